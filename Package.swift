@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "planboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "planboard", targets: ["planboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .target(name: "PlanModel"),
+        .target(name: "PlanExchange", dependencies: ["PlanModel"]),
+        .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "SamplePlans",
+            path: "sample-data",
+            exclude: ["README.md"],
+            resources: [
+                .copy("devon-app.json"),
+                .copy("devon-app-illustrative.json"),
+                .copy("fictional-five-areas.json"),
+            ]
+        ),
+        .executableTarget(
+            name: "planboard",
+            dependencies: [
+                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "SamplePlans"]),
+        .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
+        .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
+        .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

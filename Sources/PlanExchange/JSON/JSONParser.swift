@@ -1,0 +1,277 @@
+import Foundation
+
+/// A JSON syntax error with its place in the file.
+public struct JSONSyntaxError: Error, Equatable, Sendable {
+    public var message: String
+    public var line: Int
+    public var column: Int
+}
+
+/// A strict JSON parser (RFC 8259) that reports line and column, refuses invalid UTF-8
+/// and duplicate keys, and limits nesting so a hostile file cannot exhaust the stack.
+public struct JSONParser {
+    public static let maxDepth = 64
+
+    private let bytes: [UInt8]
+    private var i = 0
+    private var line = 1
+    private var lineStart = 0
+    private var depth = 0
+
+    public init(bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Parses a whole document.
+    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        try checkUTF8(bytes)
+        var parser = JSONParser(bytes: bytes)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3; parser.lineStart = 3 }
+        parser.skipSpace()
+        if parser.i >= bytes.count {
+            throw JSONSyntaxError(message: "the file is empty; expected a JSON object", line: 1, column: 1)
+        }
+        let node = try parser.value()
+        parser.skipSpace()
+        if parser.i < bytes.count {
+            throw parser.error("found \(parser.describeHere()) after the end of the document; expected nothing more")
+        }
+        return node
+    }
+
+    /// Finds the first byte that is not valid UTF-8.
+    static func checkUTF8(_ bytes: [UInt8]) throws(JSONSyntaxError) {
+        var line = 1
+        var column = 1
+        var k = 0
+        while k < bytes.count {
+            let b = bytes[k]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            var ok = length > 0 && k + length <= bytes.count
+            if ok && length > 1 {
+                for j in 1..<length where bytes[k + j] & 0xC0 != 0x80 { ok = false }
+                if ok && length == 3 {
+                    let v = (Int(b & 0x0F) << 12) | (Int(bytes[k + 1] & 0x3F) << 6) | Int(bytes[k + 2] & 0x3F)
+                    if v < 0x800 || (0xD800...0xDFFF).contains(v) { ok = false }
+                }
+                if ok && length == 4 {
+                    let v = (Int(b & 0x07) << 18) | (Int(bytes[k + 1] & 0x3F) << 12)
+                    if v < 0x10000 || v > 0x10FFFF { ok = false }
+                }
+            }
+            guard ok else {
+                let hex = String(b, radix: 16, uppercase: true)
+                throw JSONSyntaxError(message: "found the byte 0x\(hex.count < 2 ? "0" + hex : hex), which is not valid UTF-8; expected the file to be saved as UTF-8",
+                                      line: line, column: column)
+            }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            k += length
+        }
+    }
+
+    private var column: Int {
+        // Columns count characters, not bytes.
+        var c = 1
+        var k = lineStart
+        while k < i && k < bytes.count {
+            if bytes[k] & 0xC0 != 0x80 { c += 1 }
+            k += 1
+        }
+        return c
+    }
+
+    private func error(_ message: String) -> JSONSyntaxError {
+        JSONSyntaxError(message: message, line: line, column: column)
+    }
+
+    private func describeHere() -> String {
+        guard i < bytes.count else { return "the end of the file" }
+        let b = bytes[i]
+        if b >= 0x20 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
+        var end = i + 1
+        while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+        if b >= 0x80, let s = String(bytes: bytes[i..<end], encoding: .utf8) { return "'\(s)'" }
+        return "the control character U+\(String(format: "%04X", b))"
+    }
+
+    private mutating func skipSpace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0D: i += 1
+            case 0x0A: i += 1; line += 1; lineStart = i
+            default: return
+            }
+        }
+    }
+
+    private mutating func value() throws(JSONSyntaxError) -> JSONNode {
+        skipSpace()
+        let (l, c) = (line, column)
+        guard i < bytes.count else { throw error("the file ends too soon; expected a value") }
+        switch bytes[i] {
+        case UInt8(ascii: "{"): return JSONNode(try object(), line: l, column: c)
+        case UInt8(ascii: "["): return JSONNode(try array(), line: l, column: c)
+        case UInt8(ascii: "\""): return JSONNode(.string(try string()), line: l, column: c)
+        case UInt8(ascii: "t"): try literal("true"); return JSONNode(.bool(true), line: l, column: c)
+        case UInt8(ascii: "f"): try literal("false"); return JSONNode(.bool(false), line: l, column: c)
+        case UInt8(ascii: "n"): try literal("null"); return JSONNode(.null, line: l, column: c)
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONNode(.number(try number()), line: l, column: c)
+        default:
+            throw error("found \(describeHere()); expected a value (an object, list, text in double quotes, number, true, false or null)")
+        }
+    }
+
+    private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+        let w = Array(word.utf8)
+        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else {
+            throw error("found \(describeHere()); expected \(word)")
+        }
+        i += w.count
+    }
+
+    private mutating func enter() throws(JSONSyntaxError) {
+        depth += 1
+        if depth > JSONParser.maxDepth { throw error("values are nested more than \(JSONParser.maxDepth) deep; expected a planboard plan") }
+    }
+
+    private mutating func object() throws(JSONSyntaxError) -> JSONNode.Value {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        var members: [(key: String, value: JSONNode)] = []
+        var seen = Set<String>()
+        skipSpace()
+        if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+        while true {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                throw error("found \(describeHere()); expected a key in double quotes")
+            }
+            let (kl, kc) = (line, column)
+            let key = try string()
+            if !seen.insert(key).inserted {
+                throw JSONSyntaxError(message: "the key \"\(key)\" appears twice in one object; expected each key once", line: kl, column: kc)
+            }
+            skipSpace()
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+                throw error("found \(describeHere()) after the key \"\(key)\"; expected ':'")
+            }
+            i += 1
+            members.append((key, try value()))
+            skipSpace()
+            guard i < bytes.count else { throw error("the file ends inside an object; expected ',' or '}'") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
+            throw error("found \(describeHere()); expected ',' or '}'")
+        }
+    }
+
+    private mutating func array() throws(JSONSyntaxError) -> JSONNode.Value {
+        try enter()
+        defer { depth -= 1 }
+        i += 1
+        var items: [JSONNode] = []
+        skipSpace()
+        if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+        while true {
+            items.append(try value())
+            skipSpace()
+            guard i < bytes.count else { throw error("the file ends inside a list; expected ',' or ']'") }
+            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
+            if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
+            throw error("found \(describeHere()); expected ',' or ']'")
+        }
+    }
+
+    private mutating func string() throws(JSONSyntaxError) -> String {
+        i += 1
+        var out: [UInt8] = []
+        while true {
+            guard i < bytes.count else { throw error("the file ends inside text; expected a closing '\"'") }
+            let b = bytes[i]
+            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b < 0x20 {
+                throw error("found \(describeHere()) inside text; expected it written as an escape such as \\n")
+            }
+            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            i += 1
+            guard i < bytes.count else { throw error("the file ends inside text; expected an escape") }
+            let e = bytes[i]
+            i += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800...0xDBFF).contains(scalar) {
+                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        throw error("found a lone UTF-16 surrogate \\u\(String(scalar, radix: 16)); expected a pair")
+                    }
+                    i += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low) else { throw error("found an invalid UTF-16 surrogate pair; expected a low surrogate") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00...0xDFFF).contains(scalar) {
+                    throw error("found a lone UTF-16 surrogate \\u\(String(scalar, radix: 16)); expected a pair")
+                }
+                guard let u = Unicode.Scalar(scalar) else { throw error("found an invalid \\u escape") }
+                out.append(contentsOf: Array(String(Character(u)).utf8))
+            default:
+                i -= 1
+                throw error("found the escape \\\(describeHere().trimmingCharacters(in: CharacterSet(charactersIn: "'"))); expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+        guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else {
+            throw error("found a \\u escape without four hexadecimal digits")
+        }
+        i += 4
+        return v
+    }
+
+    private mutating func number() throws(JSONSyntaxError) -> Double {
+        let start = i
+        func digits() -> Int {
+            let s = i
+            while i < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[i]) { i += 1 }
+            return i - s
+        }
+        if bytes[i] == UInt8(ascii: "-") { i += 1 }
+        let intStart = i
+        let n = digits()
+        if n == 0 { throw error("found \(describeHere()) in a number; expected a digit") }
+        if n > 1 && bytes[intStart] == UInt8(ascii: "0") {
+            i = intStart
+            throw error("found a number with a leading zero; expected a JSON number such as 7 or 0.5")
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ".") {
+            i += 1
+            if digits() == 0 { throw error("found \(describeHere()) after a decimal point; expected a digit") }
+        }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E") {
+            i += 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if digits() == 0 { throw error("found \(describeHere()) in an exponent; expected a digit") }
+        }
+        let text = String(decoding: bytes[start..<i], as: UTF8.self)
+        guard let v = Double(text), v.isFinite else {
+            throw error("found the number \(text), which is too large; expected a finite number")
+        }
+        return v
+    }
+}

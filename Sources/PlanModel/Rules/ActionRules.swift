@@ -1,0 +1,58 @@
+/// Flags derived from an action's dates and status against a clock.
+public struct ActionFlags: Equatable, Sendable {
+    /// The by-when has passed and the action is not complete.
+    public var overdue: Bool
+    /// Open, not overdue, and due within the plan's due-soon window.
+    public var dueSoon: Bool
+}
+
+extension Action {
+    /// Anything not complete is still open.
+    public var isOpen: Bool { status != .complete }
+
+    /// Overdue and due-soon as of `today`.
+    public func flags(today: PlanDate, settings: Settings) -> ActionFlags {
+        guard isOpen, let byWhen else { return ActionFlags(overdue: false, dueSoon: false) }
+        let overdue = byWhen < today
+        let dueSoon = !overdue && byWhen.dayNumber - today.dayNumber <= settings.dueSoonDays
+        return ActionFlags(overdue: overdue, dueSoon: dueSoon)
+    }
+}
+
+/// An area's actions in one line: counts per status, overdue, due soon, and the worst.
+public struct AreaRollup: Equatable, Sendable {
+    public var counts: [Status: Int]
+    public var overdue: Int
+    public var dueSoon: Int
+    /// The status that most calls for attention among open actions; `.complete` when every
+    /// action is complete; nil when the area has no actions.
+    public var worst: Status?
+
+    public var total: Int { counts.values.reduce(0, +) }
+
+    public func count(_ status: Status) -> Int { counts[status, default: 0] }
+
+    /// Rolls up any list of actions.
+    public init(actions: [Action], today: PlanDate, settings: Settings) {
+        var counts: [Status: Int] = [:]
+        var overdue = 0
+        var dueSoon = 0
+        for action in actions {
+            counts[action.status, default: 0] += 1
+            let flags = action.flags(today: today, settings: settings)
+            if flags.overdue { overdue += 1 }
+            if flags.dueSoon { dueSoon += 1 }
+        }
+        self.counts = counts
+        self.overdue = overdue
+        self.dueSoon = dueSoon
+        self.worst = actions.map(\.status).max { $0.concern < $1.concern }
+    }
+}
+
+extension Plan {
+    /// The roll-up of one area as of `today`.
+    public func rollup(of area: Area, today: PlanDate) -> AreaRollup {
+        AreaRollup(actions: area.actions, today: today, settings: settings)
+    }
+}
