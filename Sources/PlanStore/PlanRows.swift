@@ -1,0 +1,237 @@
+import Foundation
+import GRDB
+import PlanModel
+
+/// Reads a whole plan from its tables, and writes the difference between two plans.
+enum PlanRows {
+    static func load(_ db: Database, file: String) throws -> Plan {
+        let json = JSONColumns(file: file)
+        guard let top = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = 1") else {
+            throw StoreError(.corrupt, "\(file) has no plan in it (its plan table is empty); expected a plan imported with `planboard import`")
+        }
+        var notes: [String: [Note]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM note ORDER BY action, position") {
+            let ref: String = row["action"]
+            notes[ref, default: []].append(Note(date: try json.date(row["date"], "note on \(ref)"), author: row["author"], text: row["text"]))
+        }
+        var actions: [Int: [Action]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM action ORDER BY area, position") {
+            let ref: String = row["ref"]
+            let status: String = row["status"]
+            actions[row["area"], default: []].append(Action(
+                ref: ref, text: row["text"], byWhen: try json.optionalDate(row["by_when"], "action \(ref) by-when"),
+                leads: try json.decode([String].self, row["leads"], "action \(ref) leads"),
+                seniorResponsibleOfficer: row["sro"], status: Status(rawValue: status) ?? .notStarted,
+                kpiText: row["kpi_text"], kpis: try json.decode([String].self, row["kpis"], "action \(ref) KPIs"),
+                successCriteria: row["success_criteria"], notes: notes[ref] ?? []))
+        }
+        let areas = try Row.fetchAll(db, sql: "SELECT * FROM area ORDER BY position").map { row in
+            let number: Int = row["number"]
+            return Area(number: number, title: row["title"], weakness: row["weakness"], findingsSource: row["findings_source"],
+                        findings: try json.decode([Finding].self, row["findings"], "area \(number) findings"),
+                        actions: actions[number] ?? [])
+        }
+        let risks = try Row.fetchAll(db, sql: "SELECT * FROM risk ORDER BY position").map { row in
+            let ref: String = row["ref"]
+            return Risk(ref: ref, raised: try json.optionalDate(row["raised"], "risk \(ref) raised"), risk: row["risk"], owner: row["owner"],
+                        inherent: Score(likelihood: row["inherent_likelihood"], impact: row["inherent_impact"]),
+                        mitigation: row["mitigation"],
+                        residual: Score(likelihood: row["residual_likelihood"], impact: row["residual_impact"]),
+                        target: Score(likelihood: row["target_likelihood"], impact: row["target_impact"]),
+                        progress: row["progress"], reviewDate: try json.optionalDate(row["review_date"], "risk \(ref) review date"),
+                        areas: try json.decode([Int].self, row["areas"], "risk \(ref) areas"))
+        }
+        var milestones: [String: [Milestone]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM milestone ORDER BY kpi, position") {
+            let ref: String = row["kpi"]
+            milestones[ref, default: []].append(Milestone(
+                label: row["label"], date: try json.optionalDate(row["date"], "KPI \(ref) milestone date"),
+                target: row["target"], actual: row["actual"]))
+        }
+        let kpis = try Row.fetchAll(db, sql: "SELECT * FROM kpi ORDER BY position").map { row in
+            let ref: String = row["ref"]
+            let better: String = row["better"]
+            return KPI(ref: ref, name: row["name"], unit: row["unit"], better: Better(rawValue: better) ?? .higher,
+                       baseline: try json.optional(Measure.self, row["baseline"], "KPI \(ref) baseline"),
+                       comparator: try json.optional(PlanModel.Comparator.self, row["comparator"], "KPI \(ref) comparator"),
+                       milestones: milestones[ref] ?? [])
+        }
+        let checkpoints = try Row.fetchAll(db, sql: "SELECT snapshot FROM checkpoint ORDER BY position").map { row in
+            try json.decode(Checkpoint.self, row["snapshot"], "checkpoint")
+        }
+        let format: String = top["format"]
+        guard format == Plan.format else {
+            throw StoreError(.newerVersion, "\(file) holds a plan in format \"\(format)\"; this planboard reads \"\(Plan.format)\". Update planboard to open it")
+        }
+        return Plan(header: try json.decode(Header.self, top["header"], "header"),
+                    settings: try json.decode(Settings.self, top["settings"], "settings"),
+                    governance: try json.decode(Governance.self, top["governance"], "governance"),
+                    areas: areas, risks: risks, kpis: kpis, checkpoints: checkpoints)
+    }
+
+    /// Writes only what differs between `old` (what the file holds) and `new`.
+    static func write(_ new: Plan, over old: Plan?, _ db: Database) throws {
+        let json = JSONColumns(file: "")
+        if old?.header != new.header || old?.settings != new.settings || old?.governance != new.governance {
+            try db.execute(sql: """
+                INSERT INTO plan (id, format, header, settings, governance) VALUES (1, ?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET format = excluded.format, header = excluded.header,
+                    settings = excluded.settings, governance = excluded.governance
+                """, arguments: [Plan.format, try json.text(new.header), try json.text(new.settings), try json.text(new.governance)])
+        }
+
+        // Areas, by number.
+        let oldAreas = Dictionary((old?.areas ?? []).enumerated().map { ($0.element.number, ($0.offset, $0.element)) }, uniquingKeysWith: { a, _ in a })
+        let newNumbers = Set(new.areas.map(\.number))
+        for number in oldAreas.keys where !newNumbers.contains(number) {
+            try db.execute(sql: "DELETE FROM area WHERE number = ?", arguments: [number])
+        }
+        for (position, area) in new.areas.enumerated() {
+            if let (p, was) = oldAreas[area.number], p == position, was.title == area.title, was.weakness == area.weakness,
+               was.findingsSource == area.findingsSource, was.findings == area.findings { continue }
+            try db.execute(sql: """
+                INSERT INTO area (number, position, title, weakness, findings_source, findings) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(number) DO UPDATE SET position = excluded.position, title = excluded.title,
+                    weakness = excluded.weakness, findings_source = excluded.findings_source, findings = excluded.findings
+                """, arguments: [area.number, position, area.title, area.weakness, area.findingsSource, try json.text(area.findings)])
+        }
+
+        // Actions, by reference, with their notes.
+        var oldActions: [String: (area: Int, position: Int, action: Action)] = [:]
+        for area in old?.areas ?? [] {
+            for (position, action) in area.actions.enumerated() { oldActions[action.ref] = (area.number, position, action) }
+        }
+        var newRefs = Set<String>()
+        for area in new.areas { for action in area.actions { newRefs.insert(action.ref) } }
+        for ref in oldActions.keys where !newRefs.contains(ref) {
+            try db.execute(sql: "DELETE FROM action WHERE ref = ?", arguments: [ref])
+        }
+        for area in new.areas {
+            for (position, action) in area.actions.enumerated() {
+                let was = oldActions[action.ref]
+                if let was, was.area == area.number, was.position == position, was.action == action { continue }
+                var fields = action
+                fields.notes = was?.action.notes ?? []
+                if was?.area != area.number || was?.position != position || was?.action != fields {
+                    try db.execute(sql: """
+                        INSERT INTO action (ref, area, position, text, by_when, leads, sro, status, kpi_text, kpis, success_criteria)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT(ref) DO UPDATE SET area = excluded.area, position = excluded.position, text = excluded.text,
+                            by_when = excluded.by_when, leads = excluded.leads, sro = excluded.sro, status = excluded.status,
+                            kpi_text = excluded.kpi_text, kpis = excluded.kpis, success_criteria = excluded.success_criteria
+                        """, arguments: [action.ref, area.number, position, action.text, action.byWhen?.iso, try json.text(action.leads),
+                                         action.seniorResponsibleOfficer, action.status.rawValue, action.kpiText,
+                                         try json.text(action.kpis), action.successCriteria])
+                }
+                if was?.action.notes != action.notes {
+                    try db.execute(sql: "DELETE FROM note WHERE action = ?", arguments: [action.ref])
+                    for (n, note) in action.notes.enumerated() {
+                        try db.execute(sql: "INSERT INTO note (action, position, date, author, text) VALUES (?, ?, ?, ?, ?)",
+                                       arguments: [action.ref, n, note.date.iso, note.author, note.text])
+                    }
+                }
+            }
+        }
+
+        // Risks, by reference.
+        let oldRisks = Dictionary((old?.risks ?? []).enumerated().map { ($0.element.ref, ($0.offset, $0.element)) }, uniquingKeysWith: { a, _ in a })
+        let newRiskRefs = Set(new.risks.map(\.ref))
+        for ref in oldRisks.keys where !newRiskRefs.contains(ref) {
+            try db.execute(sql: "DELETE FROM risk WHERE ref = ?", arguments: [ref])
+        }
+        for (position, risk) in new.risks.enumerated() {
+            if let (p, was) = oldRisks[risk.ref], p == position, was == risk { continue }
+            try db.execute(sql: """
+                INSERT INTO risk (ref, position, raised, risk, owner, inherent_likelihood, inherent_impact, mitigation,
+                    residual_likelihood, residual_impact, target_likelihood, target_impact, progress, review_date, areas)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(ref) DO UPDATE SET position = excluded.position, raised = excluded.raised, risk = excluded.risk,
+                    owner = excluded.owner, inherent_likelihood = excluded.inherent_likelihood,
+                    inherent_impact = excluded.inherent_impact, mitigation = excluded.mitigation,
+                    residual_likelihood = excluded.residual_likelihood, residual_impact = excluded.residual_impact,
+                    target_likelihood = excluded.target_likelihood, target_impact = excluded.target_impact,
+                    progress = excluded.progress, review_date = excluded.review_date, areas = excluded.areas
+                """, arguments: [risk.ref, position, risk.raised?.iso, risk.risk, risk.owner, risk.inherent.likelihood,
+                                 risk.inherent.impact, risk.mitigation, risk.residual.likelihood, risk.residual.impact,
+                                 risk.target.likelihood, risk.target.impact, risk.progress, risk.reviewDate?.iso,
+                                 try json.text(risk.areas)])
+        }
+
+        // KPIs, by reference, with their milestones.
+        let oldKPIs = Dictionary((old?.kpis ?? []).enumerated().map { ($0.element.ref, ($0.offset, $0.element)) }, uniquingKeysWith: { a, _ in a })
+        let newKPIRefs = Set(new.kpis.map(\.ref))
+        for ref in oldKPIs.keys where !newKPIRefs.contains(ref) {
+            try db.execute(sql: "DELETE FROM kpi WHERE ref = ?", arguments: [ref])
+        }
+        for (position, kpi) in new.kpis.enumerated() {
+            let was = oldKPIs[kpi.ref]
+            if let (p, w) = was, p == position, w == kpi { continue }
+            var fields = kpi
+            fields.milestones = was?.1.milestones ?? []
+            if was?.0 != position || was?.1 != fields {
+                try db.execute(sql: """
+                    INSERT INTO kpi (ref, position, name, unit, better, baseline, comparator) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(ref) DO UPDATE SET position = excluded.position, name = excluded.name, unit = excluded.unit,
+                        better = excluded.better, baseline = excluded.baseline, comparator = excluded.comparator
+                    """, arguments: [kpi.ref, position, kpi.name, kpi.unit, kpi.better.rawValue,
+                                     try kpi.baseline.map(json.text), try kpi.comparator.map(json.text)])
+            }
+            if was?.1.milestones != kpi.milestones {
+                try db.execute(sql: "DELETE FROM milestone WHERE kpi = ?", arguments: [kpi.ref])
+                for (m, milestone) in kpi.milestones.enumerated() {
+                    try db.execute(sql: "INSERT INTO milestone (kpi, position, label, date, target, actual) VALUES (?, ?, ?, ?, ?, ?)",
+                                   arguments: [kpi.ref, m, milestone.label, milestone.date?.iso, milestone.target, milestone.actual])
+                }
+            }
+        }
+
+        // Checkpoints, by name.
+        let oldCheckpoints = Dictionary((old?.checkpoints ?? []).enumerated().map { ($0.element.name, ($0.offset, $0.element)) }, uniquingKeysWith: { a, _ in a })
+        let newNames = Set(new.checkpoints.map(\.name))
+        for name in oldCheckpoints.keys where !newNames.contains(name) {
+            try db.execute(sql: "DELETE FROM checkpoint WHERE name = ?", arguments: [name])
+        }
+        for (position, checkpoint) in new.checkpoints.enumerated() {
+            if let (p, was) = oldCheckpoints[checkpoint.name], p == position, was == checkpoint { continue }
+            try db.execute(sql: """
+                INSERT INTO checkpoint (name, position, date, snapshot) VALUES (?, ?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET position = excluded.position, date = excluded.date, snapshot = excluded.snapshot
+                """, arguments: [checkpoint.name, position, checkpoint.date.iso, try json.text(checkpoint)])
+        }
+    }
+}
+
+/// JSON text in a column, with errors that name the file and the field.
+struct JSONColumns {
+    let file: String
+
+    func text<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ text: String?, _ what: String) throws -> T {
+        guard let text, let value = try? JSONDecoder().decode(T.self, from: Data(text.utf8)) else {
+            throw StoreError(.corrupt, "\(file) is damaged: the \(what) cannot be read; expected the data planboard wrote. Restore the file from a backup or re-import the plan")
+        }
+        return value
+    }
+
+    func optional<T: Decodable>(_ type: T.Type, _ text: String?, _ what: String) throws -> T? {
+        guard let text else { return nil }
+        return try decode(T.self, text, what)
+    }
+
+    func date(_ text: String?, _ what: String) throws -> PlanDate {
+        guard let text, let date = PlanDate(iso: text) else {
+            throw StoreError(.corrupt, "\(file) is damaged: the \(what) is \"\(text ?? "missing")\"; expected a date YYYY-MM-DD")
+        }
+        return date
+    }
+
+    func optionalDate(_ text: String?, _ what: String) throws -> PlanDate? {
+        guard let text else { return nil }
+        return try date(text, what)
+    }
+}

@@ -1,0 +1,390 @@
+import Foundation
+import GRDB
+import PlanModel
+
+/// One plan in one SQLite file.
+///
+/// Every change is an `Edit`, committed in its own transaction together with a change-log
+/// line holding the edit and its inverse, so nothing acknowledged is ever lost and undo
+/// survives a restart. Several processes may write one file: each write takes SQLite's
+/// write lock (waiting up to `busyTimeout`) and applies its edit to the plan as it stands
+/// in the file at that moment.
+///
+/// One connection (a `DatabaseQueue` in WAL mode) serves a process: the CLI and the
+/// dashboard both work on one thread, so a pool's extra reader threads would buy nothing.
+public final class PlanStore {
+    /// The file, as the user named it.
+    public let path: String
+    /// Who the change log names for this process's changes.
+    public let user: String
+    /// True when the file cannot be written; every write then fails with `.readOnly`.
+    public let isReadOnly: Bool
+
+    private let db: DatabaseQueue
+    /// The plan as of change-log position `version`, so a write need not reload the file
+    /// when nobody else has written since.
+    private var cache: (version: Int64, plan: Plan)?
+
+    public static let defaultBusyTimeout: TimeInterval = 10
+
+    private init(path: String, user: String, db: DatabaseQueue, readOnly: Bool) {
+        self.path = path
+        self.user = user
+        self.db = db
+        self.isReadOnly = readOnly
+    }
+
+    // MARK: Opening
+
+    /// Opens an existing plan file. A file that cannot be written opens read-only.
+    public static func open(path: String, user: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> PlanStore {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.notFound, "\(path) does not exist; expected a planboard plan file")
+        }
+        try checkHeader(path)
+        let readOnly = !isWritable(path)
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = readOnly ? .default : .wal
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let hasPlan = try db.tableExists("plan")
+                guard id == Schema.applicationID || hasPlan else {
+                    throw StoreError(.notAPlan, "\(path) is a SQLite database but not a planboard plan (it has no plan tables); expected a file planboard created. Give another path with --db")
+                }
+                if try Schema.migrator.hasBeenSuperseded(db) {
+                    throw StoreError(.newerVersion, "\(path) was written by a newer planboard (its schema has changes this version does not know); update planboard to open it")
+                }
+            }
+            if !readOnly { try Schema.migrator.migrate(queue) }
+        } catch {
+            throw translate(error, path: path)
+        }
+        return PlanStore(path: path, user: user, db: queue, readOnly: readOnly)
+    }
+
+    /// Creates a new plan file holding `plan`. Fails if the file exists.
+    public static func create(path: String, plan: Plan, user: String, at time: Date = Date(),
+                              busyTimeout: TimeInterval = defaultBusyTimeout) throws -> PlanStore {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.refused, "\(path) already exists; expected a new file (use `planboard import --replace` to replace its plan)")
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(.io, "cannot create the folder \(directory) for \(path): \(error.localizedDescription)")
+            }
+        }
+        var config = Configuration()
+        config.busyMode = .timeout(busyTimeout)
+        config.journalMode = .wal
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            try Schema.migrator.migrate(queue)
+            let store = PlanStore(path: path, user: user, db: queue, readOnly: false)
+            try store.replace(with: plan, at: time, summary: "created from a plan")
+            return store
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw translate(error, path: path)
+        }
+    }
+
+    /// Checks the first bytes, so a file that is not SQLite is never touched.
+    private static func checkHeader(_ path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(.io, "\(path) cannot be read (permission denied); expected a readable planboard plan file")
+        }
+        defer { try? handle.close() }
+        let magic = (try? handle.read(upToCount: 16)) ?? Data()
+        if magic.isEmpty {
+            throw StoreError(.notAPlan, "\(path) is empty; expected a planboard plan file (create one with `planboard import FILE.json --db \(path)`)")
+        }
+        guard magic == Data("SQLite format 3\0".utf8) else {
+            throw StoreError(.notAPlan, "\(path) is not a planboard plan (it is not a SQLite database); expected a file planboard created. To load a JSON plan use `planboard import`")
+        }
+    }
+
+    /// Whether this process may write the file. Root may write anything, so the file's own
+    /// permission bits also count: a plan someone marked read-only opens read-only.
+    private static func isWritable(_ path: String) -> Bool {
+        guard access(path, W_OK) == 0 else { return false }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
+        return mode & 0o222 != 0
+    }
+
+    static func translate(_ error: Error, path: String) -> Error {
+        if error is StoreError { return error }
+        guard let dbError = error as? DatabaseError else { return StoreError(.io, "\(path): \(error)") }
+        switch dbError.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return StoreError(.locked, "\(path) is locked by another program that is writing to it; waited \(Int(defaultBusyTimeout)) s. Try again when it has finished")
+        case .SQLITE_CORRUPT:
+            return StoreError(.corrupt, "\(path) is damaged (SQLite reports: \(dbError.message ?? "corrupt")); expected an intact plan file. Restore it from a backup, or re-import the plan from JSON")
+        case .SQLITE_NOTADB:
+            return StoreError(.corrupt, "\(path) is damaged: it starts like a SQLite database but SQLite cannot read it; expected an intact plan file. Restore it from a backup")
+        case .SQLITE_READONLY:
+            return StoreError(.readOnly, "\(path) is read-only; nothing was changed. Make it writable to change the plan")
+        case .SQLITE_CANTOPEN:
+            return StoreError(.io, "\(path) cannot be opened (\(dbError.message ?? "cannot open")); expected a readable plan file in a folder that exists")
+        case .SQLITE_FULL:
+            return StoreError(.io, "\(path) cannot be written: the disk is full; nothing was changed")
+        default:
+            return StoreError(.io, "\(path): \(dbError.message ?? "database error \(dbError.resultCode.rawValue)")")
+        }
+    }
+
+    // MARK: Reading
+
+    /// The change-log position the file is at; it moves whenever anyone writes.
+    public func version() throws -> Int64 {
+        do {
+            return try db.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0 }
+        } catch { throw Self.translate(error, path: path) }
+    }
+
+    /// The whole plan as the file holds it now.
+    public func load() throws -> Plan {
+        do {
+            return try db.read { db in try self.current(db) }
+        } catch { throw Self.translate(error, path: path) }
+    }
+
+    private func current(_ db: Database) throws -> Plan {
+        let version = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0
+        if let cache, cache.version == version { return cache.plan }
+        let plan = try PlanRows.load(db, file: path)
+        cache = (version, plan)
+        return plan
+    }
+
+    // MARK: Writing
+
+    /// Applies one edit in one transaction and logs it; returns the plan after it.
+    @discardableResult
+    public func apply(_ edit: Edit, at time: Date = Date()) throws -> Plan {
+        try write { db, plan in
+            let (next, inverse) = try plan.applying(edit)
+            try PlanRows.write(next, over: plan, db)
+            try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
+            return next
+        }.plan
+    }
+
+    /// Replaces the whole plan (an import), all or nothing.
+    public func replace(with plan: Plan, at time: Date = Date(), summary: String = "imported a plan") throws {
+        let problems = Validator().problems(in: plan)
+        if let first = problems.first {
+            throw StoreError(.refused, "the plan has \(problems.count) problem(s), e.g. \(first); nothing was changed")
+        }
+        try checkWritable()
+        do {
+            try db.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let old = try db.tableExists("plan") && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan") ?? 0) > 0
+                        ? try PlanRows.load(db, file: path) : nil
+                    try PlanRows.write(plan, over: old, db)
+                    try self.log(db, at: time, kind: .import, target: nil, summary: summary, edit: nil, inverse: nil)
+                    return .commit
+                }
+            }
+            cache = nil
+        } catch {
+            cache = nil
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Records a checkpoint of the plan as it stands.
+    @discardableResult
+    public func recordCheckpoint(name: String, date: PlanDate, at time: Date = Date()) throws -> Plan {
+        try write { db, plan in
+            let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
+            let (next, inverse) = try plan.applying(edit)
+            try PlanRows.write(next, over: plan, db)
+            try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
+            return next
+        }.plan
+    }
+
+    /// Undoes this user's latest change that is not yet undone. Nil when there is nothing to undo.
+    public func undo(at time: Date = Date()) throws -> (plan: Plan, undone: ChangeRecord)? {
+        try step(.undo, at: time)
+    }
+
+    /// Redoes this user's latest undone change. Nil when there is nothing to redo.
+    public func redo(at time: Date = Date()) throws -> (plan: Plan, redone: ChangeRecord)? {
+        try step(.redo, at: time).map { ($0.plan, $0.undone) }
+    }
+
+    private func step(_ kind: ChangeRecord.Kind, at time: Date) throws -> (plan: Plan, undone: ChangeRecord)? {
+        var found: ChangeRecord?
+        let result = try write { db, plan -> Plan in
+            let stacks = try UndoStacks(log: self.records(db, after: 0), user: self.user)
+            guard let targetSeq = kind == .undo ? stacks.undo.last : stacks.redo.last,
+                  let target = try self.records(db, seqs: [targetSeq]).first,
+                  let forward = kind == .undo ? target.inverse : target.edit else { return plan }
+            found = target
+            let (next, inverse) = try plan.applying(forward)
+            try PlanRows.write(next, over: plan, db)
+            let verb = kind == .undo ? "undo" : "redo"
+            try self.log(db, at: time, kind: kind, target: targetSeq, summary: "\(verb): \(target.summary)", edit: forward, inverse: inverse)
+            return next
+        }
+        guard let found else { return nil }
+        return (result.plan, found)
+    }
+
+    /// Runs `body` inside an immediate transaction on the plan as the file holds it.
+    private func write(_ body: @escaping (Database, Plan) throws -> Plan) throws -> (plan: Plan, seq: Int64) {
+        try checkWritable()
+        do {
+            let result: (Plan, Int64) = try db.writeWithoutTransaction { db in
+                var out: (Plan, Int64)?
+                try db.inTransaction(.immediate) {
+                    let plan = try self.current(db)
+                    let next = try body(db, plan)
+                    out = (next, try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0)
+                    return .commit
+                }
+                guard let out else { throw StoreError(.io, "\(path): the change was not committed") }
+                return out
+            }
+            cache = (result.1, result.0)
+            return (result.0, result.1)
+        } catch let error as EditError {
+            throw StoreError(.refused, error.message)
+        } catch {
+            cache = nil
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    private func checkWritable() throws {
+        if isReadOnly {
+            throw StoreError(.readOnly, "\(path) is read-only, so it was opened for reading only; nothing was changed. Make the file writable to change the plan")
+        }
+    }
+
+    // MARK: The change log
+
+    private func log(_ db: Database, at time: Date, kind: ChangeRecord.Kind, target: Int64?, summary: String,
+                     edit: Edit?, inverse: Edit?) throws {
+        let json = JSONColumns(file: path)
+        try db.execute(sql: "INSERT INTO change (at, user, kind, target, summary, edit, inverse) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [LogTime.text(time), user, kind.rawValue, target, summary,
+                                   try edit.map(json.text), try inverse.map(json.text)])
+    }
+
+    /// Every change after log position `seq`, oldest first.
+    public func changes(afterSeq seq: Int64 = 0) throws -> [ChangeRecord] {
+        do { return try db.read { db in try self.records(db, after: seq) } } catch { throw Self.translate(error, path: path) }
+    }
+
+    /// Every change made at or after `time`.
+    public func changes(since time: Date) throws -> [ChangeRecord] {
+        do {
+            return try db.read { db in
+                let first = try Int64.fetchOne(db, sql: "SELECT MIN(seq) FROM change WHERE at >= ?", arguments: [LogTime.text(time)])
+                guard let first else { return [] }
+                return try self.records(db, after: first - 1)
+            }
+        } catch { throw Self.translate(error, path: path) }
+    }
+
+    /// Every change since a checkpoint was recorded (or, for a checkpoint that came in a
+    /// file, since the start of its date).
+    public func changes(sinceCheckpoint name: String) throws -> [ChangeRecord] {
+        let all = try changes()
+        if let recorded = all.last(where: { record in
+            if case let .addCheckpoint(checkpoint, _) = record.edit, checkpoint.name == name, record.kind != .undo { return true }
+            return false
+        }) {
+            return all.filter { $0.seq > recorded.seq }
+        }
+        guard let checkpoint = try load().checkpoint(named: name) else {
+            let names = try load().checkpoints.map(\.name)
+            throw StoreError(.refused, "there is no checkpoint called \"\(name)\"; expected one of: \(names.isEmpty ? "(none recorded yet)" : names.joined(separator: ", "))")
+        }
+        var components = DateComponents()
+        components.year = checkpoint.date.year
+        components.month = checkpoint.date.month
+        components.day = checkpoint.date.day
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let start = calendar.date(from: components) ?? Date.distantPast
+        return all.filter { $0.at >= start }
+    }
+
+    private func records(_ db: Database, after seq: Int64) throws -> [ChangeRecord] {
+        try Row.fetchAll(db, sql: "SELECT * FROM change WHERE seq > ? ORDER BY seq", arguments: [seq]).map(record)
+    }
+
+    private func records(_ db: Database, seqs: [Int64]) throws -> [ChangeRecord] {
+        try seqs.compactMap { try Row.fetchOne(db, sql: "SELECT * FROM change WHERE seq = ?", arguments: [$0]) }.map(record)
+    }
+
+    private func record(_ row: Row) throws -> ChangeRecord {
+        let json = JSONColumns(file: path)
+        let kind: String = row["kind"]
+        let at: String = row["at"]
+        return ChangeRecord(seq: row["seq"], at: LogTime.date(at) ?? Date.distantPast, user: row["user"],
+                            kind: ChangeRecord.Kind(rawValue: kind) ?? .edit, target: row["target"], summary: row["summary"],
+                            edit: try json.optional(Edit.self, row["edit"], "change log"),
+                            inverse: try json.optional(Edit.self, row["inverse"], "change log"))
+    }
+
+    /// Runs SQLite's own integrity check; "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        do {
+            return try db.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
+        } catch { throw Self.translate(error, path: path) }
+    }
+}
+
+/// What one user can undo and redo, worked out from the log so it survives a restart.
+struct UndoStacks {
+    var undo: [Int64] = []
+    var redo: [Int64] = []
+
+    init(log: [ChangeRecord], user: String) {
+        for record in log {
+            if record.kind == .import {
+                // A replaced plan cannot be undone edit by edit.
+                undo = []
+                redo = []
+                continue
+            }
+            guard record.user == user else { continue }
+            switch record.kind {
+            case .edit:
+                undo.append(record.seq)
+                redo = []
+            case .undo:
+                if let target = record.target {
+                    undo.removeAll { $0 == target }
+                    redo.append(target)
+                }
+            case .redo:
+                if let target = record.target {
+                    redo.removeAll { $0 == target }
+                    undo.append(target)
+                }
+            case .import:
+                break
+            }
+        }
+    }
+}
