@@ -2,6 +2,9 @@ import PlanModel
 
 /// Turns a plan into the `planboard/1` document, keys in the order docs/FORMAT.md lists.
 public enum PlanEncoding {
+    /// The format this writer writes.
+    public static let formatName = Plan.format
+
     public static func json(_ plan: Plan) -> String { JSONWriter.write(document(plan)) }
 
     public static func document(_ plan: Plan) -> JSONOut {

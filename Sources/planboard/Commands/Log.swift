@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanStore
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the change log, one line per change.",
+        discussion: "--since takes a date (2023-03-31, 31/03/2023, 31 Mar 2023) or a checkpoint's name.")
+
+    @Option(help: ArgumentHelp("Only changes since this date or checkpoint.", valueName: "date|checkpoint"))
+    var since: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let db = try store.open()
+        let records: [ChangeRecord]
+        if let since {
+            if let date = PlanDate(typed: since) {
+                var parts = DateComponents()
+                parts.year = date.year
+                parts.month = date.month
+                parts.day = date.day
+                records = try db.changes(since: Calendar.current.date(from: parts) ?? Date.distantPast)
+            } else {
+                records = try db.changes(sinceCheckpoint: since)
+            }
+        } else {
+            records = try db.changes()
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        for record in records {
+            print("\(record.seq)\t\(formatter.string(from: record.at))\t\(record.user)\t\(record.kind.rawValue)\t\(record.summary)")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+
+struct Set: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Update one action from a script: status, by-when, lead or a progress note.",
+        discussion: """
+            All the changes given are made together as one change in the change log, exactly as
+            the dashboard makes them. Red and Amber need --reason, which is kept as a progress note.
+            Example: planboard set 3b --status red --reason "Two caseworkers left in May"
+            """)
+
+    @Argument(help: ArgumentHelp("The action's reference, e.g. 3b or 3a.ii.", valueName: "ref"))
+    var ref: String
+
+    @Option(help: ArgumentHelp("not-started, red, amber, green or complete.", valueName: "status"))
+    var status: String?
+
+    @Option(help: ArgumentHelp("Why the action is Red or Amber (required for those).", valueName: "text"))
+    var reason: String?
+
+    @Option(name: .customLong("by-when"), help: ArgumentHelp("The date it is due: 2023-03-31, 31/03/2023, 31 Mar 2023, or none.", valueName: "date"))
+    var byWhen: String?
+
+    @Option(help: ArgumentHelp("The action lead; repeat for several. Replaces the current leads.", valueName: "name"))
+    var lead: [String] = []
+
+    @Option(help: ArgumentHelp("Add a dated progress note.", valueName: "text"))
+    var note: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if status == nil && byWhen == nil && lead.isEmpty && note == nil {
+            throw ValidationError("nothing to change: give --status, --by-when, --lead or --note")
+        }
+        if reason != nil && status == nil {
+            throw ValidationError("--reason goes with --status red or --status amber")
+        }
+    }
+
+    func run() throws {
+        let today = try Today.date()
+        let db = try store.open()
+        let plan = try db.load()
+        guard plan.action(ref) != nil else {
+            let refs = plan.allActions.map(\.ref)
+            throw CLIError("there is no action \(ref) in \(db.path); expected one of \(refs.prefix(40).joined(separator: ", "))\(refs.count > 40 ? " ..." : "")")
+        }
+        var edits: [Edit] = []
+        if let note {
+            edits.append(.addNote(ref: ref, index: nil, note: Note(date: today, author: store.userName, text: note)))
+        }
+        if let lead = lead.isEmpty ? nil : lead {
+            edits.append(.setAction(ref: ref, field: .leads, value: .names(lead)))
+        }
+        if let byWhen {
+            let date: PlanDate? = ["none", "unset", ""].contains(byWhen.lowercased()) ? nil : try parseDate(byWhen, option: "--by-when")
+            edits.append(.setAction(ref: ref, field: .byWhen, value: .date(date)))
+        }
+        if let status {
+            guard let value = Status(typed: status) else {
+                throw CLIError("--status \"\(status)\" is not a status; expected not-started, red, amber, green or complete")
+            }
+            if value.needsReason && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CLIError("\(ref) cannot be set \(value.label) without a reason; add --reason \"why it is \(value.label.lowercased())\"")
+            }
+            let reasonNote = reason.map { Note(date: today, author: store.userName, text: $0) }
+            edits.append(.setStatus(ref: ref, to: value, reason: reasonNote))
+        }
+        let edit = edits.count == 1 ? edits[0] : Edit.batch(edits)
+        let after = try db.apply(edit)
+        if let action = after.action(ref) {
+            let when = action.byWhen?.display ?? "no date"
+            print("\(ref): \(action.status.label), by \(when), lead \(action.leads.isEmpty ? "none" : action.leads.joined(separator: ", ")), \(action.notes.count) notes. Saved.")
+        }
+    }
+}

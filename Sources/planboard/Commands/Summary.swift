@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the plan's position in plain text.",
+        discussion: "Per area: actions in each status, overdue and due soon. Then each KPI's status and the five highest residual risks. Dates are judged against today ($PLANBOARD_TODAY overrides it).")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let plan = try store.open().load()
+        print(SummaryReport(plan: plan, today: try Today.date()).text, terminator: "")
+    }
+}
+
+/// The plain-text summary, a pure function of the plan and the date.
+struct SummaryReport {
+    let plan: Plan
+    let today: PlanDate
+
+    var text: String {
+        var out = "\(plan.header.localArea) — \(plan.header.title.isEmpty ? "Accelerated Progress Plan" : plan.header.title)\n"
+        out += "As of \(today.display)\n"
+        if let notice = plan.header.notice { out += "Note: \(notice)\n" }
+        out += "\nAreas of weakness\n"
+        let statuses = Status.allCases
+        for area in plan.areas {
+            let r = plan.rollup(of: area, today: today)
+            let counts = statuses.map { "\($0.label) \(r.count($0))" }.joined(separator: ", ")
+            out += "  \(area.number). \(area.title)\n"
+            out += "     \(r.total) actions: \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
+        }
+        let all = AreaRollup(actions: plan.allActions, today: today, settings: plan.settings)
+        out += "  All areas: \(all.total) actions, red \(all.count(.red)), overdue \(all.overdue), due soon \(all.dueSoon)\n"
+
+        out += "\nImpact score card\n"
+        if plan.kpis.isEmpty { out += "  (no KPIs)\n" }
+        for kpi in plan.kpis {
+            let latest = kpi.latestActualIndex.map { i in
+                "\(kpi.milestones[i].label): \(format(kpi.milestones[i].actual, kpi.unit))" +
+                    (kpi.milestones[i].target.map { " against a target of \(format($0, kpi.unit))" } ?? "")
+            } ?? "no actuals yet"
+            out += "  \(kpi.ref) \(kpi.name): \(kpi.status.label) \(kpi.travel.glyph) (\(latest))\n"
+        }
+
+        out += "\nHighest residual risks\n"
+        if plan.risks.isEmpty { out += "  (the risk register is empty)\n" }
+        for risk in plan.risksByResidual.prefix(5) {
+            let score = risk.residual.value
+            out += "  \(risk.ref) \(score) \(plan.settings.band(for: score).label): \(risk.risk)\(risk.owner.isEmpty ? "" : " (owner: \(risk.owner))")\n"
+        }
+        return out
+    }
+
+    private func format(_ value: Double?, _ unit: String) -> String {
+        guard let value else { return "none" }
+        return unit == "%" ? "\(formatNumber(value))%" : formatNumber(value)
+    }
+}

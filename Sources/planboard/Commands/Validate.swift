@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import PlanExchange
+
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a plan file (JSON) and report every problem with its place.",
+        discussion: "Nothing is imported. Exits 0 when the file is a valid plan, 1 when it is not.")
+
+    @Argument(help: ArgumentHelp("The plan file to check.", valueName: "file.json"))
+    var file: String
+
+    func run() throws {
+        let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
+        let actions = plan.allActions.count
+        print("\(file): valid \(PlanEncoding.formatName) plan for \(plan.header.localArea): \(plan.areas.count) areas of weakness, \(actions) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs, \(plan.checkpoints.count) checkpoints.")
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import PlanModel
+import PlanStore
+import SamplePlans
+import PlanExchange
+
+/// Options every command that works on the plan file takes.
+import ArgumentParser
+
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite).", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: $USER).", valueName: "name"))
+    var user: String?
+
+    /// The plan file, found as DESIGN.md says: --db, $PLANBOARD_DB, then the XDG data folder.
+    var path: String {
+        let env = ProcessInfo.processInfo.environment
+        if let db, !db.isEmpty { return db }
+        if let fromEnv = env["PLANBOARD_DB"], !fromEnv.isEmpty { return fromEnv }
+        let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+        return ((data as NSString).appendingPathComponent("planboard") as NSString).appendingPathComponent("plan.sqlite")
+    }
+
+    var userName: String {
+        if let user, !user.isEmpty { return user }
+        let env = ProcessInfo.processInfo.environment
+        return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"] ?? "unknown"
+    }
+
+    /// Opens the plan; on first run, when there is none, creates it from the illustrative sample.
+    func open() throws -> PlanStore {
+        let path = self.path
+        if FileManager.default.fileExists(atPath: path) {
+            return try PlanStore.open(path: path, user: userName)
+        }
+        guard let sample = SamplePlans.url(SamplePlans.devonIllustrative) else {
+            throw CLIError("there is no plan at \(path), and the sample plan is not installed with this planboard; import one with `planboard import FILE.json`")
+        }
+        let plan = try PlanDecoding.plan(contentsOf: sample, name: SamplePlans.devonIllustrative)
+        let store = try PlanStore.create(path: path, plan: plan, user: userName)
+        Output.notice("there was no plan at \(path), so planboard created one from the illustrative Devon sample (\(SamplePlans.devonIllustrative)). Its dates, statuses, risks and figures are invented.")
+        return store
+    }
+}
+
+/// Today, from the system clock, or from $PLANBOARD_TODAY (YYYY-MM-DD) so tests and
+/// demonstrations can fix the date.
+enum Today {
+    static func date() throws -> PlanDate {
+        if let fixed = ProcessInfo.processInfo.environment["PLANBOARD_TODAY"], !fixed.isEmpty {
+            guard let date = PlanDate(iso: fixed) else {
+                throw CLIError("PLANBOARD_TODAY is \"\(fixed)\"; expected a date YYYY-MM-DD")
+            }
+            return date
+        }
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return PlanDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? PlanDate(dayNumber: 0)
+    }
+}
+
+/// Parses a date argument the way people type it.
+func parseDate(_ text: String, option: String) throws -> PlanDate {
+    guard let date = PlanDate(typed: text) else {
+        throw CLIError("\(option) \"\(text)\" is not a date; expected a real date such as 2023-03-31, 31/03/2023 or 31 Mar 2023")
+    }
+    return date
+}
