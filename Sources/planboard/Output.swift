@@ -12,6 +12,12 @@ enum Output {
         FileHandle.standardError.write(Data("planboard: \(message)\n".utf8))
     }
 
+    /// One line of output, written at once (not buffered), so a script reading it sees
+    /// each line as soon as the work it reports is done.
+    static func line(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
     /// A notice that is not the command's output (e.g. "created a plan at ...").
     static func notice(_ message: String) {
         FileHandle.standardError.write(Data("planboard: \(message)\n".utf8))

@@ -41,18 +41,22 @@ struct Set: ParsableCommand {
     }
 
     func run() throws {
-        let today = try Today.date()
         let db = try store.open()
-        let plan = try db.load()
+        let after = try db.apply(try edit(for: db.load(), today: Today.date(), author: store.userName, file: db.path))
+        print(describe(after))
+    }
+
+    /// The one edit this update makes, checked against the plan.
+    func edit(for plan: Plan, today: PlanDate, author: String, file: String) throws -> Edit {
         guard plan.action(ref) != nil else {
             let refs = plan.allActions.map(\.ref)
-            throw CLIError("there is no action \(ref) in \(db.path); expected one of \(refs.prefix(40).joined(separator: ", "))\(refs.count > 40 ? " ..." : "")")
+            throw CLIError("there is no action \(ref) in \(file); expected one of \(refs.prefix(40).joined(separator: ", "))\(refs.count > 40 ? " ..." : "")")
         }
         var edits: [Edit] = []
         if let note {
-            edits.append(.addNote(ref: ref, index: nil, note: Note(date: today, author: store.userName, text: note)))
+            edits.append(.addNote(ref: ref, index: nil, note: Note(date: today, author: author, text: note)))
         }
-        if let lead = lead.isEmpty ? nil : lead {
+        if !lead.isEmpty {
             edits.append(.setAction(ref: ref, field: .leads, value: .names(lead)))
         }
         if let byWhen {
@@ -66,14 +70,17 @@ struct Set: ParsableCommand {
             if value.needsReason && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
                 throw CLIError("\(ref) cannot be set \(value.label) without a reason; add --reason \"why it is \(value.label.lowercased())\"")
             }
-            let reasonNote = reason.map { Note(date: today, author: store.userName, text: $0) }
+            let reasonNote = reason.map { Note(date: today, author: author, text: $0) }
             edits.append(.setStatus(ref: ref, to: value, reason: reasonNote))
         }
-        let edit = edits.count == 1 ? edits[0] : Edit.batch(edits)
-        let after = try db.apply(edit)
-        if let action = after.action(ref) {
-            let when = action.byWhen?.display ?? "no date"
-            print("\(ref): \(action.status.label), by \(when), lead \(action.leads.isEmpty ? "none" : action.leads.joined(separator: ", ")), \(action.notes.count) notes. Saved.")
-        }
+        return edits.count == 1 ? edits[0] : Edit.batch(edits)
+    }
+
+    /// One line saying where the action now stands.
+    func describe(_ plan: Plan) -> String {
+        guard let action = plan.action(ref) else { return "\(ref): removed." }
+        let when = action.byWhen?.display ?? "no date"
+        let leads = action.leads.isEmpty ? "none" : action.leads.joined(separator: ", ")
+        return "\(ref): \(action.status.label), by \(when), lead \(leads), \(action.notes.count) notes. Saved."
     }
 }
