@@ -1,3 +1,4 @@
+@_exported import SamplePlans
 import Foundation
 import PlanExchange
 import PlanModel
