@@ -21,14 +21,17 @@ public final class PlanStore {
     public let isReadOnly: Bool
 
     private let db: DatabaseQueue
+    /// How long a write waits for another process's write to finish.
+    private let busyTimeout: TimeInterval
     /// The plan as of change-log position `version`, so a write need not reload the file
     /// when nobody else has written since.
     private var cache: (version: Int64, plan: Plan)?
 
     public static let defaultBusyTimeout: TimeInterval = 10
 
-    private init(path: String, user: String, db: DatabaseQueue, readOnly: Bool) {
+    private init(path: String, user: String, db: DatabaseQueue, readOnly: Bool, busyTimeout: TimeInterval) {
         self.path = path
+        self.busyTimeout = busyTimeout
         self.user = user
         self.db = db
         self.isReadOnly = readOnly
@@ -43,6 +46,25 @@ public final class PlanStore {
         }
         try checkHeader(path)
         let readOnly = !isWritable(path)
+        do {
+            // Look before touching: a read-only connection changes nothing, so a file that
+            // is not ours (or is newer) is left exactly as it was.
+            var look = Configuration()
+            look.readonly = true
+            look.busyMode = .timeout(busyTimeout)
+            try DatabaseQueue(path: path, configuration: look).read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let hasPlan = try db.tableExists("plan")
+                guard id == Schema.applicationID || hasPlan else {
+                    throw StoreError(.notAPlan, "\(path) is a SQLite database but not a planboard plan (it has no plan tables); expected a file planboard created. Give another path with --db")
+                }
+                if try Schema.migrator.hasBeenSuperseded(db) {
+                    throw StoreError(.newerVersion, "\(path) was written by a newer planboard (its schema has changes this version does not know); update planboard to open it")
+                }
+            }
+        } catch {
+            throw translate(error, path: path, waited: busyTimeout)
+        }
         var config = Configuration()
         config.readonly = readOnly
         config.busyMode = .timeout(busyTimeout)
@@ -53,21 +75,11 @@ public final class PlanStore {
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            try queue.read { db in
-                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-                let hasPlan = try db.tableExists("plan")
-                guard id == Schema.applicationID || hasPlan else {
-                    throw StoreError(.notAPlan, "\(path) is a SQLite database but not a planboard plan (it has no plan tables); expected a file planboard created. Give another path with --db")
-                }
-                if try Schema.migrator.hasBeenSuperseded(db) {
-                    throw StoreError(.newerVersion, "\(path) was written by a newer planboard (its schema has changes this version does not know); update planboard to open it")
-                }
-            }
             if !readOnly { try Schema.migrator.migrate(queue) }
         } catch {
-            throw translate(error, path: path)
+            throw translate(error, path: path, waited: busyTimeout)
         }
-        return PlanStore(path: path, user: user, db: queue, readOnly: readOnly)
+        return PlanStore(path: path, user: user, db: queue, readOnly: readOnly, busyTimeout: busyTimeout)
     }
 
     /// Creates a new plan file holding `plan`. Fails if the file exists.
@@ -91,13 +103,13 @@ public final class PlanStore {
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             try Schema.migrator.migrate(queue)
-            let store = PlanStore(path: path, user: user, db: queue, readOnly: false)
+            let store = PlanStore(path: path, user: user, db: queue, readOnly: false, busyTimeout: busyTimeout)
             try store.replace(with: plan, at: time, summary: "created from a plan")
             return store
         } catch {
             try? FileManager.default.removeItem(atPath: path)
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-            throw translate(error, path: path)
+            throw translate(error, path: path, waited: busyTimeout)
         }
     }
 
@@ -125,12 +137,12 @@ public final class PlanStore {
         return mode & 0o222 != 0
     }
 
-    static func translate(_ error: Error, path: String) -> Error {
+    static func translate(_ error: Error, path: String, waited: TimeInterval = defaultBusyTimeout) -> Error {
         if error is StoreError { return error }
         guard let dbError = error as? DatabaseError else { return StoreError(.io, "\(path): \(error)") }
         switch dbError.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError(.locked, "\(path) is locked by another program that is writing to it; waited \(Int(defaultBusyTimeout)) s. Try again when it has finished")
+            return StoreError(.locked, "\(path) is locked by another program that is writing to it; waited \(formatNumber(waited)) s. Try again when it has finished")
         case .SQLITE_CORRUPT:
             return StoreError(.corrupt, "\(path) is damaged (SQLite reports: \(dbError.message ?? "corrupt")); expected an intact plan file. Restore it from a backup, or re-import the plan from JSON")
         case .SQLITE_NOTADB:
@@ -152,14 +164,14 @@ public final class PlanStore {
     public func version() throws -> Int64 {
         do {
             return try db.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0 }
-        } catch { throw Self.translate(error, path: path) }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
     /// The whole plan as the file holds it now.
     public func load() throws -> Plan {
         do {
             return try db.read { db in try self.current(db) }
-        } catch { throw Self.translate(error, path: path) }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
     private func current(_ db: Database) throws -> Plan {
@@ -203,7 +215,7 @@ public final class PlanStore {
             cache = nil
         } catch {
             cache = nil
-            throw Self.translate(error, path: path)
+            throw Self.translate(error, path: path, waited: busyTimeout)
         }
     }
 
@@ -268,7 +280,7 @@ public final class PlanStore {
             throw StoreError(.refused, error.message)
         } catch {
             cache = nil
-            throw Self.translate(error, path: path)
+            throw Self.translate(error, path: path, waited: busyTimeout)
         }
     }
 
@@ -290,7 +302,7 @@ public final class PlanStore {
 
     /// Every change after log position `seq`, oldest first.
     public func changes(afterSeq seq: Int64 = 0) throws -> [ChangeRecord] {
-        do { return try db.read { db in try self.records(db, after: seq) } } catch { throw Self.translate(error, path: path) }
+        do { return try db.read { db in try self.records(db, after: seq) } } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
     /// Every change made at or after `time`.
@@ -301,7 +313,7 @@ public final class PlanStore {
                 guard let first else { return [] }
                 return try self.records(db, after: first - 1)
             }
-        } catch { throw Self.translate(error, path: path) }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
     /// Every change since a checkpoint was recorded (or, for a checkpoint that came in a
@@ -350,7 +362,7 @@ public final class PlanStore {
     public func integrityCheck() throws -> String {
         do {
             return try db.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").joined(separator: "\n") }
-        } catch { throw Self.translate(error, path: path) }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 }
 
