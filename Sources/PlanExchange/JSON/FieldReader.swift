@@ -28,7 +28,7 @@ struct FieldReader {
             }
         }
         for key in keys where fields[key] == nil {
-            report(join(path, key), node, "is missing; expected it in every \(path.isEmpty ? "plan" : "object here") (use null or [] when there is nothing)")
+            report(join(path, key), node, "is missing; expected \"\(key)\" in every \(FieldReader.thing(at: path)) (see docs/FORMAT.md)")
         }
         return fields
     }
@@ -134,6 +134,18 @@ struct FieldReader {
             return nil
         }
         return value
+    }
+
+    /// What the object at a path is, in words: `areas[0].actions[3]` is an action.
+    static func thing(at path: String) -> String {
+        let last = path.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
+        let names = ["": "plan", "header": "plan header", "settings": "settings", "governance": "governance",
+                     "reportingLines": "reporting line", "accountableOfficers": "person", "advisers": "person",
+                     "areas": "area of weakness", "findings": "finding", "actions": "action", "notes": "note",
+                     "risks": "risk", "inherent": "score", "residual": "score", "target": "score", "kpis": "KPI",
+                     "baseline": "baseline", "comparator": "comparator", "milestones": "milestone",
+                     "checkpoints": "checkpoint"]
+        return names[last] ?? "object here"
     }
 
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

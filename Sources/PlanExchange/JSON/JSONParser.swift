@@ -22,12 +22,17 @@ public struct JSONParser {
 
     /// Parses a whole document.
     public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            throw JSONSyntaxError(message: "the file is saved as UTF-16; expected UTF-8 (save it again choosing UTF-8)", line: 1, column: 1)
+        }
         try checkUTF8(bytes)
         var parser = JSONParser(bytes: bytes)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.i = 3; parser.lineStart = 3 }
         parser.skipSpace()
         if parser.i >= bytes.count {
-            throw JSONSyntaxError(message: "the file is empty; expected a JSON object", line: 1, column: 1)
+            let message = bytes.isEmpty ? "the file is empty; expected a JSON object"
+                                        : "the file holds only spaces and line breaks; expected a JSON object"
+            throw JSONSyntaxError(message: message, line: 1, column: 1)
         }
         let node = try parser.value()
         parser.skipSpace()
@@ -52,7 +57,11 @@ public struct JSONParser {
             case 0xF0...0xF4: length = 4
             default: length = 0
             }
-            var ok = length > 0 && k + length <= bytes.count
+            if length > 0 && k + length > bytes.count {
+                throw JSONSyntaxError(message: "the file ends in the middle of a UTF-8 character; it may have been cut off",
+                                      line: line, column: column)
+            }
+            var ok = length > 0
             if ok && length > 1 {
                 for j in 1..<length where bytes[k + j] & 0xC0 != 0x80 { ok = false }
                 if ok && length == 3 {
@@ -122,6 +131,14 @@ public struct JSONParser {
         case UInt8(ascii: "n"): try literal("null"); return JSONNode(.null, line: l, column: c)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return JSONNode(.number(try number()), line: l, column: c)
+        case UInt8(ascii: "'"):
+            throw error("found a single quote ('); expected double quotes (\") around text")
+        case UInt8(ascii: "/"):
+            throw error("found '/'; JSON does not allow comments")
+        case UInt8(ascii: "N"), UInt8(ascii: "I"):
+            throw error("found \(describeHere()); NaN and Infinity are not JSON numbers (use null for no value)")
+        case UInt8(ascii: "]"), UInt8(ascii: "}"):
+            throw error("found \(describeHere()) after a comma; JSON does not allow a comma after the last item")
         default:
             throw error("found \(describeHere()); expected a value (an object, list, text in double quotes, number, true, false or null)")
         }
@@ -150,7 +167,13 @@ public struct JSONParser {
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
             skipSpace()
-            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+            guard i < bytes.count else { throw error("the file ends inside an object; it may have been cut off") }
+            if bytes[i] == UInt8(ascii: "}") && !members.isEmpty {
+                throw error("found '}' after a comma; JSON does not allow a comma after the last item")
+            }
+            if bytes[i] == UInt8(ascii: "'") { throw error("found a single quote ('); expected double quotes (\") around keys") }
+            if bytes[i] == UInt8(ascii: "/") { throw error("found '/'; JSON does not allow comments") }
+            guard bytes[i] == UInt8(ascii: "\"") else {
                 throw error("found \(describeHere()); expected a key in double quotes")
             }
             let (kl, kc) = (line, column)
@@ -165,7 +188,7 @@ public struct JSONParser {
             i += 1
             members.append((key, try value()))
             skipSpace()
-            guard i < bytes.count else { throw error("the file ends inside an object; expected ',' or '}'") }
+            guard i < bytes.count else { throw error("the file ends inside an object; it may have been cut off") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             throw error("found \(describeHere()); expected ',' or '}'")
@@ -182,7 +205,7 @@ public struct JSONParser {
         while true {
             items.append(try value())
             skipSpace()
-            guard i < bytes.count else { throw error("the file ends inside a list; expected ',' or ']'") }
+            guard i < bytes.count else { throw error("the file ends inside a list; it may have been cut off") }
             if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
             if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items) }
             throw error("found \(describeHere()); expected ',' or ']'")
@@ -190,16 +213,23 @@ public struct JSONParser {
     }
 
     private mutating func string() throws(JSONSyntaxError) -> String {
+        let (startLine, startColumn) = (line, column)
         i += 1
         var out: [UInt8] = []
         while true {
             guard i < bytes.count else { throw error("the file ends inside text; expected a closing '\"'") }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
+            if b == 0x0A || b == 0x0D {
+                throw JSONSyntaxError(message: "the text that starts here is not closed before the end of the line; expected a closing '\"' (a line break inside text is written \\n)",
+                                      line: startLine, column: startColumn)
+            }
+            if b == 0x09 { throw error("found a tab character inside text; expected it written \\t") }
             if b < 0x20 {
-                throw error("found \(describeHere()) inside text; expected it written as an escape such as \\n")
+                throw error("found the control character U+\(String(format: "%04X", b)) inside text; expected it written \\u\(String(format: "%04x", b))")
             }
             if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            let escapeStart = i
             i += 1
             guard i < bytes.count else { throw error("the file ends inside text; expected an escape") }
             let e = bytes[i]
@@ -217,6 +247,7 @@ public struct JSONParser {
                 var scalar = try hex4()
                 if (0xD800...0xDBFF).contains(scalar) {
                     guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
+                        i = escapeStart
                         throw error("found a lone UTF-16 surrogate \\u\(String(scalar, radix: 16)); expected a pair")
                     }
                     i += 2
@@ -224,13 +255,15 @@ public struct JSONParser {
                     guard (0xDC00...0xDFFF).contains(low) else { throw error("found an invalid UTF-16 surrogate pair; expected a low surrogate") }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if (0xDC00...0xDFFF).contains(scalar) {
+                    i = escapeStart
                     throw error("found a lone UTF-16 surrogate \\u\(String(scalar, radix: 16)); expected a pair")
                 }
                 guard let u = Unicode.Scalar(scalar) else { throw error("found an invalid \\u escape") }
                 out.append(contentsOf: Array(String(Character(u)).utf8))
             default:
-                i -= 1
-                throw error("found the escape \\\(describeHere().trimmingCharacters(in: CharacterSet(charactersIn: "'"))); expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+                i = escapeStart
+                let shown = e >= 0x21 && e < 0x7F ? String(Character(Unicode.Scalar(e))) : "U+\(String(format: "%04X", e))"
+                throw error("found the escape \\\(shown); expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -270,6 +303,7 @@ public struct JSONParser {
         }
         let text = String(decoding: bytes[start..<i], as: UTF8.self)
         guard let v = Double(text), v.isFinite else {
+            i = start
             throw error("found the number \(text), which is too large; expected a finite number")
         }
         return v

@@ -33,11 +33,30 @@ public struct JSONNode: Equatable, Sendable {
         self.column = column
     }
 
+    /// The line and column of every value, by its path (`areas[2].actions[4].byWhen`), so
+    /// problems found after reading can still point into the file.
+    public func positions() -> [String: (line: Int, column: Int)] {
+        var out: [String: (line: Int, column: Int)] = [:]
+        func walk(_ node: JSONNode, _ path: String) {
+            out[path] = (node.line, node.column)
+            switch node.value {
+            case let .array(items):
+                for (i, item) in items.enumerated() { walk(item, "\(path)[\(i)]") }
+            case let .object(members):
+                for member in members { walk(member.value, path.isEmpty ? member.key : "\(path).\(member.key)") }
+            default:
+                break
+            }
+        }
+        walk(self, "")
+        return out
+    }
+
     /// What kind of value this is, in words for error messages.
     public var kindName: String {
         switch value {
         case .null: "null"
-        case .bool: "true/false"
+        case let .bool(b): b ? "true" : "false"
         case .number: "a number"
         case .string: "text"
         case .array: "a list"

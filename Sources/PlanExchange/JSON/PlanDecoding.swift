@@ -7,14 +7,23 @@ public struct PlanFileError: Error, Equatable, Sendable, CustomStringConvertible
     public var file: String
     public var problems: [Problem]
 
-    public init(file: String, problems: [Problem]) {
+    /// False when the file's shape was wrong, so the plan's rules (unique references,
+    /// links, reasons) could not be checked yet.
+    public var rulesChecked: Bool
+
+    public init(file: String, problems: [Problem], rulesChecked: Bool = true) {
         self.file = file
         self.problems = problems
+        self.rulesChecked = rulesChecked
     }
 
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-        return "\(file): \(count); nothing was imported.\n" + problems.map { "  \(file): \($0)" }.joined(separator: "\n")
+        var text = "\(file): \(count); nothing was imported.\n" + problems.map { "  \(file): \($0)" }.joined(separator: "\n")
+        if !rulesChecked, let first = problems.first, first.path != "", first.path != "format" {
+            text += "\n  (References, links and the other rules are checked once these are put right.)"
+        }
+        return text
     }
 }
 
@@ -42,11 +51,23 @@ public enum PlanDecoding {
         }
         var reader = FieldReader()
         let plan = decodePlan(root, &reader)
-        var problems = reader.problems
-        if problems.isEmpty, let plan {
-            problems = Validator().problems(in: plan)
+        if !reader.problems.isEmpty {
+            throw PlanFileError(file: file, problems: reader.problems, rulesChecked: false)
         }
-        guard problems.isEmpty, let plan else { throw PlanFileError(file: file, problems: problems) }
+        guard let plan else { throw PlanFileError(file: file, problems: [Problem(path: "", message: "is not a plan")]) }
+        let problems = Validator().problems(in: plan)
+        guard problems.isEmpty else {
+            // Point each rule's problem into the file, at the value it is about.
+            let positions = root.positions()
+            throw PlanFileError(file: file, problems: problems.map { problem in
+                var located = problem
+                if let position = positions[problem.path] {
+                    located.line = position.line
+                    located.column = position.column
+                }
+                return located
+            })
+        }
         return plan
     }
 

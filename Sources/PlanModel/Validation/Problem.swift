@@ -16,8 +16,12 @@ public struct Problem: Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        var place = path.isEmpty ? "(top level)" : path
-        if let line, let column { place += " (line \(line), column \(column))" }
-        return "\(place): \(message)"
+        let position = line.flatMap { line in column.map { "line \(line), column \($0)" } }
+        switch (path.isEmpty, position) {
+        case (true, let position?): return "\(position): \(message)"
+        case (true, nil): return "\(message)"
+        case (false, let position?): return "\(path) (\(position)): \(message)"
+        case (false, nil): return "\(path): \(message)"
+        }
     }
 }

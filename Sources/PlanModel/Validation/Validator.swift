@@ -101,11 +101,13 @@ public struct Validator {
             }
         }
 
-        var riskRefs = Set<String>()
+        var riskRefs: [String: Int] = [:]
         for (r, risk) in plan.risks.enumerated() {
             let p = "risks[\(r)]"
             ref("\(p).ref", risk.ref)
-            if !riskRefs.insert(risk.ref).inserted { add("\(p).ref", "\"\(risk.ref)\" is used twice; expected each reference once") }
+            if let first = riskRefs[risk.ref] {
+                add("\(p).ref", "\"\(risk.ref)\" is used twice (also risks[\(first)]); expected each reference once")
+            } else { riskRefs[risk.ref] = r }
             text("\(p).risk", risk.risk, required: true)
             text("\(p).owner", risk.owner)
             text("\(p).mitigation", risk.mitigation)
@@ -120,11 +122,13 @@ public struct Validator {
             }
         }
 
-        var seenKPIs = Set<String>()
+        var seenKPIs: [String: Int] = [:]
         for (k, kpi) in plan.kpis.enumerated() {
             let p = "kpis[\(k)]"
             ref("\(p).ref", kpi.ref)
-            if !seenKPIs.insert(kpi.ref).inserted { add("\(p).ref", "\"\(kpi.ref)\" is used twice; expected each reference once") }
+            if let first = seenKPIs[kpi.ref] {
+                add("\(p).ref", "\"\(kpi.ref)\" is used twice (also kpis[\(first)]); expected each reference once")
+            } else { seenKPIs[kpi.ref] = k }
             text("\(p).name", kpi.name, required: true)
             text("\(p).unit", kpi.unit)
             if let baseline = kpi.baseline { text("\(p).baseline.note", baseline.note) }
