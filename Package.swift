@@ -10,11 +10,26 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .target(name: "PlanModel"),
         .target(name: "PlanExchange", dependencies: ["PlanModel"]),
         .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "CNcurses",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .target(
+            name: "BoardCore",
+            dependencies: ["PlanModel", "PlanStore", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
+            name: "ShippedThemes",
+            path: "themes",
+            exclude: ["README.md"],
+            resources: [.copy("default.toml"), .copy("light.toml"), .copy("high-contrast.toml"), .copy("colour-blind.toml"), .copy("mono.toml")]
+        ),
         .target(
             name: "SamplePlans",
             path: "sample-data",
@@ -28,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans",
+                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "CNcurses", "ShippedThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +52,7 @@ let package = Package(
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
+        .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,30 @@
+import PlanModel
+import PlanStore
+
+/// Something that happened: a key, the mouse, a resize, or the result of an effect.
+public enum Message: Sendable {
+    case key(Key)
+    case mouse(Mouse)
+    case resize(width: Int, height: Int)
+    /// Another process (or this one) changed the plan file.
+    case planChanged(Plan, [ChangeRecord])
+    /// An edit was saved; `said` is what to tell the person.
+    case saved(Plan, [ChangeRecord], said: String)
+    /// An effect failed; the plan is as it was.
+    case failed(String)
+    /// `$EDITOR` returned: the new text, or nil when it was cancelled or unchanged.
+    case editorReturned(ref: String, field: ActionField, text: String?)
+    /// The date changed (the clock ticked past midnight).
+    case today(PlanDate)
+}
+
+/// Something `update` asks the program to do; the result comes back as a `Message`.
+public enum Effect: Equatable, Sendable {
+    /// Save an edit through the store; `done` is the message once saved.
+    case apply(Edit, done: String)
+    case undo
+    case redo
+    /// Open `$EDITOR` on a field's text.
+    case openEditor(ref: String, field: ActionField, text: String)
+    case quit
+}

@@ -1,0 +1,153 @@
+import PlanModel
+
+/// The bodies of the screens that list areas and actions.
+enum AreaViews {
+    /// One cell of status counts: `  3●`, coloured when there are any; the column's
+    /// header carries the letter.
+    static func countCell(_ status: Status, _ count: Int) -> Line.Segment {
+        Line.Segment("\(count)\(status.glyph)".leftPad(4) + " ", count > 0 ? .status(status) : .dim, keepsRole: count > 0)
+    }
+
+    static func areasList(_ state: BoardState) -> Body {
+        let plan = state.plan
+        let width = state.width
+        let showTotal = width >= 90
+        let fixed = 4 + (showTotal ? 6 : 0) + 5 * 5 + 8 + 9 + 1
+        let titleWidth = max(10, width - fixed)
+        var header = Line([Line.Segment(" No ", .tableHeader), Line.Segment(TextLayout.pad("Area of weakness", titleWidth), .tableHeader)])
+        if showTotal { header.segments.append(Line.Segment(" Total", .tableHeader)) }
+        for status in Status.allCases {
+            header.segments.append(Line.Segment("\(status.letter)\(status.glyph)".leftPad(4) + " ", .tableHeader))
+        }
+        header.segments.append(Line.Segment(" Overdue Due soon ", .tableHeader))
+        var lines = [header]
+        for (i, area) in plan.areas.enumerated() {
+            let rollup = plan.rollup(of: area, today: state.today)
+            var line = Line(target: .area(i))
+            line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
+            line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth)))
+            if showTotal { line.segments.append(Line.Segment(String(rollup.total).leftPad(6))) }
+            for status in Status.allCases { line.segments.append(countCell(status, rollup.count(status))) }
+            line.segments.append(Line.Segment((rollup.overdue > 0 ? "!\(rollup.overdue)" : "0").leftPad(8),
+                                              rollup.overdue > 0 ? .overdue : .dim, keepsRole: rollup.overdue > 0))
+            line.segments.append(Line.Segment((rollup.dueSoon > 0 ? "»\(rollup.dueSoon)" : "0").leftPad(9),
+                                              rollup.dueSoon > 0 ? .dueSoon : .dim, keepsRole: rollup.dueSoon > 0))
+            line.selected = state.screen == .view(.areas) && i == state.areaIndex
+            lines.append(line)
+        }
+        let all = AreaRollup(actions: plan.allActions, today: state.today, settings: plan.settings)
+        lines.append(.blank)
+        lines.append(Line([Line.Segment("All areas: \(all.total) actions · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
+                           Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
+                           Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
+                           Line.Segment(" · \(plan.risks.count) risks · \(plan.kpis.count) KPIs", .dim)]))
+        if let area = plan.areas.indices.contains(state.areaIndex) ? plan.areas[state.areaIndex] : nil {
+            lines.append(.blank)
+            lines.append(Line("Area \(area.number): the weakness as written", .heading))
+            for text in TextLayout.wrap(area.weakness, width: width - 2) { lines.append(Line(" " + text)) }
+        }
+        return Body(lines, sticky: 0)
+    }
+
+    /// Column widths for the actions table at a given screen width.
+    struct Columns {
+        var ref = 7, byWhen = 13, lead = 13, status = 15, kpi = 6, sro = 0, notes = 0
+        var action: Int
+
+        init(width: Int) {
+            if width >= 140 {
+                lead = 22
+                sro = 18
+                notes = 6
+                kpi = 8
+            } else if width >= 100 {
+                lead = 18
+            } else if width < 76 {
+                lead = 10
+                status = 9
+                kpi = 0
+            }
+            action = max(8, width - ref - byWhen - lead - status - kpi - sro - notes - 2)
+        }
+    }
+
+    static func statusSegment(_ status: Status, width: Int) -> Line.Segment {
+        Line.Segment(TextLayout.pad("\(status.badge) \(status.label)", width), .status(status), keepsRole: true)
+    }
+
+    /// The by-when cell: the date with ! when overdue and » when due soon.
+    static func byWhenSegment(_ action: Action, _ state: BoardState, width: Int) -> Line.Segment {
+        let flags = action.flags(today: state.today, settings: state.plan.settings)
+        let date = action.byWhen?.display ?? "—"
+        if flags.overdue { return Line.Segment(TextLayout.pad("!" + date, width), .overdue, keepsRole: true) }
+        if flags.dueSoon { return Line.Segment(TextLayout.pad("»" + date, width), .dueSoon, keepsRole: true) }
+        return Line.Segment(TextLayout.pad(" " + date, width), action.byWhen == nil ? .dim : .normal)
+    }
+
+    static func area(_ state: BoardState, number: Int) -> Body {
+        guard let area = state.plan.area(number: number) else { return Body() }
+        let width = state.width
+        var lines: [Line] = []
+        for text in TextLayout.wrap(area.weakness, width: width - 1) { lines.append(Line(text)) }
+        lines.append(.blank)
+        let source = area.findingsSource.isEmpty ? "" : " — \(area.findingsSource)"
+        let letters = area.findings.isEmpty ? "" : " \(area.findings[0].letter)–\(area.findings[area.findings.count - 1].letter)"
+        if state.showsFullFindings {
+            lines.append(Line("Findings\(letters) (\(area.findings.count))\(source)", .heading))
+            for finding in area.findings {
+                let prefix = "\(finding.letter)) "
+                for (k, text) in TextLayout.wrap(finding.text, width: width - 1 - prefix.count).enumerated() {
+                    lines.append(Line((k == 0 ? prefix : String(repeating: " ", count: prefix.count)) + text, .dim))
+                }
+            }
+        } else if !area.findings.isEmpty {
+            lines.append(Line([Line.Segment("Findings\(letters) (\(area.findings.count))", .heading),
+                               Line.Segment(TextLayout.fit(" — F shows them\(source)", width - 20), .dim)]))
+        }
+        if area.findings.isEmpty { lines.append(Line("Findings: none recorded", .dim)) }
+        lines.append(.blank)
+
+        let visible = state.visibleActions(area)
+        if state.filter.isActive {
+            var parts = state.filter.statuses.sorted().map(\.label)
+            if let lead = state.filter.lead { parts.append("lead “\(lead)”") }
+            lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(area.actions.count) actions (f then x clears)", .notice)]))
+        }
+        let c = Columns(width: width)
+        var header = Line([Line.Segment(TextLayout.pad("Ref", c.ref), .tableHeader), Line.Segment(TextLayout.pad("Action", c.action), .tableHeader),
+                           Line.Segment(TextLayout.pad(" By when", c.byWhen), .tableHeader), Line.Segment(TextLayout.pad("Lead", c.lead), .tableHeader),
+                           Line.Segment(TextLayout.pad("Status", c.status), .tableHeader)])
+        if c.kpi > 0 { header.segments.append(Line.Segment(TextLayout.pad("KPI", c.kpi), .tableHeader)) }
+        if c.sro > 0 { header.segments.append(Line.Segment(TextLayout.pad("SRO", c.sro), .tableHeader)) }
+        if c.notes > 0 { header.segments.append(Line.Segment(TextLayout.pad("Notes", c.notes), .tableHeader)) }
+        let sticky = lines.count
+        lines.append(header)
+        let selected = state.currentAction?.ref
+        let matches = Set(state.search.map { state.matches($0).map(\.ref) } ?? [])
+        for action in visible {
+            var line = Line(target: .action(action.ref))
+            line.segments.append(Line.Segment(TextLayout.pad(action.ref, c.ref), matches.contains(action.ref) ? .match : .normal,
+                                              keepsRole: matches.contains(action.ref)))
+            line.segments.append(Line.Segment(TextLayout.pad(action.text, c.action - 1) + " "))
+            line.segments.append(byWhenSegment(action, state, width: c.byWhen))
+            line.segments.append(Line.Segment(TextLayout.pad(action.leads.joined(separator: ", "), c.lead - 1) + " "))
+            line.segments.append(statusSegment(action.status, width: c.status))
+            if c.kpi > 0 { line.segments.append(Line.Segment(TextLayout.pad(action.kpis.joined(separator: ","), c.kpi))) }
+            if c.sro > 0 { line.segments.append(Line.Segment(TextLayout.pad(action.seniorResponsibleOfficer ?? "", c.sro - 1) + " ")) }
+            if c.notes > 0 { line.segments.append(Line.Segment(String(action.notes.count).leftPad(c.notes - 1))) }
+            line.selected = action.ref == selected
+            lines.append(line)
+        }
+        if visible.isEmpty {
+            lines.append(Line(area.actions.isEmpty ? "No actions yet. Press + to add one." : "No actions pass the filter. Press f then x to clear it.", .dim))
+        }
+        return Body(lines, sticky: sticky)
+    }
+}
+
+extension String {
+    /// Right-aligns in `width` columns.
+    func leftPad(_ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(self))) + self
+    }
+}

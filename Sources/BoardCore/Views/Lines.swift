@@ -1,0 +1,100 @@
+import PlanModel
+
+/// What a line on screen stands for, so clicks and scrolling can find it.
+public enum Target: Equatable, Sendable {
+    case area(Int)
+    case action(String)
+    case field(Int)
+}
+
+/// A line of styled text, and what it stands for when it can be selected.
+public struct Line: Equatable, Sendable {
+    public var segments: [Segment]
+    public var target: Target?
+    /// Paint the whole line in this role when selected (status cells keep their colour).
+    public var selected = false
+
+    public struct Segment: Equatable, Sendable {
+        public var text: String
+        public var role: Role
+        /// A segment whose colour means something keeps it on a selected line.
+        public var keepsRole: Bool
+
+        public init(_ text: String, _ role: Role = .normal, keepsRole: Bool = false) {
+            self.text = text
+            self.role = role
+            self.keepsRole = keepsRole
+        }
+    }
+
+    public init(_ segments: [Segment] = [], target: Target? = nil) {
+        self.segments = segments
+        self.target = target
+    }
+
+    public init(_ text: String, _ role: Role = .normal) {
+        self.init([Segment(text, role)])
+    }
+
+    public static let blank = Line()
+
+    /// Draws the line at row y, `width` columns from x.
+    func draw(into buffer: inout ScreenBuffer, x: Int = 0, y: Int, width: Int) {
+        var col = x
+        for segment in segments {
+            let role = selected && !segment.keepsRole ? .selection : segment.role
+            col = buffer.put(segment.text, x: col, y: y, role: role, limit: x + width - col)
+        }
+        if selected {
+            for c in col..<(x + width) where c < buffer.width { buffer[c, y] = Cell(" ", .selection) }
+        }
+    }
+}
+
+/// A scrolling body of lines, with an optional header line that stays put once the
+/// lines above it have scrolled away (a table's column titles).
+public struct Body: Equatable, Sendable {
+    public var lines: [Line]
+    public var sticky: Int?
+
+    public init(_ lines: [Line] = [], sticky: Int? = nil) {
+        self.lines = lines
+        self.sticky = sticky
+    }
+
+    /// The line index of a target.
+    func index(of target: Target) -> Int? { lines.firstIndex { $0.target == target } }
+
+    /// Which line is drawn on each of `rows` rows when scrolled to `top`.
+    func visible(top: Int, rows: Int) -> [Int] {
+        guard rows > 0 else { return [] }
+        if let sticky, top > sticky {
+            return [sticky] + Array(top + 1..<min(lines.count, top + rows)).filter { $0 < lines.count }
+        }
+        return Array(top..<min(lines.count, top + rows))
+    }
+
+    /// The lines (other than the sticky one) shown when scrolled to `top`.
+    func shown(top: Int, rows: Int) -> ClosedRange<Int> {
+        if let sticky, top > sticky { return (top + 1)...max(top + 1, top + rows - 1) }
+        return top...max(top, top + rows - 1)
+    }
+
+    /// The top line that keeps `index` in view, moving as little as possible from `top`.
+    func scroll(toShow index: Int, from top: Int, rows: Int) -> Int {
+        let range = shown(top: top, rows: rows)
+        var newTop = top
+        if index < range.lowerBound {
+            newTop = sticky.map { index > $0 ? index - 1 : index } ?? index
+        } else if index > range.upperBound {
+            newTop = index - rows + 1
+        }
+        return max(0, min(newTop, maxTop(rows: rows)))
+    }
+
+    /// The furthest the body can scroll: its last line on the last row.
+    func maxTop(rows: Int) -> Int {
+        let extra = sticky.map { lines.count - rows > $0 ? 1 : 0 } ?? 0
+        return max(0, lines.count - rows + extra)
+    }
+}

@@ -1,0 +1,144 @@
+import PlanModel
+
+/// Draws the whole screen from the state: a pure function, so tests can compare screens.
+public enum Render {
+    public static let minimumWidth = 56
+    public static let minimumHeight = 14
+
+    public static func screen(_ state: BoardState) -> ScreenBuffer {
+        var buffer = ScreenBuffer(width: state.width, height: state.height)
+        guard state.width >= minimumWidth, state.height >= minimumHeight else {
+            tooSmall(state, &buffer)
+            return buffer
+        }
+        header(state, &buffer)
+        let body = ScreenLayout.body(of: state)
+        let rows = state.contentRows
+        let top = state.scroll[ScreenLayout.scrollKey(state.screen), default: 0]
+        for (row, index) in body.visible(top: min(top, body.maxTop(rows: rows)), rows: rows).enumerated() {
+            body.lines[index].draw(into: &buffer, x: 0, y: 2 + row, width: state.width)
+        }
+        bottom(state, &buffer)
+        if body.lines.count > rows, case .normal = state.mode, state.message == nil { scrollMark(state, body: body, top: top, &buffer) }
+        return buffer
+    }
+
+    static func tooSmall(_ state: BoardState, _ buffer: inout ScreenBuffer) {
+        let lines = TextLayout.wrap("planboard needs a terminal at least \(minimumWidth)×\(minimumHeight); this one is \(state.width)×\(state.height). Make the window larger (or the font smaller). q quits.", width: max(1, state.width))
+        for (i, line) in lines.enumerated() where i < state.height { buffer.put(line, x: 0, y: i, role: .error) }
+    }
+
+    static func header(_ state: BoardState, _ buffer: inout ScreenBuffer) {
+        let plan = state.plan
+        buffer.clear(x: 0, y: 0, width: state.width, role: .header)
+        let date = state.today.display + " "
+        let left = " planboard · \(plan.header.localArea) · Accelerated Progress Plan"
+        buffer.put(TextLayout.fit(left, state.width - DisplayWidth.of(date) - 1), x: 0, y: 0, role: .header)
+        buffer.put(date, x: state.width - DisplayWidth.of(date), y: 0, role: .header)
+        if state.readOnly {
+            buffer.put(" READ-ONLY ", x: state.width - DisplayWidth.of(date) - 12, y: 0, role: .error)
+        }
+
+        var crumbs: [String] = []
+        for screen in state.stack {
+            switch screen {
+            case let .view(view): crumbs.append(view.title)
+            case let .area(number): crumbs.append("Area \(number): \(plan.area(number: number)?.title ?? "")")
+            case let .action(ref): crumbs.append("Action \(ref)")
+            case .help: crumbs.append("Help")
+            }
+        }
+        var title = " " + crumbs.joined(separator: " › ")
+        if let query = state.search { title += "   /\(query)" }
+        let end = buffer.put(TextLayout.fit(title, state.width - 2), x: 0, y: 1, role: .title)
+        if let notice = plan.header.notice, state.width - end > 12 {
+            let shown = TextLayout.fit("⚑ " + notice, state.width - end - 2)
+            buffer.put(shown, x: state.width - DisplayWidth.of(shown), y: 1, role: .notice)
+        }
+    }
+
+    static func scrollMark(_ state: BoardState, body: Body, top: Int, _ buffer: inout ScreenBuffer) {
+        let rows = state.contentRows
+        let shown = body.visible(top: min(top, body.maxTop(rows: rows)), rows: rows)
+        guard let last = shown.last else { return }
+        let more = body.lines.count - 1 - last
+        if more > 0 {
+            let mark = " ↓ \(more) more "
+            buffer.put(mark, x: state.width - DisplayWidth.of(mark), y: state.height - 2, role: .dim)
+        }
+    }
+
+    static func bottom(_ state: BoardState, _ buffer: inout ScreenBuffer) {
+        let y = state.height - 2
+        let barY = state.height - 1
+        buffer.clear(x: 0, y: barY, width: state.width, role: .keyHint)
+        switch state.mode {
+        case .normal:
+            if let message = state.message {
+                buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
+            }
+            var x = 0
+            for binding in Bindings.bar(for: state.screen.context) {
+                let key = binding.keys[0].label
+                let words = barWords(binding.help)
+                let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(words) + 2
+                guard x + width <= state.width else { break }
+                x = buffer.put(key, x: x, y: barY, role: .keyLabel)
+                x = buffer.put(" " + words + "  ", x: x, y: barY, role: .keyHint)
+            }
+        case let .edit(ref, field, editor):
+            var hint = "Enter save · Esc cancel"
+            if field == .byWhen {
+                let text = editor.text.trimmingCharacters(in: .whitespaces)
+                hint = text.isEmpty ? "empty = no date · Enter save · Esc cancel"
+                    : PlanDate(typed: text).map { "✓ \($0.display) · Enter save · Esc cancel" } ?? "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+            } else if field == .leads {
+                hint = "Names separated by commas · Tab completes · Enter save · Esc cancel"
+            }
+            prompt(state, "\(ref) \(field.label): ", editor, hint: hint, &buffer)
+        case let .reason(ref, status, editor):
+            prompt(state, "Why is \(ref) \(status.label)? ", editor, hint: "The reason is saved as a progress note · Enter save · Esc cancel", &buffer)
+        case let .note(ref, editor):
+            prompt(state, "Note on \(ref): ", editor, hint: "Dated today, in your name · Enter save · Esc cancel", &buffer)
+        case let .search(editor):
+            let count = state.matches(editor.text.trimmingCharacters(in: .whitespaces)).count
+            prompt(state, "/", editor, hint: editor.text.isEmpty ? "Search action text, references and leads · Enter go · Esc cancel" : "\(count) match\(count == 1 ? "" : "es") · Enter go · Esc cancel", &buffer)
+        case let .confirmDelete(ref):
+            let count = state.plan.action(ref)?.notes.count ?? 0
+            buffer.put(TextLayout.fit("Delete action \(ref) and its \(count) note\(count == 1 ? "" : "s")? y deletes, anything else keeps it [y/N]", state.width - 1), x: 0, y: y, role: .error)
+            buffer.put("y delete  N keep (default)", x: 0, y: barY, role: .keyHint)
+        case .filter:
+            buffer.put(TextLayout.fit("Filter: r a g c - toggles a status · l filters by lead · x clears · Enter done", state.width - 1), x: 0, y: y, role: .input)
+            buffer.put("r a g c - status  l lead  x clear  Enter done", x: 0, y: barY, role: .keyHint)
+        case let .filterLead(editor):
+            prompt(state, "Lead: ", editor, hint: "Part of a name · Tab completes · Enter filter · Esc cancel", &buffer)
+        case let .newActionRef(area, editor):
+            prompt(state, "New action in area \(area), reference: ", editor, hint: "e.g. \(area)q or \(area)a.iv · Enter next · Esc cancel", &buffer)
+        case let .newActionText(_, ref, editor):
+            prompt(state, "\(ref) action: ", editor, hint: "What will be done · Enter add · Esc cancel", &buffer)
+        }
+    }
+
+    static func barWords(_ help: String) -> String {
+        let short = help.split(separator: "(").first.map(String.init) ?? help
+        return short.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "Search actions", with: "Search")
+            .replacingOccurrences(of: "Help: keys, colours and glyphs", with: "Help")
+            .replacingOccurrences(of: "Undo your last change", with: "Undo")
+            .replacingOccurrences(of: "Edit the selected field", with: "Edit")
+            .replacingOccurrences(of: "Add a progress note", with: "Note")
+            .replacingOccurrences(of: "Filter by status or lead", with: "Filter")
+            .replacingOccurrences(of: "Status ", with: "")
+            .replacingOccurrences(of: "Edit by when", with: "By when")
+    }
+
+    static func prompt(_ state: BoardState, _ label: String, _ editor: LineEditor, hint: String, _ buffer: inout ScreenBuffer) {
+        let y = state.height - 2
+        buffer.clear(x: 0, y: y, width: state.width, role: .input)
+        let fitted = TextLayout.fit(label, state.width / 2)
+        let x = buffer.put(fitted, x: 0, y: y, role: .input)
+        let (text, cursor) = editor.window(width: state.width - x)
+        buffer.put(text, x: x, y: y, role: .input)
+        buffer.cursor = ScreenBuffer.Position(x: x + cursor, y: y)
+        buffer.put(TextLayout.fit(hint, state.width - 1), x: 0, y: state.height - 1, role: .keyHint)
+    }
+}

@@ -1,0 +1,64 @@
+import PlanModel
+
+/// What is where on screen: shared by drawing, scrolling and mouse clicks, so they agree.
+public enum ScreenLayout {
+    static func body(of state: BoardState) -> Body {
+        switch state.screen {
+        case .view(.areas): AreaViews.areasList(state)
+        case .view(.governance): DetailViews.governance(state)
+        case let .area(number): AreaViews.area(state, number: number)
+        case let .action(ref): DetailViews.action(state, ref: ref)
+        case .help: HelpView.body(state)
+        }
+    }
+
+    static func scrollKey(_ screen: Screen) -> String {
+        switch screen {
+        case .view(let view): view.rawValue
+        case .area: "area"
+        case .action: "action"
+        case .help: "help"
+        }
+    }
+
+    /// What a click at (x, y) selects.
+    public static func hit(_ state: BoardState, x: Int, y: Int) -> Target? {
+        let row = y - 2
+        guard row >= 0, row < state.contentRows else { return nil }
+        let body = body(of: state)
+        let top = min(state.scroll[scrollKey(state.screen), default: 0], body.maxTop(rows: state.contentRows))
+        let visible = body.visible(top: top, rows: state.contentRows)
+        return row < visible.count ? body.lines[visible[row]].target : nil
+    }
+
+    /// The currently selected target on screen.
+    static func selection(_ state: BoardState) -> Target? {
+        switch state.screen {
+        case .view(.areas): .area(state.areaIndex)
+        case .area: state.currentAction.map { .action($0.ref) }
+        case .action: .field(state.fieldIndex)
+        default: nil
+        }
+    }
+}
+
+extension BoardState {
+    /// Scrolls the screen so the selection shows, moving as little as possible.
+    mutating func keepSelectionVisible() {
+        guard width >= Render.minimumWidth, height >= Render.minimumHeight else { return }
+        let key = ScreenLayout.scrollKey(screen)
+        let body = ScreenLayout.body(of: self)
+        let top = min(scroll[key, default: 0], body.maxTop(rows: contentRows))
+        guard let target = ScreenLayout.selection(self), let index = body.index(of: target) else {
+            scroll[key] = top
+            return
+        }
+        var newTop = body.scroll(toShow: index, from: top, rows: contentRows)
+        // The first action of an area shows with as much of the weakness above it as fits.
+        if case .area = screen, case let .action(ref) = target, ref == body.lines.first(where: { $0.target != nil })?.target.flatMap({ if case let .action(r) = $0 { r } else { nil } }) {
+            newTop = max(0, min(newTop, index - contentRows + 1 < 0 ? 0 : newTop))
+            if index < contentRows { newTop = 0 }
+        }
+        scroll[key] = newTop
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import BoardCore
+import Foundation
+import ShippedThemes
+
+struct Dashboard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "Open the dashboard (what `planboard` with no command does).",
+        discussion: """
+            Browse the areas of weakness, their actions and the governance; set statuses with
+            r a g c -, edit by-when (w), leads (L) and text in place; add notes (p); undo (u).
+            Press ? inside for every key and what each colour and glyph means.
+            Themes: default, light (projectors), high-contrast, colour-blind, mono, or your own in
+            $XDG_CONFIG_HOME/planboard/themes/. NO_COLOR set to anything means mono.
+            """)
+
+    @Option(help: ArgumentHelp("Colour theme (default, light, high-contrast, colour-blind, mono, or your own).", valueName: "name"))
+    var theme: String = "default"
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let started = DispatchTime.now()
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
+        let chosen = try ThemeLoader.load(noColour ? "mono" : theme)
+        let db = try store.open()
+        let status = try MainActor.assumeIsolated {
+            try DashboardLoop(store: db, theme: chosen, noColour: noColour, today: try Today.date(), started: started).run()
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Finds a theme: the user's own folder first, then the shipped ones.
+enum ThemeLoader {
+    static func userFolder() -> String {
+        let env = ProcessInfo.processInfo.environment
+        let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".config")
+        return ((config as NSString).appendingPathComponent("planboard") as NSString).appendingPathComponent("themes")
+    }
+
+    static func load(_ name: String) throws -> Theme {
+        let userFile = (userFolder() as NSString).appendingPathComponent("\(name).toml")
+        do {
+            if FileManager.default.fileExists(atPath: userFile) {
+                return try Theme.parse(try String(contentsOfFile: userFile, encoding: .utf8), file: userFile)
+            }
+            if let text = ShippedThemes.text(name) {
+                return try Theme.parse(text, file: "themes/\(name).toml")
+            }
+        } catch let error as ThemeError {
+            throw CLIError(error.message)
+        }
+        let own = (try? FileManager.default.contentsOfDirectory(atPath: userFolder()))?
+            .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) } ?? []
+        throw CLIError("there is no theme called \"\(name)\"; expected one of \((ShippedThemes.names + own).joined(separator: ", ")) (your own go in \(userFolder()))")
+    }
+}

@@ -1,0 +1,216 @@
+import BoardCore
+import CNcurses
+import Foundation
+
+/// The ncurses terminal: the only code that touches ncurses. It shows `ScreenBuffer`s,
+/// writing only the cells that changed, and turns key codes into `Key`s.
+@MainActor
+final class Terminal {
+    private var theme: Theme
+    private var previous: ScreenBuffer?
+    private var colour = false
+    private var colours256 = false
+    private var pairs: [Pair: Int16] = [:]
+    private var attributes: [Role: (attrs: UInt32, pair: Int16)] = [:]
+    private var wordLeftCode: Int32 = -1
+    private var wordRightCode: Int32 = -1
+    private var ended = false
+
+    private struct Pair: Hashable {
+        var fg: Int
+        var bg: Int
+    }
+
+    /// Why the dashboard cannot start here.
+    struct Unavailable: Error {
+        var message: String
+    }
+
+    /// Starts the terminal, or says why it cannot (no terminal, unknown TERM).
+    init(theme: Theme, noColour: Bool) throws {
+        self.theme = theme
+        guard isatty(0) == 1 else {
+            throw Unavailable(message: "the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`")
+        }
+        guard isatty(1) == 1 else {
+            throw Unavailable(message: "the dashboard needs a terminal, and standard output is not one. For plain text, use `planboard summary`")
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty else {
+            throw Unavailable(message: "TERM is not set, so planboard cannot tell what terminal this is. Set it (e.g. TERM=xterm-256color) or use `planboard summary`")
+        }
+        Terminal.setUpLocale()
+        guard cn_newterm(term) != nil else {
+            throw Unavailable(message: "this system does not know the terminal type TERM=\(term). Set TERM to one it knows (e.g. xterm-256color) or use `planboard summary`")
+        }
+        cn_restore_terminal_on_crash()
+        cn_install_signal_handlers()
+        cbreak()
+        noecho()
+        nonl()
+        keypad(cn_stdscr(), true)
+        _ = set_escdelay(25)
+        curs_set(0)
+        mousemask(cn_button1_pressed() | cn_button1_clicked() | cn_button1_released() | cn_button4_pressed() | cn_button5_pressed(), nil)
+        mouseinterval(0)
+        if !noColour && has_colors() {
+            start_color()
+            use_default_colors()
+            colour = cn_colors() >= 8
+            colours256 = cn_colors() >= 256
+        }
+        wordLeftCode = key_defined("kLFT5")
+        wordRightCode = key_defined("kRIT5")
+        prepareStyles()
+    }
+
+    /// UTF-8 for `£`, `–` and curly quotes even where LANG is unset.
+    static func setUpLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    var size: (width: Int, height: Int) { (Int(cn_cols()), Int(cn_lines())) }
+
+    private func prepareStyles() {
+        attributes = [:]
+        pairs = [:]
+        for role in Role.all {
+            let style = theme.style(for: role)
+            var attrs = cn_a_normal()
+            if style.bold { attrs |= cn_a_bold() }
+            if style.dim { attrs |= cn_a_dim() }
+            if style.reverse { attrs |= cn_a_reverse() }
+            if style.underline { attrs |= cn_a_underline() }
+            if style.italic { attrs |= cn_a_italic() }
+            var pair: Int16 = 0
+            if colour {
+                let key = colours256 ? Pair(fg: style.fg, bg: style.bg) : Pair(fg: style.fg8, bg: style.bg8)
+                if key.fg >= 0 || key.bg >= 0 {
+                    if let existing = pairs[key] {
+                        pair = existing
+                    } else if pairs.count + 1 < Int(cn_color_pairs()) {
+                        pair = Int16(pairs.count + 1)
+                        init_pair(pair, Int16(key.fg), Int16(key.bg))
+                        pairs[key] = pair
+                    }
+                }
+            }
+            attributes[role] = (UInt32(attrs), pair)
+        }
+    }
+
+    /// Shows a frame, writing only the cells that differ from the last one.
+    func draw(_ buffer: ScreenBuffer) {
+        let full = previous.map { $0.width != buffer.width || $0.height != buffer.height } ?? true
+        if full { erase() }
+        for y in 0..<buffer.height {
+            for x in 0..<buffer.width {
+                let cell = buffer[x, y]
+                if !full, let previous, previous[x, y] == cell { continue }
+                if cell.text.isEmpty { continue }  // the right half of a wide character
+                let style = attributes[cell.role] ?? (0, 0)
+                var wide = Array(cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) })
+                wide.append(0)
+                _ = cn_put_cell(Int32(y), Int32(x), wide, style.attrs, style.pair)
+            }
+        }
+        if let cursor = buffer.cursor {
+            move(Int32(cursor.y), Int32(cursor.x))
+            curs_set(1)
+        } else {
+            curs_set(0)
+        }
+        refresh()
+        previous = buffer
+    }
+
+    /// Forgets the last frame, so the next draw repaints everything.
+    func invalidate() {
+        previous = nil
+        clearok(cn_stdscr(), true)
+    }
+
+    /// Waits up to `milliseconds` for input and returns it as a message.
+    func read(milliseconds: Int32) -> Message? {
+        wtimeout(cn_stdscr(), milliseconds)
+        var code: wint_t = 0
+        let result = wget_wch(cn_stdscr(), &code)
+        if result == ERR { return nil }
+        let value = Int32(bitPattern: code)
+        if result == KEY_CODE_YES {
+            switch value {
+            case KEY_RESIZE:
+                invalidate()
+                return .resize(width: size.width, height: size.height)
+            case KEY_MOUSE:
+                var event = MEVENT()
+                guard getmouse(&event) == OK else { return nil }
+                if event.bstate & cn_button4_pressed() != 0 { return .mouse(Mouse(.wheelUp, x: Int(event.x), y: Int(event.y))) }
+                if event.bstate & cn_button5_pressed() != 0 { return .mouse(Mouse(.wheelDown, x: Int(event.x), y: Int(event.y))) }
+                if event.bstate & (cn_button1_pressed() | cn_button1_clicked()) != 0 { return .mouse(Mouse(.click, x: Int(event.x), y: Int(event.y))) }
+                return nil
+            default:
+                return Terminal.key(code: value, wordLeft: wordLeftCode, wordRight: wordRightCode).map(Message.key)
+            }
+        }
+        return Terminal.key(character: value).map(Message.key)
+    }
+
+    static func key(code: Int32, wordLeft: Int32, wordRight: Int32) -> Key? {
+        switch code {
+        case KEY_UP: .up
+        case KEY_DOWN: .down
+        case KEY_LEFT: .left
+        case KEY_RIGHT: .right
+        case KEY_HOME: .home
+        case KEY_END: .end
+        case KEY_PPAGE: .pageUp
+        case KEY_NPAGE: .pageDown
+        case KEY_BTAB: .backTab
+        case KEY_BACKSPACE: .backspace
+        case KEY_DC: .delete
+        case KEY_ENTER: .enter
+        case KEY_SLEFT: .wordLeft
+        case KEY_SRIGHT: .wordRight
+        case wordLeft where wordLeft > 0: .wordLeft
+        case wordRight where wordRight > 0: .wordRight
+        default:
+            (1...12).first { cn_key_f(Int32($0)) == code }.map(Key.function)
+        }
+    }
+
+    static func key(character value: Int32) -> Key? {
+        switch value {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(UInt8(value) + 96)))
+        case 0, 28...31: return nil
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(bitPattern: value)) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    /// Leaves curses mode (for Ctrl-Z or `$EDITOR`) and comes back, repainting.
+    func suspend(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        invalidate()
+        refresh()
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+    }
+}
