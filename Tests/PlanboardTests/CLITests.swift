@@ -47,7 +47,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(try planboard("export", "--format", "xml", "--db", db).status, 2)
         XCTAssertEqual(try planboard("frobnicate").status, 2)
         XCTAssertEqual(try planboard("set", "3b", "--db", db).status, 2, "nothing to change is a usage error")
-        for command in ["validate", "import", "export", "summary", "set", "batch", "log", "checkpoint", "undo", "redo"] {
+        for command in ["dashboard", "validate", "import", "export", "summary", "set", "batch", "log", "checkpoint", "undo", "redo"] {
             let help = try planboard(command, "--help")
             XCTAssertEqual(help.status, 0, command)
             XCTAssertTrue(help.stdout.contains("USAGE:"), "\(command) --help prints usage")
@@ -148,7 +148,9 @@ final class CLITests: XCTestCase {
         for risk in plan.risksByResidual.prefix(5) { XCTAssertTrue(result.stdout.contains("  \(risk.ref) \(risk.residual.value) "), risk.ref) }
         XCTAssertEqual(result.stdout.components(separatedBy: "\n  R").count - 1, 5, "exactly five risks")
         XCTAssertTrue(result.stdout.contains("K1 Delayed annual reviews outstanding: "))
-        XCTAssertEqual(try planboard("--db", db).stdout, result.stdout, "no subcommand prints the summary")
+        let dashboard = try planboard("--db", db)
+        XCTAssertEqual(dashboard.status, 1, "no subcommand opens the dashboard, which needs a terminal")
+        XCTAssertEqual(dashboard.stderr, "planboard: the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`\n")
     }
 
     func testFirstRunCreatesThePlanFromTheIllustrativeSampleAndSaysWhere() throws {

@@ -78,11 +78,7 @@ public enum Render {
                 buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
             }
             var x = 0
-            for binding in Bindings.bar(for: state.screen.context) {
-                let key = binding.keys[0].label
-                let words = barWords(binding.help)
-                let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(words) + 2
-                guard x + width <= state.width else { break }
+            for (key, words) in barItems(for: state.screen.context, width: state.width) {
                 x = buffer.put(key, x: x, y: barY, role: .keyLabel)
                 x = buffer.put(" " + words + "  ", x: x, y: barY, role: .keyHint)
             }
@@ -117,6 +113,25 @@ public enum Render {
         case let .newActionText(_, ref, editor):
             prompt(state, "\(ref) action: ", editor, hint: "What will be done · Enter add · Esc cancel", &buffer)
         }
+    }
+
+    /// The bottom bar's items: the context's bar bindings, the four status keys as one item,
+    /// and Help and Quit always kept (items before them are dropped when space runs out).
+    static func barItems(for context: Context, width: Int) -> [(String, String)] {
+        var items: [(String, String)] = []
+        var statusKeys: [String] = []
+        for binding in Bindings.bar(for: context) {
+            if case .setStatus = binding.command {
+                if statusKeys.isEmpty { items.append(("", "Status")) }
+                statusKeys.append(binding.keys[0].label)
+                continue
+            }
+            items.append((binding.keys[0].label, barWords(binding.help)))
+        }
+        if let i = items.firstIndex(where: { $0.0.isEmpty }) { items[i].0 = statusKeys.joined(separator: " ") }
+        func size(_ list: [(String, String)]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
+        while size(items) > width, items.count > 2 { items.remove(at: items.count - 3) }
+        return items
     }
 
     static func barWords(_ help: String) -> String {

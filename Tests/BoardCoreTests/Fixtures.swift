@@ -1,0 +1,41 @@
+import BoardCore
+import PlanModel
+import TestSupport
+
+/// A dashboard on the illustrative sample, as of the sample's own "today".
+func board(_ sample: String = SamplePlans.devonIllustrative, width: Int = 80, height: Int = 24) throws -> BoardState {
+    var state = BoardState(plan: try Samples.plan(sample), today: TestDates.illustrativeToday, user: "tester", width: width, height: height)
+    _ = state.update(.resize(width: width, height: height))
+    return state
+}
+
+extension BoardState {
+    /// Sends keys one by one, collecting every effect.
+    @discardableResult
+    mutating func press(_ keys: Key...) -> [Effect] {
+        keys.flatMap { update(.key($0)) }
+    }
+
+    /// Types text as single characters.
+    @discardableResult
+    mutating func type(_ text: String) -> [Effect] {
+        text.flatMap { update(.key(.char($0))) }
+    }
+
+    /// Applies the edits in effects to the plan, as the store would, and reports them saved.
+    mutating func save(_ effects: [Effect]) throws {
+        for effect in effects {
+            guard case let .apply(edit, done) = effect else { continue }
+            let next = try plan.applying(edit).plan
+            _ = update(.saved(next, log, said: done))
+        }
+    }
+
+    var text: String { Render.screen(self).lines.joined(separator: "\n") }
+}
+
+/// The one edit in a list of effects.
+func onlyEdit(_ effects: [Effect]) -> Edit? {
+    guard effects.count == 1, case let .apply(edit, _) = effects[0] else { return nil }
+    return edit
+}

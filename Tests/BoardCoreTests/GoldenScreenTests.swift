@@ -1,0 +1,74 @@
+import BoardCore
+import PlanModel
+import TestSupport
+import XCTest
+
+/// Every screen at 80×24 and 160×48, in the default and mono themes.
+final class GoldenScreenTests: XCTestCase {
+    func screens(width: Int, height: Int) throws -> [(String, BoardState)] {
+        var areas = try board(width: width, height: height)
+        areas.press(.down, .down)
+        var area = areas
+        area.press(.enter, .down, .down, .down)
+        var action = area
+        action.press(.enter)
+        var governance = try board(width: width, height: height)
+        governance.press(.char("2"))
+        var help = try board(width: width, height: height)
+        help.press(.char("?"))
+        var editing = action
+        editing.press(.char("w"), .ctrl("u"))
+        editing.type("30/02/2023")
+        var reason = area
+        reason.press(.char("r"))
+        reason.type("Two caseworkers left – £40k gap")
+        var fictional = try board(SamplePlans.fictional, width: width, height: height)
+        fictional.press(.down)
+        return [("areas", areas), ("area", area), ("action", action), ("governance", governance), ("help", help),
+                ("edit-by-when", editing), ("reason", reason), ("fictional-areas", fictional)]
+    }
+
+    func testEveryScreenMatchesItsGoldenFile() throws {
+        for theme in ["default", "mono"] {
+            let style = try Golden.theme(theme)
+            for (width, height) in [(80, 24), (160, 48)] {
+                for (name, state) in try screens(width: width, height: height) {
+                    Golden.check(Render.screen(state), theme: style, name: "\(name)-\(width)x\(height)-\(theme)")
+                }
+            }
+        }
+    }
+
+    func testATerminalBelowTheMinimumSaysWhatSizeItNeeds() throws {
+        let state = try board(width: 40, height: 10)
+        let text = state.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(text.contains("planboard needs a terminal at least 56×14; this one is 40×10"), text)
+    }
+
+    func testThirteenAreasAllAppearAt80x24() throws {
+        var plan = try Samples.plan(SamplePlans.fictional)
+        let template = plan.areas[0]
+        for n in 6...13 {
+            var area = template
+            area.number = n
+            area.title = "Fictional area \(n)"
+            area.actions = area.actions.map { action in
+                var copy = action
+                copy.ref = "\(n)" + action.ref.dropFirst()
+                return copy
+            }
+            plan.areas.append(area)
+        }
+        XCTAssertEqual(Validator().problems(in: plan), [])
+        var state = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "t", width: 80, height: 24)
+        for n in 1...13 { XCTAssertTrue(state.text.contains(" \(String(n).leftPadded(2)) "), "area \(n) is listed") }
+        state.press(.end)
+        XCTAssertTrue(state.text.contains("Fictional area 13"))
+        state.press(.enter)
+        XCTAssertTrue(state.text.contains("Area 13: Fictional area 13"))
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,319 @@
+import BoardCore
+import PlanModel
+import PlanStore
+import TestSupport
+import XCTest
+
+/// `update` driven by key messages: every binding does what the help screen says.
+final class UpdateTests: XCTestCase {
+    func testEveryBindingIsReachableWhereItIsListed() {
+        for binding in Bindings.all {
+            for context in binding.contexts where context != .global {
+                for key in binding.keys {
+                    XCTAssertEqual(Bindings.command(for: key, in: context), binding.command,
+                                   "\(key.label) in \(context) should \(binding.help)")
+                }
+            }
+        }
+    }
+
+    func testMovingOpeningAndGoingBack() throws {
+        var state = try board()
+        XCTAssertEqual(state.screen, .view(.areas))
+        state.press(.down, .char("j"))
+        XCTAssertEqual(state.areaIndex, 2)
+        state.press(.up)
+        XCTAssertEqual(state.areaIndex, 1)
+        state.press(.end)
+        XCTAssertEqual(state.areaIndex, 3)
+        state.press(.home)
+        XCTAssertEqual(state.areaIndex, 0)
+        state.press(.char("k"))
+        XCTAssertEqual(state.areaIndex, 0, "stops at the top")
+        state.press(.down, .down, .enter)
+        XCTAssertEqual(state.screen, .area(3))
+        XCTAssertEqual(state.currentAction?.ref, "3a.i", "the first action is selected")
+        state.press(.pageDown)
+        XCTAssertNotEqual(state.currentAction?.ref, "3a.i")
+        state.press(.pageUp, .char("j"), .char("l"))
+        XCTAssertEqual(state.screen, .action("3a.ii"))
+        state.press(.down, .down)
+        XCTAssertEqual(state.fieldIndex, 2)
+        state.press(.escape)
+        XCTAssertEqual(state.screen, .area(3))
+        state.press(.char("h"), .backspace)
+        XCTAssertEqual(state.screen, .view(.areas))
+        XCTAssertEqual(state.areaIndex, 2, "back lands on the area it came from")
+        state.press(.escape)
+        XCTAssertEqual(state.message, "Press q to quit.")
+        XCTAssertEqual(state.press(.char("q")), [.quit])
+    }
+
+    func testViewsByTabAndNumber() throws {
+        var state = try board()
+        state.press(.tab)
+        XCTAssertEqual(state.screen, .view(.governance))
+        XCTAssertTrue(state.text.contains("Reporting lines") || state.text.contains("Accountable officers"))
+        state.press(.tab)
+        XCTAssertEqual(state.screen, .view(.areas))
+        state.press(.backTab)
+        XCTAssertEqual(state.screen, .view(.governance))
+        state.press(.char("1"))
+        XCTAssertEqual(state.screen, .view(.areas))
+        state.press(.char("2"), .pageDown)
+        XCTAssertGreaterThan(state.scroll["governance", default: 0], 0, "governance scrolls")
+    }
+
+    func testHelpListsEveryBindingAndCloses() throws {
+        var state = try board(width: 160, height: 200)
+        state.press(.char("?"))
+        let text = state.text
+        for binding in Bindings.all { XCTAssertTrue(text.contains(binding.help), "help shows “\(binding.help)”") }
+        for status in Status.allCases { XCTAssertTrue(text.contains("\(status.badge) \(status.label)"), "legend for \(status.label)") }
+        state.press(.char("q"))
+        XCTAssertEqual(state.screen, .view(.areas), "q closes help rather than quitting")
+        state.press(.function(1))
+        XCTAssertEqual(state.screen, .help)
+    }
+
+    func testGreenAndCompleteSaveAtOnceAndRedAndAmberAskForAReason() throws {
+        var state = try board()
+        state.press(.down, .down, .enter, .down, .down, .down)  // 3b, Amber
+        XCTAssertEqual(onlyEdit(state.press(.char("g"))), .setStatus(ref: "3b", to: .green, reason: nil))
+        XCTAssertEqual(onlyEdit(state.press(.char("c"))), .setStatus(ref: "3b", to: .complete, reason: nil))
+        XCTAssertEqual(onlyEdit(state.press(.char("-"))), .setStatus(ref: "3b", to: .notStarted, reason: nil))
+        XCTAssertEqual(state.press(.char("a")), [], "Amber asks first")
+        XCTAssertEqual(state.press(.enter), [], "an empty reason is refused")
+        XCTAssertTrue(state.messageIsError)
+        state.type("Backlog team short")
+        let effects = state.press(.enter)
+        XCTAssertEqual(onlyEdit(effects), .setStatus(ref: "3b", to: .amber, reason: Note(date: TestDates.illustrativeToday, author: "tester", text: "Backlog team short")))
+        state.press(.char("r"))
+        state.type("x")
+        state.press(.escape)
+        XCTAssertEqual(state.message, "Cancelled.")
+        XCTAssertEqual(state.mode, .normal)
+    }
+
+    func testByWhenIsCheckedAsYouTypeAndAcceptsThreeForms() throws {
+        var state = try board()
+        state.press(.down, .down, .enter, .down, .down, .down, .enter, .down, .down)  // action 3b, field By when
+        XCTAssertEqual(state.screen, .action("3b"))
+        state.press(.enter, .ctrl("u"))
+        state.type("30/02/2023")
+        XCTAssertTrue(state.text.contains("✗ not a date yet"), "refused as you type")
+        XCTAssertEqual(state.press(.enter), [])
+        XCTAssertTrue(state.message?.contains("is not a date") ?? false)
+        for (typed, iso) in [("2023-03-31", "2023-03-31"), ("31/10/2023", "2023-10-31"), ("1 Dec 2023", "2023-12-01")] {
+            state.press(.char("w"), .ctrl("u"))
+            state.type(typed)
+            XCTAssertTrue(state.text.contains("✓ "), "\(typed) is accepted as you type")
+            XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3b", field: .byWhen, value: .date(PlanDate(iso: iso))))
+        }
+        state.press(.char("w"), .ctrl("u"))
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3b", field: .byWhen, value: .date(nil)), "empty clears the date")
+    }
+
+    func testLeadCompletesFromThePeopleInThePlan() throws {
+        var state = try board()
+        state.press(.down, .down, .enter)
+        state.press(.char("L"), .ctrl("u"))
+        state.type("Jackie Ross, mel")
+        state.press(.tab)
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3a.i", field: .leads, value: .names(["Jackie Ross", "Melissa Caslake"])))
+    }
+
+    func testEditingTextHandlesUTF8AndWordKeys() throws {
+        var editor = LineEditor("Create annual review")
+        editor.handle(.wordLeft)
+        editor.handle(.ctrl("w"))
+        XCTAssertEqual(editor.text, "Create review")
+        editor.handle(.home)
+        editor.handle(.char("£"))
+        editor.handle(.ctrl("e"))
+        editor.handle(.char("–"))
+        editor.handle(.char("中"))
+        XCTAssertEqual(editor.text, "£Create review–中")
+        editor.handle(.left)
+        editor.handle(.left)
+        editor.handle(.backspace)
+        XCTAssertEqual(editor.text, "£Create revie–中")
+        editor.handle(.ctrl("a"))
+        editor.handle(.wordRight)
+        editor.handle(.ctrl("k"))
+        XCTAssertEqual(editor.text, "£Create")
+        editor.handle(.ctrl("u"))
+        XCTAssertEqual(editor.text, "")
+        editor.set("👩‍👩‍👧 family é")
+        editor.handle(.home)
+        editor.handle(.right)
+        editor.handle(.delete)
+        XCTAssertEqual(editor.text, "👩‍👩‍👧family é", "a family emoji is one character")
+        let window = LineEditor("中文中文中文").window(width: 6)
+        XCTAssertEqual(window.cursorColumn, 4, "double-width characters count two columns")
+
+        var state = try board()
+        state.press(.down, .down, .enter, .char("t"), .end)
+        state.type(" – £ ‘quoted’")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3a.i", field: .text, value: .text("Increase capacity in the team – including EP capacity. – £ ‘quoted’")))
+    }
+
+    func testLongTextCanGoToTheEditor() throws {
+        var state = try board()
+        state.press(.down, .down, .enter)
+        let effects = state.press(.char("E"))
+        XCTAssertEqual(effects, [.openEditor(ref: "3a.i", field: .text, text: "Increase capacity in the team – including EP capacity.")])
+        XCTAssertEqual(onlyEdit(state.update(.editorReturned(ref: "3a.i", field: .text, text: "New text\nover two lines"))),
+                       .setAction(ref: "3a.i", field: .text, value: .text("New text\nover two lines")))
+        XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil)), [])
+    }
+
+    func testSearchFindsByTextReferenceAndLeadFromAnyScreen() throws {
+        var state = try board()
+        state.press(.char("2"), .char("/"))
+        state.type("annual review")
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .area(3))
+        XCTAssertEqual(state.currentAction?.ref, "3b")
+        XCTAssertTrue(state.message?.hasPrefix("Match 1 of 3") ?? false, state.message ?? "")
+        state.press(.char("n"))
+        XCTAssertEqual(state.currentAction?.ref, "3n")
+        state.press(.char("N"))
+        XCTAssertEqual(state.currentAction?.ref, "3b")
+        state.press(.char("/"), .ctrl("u"))
+        state.type("2c")
+        state.press(.enter)
+        XCTAssertEqual(state.currentAction?.ref, "2c", "references match")
+        var fresh = try board()
+        fresh.press(.char("/"))
+        fresh.type("social care")
+        fresh.press(.enter)
+        XCTAssertEqual(fresh.currentAction?.ref, "2b", "leads match (2b is led by Social Care)")
+        state.press(.char("/"), .ctrl("u"))
+        state.type("zebra")
+        state.press(.enter)
+        XCTAssertEqual(state.message, "No action matches “zebra”.")
+    }
+
+    func testFilterByStatusAndByLead() throws {
+        var state = try board()
+        state.press(.down, .down, .enter, .char("f"), .char("r"), .enter)
+        let area = try XCTUnwrap(state.plan.area(number: 3))
+        XCTAssertEqual(state.visibleActions(area).map(\.status), Array(repeating: .red, count: area.actions.filter { $0.status == .red }.count))
+        XCTAssertTrue(state.text.contains("Filter: Red"))
+        state.press(.char("f"), .char("a"), .enter)
+        XCTAssertEqual(Set(state.visibleActions(area).map(\.status)), [.red, .amber])
+        state.press(.char("f"), .char("x"))
+        XCTAssertEqual(state.visibleActions(area).count, area.actions.count)
+        var led = try board()
+        led.press(.down, .enter, .char("f"), .char("l"))
+        led.type("health")
+        led.press(.enter)
+        XCTAssertEqual(led.visibleActions(try XCTUnwrap(led.plan.area(number: 2))).map(\.ref), ["2c"])
+    }
+
+    func testAddingAndDeletingActionsAndNotes() throws {
+        var state = try board()
+        state.press(.down, .down, .down, .enter)  // area 4 has no actions
+        XCTAssertTrue(state.text.contains("No actions yet"))
+        state.press(.char("+"))
+        state.press(.enter)  // suggested reference 4a
+        state.type("Publish the neurodiversity pathway")
+        let add = state.press(.enter)
+        XCTAssertEqual(onlyEdit(add), .addAction(area: 4, index: nil, action: Action(ref: "4a", text: "Publish the neurodiversity pathway")))
+        try state.save(add)
+        XCTAssertEqual(state.currentAction?.ref, "4a")
+        let note = state.press(.char("p"))
+        XCTAssertEqual(note, [])
+        state.type("Draft shared with the parent carer forum")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .addNote(ref: "4a", index: nil, note: Note(date: TestDates.illustrativeToday, author: "tester", text: "Draft shared with the parent carer forum")))
+        XCTAssertEqual(state.press(.char("d")), [])
+        XCTAssertTrue(state.text.contains("[y/N]"))
+        XCTAssertEqual(state.press(.enter), [], "the default is no")
+        XCTAssertEqual(state.message, "4a was not deleted.")
+        state.press(.char("d"))
+        XCTAssertEqual(onlyEdit(state.press(.char("y"))), .removeAction(ref: "4a"))
+    }
+
+    func testUndoAndRedoAreEffectsAndAReadOnlyPlanRefusesChanges() throws {
+        var state = try board()
+        XCTAssertEqual(state.press(.char("u")), [.undo])
+        XCTAssertEqual(state.press(.ctrl("r")), [.redo])
+        state.readOnly = true
+        state.press(.down, .down, .enter)
+        XCTAssertEqual(state.press(.char("g")), [])
+        XCTAssertEqual(state.press(.char("u")), [])
+        XCTAssertTrue(state.message?.contains("read-only") ?? false)
+        XCTAssertTrue(state.text.contains("READ-ONLY"))
+    }
+
+    func testAChangeMadeElsewhereKeepsThePlaceAndTheEditInProgress() throws {
+        var state = try board()
+        state.press(.down, .down, .enter, .down, .down, .down, .char("p"))
+        state.type("Half-typed no")
+        var changed = state.plan
+        changed = try changed.applying(.setStatus(ref: "3d", to: .red, reason: Note(date: TestDates.illustrativeToday, author: "sam", text: "Slipped"))).plan
+        changed = try changed.applying(.removeAction(ref: "3a.i")).plan
+        _ = state.update(.planChanged(changed, []))
+        XCTAssertEqual(state.plan.action("3d")?.status, .red, "the other change shows")
+        XCTAssertEqual(state.currentAction?.ref, "3b", "the place is kept")
+        state.type("te")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .addNote(ref: "3b", index: nil, note: Note(date: TestDates.illustrativeToday, author: "tester", text: "Half-typed note")))
+    }
+
+    func testAFailedSaveIsReportedAndTheScreenStaysUsable() throws {
+        var state = try board()
+        _ = state.update(.failed("/tmp/p.sqlite is locked by another program"))
+        XCTAssertTrue(state.messageIsError)
+        XCTAssertTrue(state.text.contains("is locked by another program"))
+        state.press(.down)
+        XCTAssertNil(state.message, "a key clears the message")
+    }
+
+    func testMouseClickSelectsAndASecondClickOpensAndTheWheelScrolls() throws {
+        var state = try board()
+        _ = state.update(.mouse(Mouse(.click, x: 10, y: 5)))  // row 3 of the body: area 3
+        XCTAssertEqual(state.areaIndex, 2)
+        _ = state.update(.mouse(Mouse(.click, x: 10, y: 5)))
+        XCTAssertEqual(state.screen, .area(3))
+        _ = state.update(.mouse(Mouse(.wheelDown, x: 10, y: 10)))
+        XCTAssertEqual(state.currentAction?.ref, "3b")
+    }
+
+    func testResizeRedrawsAtTheNewSize() throws {
+        var state = try board()
+        _ = state.update(.resize(width: 60, height: 20))
+        let screen = Render.screen(state)
+        XCTAssertEqual(screen.width, 60)
+        XCTAssertEqual(screen.height, 20)
+        XCTAssertTrue(screen.lines[0].hasSuffix("15 Aug 2023 "), screen.lines[0])
+        XCTAssertTrue(state.text.contains("  1 Strategic"), state.text)
+    }
+
+    func testControlCharactersInPlanTextAreShownEscaped() throws {
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        plan.areas[2].actions[3].text = "Evil \u{1B}[2J\u{1B}]0;pwned\u{07} end"
+        var state = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "t")
+        state.press(.down, .down, .enter, .down, .down, .down, .enter)
+        let screen = Render.screen(state)
+        let text = screen.lines.joined(separator: "\n")
+        XCTAssertTrue(text.contains("Evil ^[[2J^[]0;pwned^G end"), text)
+        XCTAssertFalse(screen.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } },
+                       "no control character reaches a cell")
+        XCTAssertTrue(screen.cells.contains { $0.role == .escaped && $0.text == "^" })
+    }
+
+    func testStatusIsNeverShownByColourAlone() throws {
+        let state = try board(width: 160, height: 48)
+        var area = state
+        area.press(.down, .down, .enter)
+        let screen = Render.screen(area)
+        for (y, line) in screen.roleLines.enumerated() {
+            for (x, code) in line.enumerated() where ["r", "a", "g", "c"].contains(code) {
+                // A coloured status cell belongs to a run that carries its letter and glyph.
+                let row = screen.lines[y]
+                XCTAssertTrue(Status.allCases.contains { row.contains($0.badge) }, "row \(y) column \(x) shows a status letter and glyph")
+            }
+        }
+    }
+}
