@@ -19,6 +19,8 @@ final class TmuxSession {
     private(set) var width: Int
     private(set) var height: Int
     private var killed = false
+    /// The server's socket file, removed at the end (tmux leaves it behind).
+    private var socketPath: String?
 
     /// Where `tmux` is, or nil when it is not installed.
     static let executable: String? = {
@@ -58,6 +60,7 @@ final class TmuxSession {
         }
         // Keep the pane after the shell ends, so a crash leaves its last screen to look at.
         _ = try? tmux(["set-option", "-t", target, "remain-on-exit", "on"])
+        socketPath = display("#{socket_path}")
     }
 
     deinit { kill() }
@@ -74,34 +77,18 @@ final class TmuxSession {
     }
 
     /// Runs `tmux -L <socket> args...` and waits for it.
+    ///
+    /// Not with Foundation's `Process`: on Linux it hands the child a socket that it watches
+    /// to learn when the child ends, and the tmux server forked by `new-session` keeps that
+    /// socket open for its whole life, so `waitUntilExit()` would never return. Here the child
+    /// gets only its standard input, output and error.
     @discardableResult
     func tmux(_ args: [String]) throws -> Output {
         guard let executable = TmuxSession.executable else { throw XCTSkip("tmux is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-L", socket] + args
         var env = ProcessInfo.processInfo.environment
         env["TMUX"] = nil  // so running the tests inside tmux does not confuse it
         env["TMUX_PANE"] = nil
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return try Spawn.run(executable, ["tmux", "-L", socket] + args, environment: env)
     }
 
     /// Sends keys by tmux name (`Enter`, `Escape`, `C-u`, `Down`, `q` ...).
@@ -182,5 +169,74 @@ final class TmuxSession {
         guard !killed else { return }
         killed = true
         _ = try? tmux(["kill-server"])
+        if let socketPath, socketPath.hasSuffix("/\(socket)") { unlink(socketPath) }
+    }
+}
+
+/// Starts a program with only standard input (/dev/null), output and error open, and waits.
+enum Spawn {
+    static func run(_ path: String, _ argv: [String], environment: [String: String]) throws -> TmuxSession.Output {
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else { throw TmuxSession.Failure("pipe: errno \(errno)") }
+        for fd in outPipe + errPipe { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        var attributes: posix_spawnattr_t?
+        #else
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        #endif
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attributes)
+        defer {
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attributes)
+        }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        #if canImport(Darwin)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_CLOEXEC_DEFAULT))
+        #else
+        // Close everything else the test process has open (closing an fd that is not open is ignored).
+        let open = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []).compactMap { Int32($0) }
+        for fd in Set(open + Array(3..<64)) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        #endif
+
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for p in cArgs { free(p) }
+            for p in cEnv { free(p) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, cArgs, cEnv)
+        close(outPipe[1])
+        close(errPipe[1])
+        defer {
+            close(outPipe[0])
+            close(errPipe[0])
+        }
+        guard spawned == 0 else { throw TmuxSession.Failure("could not start \(path): error \(spawned)") }
+        let stdout = readAll(outPipe[0])
+        let stderr = readAll(errPipe[0])
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0
+        return TmuxSession.Output(status: exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), stdout: stdout, stderr: stderr)
+    }
+
+    private static func readAll(_ fd: Int32) -> String {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 16384)
+        while true {
+            let n = read(fd, &buffer, buffer.count)
+            if n > 0 { data.append(contentsOf: buffer[0..<n]); continue }
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        return String(decoding: data, as: UTF8.self)
     }
 }

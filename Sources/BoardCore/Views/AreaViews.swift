@@ -114,34 +114,46 @@ enum AreaViews {
             lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(area.actions.count) actions (f then x clears)", .notice)]))
         }
         let c = Columns(width: width)
+        let header = actionHeader(c)
+        let sticky = lines.count
+        lines.append(header)
+        let selected = state.currentAction?.ref
+        let matches = Set(state.search.map { state.matches($0).map(\.ref) } ?? [])
+        let tail = visible.isEmpty
+            ? [Line(area.actions.isEmpty ? "No actions yet. Press + to add one." : "No actions pass the filter. Press f then x to clear it.", .dim)]
+            : []
+        return Body(head: lines, rows: visible.count, row: { i in
+            actionRow(visible[i], state, columns: c, selected: visible[i].ref == selected, match: matches.contains(visible[i].ref))
+        }, rowIndex: { target in
+            guard case let .action(ref) = target else { return nil }
+            return visible.firstIndex { $0.ref == ref }
+        }, tail: tail, sticky: sticky)
+    }
+
+    /// One row of an actions table.
+    static func actionRow(_ action: Action, _ state: BoardState, columns c: Columns, selected: Bool, match: Bool) -> Line {
+        var line = Line(target: .action(action.ref))
+        line.segments.append(Line.Segment(TextLayout.pad(action.ref, c.ref), match ? .match : .normal, keepsRole: match))
+        line.segments.append(Line.Segment(TextLayout.pad(action.text, c.action - 1) + " "))
+        line.segments.append(byWhenSegment(action, state, width: c.byWhen))
+        line.segments.append(Line.Segment(TextLayout.pad(action.leads.joined(separator: ", "), c.lead - 1) + " "))
+        line.segments.append(statusSegment(action.status, width: c.status))
+        if c.kpi > 0 { line.segments.append(Line.Segment(TextLayout.pad(action.kpis.joined(separator: ","), c.kpi))) }
+        if c.sro > 0 { line.segments.append(Line.Segment(TextLayout.pad(action.seniorResponsibleOfficer ?? "", c.sro - 1) + " ")) }
+        if c.notes > 0 { line.segments.append(Line.Segment(String(action.notes.count).leftPad(c.notes - 1))) }
+        line.selected = selected
+        return line
+    }
+
+    /// The header row of an actions table.
+    static func actionHeader(_ c: Columns) -> Line {
         var header = Line([Line.Segment(TextLayout.pad("Ref", c.ref), .tableHeader), Line.Segment(TextLayout.pad("Action", c.action), .tableHeader),
                            Line.Segment(TextLayout.pad(" By when", c.byWhen), .tableHeader), Line.Segment(TextLayout.pad("Lead", c.lead), .tableHeader),
                            Line.Segment(TextLayout.pad("Status", c.status), .tableHeader)])
         if c.kpi > 0 { header.segments.append(Line.Segment(TextLayout.pad("KPI", c.kpi), .tableHeader)) }
         if c.sro > 0 { header.segments.append(Line.Segment(TextLayout.pad("SRO", c.sro), .tableHeader)) }
         if c.notes > 0 { header.segments.append(Line.Segment(TextLayout.pad("Notes", c.notes), .tableHeader)) }
-        let sticky = lines.count
-        lines.append(header)
-        let selected = state.currentAction?.ref
-        let matches = Set(state.search.map { state.matches($0).map(\.ref) } ?? [])
-        for action in visible {
-            var line = Line(target: .action(action.ref))
-            line.segments.append(Line.Segment(TextLayout.pad(action.ref, c.ref), matches.contains(action.ref) ? .match : .normal,
-                                              keepsRole: matches.contains(action.ref)))
-            line.segments.append(Line.Segment(TextLayout.pad(action.text, c.action - 1) + " "))
-            line.segments.append(byWhenSegment(action, state, width: c.byWhen))
-            line.segments.append(Line.Segment(TextLayout.pad(action.leads.joined(separator: ", "), c.lead - 1) + " "))
-            line.segments.append(statusSegment(action.status, width: c.status))
-            if c.kpi > 0 { line.segments.append(Line.Segment(TextLayout.pad(action.kpis.joined(separator: ","), c.kpi))) }
-            if c.sro > 0 { line.segments.append(Line.Segment(TextLayout.pad(action.seniorResponsibleOfficer ?? "", c.sro - 1) + " ")) }
-            if c.notes > 0 { line.segments.append(Line.Segment(String(action.notes.count).leftPad(c.notes - 1))) }
-            line.selected = action.ref == selected
-            lines.append(line)
-        }
-        if visible.isEmpty {
-            lines.append(Line(area.actions.isEmpty ? "No actions yet. Press + to add one." : "No actions pass the filter. Press f then x to clear it.", .dim))
-        }
-        return Body(lines, sticky: sticky)
+        return header
     }
 }
 

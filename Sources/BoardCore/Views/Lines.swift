@@ -53,25 +53,52 @@ public struct Line: Equatable, Sendable {
 
 /// A scrolling body of lines, with an optional header line that stays put once the
 /// lines above it have scrolled away (a table's column titles).
-public struct Body: Equatable, Sendable {
-    public var lines: [Line]
+///
+/// A body can be lazy: a long table gives its row count and a function that makes one
+/// row, so drawing a screen costs the rows on it, not the rows in the plan.
+public struct Body {
+    public let count: Int
     public var sticky: Int?
+    /// The first line that can be selected (the first row of a table).
+    public var firstSelectable: Int?
+    private let lineAt: (Int) -> Line
+    private let indexOf: (Target) -> Int?
 
+    /// A body of lines made up front.
     public init(_ lines: [Line] = [], sticky: Int? = nil) {
-        self.lines = lines
+        count = lines.count
         self.sticky = sticky
+        firstSelectable = lines.firstIndex { $0.target != nil }
+        lineAt = { lines[$0] }
+        indexOf = { target in lines.firstIndex { $0.target == target } }
     }
 
+    /// Lines above a table, the table's rows made on demand, and lines below it.
+    public init(head: [Line], rows: Int, row: @escaping (Int) -> Line, rowIndex: @escaping (Target) -> Int?,
+                tail: [Line] = [], sticky: Int? = nil) {
+        count = head.count + rows + tail.count
+        self.sticky = sticky
+        firstSelectable = rows > 0 ? head.count : nil
+        lineAt = { i in
+            if i < head.count { return head[i] }
+            if i < head.count + rows { return row(i - head.count) }
+            return tail[i - head.count - rows]
+        }
+        indexOf = { target in rowIndex(target).map { head.count + $0 } ?? head.firstIndex { $0.target == target } }
+    }
+
+    public func line(_ index: Int) -> Line { lineAt(index) }
+
     /// The line index of a target.
-    func index(of target: Target) -> Int? { lines.firstIndex { $0.target == target } }
+    func index(of target: Target) -> Int? { indexOf(target) }
 
     /// Which line is drawn on each of `rows` rows when scrolled to `top`.
     func visible(top: Int, rows: Int) -> [Int] {
         guard rows > 0 else { return [] }
         if let sticky, top > sticky {
-            return [sticky] + Array(top + 1..<min(lines.count, top + rows)).filter { $0 < lines.count }
+            return [sticky] + Array(top + 1..<max(top + 1, min(count, top + rows)))
         }
-        return Array(top..<min(lines.count, top + rows))
+        return Array(top..<max(top, min(count, top + rows)))
     }
 
     /// The lines (other than the sticky one) shown when scrolled to `top`.
@@ -94,7 +121,7 @@ public struct Body: Equatable, Sendable {
 
     /// The furthest the body can scroll: its last line on the last row.
     func maxTop(rows: Int) -> Int {
-        let extra = sticky.map { lines.count - rows > $0 ? 1 : 0 } ?? 0
-        return max(0, lines.count - rows + extra)
+        let extra = sticky.map { count - rows > $0 ? 1 : 0 } ?? 0
+        return max(0, count - rows + extra)
     }
 }

@@ -16,10 +16,10 @@ public enum Render {
         let rows = state.contentRows
         let top = state.scroll[ScreenLayout.scrollKey(state.screen), default: 0]
         for (row, index) in body.visible(top: min(top, body.maxTop(rows: rows)), rows: rows).enumerated() {
-            body.lines[index].draw(into: &buffer, x: 0, y: 2 + row, width: state.width)
+            body.line(index).draw(into: &buffer, x: 0, y: 2 + row, width: state.width)
         }
         bottom(state, &buffer)
-        if body.lines.count > rows, case .normal = state.mode, state.message == nil { scrollMark(state, body: body, top: top, &buffer) }
+        if body.count > rows, case .normal = state.mode, state.message == nil { scrollMark(state, body: body, top: top, &buffer) }
         return buffer
     }
 
@@ -61,7 +61,7 @@ public enum Render {
         let rows = state.contentRows
         let shown = body.visible(top: min(top, body.maxTop(rows: rows)), rows: rows)
         guard let last = shown.last else { return }
-        let more = body.lines.count - 1 - last
+        let more = body.count - 1 - last
         if more > 0 {
             let mark = " ↓ \(more) more "
             buffer.put(mark, x: state.width - DisplayWidth.of(mark), y: state.height - 2, role: .dim)

@@ -28,7 +28,7 @@ public enum ScreenLayout {
         let body = body(of: state)
         let top = min(state.scroll[scrollKey(state.screen), default: 0], body.maxTop(rows: state.contentRows))
         let visible = body.visible(top: top, rows: state.contentRows)
-        return row < visible.count ? body.lines[visible[row]].target : nil
+        return row < visible.count ? body.line(visible[row]).target : nil
     }
 
     /// The currently selected target on screen.
@@ -54,11 +54,8 @@ extension BoardState {
             return
         }
         var newTop = body.scroll(toShow: index, from: top, rows: contentRows)
-        // The first action of an area shows with as much of the weakness above it as fits.
-        if case .area = screen, case let .action(ref) = target, ref == body.lines.first(where: { $0.target != nil })?.target.flatMap({ if case let .action(r) = $0 { r } else { nil } }) {
-            newTop = max(0, min(newTop, index - contentRows + 1 < 0 ? 0 : newTop))
-            if index < contentRows { newTop = 0 }
-        }
+        // The first row of a table shows with as much as fits of what is above it.
+        if index == body.firstSelectable { newTop = max(0, index - contentRows + 1) }
         scroll[key] = newTop
     }
 }
