@@ -25,6 +25,27 @@ public struct ChangeRecord: Equatable, Sendable {
     public var inverse: Edit?
 }
 
+extension Array where Element == ChangeRecord {
+    /// The changes made since a checkpoint was recorded: after the log line that recorded
+    /// it, or, for a checkpoint that came in a file, from the start of its date (UTC).
+    public func since(_ checkpoint: Checkpoint) -> [ChangeRecord] {
+        if let recorded = last(where: { record in
+            if case let .addCheckpoint(c, _) = record.edit, c.name == checkpoint.name, record.kind != .undo { return true }
+            return false
+        }) {
+            return filter { $0.seq > recorded.seq }
+        }
+        var components = DateComponents()
+        components.year = checkpoint.date.year
+        components.month = checkpoint.date.month
+        components.day = checkpoint.date.day
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let start = calendar.date(from: components) ?? Date.distantPast
+        return filter { $0.at >= start }
+    }
+}
+
 /// Timestamps in the log: UTC with milliseconds, so they sort as text.
 enum LogTime {
     static func text(_ date: Date) -> String {

@@ -319,25 +319,12 @@ public final class PlanStore {
     /// Every change since a checkpoint was recorded (or, for a checkpoint that came in a
     /// file, since the start of its date).
     public func changes(sinceCheckpoint name: String) throws -> [ChangeRecord] {
-        let all = try changes()
-        if let recorded = all.last(where: { record in
-            if case let .addCheckpoint(checkpoint, _) = record.edit, checkpoint.name == name, record.kind != .undo { return true }
-            return false
-        }) {
-            return all.filter { $0.seq > recorded.seq }
-        }
-        guard let checkpoint = try load().checkpoint(named: name) else {
-            let names = try load().checkpoints.map(\.name)
+        let plan = try load()
+        guard let checkpoint = plan.checkpoint(named: name) else {
+            let names = plan.checkpoints.map(\.name)
             throw StoreError(.refused, "there is no checkpoint called \"\(name)\"; expected one of: \(names.isEmpty ? "(none recorded yet)" : names.joined(separator: ", "))")
         }
-        var components = DateComponents()
-        components.year = checkpoint.date.year
-        components.month = checkpoint.date.month
-        components.day = checkpoint.date.day
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let start = calendar.date(from: components) ?? Date.distantPast
-        return all.filter { $0.at >= start }
+        return try changes().since(checkpoint)
     }
 
     private func records(_ db: Database, after seq: Int64) throws -> [ChangeRecord] {

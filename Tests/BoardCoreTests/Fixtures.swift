@@ -2,10 +2,12 @@ import BoardCore
 import PlanModel
 import TestSupport
 
-/// A dashboard on the illustrative sample, as of the sample's own "today".
-func board(_ sample: String = SamplePlans.devonIllustrative, width: Int = 80, height: Int = 24) throws -> BoardState {
+/// A dashboard on the illustrative sample, as of the sample's own "today", showing a view
+/// (the areas of weakness unless told otherwise).
+func board(_ sample: String = SamplePlans.devonIllustrative, width: Int = 80, height: Int = 24, view: View = .areas) throws -> BoardState {
     var state = BoardState(plan: try Samples.plan(sample), today: TestDates.illustrativeToday, user: "tester", width: width, height: height)
     _ = state.update(.resize(width: width, height: height))
+    _ = state.update(.key(.char(view.key)))
     return state
 }
 

@@ -12,8 +12,7 @@ final class GoldenScreenTests: XCTestCase {
         area.press(.enter, .down, .down, .down)
         var action = area
         action.press(.enter)
-        var governance = try board(width: width, height: height)
-        governance.press(.char("2"))
+        let governance = try board(width: width, height: height, view: .governance)
         var help = try board(width: width, height: height)
         help.press(.char("?"))
         var editing = action
@@ -24,8 +23,41 @@ final class GoldenScreenTests: XCTestCase {
         reason.type("Two caseworkers left – £40k gap")
         var fictional = try board(SamplePlans.fictional, width: width, height: height)
         fictional.press(.down)
+        var dashboard = try board(width: width, height: height, view: .dashboard)
+        dashboard.press(.down, .down, .down, .down, .down)
+        var rag = try board(width: width, height: height, view: .rag)
+        rag.press(.down, .down, .right, .right, .right)
+        var ragOverTime = try board(width: width, height: height, view: .rag)
+        ragOverTime.press(.char("m"), .down, .down, .down)
+        var heatmap = try board(width: width, height: height, view: .heatmap)
+        heatmap.press(.up, .right)
+        var heatInherent = heatmap
+        heatInherent.press(.char("i"))
+        var risks = try board(width: width, height: height, view: .risks)
+        risks.press(.down, .right, .right, .right, .right)
+        var scoring = risks
+        scoring.press(.enter, .char("3"))
+        var risk = try board(width: width, height: height, view: .risks)
+        risk.press(.char("o"))
+        var kpis = try board(width: width, height: height, view: .kpis)
+        kpis.press(.down, .down, .right, .right)
+        var actual = kpis
+        actual.press(.enter)
+        actual.type("41")
+        var kpi = try board(width: width, height: height, view: .kpis)
+        kpi.press(.char("o"))
+        let triage = try board(width: width, height: height, view: .triage)
+        var grouped = triage
+        grouped.press(.char("G"))
+        let checkpoints = try board(width: width, height: height, view: .checkpoints)
+        var recording = checkpoints
+        recording.press(.char("C"))
         return [("areas", areas), ("area", area), ("action", action), ("governance", governance), ("help", help),
-                ("edit-by-when", editing), ("reason", reason), ("fictional-areas", fictional)]
+                ("edit-by-when", editing), ("reason", reason), ("fictional-areas", fictional), ("dashboard", dashboard),
+                ("rag", rag), ("rag-over-time", ragOverTime), ("heatmap", heatmap), ("heatmap-inherent", heatInherent),
+                ("risks", risks), ("risk-score-entry", scoring), ("risk", risk), ("kpis", kpis), ("kpi-actual-entry", actual),
+                ("kpi", kpi), ("triage", triage), ("triage-by-lead", grouped), ("checkpoints", checkpoints),
+                ("checkpoint-record", recording)]
     }
 
     func testEveryScreenMatchesItsGoldenFile() throws {
@@ -61,6 +93,7 @@ final class GoldenScreenTests: XCTestCase {
         }
         XCTAssertEqual(Validator().problems(in: plan), [])
         var state = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "t", width: 80, height: 24)
+        state.press(.char("2"))
         for n in 1...13 { XCTAssertTrue(state.text.contains(" \(String(n).leftPadded(2)) "), "area \(n) is listed") }
         state.press(.end)
         XCTAssertTrue(state.text.contains("Fictional area 13"))

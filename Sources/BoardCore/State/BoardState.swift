@@ -3,14 +3,24 @@ import PlanStore
 
 /// The views reached with Tab and the number keys.
 public enum View: String, CaseIterable, Sendable {
-    case areas, governance
+    case dashboard, areas, rag, heatmap, risks, kpis, triage, checkpoints, governance
 
     public var title: String {
         switch self {
+        case .dashboard: "Dashboard"
         case .areas: "Areas of weakness"
+        case .rag: "RAG grid"
+        case .heatmap: "Risk heatmap"
+        case .risks: "Risk register"
+        case .kpis: "Impact score card"
+        case .triage: "Triage"
+        case .checkpoints: "Checkpoints"
         case .governance: "Governance"
         }
     }
+
+    /// The number key that opens it.
+    public var key: Character { Character(String((View.allCases.firstIndex(of: self) ?? 0) + 1)) }
 }
 
 /// Where the person is. The top of `BoardState.stack` is on screen.
@@ -18,14 +28,28 @@ public enum Screen: Equatable, Sendable {
     case view(View)
     case area(Int)
     case action(String)
+    case risk(String)
+    case kpi(String)
+    /// The change log since the chosen checkpoint.
+    case changes
     case help
 
     var context: Context {
         switch self {
+        case .view(.dashboard): .dashboard
         case .view(.areas): .areas
+        case .view(.rag): .rag
+        case .view(.heatmap): .heatmap
+        case .view(.risks): .risks
+        case .view(.kpis): .kpis
+        case .view(.triage): .triage
+        case .view(.checkpoints): .checkpoints
         case .view(.governance): .governance
         case .area: .area
         case .action: .action
+        case .risk: .risk
+        case .kpi: .kpi
+        case .changes: .changes
         case .help: .help
         }
     }
@@ -47,6 +71,41 @@ public enum Mode: Equatable, Sendable {
     /// Adding an action: first its reference, then its text.
     case newActionRef(area: Int, editor: LineEditor)
     case newActionText(area: Int, ref: String, editor: LineEditor)
+    /// Editing a risk's text or date field in place.
+    case riskEdit(ref: String, field: RiskField, editor: LineEditor)
+    /// Typing a score: likelihood then impact, one digit each.
+    case score(ref: String, stage: Risk.Stage, likelihood: Int?)
+    case newRiskRef(editor: LineEditor)
+    case newRiskText(ref: String, editor: LineEditor)
+    case confirmRemoveRisk(ref: String)
+    /// Entering or correcting a KPI's actual at one milestone.
+    case actual(kpi: String, milestone: Int, editor: LineEditor)
+    /// Recording a checkpoint: its name, then its date.
+    case checkpointName(editor: LineEditor)
+    case checkpointDate(name: String, editor: LineEditor)
+    /// Filtering triage to one lead.
+    case triageLead(LineEditor)
+}
+
+/// One cell of the heatmap at one stage.
+public struct HeatCell: Equatable, Sendable {
+    public var stage: Risk.Stage
+    public var score: Score
+}
+
+/// How the risk register is ordered.
+public enum RiskSort: String, CaseIterable, Sendable {
+    case residual, inherent, target, ref, review
+
+    public var label: String {
+        switch self {
+        case .residual: "residual score"
+        case .inherent: "inherent score"
+        case .target: "target score"
+        case .ref: "reference"
+        case .review: "review date"
+        }
+    }
 }
 
 /// Which of an area's actions are shown.
@@ -73,7 +132,7 @@ public struct BoardState: Equatable, Sendable {
     public var width: Int
     public var height: Int
 
-    public var stack: [Screen] = [.view(.areas)]
+    public var stack: [Screen] = [.view(.dashboard)]
     public var mode: Mode = .normal
     /// Selected area (index into plan.areas) in the areas list.
     public var areaIndex = 0
@@ -91,6 +150,33 @@ public struct BoardState: Equatable, Sendable {
     public var message: String?
     public var messageIsError = false
 
+    /// The checkpoint "since" compares with; nil means the latest.
+    public var sinceName: String?
+    /// Selected line on screens that select whole lines (dashboard, checkpoints, changes, a KPI).
+    public var selectedLine: [String: Target] = [:]
+    /// RAG grid: the area row and the action within it, or (over time) the action.
+    public var ragArea = 0
+    public var ragColumn = 0
+    public var ragOverTime = false
+    public var ragAction = 0
+    /// Heatmap: which score, and the selected cell.
+    public var heatStage: Risk.Stage = .residual
+    public var heatCell = Score(likelihood: 3, impact: 3)
+    /// Risk register: the selected risk, column, sort, and a heatmap cell it is narrowed to.
+    public var riskRef: String?
+    public var riskColumn = 0
+    public var riskSort: RiskSort = .residual
+    public var riskCell: HeatCell?
+    /// Selected field in a risk's own screen.
+    public var riskField = 0
+    /// Score card: the selected KPI and milestone.
+    public var kpiRef: String?
+    public var kpiMilestone = 0
+    /// Triage: the selected action, grouping and lead filter.
+    public var triageRef: String?
+    public var triageByLead = false
+    public var triageLead: String?
+
     public init(plan: Plan, log: [ChangeRecord] = [], today: PlanDate, user: String, readOnly: Bool = false,
                 width: Int = 80, height: Int = 24) {
         self.plan = plan
@@ -102,7 +188,12 @@ public struct BoardState: Equatable, Sendable {
         self.height = height
     }
 
-    public var screen: Screen { stack.last ?? .view(.areas) }
+    public var screen: Screen { stack.last ?? .view(.dashboard) }
+
+    /// The checkpoint "since" compares with: the chosen one, else the latest.
+    public var since: Checkpoint? {
+        sinceName.flatMap { plan.checkpoint(named: $0) } ?? plan.checkpoints.max { $0.date < $1.date }
+    }
 
     /// Whether the area screen shows its findings in full.
     public var showsFullFindings: Bool { fullFindings ?? (height >= 40) }
@@ -128,6 +219,11 @@ public struct BoardState: Equatable, Sendable {
             guard let area = plan.area(number: number) else { return nil }
             let visible = visibleActions(area)
             return visible.first { $0.ref == selectedAction[number] } ?? visible.first
+        case .view(.triage):
+            let list = triage
+            return list.first { $0.action.ref == triageRef }?.action ?? list.first?.action
+        case .view(.rag):
+            return ragSelection
         default:
             return nil
         }

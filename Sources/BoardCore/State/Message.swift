@@ -26,5 +26,7 @@ public enum Effect: Equatable, Sendable {
     case redo
     /// Open `$EDITOR` on a field's text.
     case openEditor(ref: String, field: ActionField, text: String)
+    /// Record a checkpoint of the plan as the file holds it.
+    case recordCheckpoint(name: String, date: PlanDate)
     case quit
 }

@@ -56,6 +56,8 @@ extension BoardState {
         switch command {
         case .up: move(-1)
         case .down: move(1)
+        case .left: moveAcross(-1)
+        case .right: moveAcross(1)
         case .pageUp: move(-max(1, contentRows - 1))
         case .pageDown: move(max(1, contentRows - 1))
         case .top: move(-1_000_000)
@@ -67,16 +69,16 @@ extension BoardState {
             if screen != .help { stack.append(.help); scroll["help"] = 0 }
         case .nextView, .previousView:
             let views = View.allCases
-            let current = stack.first.flatMap { if case let .view(v) = $0 { v } else { nil } } ?? .areas
+            let current = stack.first.flatMap { if case let .view(v) = $0 { v } else { nil } } ?? .dashboard
             let i = views.firstIndex(of: current) ?? 0
             let step = command == .nextView ? 1 : views.count - 1
             stack = [.view(views[(i + step) % views.count])]
-        case .showAreas: stack = [.view(.areas)]
-        case .showGovernance: stack = [.view(.governance)]
+        case let .show(view): stack = [.view(view)]
         case .search: mode = .search(LineEditor(search ?? ""))
         case .nextMatch: jumpToMatch(forward: true)
         case .previousMatch: jumpToMatch(forward: false)
-        case .filter: mode = .filter
+        case .filter:
+            if screen == .view(.triage) { mode = .triageLead(LineEditor(triageLead ?? "")) } else { mode = .filter }
         case .undo: return writable() ? [.undo] : []
         case .redo: return writable() ? [.redo] : []
         case let .setStatus(status): return setStatus(status)
@@ -104,6 +106,38 @@ extension BoardState {
         case .toggleFindings:
             fullFindings = !showsFullFindings
             scroll["area"] = 0
+        case .followLink: followLink()
+        case .recordCheckpoint:
+            guard writable() else { return [] }
+            mode = .checkpointName(editor: LineEditor("Board \(today.iso)"))
+        case .listChanges:
+            guard since != nil else {
+                say("No checkpoint yet: press C to record one.")
+                return []
+            }
+            stack.append(.changes)
+            scroll["changes"] = 0
+        case .toggleOverTime:
+            ragOverTime.toggle()
+            scroll["rag"] = 0
+        case let .heatStage(stage):
+            heatStage = stage
+        case .addRisk:
+            guard writable() else { return [] }
+            mode = .newRiskRef(editor: LineEditor(suggestedRiskRef()))
+        case .removeRisk:
+            guard writable(), let risk = currentRisk else { return [] }
+            mode = .confirmRemoveRisk(ref: risk.ref)
+        case .sortRisks:
+            let all = RiskSort.allCases
+            riskSort = all[((all.firstIndex(of: riskSort) ?? 0) + 1) % all.count]
+            say("Risks sorted by \(riskSort.label).")
+        case .clearNarrowing:
+            riskCell = nil
+            say("Showing every risk.")
+        case .groupByLead:
+            triageByLead.toggle()
+            scroll["triage"] = 0
         }
         return []
     }
@@ -125,6 +159,32 @@ extension BoardState {
             selectedAction[number] = visible[clamp(current + delta, 0, visible.count - 1)].ref
         case .action:
             fieldIndex = clamp(fieldIndex + delta, 0, actionFields.count - 1)
+        case .risk:
+            riskField = clamp(riskField + delta, 0, riskFields.count - 1)
+        case .view(.rag):
+            if ragOverTime {
+                ragAction = clamp(ragAction + delta, 0, max(0, plan.allActions.count - 1))
+            } else {
+                ragArea = clamp(ragArea + (delta > 0 ? max(1, delta / 4) : min(-1, delta / 4)), 0, max(0, plan.areas.count - 1))
+            }
+        case .view(.heatmap):
+            heatCell.likelihood = clamp(heatCell.likelihood - delta, 1, 5)
+        case .view(.risks):
+            let list = registerRisks
+            guard !list.isEmpty else { return }
+            let current = list.firstIndex { $0.ref == riskRef } ?? 0
+            riskRef = list[clamp(current + delta, 0, list.count - 1)].ref
+        case .view(.kpis):
+            guard !plan.kpis.isEmpty else { return }
+            let current = plan.kpis.firstIndex { $0.ref == kpiRef } ?? 0
+            kpiRef = plan.kpis[clamp(current + delta, 0, plan.kpis.count - 1)].ref
+        case .view(.triage):
+            let list = triage
+            guard !list.isEmpty else { return }
+            let current = list.firstIndex { $0.action.ref == triageRef } ?? 0
+            triageRef = list[clamp(current + delta, 0, list.count - 1)].action.ref
+        case .view(.dashboard), .view(.checkpoints), .changes, .kpi:
+            moveLine(delta)
         case .view(.governance):
             scroll["governance", default: 0] = max(0, scroll["governance", default: 0] + delta)
         case .help:
@@ -138,15 +198,24 @@ extension BoardState {
             guard plan.areas.indices.contains(areaIndex) else { return }
             stack.append(.area(plan.areas[areaIndex].number))
             scroll["area"] = 0
-        case .area:
+        case .area, .view(.triage), .view(.rag):
             guard let action = currentAction else {
-                say("This area has no actions\(filter.isActive ? " that pass the filter" : ""); press + to add one.")
+                if case .area = screen {
+                    say("This area has no actions\(filter.isActive ? " that pass the filter" : ""); press + to add one.")
+                }
                 return
             }
-            stack.append(.action(action.ref))
-            fieldIndex = 0
-        default: break
+            openAction(action.ref)
+        default:
+            openSelectedLine()
         }
+    }
+
+    /// Opens an action's own screen.
+    mutating func openAction(_ ref: String) {
+        guard plan.action(ref) != nil else { return }
+        stack.append(.action(ref))
+        fieldIndex = 0
     }
 
     mutating func back() {
@@ -195,8 +264,7 @@ extension BoardState {
         let ref = order[target]
         guard let area = plan.area(ofAction: ref) else { return }
         if !filter.admits(plan.action(ref) ?? Action(ref: "", text: "")) { filter = ActionFilter() }
-        let root = stack.first ?? .view(.areas)
-        stack = [root == .view(.governance) ? .view(.areas) : root, .area(area.number)]
+        stack = [.view(.areas), .area(area.number)]
         if let i = plan.areas.firstIndex(where: { $0.number == area.number }) { areaIndex = i }
         selectedAction[area.number] = ref
         let n = (found.firstIndex { $0.ref == ref } ?? 0) + 1
@@ -231,6 +299,19 @@ extension BoardState {
     }
 
     mutating func editSelectedField() -> [Effect] {
+        switch screen {
+        case .risk:
+            editRisk(riskFields[clamp(riskField, 0, riskFields.count - 1)])
+            return []
+        case .view(.risks):
+            editRisk(Self.registerColumns[clamp(riskColumn, 0, Self.registerColumns.count - 1)])
+            return []
+        case .view(.kpis):
+            editActual()
+            return []
+        default:
+            break
+        }
         guard let action = currentAction else { return [] }
         let field = actionFields[min(fieldIndex, actionFields.count - 1)]
         if field == .status {
@@ -456,6 +537,8 @@ extension BoardState {
             }
             editor.handle(key)
             mode = .newActionText(area: area, ref: ref, editor: editor)
+        case .riskEdit, .score, .newRiskRef, .newRiskText, .confirmRemoveRisk, .actual, .checkpointName, .checkpointDate, .triageLead:
+            return handleBoardModeKey(key)
         }
         return []
     }
@@ -480,15 +563,28 @@ extension BoardState {
         case .wheelDown: move(3)
         case .click:
             guard let target = ScreenLayout.hit(self, x: mouse.x, y: mouse.y) else { return }
-            switch target {
-            case let .area(index):
+            switch (screen, target) {
+            case let (.view(.areas), .area(index)):
                 if index == areaIndex { open() } else { areaIndex = index }
-            case let .action(ref):
+            case let (_, .action(ref)) where screen == .view(.triage):
+                if triageRef == ref { open() } else { triageRef = ref }
+            case let (.area, .action(ref)):
                 if let number = plan.area(ofAction: ref)?.number {
                     if selectedAction[number] == ref { open() } else { selectedAction[number] = ref }
                 }
-            case let .field(index):
+            case let (.action, .field(index)):
                 fieldIndex = index
+            case let (.risk, .field(index)):
+                riskField = index
+            case let (.view(.risks), .risk(ref)):
+                if riskRef == ref { followLink() } else { riskRef = ref }
+            case let (.view(.kpis), .kpi(ref)):
+                if kpiRef == ref { followLink() } else { kpiRef = ref }
+            case let (.view(.rag), .area(index)):
+                ragArea = index
+            default:
+                let key = ScreenLayout.scrollKey(screen)
+                if selectedLine[key] == target { openSelectedLine() } else { selectedLine[key] = target }
             }
         }
     }

@@ -2,9 +2,18 @@ import PlanModel
 
 /// What a line on screen stands for, so clicks and scrolling can find it.
 public enum Target: Equatable, Sendable {
+    /// An area by its index in the plan.
     case area(Int)
     case action(String)
+    /// A field of the action or risk on screen, by index.
     case field(Int)
+    case risk(String)
+    case kpi(String)
+    case checkpoint(String)
+    /// A line of the change log, by its position.
+    case change(Int64)
+    /// A heatmap cell: likelihood and impact.
+    case cell(Int, Int)
 }
 
 /// A line of styled text, and what it stands for when it can be selected.

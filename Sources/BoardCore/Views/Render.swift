@@ -45,6 +45,9 @@ public enum Render {
             case let .view(view): crumbs.append(view.title)
             case let .area(number): crumbs.append("Area \(number): \(plan.area(number: number)?.title ?? "")")
             case let .action(ref): crumbs.append("Action \(ref)")
+            case let .risk(ref): crumbs.append("Risk \(ref)")
+            case let .kpi(ref): crumbs.append("KPI \(ref)")
+            case .changes: crumbs.append("Changes since \(state.since?.name ?? "")")
             case .help: crumbs.append("Help")
             }
         }
@@ -112,6 +115,43 @@ public enum Render {
             prompt(state, "New action in area \(area), reference: ", editor, hint: "e.g. \(area)q or \(area)a.iv · Enter next · Esc cancel", &buffer)
         case let .newActionText(_, ref, editor):
             prompt(state, "\(ref) action: ", editor, hint: "What will be done · Enter add · Esc cancel", &buffer)
+        case let .riskEdit(ref, field, editor):
+            var hint = "Enter save · Esc cancel"
+            if field == .raised || field == .reviewDate {
+                let text = editor.text.trimmingCharacters(in: .whitespaces)
+                hint = text.isEmpty ? "empty = no date · Enter save · Esc cancel"
+                    : PlanDate(typed: text).map { "✓ \($0.display) · Enter save · Esc cancel" } ?? "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+            } else if field == .areas {
+                hint = "Area numbers separated by commas · Enter save · Esc cancel"
+            }
+            prompt(state, "\(ref) \(field.label): ", editor, hint: hint, &buffer)
+        case let .score(ref, stage, likelihood):
+            let asking = likelihood == nil ? "likelihood (1–5)" : "impact (1–5), likelihood \(likelihood ?? 0)"
+            buffer.clear(x: 0, y: y, width: state.width, role: .input)
+            let x = buffer.put(TextLayout.fit("\(ref) \(stage.rawValue) score: type the \(asking) ", state.width - 2), x: 0, y: y, role: .input)
+            buffer.cursor = ScreenBuffer.Position(x: min(x, state.width - 1), y: y)
+            buffer.put("1 2 3 4 5 one digit each: likelihood, then impact · Esc cancel", x: 0, y: barY, role: .keyHint)
+        case let .newRiskRef(editor):
+            prompt(state, "New risk, reference: ", editor, hint: "e.g. R11 · Enter next · Esc cancel", &buffer)
+        case let .newRiskText(ref, editor):
+            prompt(state, "\(ref) risk: ", editor, hint: "What could go wrong · Enter add · Esc cancel", &buffer)
+        case let .confirmRemoveRisk(ref):
+            buffer.put(TextLayout.fit("Remove risk \(ref) from the register? y removes, anything else keeps it [y/N]", state.width - 1), x: 0, y: y, role: .error)
+            buffer.put("y remove  N keep (default)", x: 0, y: barY, role: .keyHint)
+        case let .actual(ref, milestone, editor):
+            let kpi = state.plan.kpi(ref)
+            let label = kpi.flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].label : nil } ?? ""
+            let target = kpi.flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].target : nil }
+            let text = editor.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
+            let check = text.isEmpty ? "empty clears it" : Double(text) == nil ? "✗ not a number" : "✓ \(text)"
+            prompt(state, "\(ref) actual at \(label)\(target.map { " (target \(formatNumber($0)))" } ?? ""): ", editor, hint: "\(check) · Enter save · Esc cancel", &buffer)
+        case let .checkpointName(editor):
+            prompt(state, "Checkpoint name: ", editor, hint: "e.g. Board \(state.today.iso) · Enter next · Esc cancel", &buffer)
+        case let .checkpointDate(name, editor):
+            let valid = PlanDate(typed: editor.text).map { "✓ \($0.display)" } ?? "✗ not a date yet"
+            prompt(state, "\(name), dated: ", editor, hint: "\(valid) · Enter records every status, score and actual · Esc cancel", &buffer)
+        case let .triageLead(editor):
+            prompt(state, "Lead: ", editor, hint: "Part of a name · Tab completes · Enter with nothing shows everyone · Esc cancel", &buffer)
         }
     }
 

@@ -4,10 +4,20 @@ import PlanModel
 public enum ScreenLayout {
     static func body(of state: BoardState) -> Body {
         switch state.screen {
+        case .view(.dashboard): BoardViews.dashboard(state)
         case .view(.areas): AreaViews.areasList(state)
+        case .view(.rag): BoardViews.rag(state)
+        case .view(.heatmap): RiskViews.heatmap(state)
+        case .view(.risks): RiskViews.register(state)
+        case .view(.kpis): KPIViews.scoreCard(state)
+        case .view(.triage): TriageViews.triage(state)
+        case .view(.checkpoints): TriageViews.checkpoints(state)
         case .view(.governance): DetailViews.governance(state)
         case let .area(number): AreaViews.area(state, number: number)
         case let .action(ref): DetailViews.action(state, ref: ref)
+        case let .risk(ref): RiskViews.risk(state, ref: ref)
+        case let .kpi(ref): KPIViews.kpi(state, ref: ref)
+        case .changes: TriageViews.changes(state)
         case .help: HelpView.body(state)
         }
     }
@@ -17,6 +27,9 @@ public enum ScreenLayout {
         case .view(let view): view.rawValue
         case .area: "area"
         case .action: "action"
+        case .risk: "risk"
+        case .kpi: "kpi"
+        case .changes: "changes"
         case .help: "help"
         }
     }
@@ -35,8 +48,13 @@ public enum ScreenLayout {
     static func selection(_ state: BoardState) -> Target? {
         switch state.screen {
         case .view(.areas): .area(state.areaIndex)
-        case .area: state.currentAction.map { .action($0.ref) }
+        case .area, .view(.triage): state.currentAction.map { .action($0.ref) }
         case .action: .field(state.fieldIndex)
+        case .risk: .field(state.riskField)
+        case .view(.rag): state.ragOverTime ? state.ragSelection.map { .action($0.ref) } : .area(state.ragArea)
+        case .view(.risks): state.currentRisk.map { .risk($0.ref) }
+        case .view(.kpis): state.currentKPI.map { .kpi($0.ref) }
+        case .view(.dashboard), .view(.checkpoints), .changes, .kpi: state.selectedTarget()
         default: nil
         }
     }

@@ -12,4 +12,32 @@ extension Edit {
         default: return false
         }
     }
+
+    /// What an edit is about, to open it from a list of changes.
+    public enum Subject: Equatable, Sendable {
+        case action(String)
+        case risk(String)
+        case kpi(String)
+        case checkpoint(String)
+    }
+
+    /// The first thing this edit changed.
+    public var subject: Subject? {
+        switch self {
+        case let .setAction(ref, field, value):
+            if field == .ref, case let .text(new) = value { return .action(new) }
+            return .action(ref)
+        case let .addAction(_, _, action): return .action(action.ref)
+        case let .removeAction(ref), let .addNote(ref, _, _), let .removeNote(ref, _): return .action(ref)
+        case let .setRisk(ref, field, value):
+            if field == .ref, case let .text(new) = value { return .risk(new) }
+            return .risk(ref)
+        case let .addRisk(_, risk): return .risk(risk.ref)
+        case let .removeRisk(ref): return .risk(ref)
+        case let .setActual(kpi, _, _): return .kpi(kpi)
+        case let .addCheckpoint(checkpoint, _): return .checkpoint(checkpoint.name)
+        case let .removeCheckpoint(name): return .checkpoint(name)
+        case let .batch(edits): return edits.lazy.compactMap(\.subject).first
+        }
+    }
 }

@@ -107,6 +107,9 @@ final class DashboardLoop {
                 let edited = ExternalEditor.edit(text, terminal: terminal)
                 let effects = state.update(.editorReturned(ref: ref, field: field, text: edited == text ? nil : edited))
                 for effect in effects { perform(effect, terminal) }
+            case let .recordCheckpoint(name, date):
+                let plan = try store.recordCheckpoint(name: name, date: date)
+                saved(plan, said: "Recorded checkpoint “\(name)” (\(date.display)): every status, score and actual as they stand.")
             case .quit:
                 break
             }

@@ -1,0 +1,278 @@
+import Foundation
+import PlanModel
+import PlanStore
+
+/// The board's views: the dashboard, RAG grid, risk heatmap and register, score card,
+/// triage and checkpoints.
+enum BoardViews {
+    /// A sparkline of a series: ▁▂▃▄▅▆▇█, lowest to highest.
+    static func sparkline(_ values: [Double]) -> String {
+        guard let low = values.min(), let high = values.max() else { return "" }
+        let bars = Array("▁▂▃▄▅▆▇█")
+        return String(values.map { v in
+            high == low ? bars[3] : bars[Int(((v - low) / (high - low) * Double(bars.count - 1)).rounded())]
+        })
+    }
+
+    static func number(_ value: Double?, _ unit: String) -> String {
+        guard let value else { return "—" }
+        return formatNumber(value) + (unit == "%" ? "%" : "")
+    }
+
+    static func kpiStatusText(_ status: KPIStatus) -> String {
+        switch status {
+        case .onTarget: "✓ On"
+        case .near: "~ Near"
+        case .off: "✗ Off"
+        case .noData: "· None"
+        }
+    }
+
+    static func scoreText(_ score: Score, _ settings: Settings) -> String {
+        "\(String(score.value).leftPad(2)) \(settings.band(for: score.value).letter)"
+    }
+
+    // MARK: Dashboard
+
+    static func dashboard(_ state: BoardState) -> Body {
+        let plan = state.plan
+        let width = state.width
+        var lines: [Line] = []
+        let roomy = state.height >= 40
+        func gap() { if roomy { lines.append(.blank) } }
+
+        // Areas with a status bar each.
+        let barWidth = max(16, min(40, width - 60))
+        let titleWidth = max(12, width - barWidth - 22)
+        let all = AreaRollup(actions: plan.allActions, today: state.today, settings: plan.settings)
+        let heading = roomy ? " Areas of weakness" : " Areas (\(all.total) actions)"
+        lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
+                           Line.Segment(TextLayout.pad("Actions by status", barWidth + 1), .tableHeader),
+                           Line.Segment(TextLayout.pad(" Red Late Soon", width - titleWidth - barWidth - 5), .tableHeader)]))
+        for (i, area) in plan.areas.enumerated() {
+            let r = plan.rollup(of: area, today: state.today)
+            var line = Line(target: .area(i))
+            line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
+            line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
+            line.segments.append(contentsOf: statusBar(r, width: barWidth))
+            line.segments.append(Line.Segment(" "))
+            line.segments.append(Line.Segment(String(r.count(.red)).leftPad(4), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: r.count(.red) > 0))
+            line.segments.append(Line.Segment((r.overdue > 0 ? "!\(r.overdue)" : "0").leftPad(5), r.overdue > 0 ? .overdue : .dim, keepsRole: r.overdue > 0))
+            line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(5), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: r.dueSoon > 0))
+            lines.append(line)
+        }
+        if roomy { lines.append(Line([Line.Segment(" All: \(all.total) actions · "),
+                           Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
+                           Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
+                           Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
+                           Line.Segment(" · 7 triage lists them", .dim)])) }
+        gap()
+
+        // KPIs.
+        let nameWidth = max(12, width - 46)
+        lines.append(Line([Line.Segment(TextLayout.pad(" Impact score card", nameWidth + 5), .tableHeader),
+                           Line.Segment(TextLayout.pad("  Latest  Target Status  Trend", width - nameWidth - 5), .tableHeader)]))
+        if plan.kpis.isEmpty { lines.append(Line(" No KPIs on the score card.", .dim)) }
+        for kpi in plan.kpis {
+            let i = kpi.latestActualIndex
+            let latest = i.flatMap { kpi.milestones[$0].actual }
+            let target = i.flatMap { kpi.milestones[$0].target } ?? kpi.milestones.last?.target
+            var line = Line(target: .kpi(kpi.ref))
+            line.segments.append(Line.Segment(" " + TextLayout.pad(kpi.ref, 4)))
+            line.segments.append(Line.Segment(TextLayout.pad(kpi.name, nameWidth)))
+            line.segments.append(Line.Segment(number(latest, kpi.unit).leftPad(8)))
+            line.segments.append(Line.Segment(number(target, kpi.unit).leftPad(8) + " "))
+            line.segments.append(Line.Segment(TextLayout.pad(kpiStatusText(kpi.status), 7), .kpi(kpi.status), keepsRole: true))
+            line.segments.append(Line.Segment(" \(kpi.travel.glyph) ", .keyLabel, keepsRole: true))
+            line.segments.append(Line.Segment(" " + sparkline(kpi.series), .link))
+            lines.append(line)
+        }
+        gap()
+
+        // Top risks.
+        lines.append(Line(TextLayout.pad(" Highest residual risks", width), .tableHeader))
+        if plan.risks.isEmpty { lines.append(Line(" The risk register is empty.", .dim)) }
+        for risk in plan.risksByResidual.prefix(5) {
+            let band = plan.settings.band(for: risk.residual.value)
+            var line = Line(target: .risk(risk.ref))
+            line.segments.append(Line.Segment(" " + TextLayout.pad(risk.ref, 4)))
+            line.segments.append(Line.Segment(scoreText(risk.residual, plan.settings) + " ", .heat(band), keepsRole: true))
+            line.segments.append(Line.Segment(" " + TextLayout.fit(risk.risk, width - 12)))
+            lines.append(line)
+        }
+        gap()
+
+        // What changed since the checkpoint.
+        if let since = state.since {
+            let changes = plan.changes(since: since)
+            var better = 0
+            var worse = 0
+            var statuses = 0
+            var risks = Set<String>()
+            var actuals = 0
+            for change in changes {
+                switch change {
+                case let .status(_, from, to):
+                    statuses += 1
+                    if let from, let to, to != from {
+                        if to == .complete || (to.concern < from.concern && from != .notStarted) { better += 1 }
+                        else if to.concern > from.concern && to != .notStarted { worse += 1 }
+                    }
+                case let .score(ref, _, _, _): risks.insert(ref)
+                case .actual: actuals += 1
+                }
+            }
+            let logCount = state.log.since(since).count
+            lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display))", width), .tableHeader)]))
+            func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            lines.append(Line([Line.Segment(" \(plural(statuses, "status")) changed ("), Line.Segment("\(better) better", .kpi(.onTarget)),
+                               Line.Segment(", "), Line.Segment("\(worse) worse", worse > 0 ? .kpi(.off) : .normal),
+                               Line.Segment(") · \(plural(risks.count, "risk")) moved · \(plural(actuals, "actual")) · \(plural(logCount, "logged change"))"),
+                               Line.Segment("  s lists", .dim)]))
+        } else {
+            lines.append(Line(" No checkpoint yet: press C to record one, so the next meeting can see what changed.", .dim))
+        }
+        return Body(markSelected(lines, state.selectedLine["dashboard"]))
+    }
+
+    /// Marks the line with the selected target, or the first selectable line.
+    static func markSelected(_ lines: [Line], _ target: Target?) -> [Line] {
+        var lines = lines
+        if let i = target.flatMap({ t in lines.firstIndex { $0.target == t } }) ?? lines.firstIndex(where: { $0.target != nil }) {
+            lines[i].selected = true
+        }
+        return lines
+    }
+
+    /// A bar of `width` cells split by status, each segment showing its letter.
+    static func statusBar(_ rollup: AreaRollup, width: Int) -> [Line.Segment] {
+        let total = rollup.total
+        guard total > 0 else { return [Line.Segment(TextLayout.pad(" no actions", width), .dim)] }
+        var segments: [Line.Segment] = []
+        var used = 0
+        let order: [Status] = [.red, .amber, .green, .complete, .notStarted]
+        var remainders: [(Status, Double)] = []
+        var cells: [Status: Int] = [:]
+        for status in order {
+            let exact = Double(rollup.count(status)) * Double(width) / Double(total)
+            var n = Int(exact)
+            if rollup.count(status) > 0 && n == 0 { n = 1 }
+            cells[status] = n
+            used += n
+            remainders.append((status, exact - Double(Int(exact))))
+        }
+        for (status, _) in remainders.sorted(by: { $0.1 > $1.1 }) where used < width && rollup.count(status) > 0 {
+            cells[status, default: 0] += 1
+            used += 1
+        }
+        while used > width, let biggest = order.max(by: { cells[$0, default: 0] < cells[$1, default: 0] }) {
+            cells[biggest, default: 0] -= 1
+            used -= 1
+        }
+        for status in order {
+            let n = cells[status, default: 0]
+            guard n > 0 else { continue }
+            let label = n >= 3 ? "\(status.letter)\(rollup.count(status))" : String(status.letter)
+            let text = label.count <= n ? label + String(repeating: String(status.glyph), count: n - label.count) : String(repeating: String(status.letter), count: n)
+            segments.append(Line.Segment(text, .status(status), keepsRole: true))
+        }
+        if used < width { segments.append(Line.Segment(String(repeating: " ", count: width - used))) }
+        return segments
+    }
+
+    // MARK: RAG grid
+
+    static let ragLabel = 18
+
+    /// How many grid lines an area takes: its cells wrapped, then its totals.
+    static func ragLines(for area: Area, width: Int) -> Int {
+        let perLine = max(1, (width - ragLabel - 1) / 3)
+        return max(1, (area.actions.count + perLine - 1) / perLine) + 1
+    }
+
+    static func rag(_ state: BoardState) -> Body {
+        state.ragOverTime ? ragOverTime(state) : ragNow(state)
+    }
+
+    static func ragNow(_ state: BoardState) -> Body {
+        let plan = state.plan
+        let width = state.width
+        let perLine = max(1, (width - ragLabel - 1) / 3)
+        // Where each area's lines start, so a row is found without drawing those above.
+        var starts: [Int] = []
+        var total = 0
+        for area in plan.areas {
+            starts.append(total)
+            total += ragLines(for: area, width: width)
+        }
+        let head = [Line([Line.Segment(TextLayout.pad(" Area", ragLabel), .tableHeader),
+                          Line.Segment(TextLayout.pad(" One cell per action: ← → move, Enter opens, m over time", width - ragLabel), .tableHeader)])]
+        let selected = state.ragSelection?.ref
+        return Body(head: head, rows: total, row: { index in
+            let a = (starts.lastIndex { $0 <= index }) ?? 0
+            let area = plan.areas[a]
+            let k = index - starts[a]
+            let cellLines = ragLines(for: area, width: width) - 1
+            if k == cellLines {
+                let r = plan.rollup(of: area, today: state.today)
+                var line = Line([Line.Segment(String(repeating: " ", count: ragLabel))])
+                for status in Status.allCases {
+                    line.segments.append(Line.Segment("\(status.letter)\(status.glyph) \(r.count(status))  ", r.count(status) > 0 ? .status(status) : .dim))
+                }
+                line.segments.append(Line.Segment("= \(r.total)" + (r.overdue > 0 ? "  !\(r.overdue) overdue" : ""), r.overdue > 0 ? .overdue : .dim))
+                return line
+            }
+            var line = Line(target: .area(a))
+            line.segments.append(Line.Segment(k == 0 ? TextLayout.pad(" \(area.number) \(area.title)", ragLabel) : String(repeating: " ", count: ragLabel),
+                                              k == 0 ? .heading : .normal))
+            let first = k * perLine
+            for action in area.actions[first..<min(area.actions.count, first + perLine)] {
+                let isSelected = action.ref == selected && a == state.ragArea
+                line.segments.append(Line.Segment(" "))
+                line.segments.append(Line.Segment("\(action.status.letter)\(action.status.glyph)", isSelected ? .selection : .status(action.status), keepsRole: true))
+            }
+            if area.actions.isEmpty { line.segments.append(Line.Segment(" no actions", .dim)) }
+            return line
+        }, rowIndex: { target in
+            guard case let .area(a) = target, starts.indices.contains(a) else { return nil }
+            let k = state.ragColumn / perLine
+            return starts[a] + min(k, ragLines(for: plan.areas[a], width: width) - 2)
+        })
+    }
+
+    static func ragOverTime(_ state: BoardState) -> Body {
+        let plan = state.plan
+        let width = state.width
+        let checkpoints = plan.checkpoints.sorted { $0.date < $1.date }
+        let column = 7
+        let shown = Array(checkpoints.suffix(max(1, (width - 30) / column - 1)))
+        let textWidth = max(8, width - 8 - column * (shown.count + 1))
+        var header = Line([Line.Segment(TextLayout.pad(" Ref", 8), .tableHeader), Line.Segment(TextLayout.pad("Action", textWidth), .tableHeader)])
+        for checkpoint in shown {
+            header.segments.append(Line.Segment(TextLayout.pad(String(checkpoint.date.display.suffix(8)), column), .tableHeader))
+        }
+        header.segments.append(Line.Segment(TextLayout.pad("Now", column), .tableHeader))
+        let actions = plan.allActions
+        let states = shown.map { c in Dictionary(c.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
+        return Body(head: [header], rows: actions.count, row: { i in
+            let action = actions[i]
+            var line = Line(target: .action(action.ref))
+            line.segments.append(Line.Segment(" " + TextLayout.pad(action.ref, 7)))
+            line.segments.append(Line.Segment(TextLayout.pad(action.text, textWidth - 1) + " "))
+            for snapshot in states {
+                if let status = snapshot[action.ref] {
+                    line.segments.append(Line.Segment(TextLayout.pad("\(status.letter)\(status.glyph)", column), .status(status), keepsRole: true))
+                } else {
+                    line.segments.append(Line.Segment(TextLayout.pad("·", column), .dim))
+                }
+            }
+            line.segments.append(Line.Segment(TextLayout.pad("\(action.status.letter)\(action.status.glyph)", column), .status(action.status), keepsRole: true))
+            line.selected = i == state.ragAction
+            return line
+        }, rowIndex: { target in
+            guard case let .action(ref) = target else { return nil }
+            return actions.firstIndex { $0.ref == ref }
+        }, sticky: 0)
+    }
+}
+
