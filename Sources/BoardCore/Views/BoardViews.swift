@@ -123,12 +123,11 @@ enum BoardViews {
                 }
             }
             let logCount = state.log.since(since).count
-            lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display))", width), .tableHeader)]))
-            func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-            lines.append(Line([Line.Segment(" \(plural(statuses, "status")) changed ("), Line.Segment("\(better) better", .kpi(.onTarget)),
+            lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · s lists the changes", width), .tableHeader)]))
+            func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+            lines.append(Line([Line.Segment(" \(count(statuses, "status", "statuses")) ("), Line.Segment("\(better) better", .kpi(.onTarget)),
                                Line.Segment(", "), Line.Segment("\(worse) worse", worse > 0 ? .kpi(.off) : .normal),
-                               Line.Segment(") · \(plural(risks.count, "risk")) moved · \(plural(actuals, "actual")) · \(plural(logCount, "logged change"))"),
-                               Line.Segment("  s lists", .dim)]))
+                               Line.Segment(") · \(count(risks.count, "risk", "risks")) moved · \(count(actuals, "actual", "actuals")) · \(logCount) in the log")]))
         } else {
             lines.append(Line(" No checkpoint yet: press C to record one, so the next meeting can see what changed.", .dim))
         }
