@@ -23,6 +23,17 @@ public struct ChangeRecord: Equatable, Sendable {
     public var summary: String
     public var edit: Edit?
     public var inverse: Edit?
+
+    public init(seq: Int64, at: Date, user: String, kind: Kind, target: Int64?, summary: String, edit: Edit?, inverse: Edit?) {
+        self.seq = seq
+        self.at = at
+        self.user = user
+        self.kind = kind
+        self.target = target
+        self.summary = summary
+        self.edit = edit
+        self.inverse = inverse
+    }
 }
 
 extension Array where Element == ChangeRecord {

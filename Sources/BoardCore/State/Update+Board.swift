@@ -148,7 +148,7 @@ extension BoardState {
         let key = ScreenLayout.scrollKey(screen)
         let body = ScreenLayout.body(of: self)
         guard body.count > 0 else { return }
-        let current = selectedLine[key].flatMap { body.index(of: $0) } ?? (delta > 0 ? -1 : body.count)
+        let current = selectedTarget().flatMap { body.index(of: $0) } ?? (delta > 0 ? -1 : body.count)
         var index = current
         var steps = abs(delta)
         var last = current
@@ -168,6 +168,7 @@ extension BoardState {
         let key = ScreenLayout.scrollKey(screen)
         let body = ScreenLayout.body(of: self)
         if let target = selectedLine[key], body.index(of: target) != nil { return target }
+        if screen == .view(.checkpoints), let name = since?.name { return .checkpoint(name) }
         return body.firstSelectable.flatMap { body.line($0).target }
     }
 

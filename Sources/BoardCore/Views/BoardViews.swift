@@ -243,12 +243,12 @@ enum BoardViews {
         let plan = state.plan
         let width = state.width
         let checkpoints = plan.checkpoints.sorted { $0.date < $1.date }
-        let column = 7
+        let column = 10
         let shown = Array(checkpoints.suffix(max(1, (width - 30) / column - 1)))
         let textWidth = max(8, width - 8 - column * (shown.count + 1))
         var header = Line([Line.Segment(TextLayout.pad(" Ref", 8), .tableHeader), Line.Segment(TextLayout.pad("Action", textWidth), .tableHeader)])
         for checkpoint in shown {
-            header.segments.append(Line.Segment(TextLayout.pad(String(checkpoint.date.display.suffix(8)), column), .tableHeader))
+            header.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.iso, column), .tableHeader))
         }
         header.segments.append(Line.Segment(TextLayout.pad("Now", column), .tableHeader))
         let actions = plan.allActions

@@ -19,7 +19,7 @@ public enum Render {
             body.line(index).draw(into: &buffer, x: 0, y: 2 + row, width: state.width)
         }
         bottom(state, &buffer)
-        if body.count > rows, case .normal = state.mode, state.message == nil { scrollMark(state, body: body, top: top, &buffer) }
+        if body.count > rows, case .normal = state.mode, state.message == nil, state.screen != .view(.rag) { scrollMark(state, body: body, top: top, &buffer) }
         return buffer
     }
 
@@ -79,6 +79,11 @@ public enum Render {
         case .normal:
             if let message = state.message {
                 buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
+            } else if state.screen == .view(.rag), let action = state.ragSelection {
+                // Moving onto a cell names its action.
+                var x = buffer.put("\(action.ref) ", x: 0, y: y, role: .heading)
+                x = buffer.put(action.status.badge, x: x, y: y, role: .status(action.status))
+                buffer.put(" " + TextLayout.fit(action.text, state.width - x - 2), x: x, y: y, role: .message)
             }
             var x = 0
             for (key, words) in barItems(for: state.screen.context, width: state.width) {

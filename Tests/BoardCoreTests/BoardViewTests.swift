@@ -1,0 +1,189 @@
+import BoardCore
+import PlanModel
+import PlanStore
+import TestSupport
+import XCTest
+
+/// The board views driven by keys: what a board member or project lead would do.
+final class BoardViewTests: XCTestCase {
+    func testTheDashboardOpensWhatIsSelected() throws {
+        var state = try board(view: .dashboard)
+        XCTAssertTrue(state.text.contains("Highest residual risks"))
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .area(1), "the first line is area 1")
+        state.press(.escape, .down, .down, .down, .down, .enter)
+        XCTAssertEqual(state.screen, .kpi("K1"))
+        state.press(.escape)
+        for _ in 0..<6 { state.press(.down) }
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .risk("R1"), "the highest residual risk")
+    }
+
+    func testRaisingAResidualLikelihoodMovesTheHeatmapCounts() throws {
+        var state = try board(view: .risks)
+        let r1 = try XCTUnwrap(state.plan.risk("R1"))
+        XCTAssertEqual(r1.residual, Score(likelihood: 4, impact: 4))
+        func count(_ l: Int, _ i: Int) -> Int { state.plan.risks.filter { $0.residual == Score(likelihood: l, impact: i) }.count }
+        let before = (count(4, 4), count(5, 4))
+        state.press(.right, .right, .right, .right)  // the Residual column
+        XCTAssertEqual(state.press(.enter), [])
+        let effects = state.press(.char("5"), .char("4"))
+        XCTAssertEqual(onlyEdit(effects), .batch([.setRisk(ref: "R1", field: .residualLikelihood, value: .level(5)),
+                                                 .setRisk(ref: "R1", field: .residualImpact, value: .level(4))]))
+        try state.save(effects)
+        XCTAssertEqual([count(4, 4), count(5, 4)], [before.0 - 1, before.1 + 1])
+        state.press(.char("4"))
+        state.heatCell = Score(likelihood: 5, impact: 4)
+        let text = state.text
+        XCTAssertTrue(text.contains("[H 1"), "the selected cell (L5, I4) now shows one risk:\n\(text)")
+        XCTAssertTrue(text.contains("R1 4×4=16 ↑ 5×4=20"), "and R1 is listed as moved since the checkpoint:\n\(text)")
+        state.press(.char("i"))
+        XCTAssertEqual(state.heatStage, .inherent)
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .view(.risks))
+        XCTAssertEqual(Set(state.registerRisks.map(\.ref)), Set(state.plan.risks.filter { $0.inherent == Score(likelihood: 5, impact: 4) }.map(\.ref)))
+        state.press(.char("x"))
+        XCTAssertEqual(state.registerRisks.count, state.plan.risks.count)
+    }
+
+    func testTheRegisterSortsByResidualAndEditsEveryKindOfField() throws {
+        var state = try board(view: .risks)
+        let residuals = state.registerRisks.map(\.residual.value)
+        XCTAssertEqual(residuals, residuals.sorted(by: >), "highest residual first")
+        state.press(.char("S"))
+        XCTAssertEqual(state.registerRisks.map(\.inherent.value), state.registerRisks.map(\.inherent.value).sorted(by: >))
+        state.press(.right, .right, .enter, .ctrl("u"))  // Owner
+        state.type("Sam Okafor")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .setRisk(ref: state.registerRisks[0].ref, field: .owner, value: .text("Sam Okafor")))
+        state.press(.right, .right, .right, .right, .enter, .ctrl("u"))  // Review date
+        state.type("31/02/2024")
+        XCTAssertEqual(state.press(.enter), [], "an impossible date is refused")
+        state.press(.ctrl("u"))
+        state.type("1 Mar 2024")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .setRisk(ref: state.registerRisks[0].ref, field: .reviewDate, value: .date(PlanDate(iso: "2024-03-01"))))
+        state.press(.left, .left, .left, .enter, .char("7"))
+        XCTAssertTrue(state.messageIsError, "a score is 1 to 5")
+        state.press(.escape)
+        state.press(.char("+"), .enter)
+        state.type("Special school places run out")
+        let add = state.press(.enter)
+        guard case let .addRisk(_, risk)? = onlyEdit(add) else { return XCTFail("expected a new risk") }
+        XCTAssertEqual(risk.ref, "R11")
+        try state.save(add)
+        XCTAssertEqual(state.currentRisk?.ref, "R11")
+        state.press(.char("d"))
+        XCTAssertEqual(state.press(.char("n")), [], "anything but y keeps it")
+        state.press(.char("d"))
+        XCTAssertEqual(onlyEdit(state.press(.char("y"))), .removeRisk(ref: "R11"))
+    }
+
+    func testTheScoreCardEntersAndCorrectsActuals() throws {
+        var state = try board(view: .kpis)
+        state.press(.down, .down, .right, .right, .enter)  // K3, 12 months
+        state.type("4l")
+        XCTAssertEqual(state.press(.enter), [], "not a number")
+        state.press(.backspace)
+        state.type("1.5")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .setActual(kpi: "K3", milestone: 2, value: 41.5))
+        state.press(.left, .enter, .ctrl("u"))
+        XCTAssertEqual(onlyEdit(state.press(.enter)), .setActual(kpi: "K3", milestone: 1, value: nil), "empty clears an actual")
+    }
+
+    func testLinksWorkBothWays() throws {
+        var state = try board(view: .kpis)
+        state.press(.char("o"))
+        XCTAssertEqual(state.screen, .kpi("K1"))
+        XCTAssertTrue(state.text.contains("Actions that move it (4)"))
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .action("3b"), "from a KPI to an action that moves it")
+        state.press(.char("o"))
+        XCTAssertEqual(state.screen, .kpi("K1"), "from an action to its KPI")
+        var risks = try board(view: .risks)
+        risks.press(.char("o"))
+        XCTAssertEqual(risks.screen, .risk("R1"))
+        risks.press(.char("o"))
+        XCTAssertEqual(risks.screen, .area(1), "from a risk to its area")
+    }
+
+    func testTriageListsRedOverdueAndDueSoonMostOverdueFirst() throws {
+        var state = try board(view: .triage)
+        let items = state.triage
+        let today = TestDates.illustrativeToday
+        let expected = state.plan.allActions.filter { a in
+            let f = a.flags(today: today, settings: state.plan.settings)
+            return a.status == .red || f.overdue || f.dueSoon
+        }
+        XCTAssertEqual(Set(items.map(\.action.ref)), Set(expected.map(\.ref)))
+        let late = items.compactMap(\.overdueDays)
+        XCTAssertEqual(late, late.sorted(by: >), "most overdue first")
+        XCTAssertEqual(items.first?.action.ref, "3a.i")
+        state.press(.char("f"))
+        state.type("Health")
+        state.press(.enter)
+        XCTAssertEqual(state.triage.map(\.action.ref), ["2c"])
+        XCTAssertEqual(onlyEdit(state.press(.char("g"))), .setStatus(ref: "2c", to: .green, reason: nil), "edit here as in the area view")
+        state.press(.char("f"), .ctrl("u"), .enter, .char("G"))
+        XCTAssertTrue(state.text.contains(" Jackie Ross"), "grouped under each lead")
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .action(state.triage.first?.action.ref ?? ""))
+    }
+
+    func testTheRAGGridNamesTheActionUnderTheCursorAndShowsStatusOverTime() throws {
+        var state = try board(view: .rag)
+        state.press(.down, .down, .right, .right, .right)
+        XCTAssertEqual(state.ragSelection?.ref, "3b")
+        XCTAssertTrue(state.text.contains("3b A ▲ Create annual review backlog team"), state.text)
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .action("3b"))
+        state.press(.escape, .char("m"))
+        let text = state.text
+        XCTAssertTrue(text.contains("2022-11-15") && text.contains("2023-02-14"), "a column per checkpoint:\n\(text)")
+        XCTAssertTrue(text.contains("Now"))
+        let checkpoint = try XCTUnwrap(state.plan.checkpoints.first)
+        let moved = try XCTUnwrap(checkpoint.actions.first { state.plan.action($0.ref)?.status != $0.status })
+        let now = try XCTUnwrap(state.plan.action(moved.ref)?.status)
+        let row = try XCTUnwrap(state.text.split(separator: "\n").first { $0.hasPrefix(" \(moved.ref) ") })
+        XCTAssertTrue(row.contains(moved.status.letter.description + moved.status.glyph.description), "\(moved.ref) then: \(row)")
+        XCTAssertTrue(row.hasSuffix(now.letter.description + now.glyph.description) || row.contains(now.letter.description + now.glyph.description + " "), "\(moved.ref) now: \(row)")
+        state.press(.down, .down, .down)
+        XCTAssertEqual(state.ragSelection?.ref, "1d-e")
+    }
+
+    func testRecordingACheckpointAsksForANameAndADate() throws {
+        var state = try board(view: .dashboard)
+        state.press(.char("C"), .ctrl("u"))
+        state.type("Board Sep")
+        state.press(.enter)
+        XCTAssertEqual(state.press(.enter), [.recordCheckpoint(name: "Board Sep", date: TestDates.illustrativeToday)])
+        XCTAssertEqual(state.sinceName, "Board Sep", "the new checkpoint becomes “since”")
+        var named = try board(view: .checkpoints)
+        named.press(.char("C"), .ctrl("u"))
+        named.type("Six-month review 2023-02-14")
+        named.press(.enter)
+        XCTAssertTrue(named.messageIsError, "names are unique")
+    }
+
+    func testChoosingSinceAndOpeningAChangeFromTheLog() throws {
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        let checkpoint = Checkpoint(name: "Board Sep", date: TestDates.illustrativeToday, of: plan)
+        plan = try plan.applying(.addCheckpoint(checkpoint, index: nil)).plan
+        let change = Edit.setStatus(ref: "3d", to: .green, reason: nil)
+        plan = try plan.applying(change).plan
+        let log = [
+            ChangeRecord(seq: 1, at: Date(timeIntervalSince1970: 1_692_000_000), user: "sam", kind: .edit, target: nil,
+                         summary: "checkpoint", edit: .addCheckpoint(checkpoint, index: nil), inverse: nil),
+            ChangeRecord(seq: 2, at: Date(timeIntervalSince1970: 1_692_000_100), user: "sam", kind: .edit, target: nil,
+                         summary: change.summary, edit: change, inverse: nil),
+        ]
+        var state = BoardState(plan: plan, log: log, today: TestDates.illustrativeToday, user: "t")
+        state.press(.char("8"))
+        XCTAssertEqual(state.since?.name, "Board Sep", "the latest checkpoint by default")
+        state.press(.down, .down, .enter)
+        XCTAssertEqual(state.since?.name, "Board 2022-11-15", "Enter chooses another")
+        state.press(.up, .up, .enter, .char("s"))
+        XCTAssertEqual(state.screen, .changes)
+        XCTAssertTrue(state.text.contains("1 changes logged since Board Sep"))
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .action("3d"))
+    }
+}
