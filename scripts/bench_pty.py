@@ -177,7 +177,7 @@ def main():
     ]
     sys.stderr.flush()
     print(f"planboard dashboard benchmark: {args.runs} runs (+{args.warmup} warm-up), "
-          f"{args.cols}x{args.rows} pty, TERM=xterm-256color, Down key on the areas list")
+          f"{args.cols}x{args.rows} pty, TERM=xterm-256color, Down key on the opening screen")
     print(f"{'Measure':<28} {'Median':>8} {'Min':>8} {'Max':>8}  {'Target':<14} Median meets target")
     for name, (med, lo, hi), target, limit, fmt in rows:
         verdict = "yes" if med <= limit else "no"

@@ -306,6 +306,19 @@ final class UpdateTests: XCTestCase {
         XCTAssertFalse(screen.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } },
                        "no control character reaches a cell")
         XCTAssertTrue(screen.cells.contains { $0.role == .escaped && $0.text == "^" })
+
+        // In a table the escaped text takes exactly the room it is given: columns still line up.
+        state.press(.escape)
+        let rows = Render.screen(state).lines
+        func statusColumn(_ ref: String) -> Int? {
+            guard let row = rows.first(where: { $0.hasPrefix(ref + " ") }) else { return nil }
+            let cells = Array(row)
+            return Status.allCases.compactMap { status in
+                (0..<cells.count - 2).first { cells[$0] == status.letter && cells[$0 + 2] == status.glyph }
+            }.first
+        }
+        XCTAssertNotNil(statusColumn("3b"))
+        XCTAssertEqual(statusColumn("3b"), statusColumn("3a.i"), "the status column of the row with escapes lines up")
     }
 
     func testStatusIsNeverShownByColourAlone() throws {

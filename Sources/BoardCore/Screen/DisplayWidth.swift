@@ -3,6 +3,16 @@
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
+        // Control characters are drawn visibly escaped (ScreenBuffer.visible): count what is drawn.
+        if character.unicodeScalars.count == 1 {
+            switch first.value {
+            case 0x0A, 0x09: return 1
+            case 0x00..<0x20, 0x7F: return 2
+            case 0x80...0x9F: return 4
+            default: break
+            }
+        }
+        if character == "\r\n" { return 1 }
         if character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
         if character.unicodeScalars.count > 1,
            character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }

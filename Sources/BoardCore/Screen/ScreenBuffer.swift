@@ -46,6 +46,9 @@ public struct ScreenBuffer: Equatable, Sendable {
         let end = min(width, limit.map { x + $0 } ?? width)
         var col = x
         for ch in text {
+            // A control character's visible form must fit whole, or not be drawn at all.
+            if DisplayWidth.of(ch) > 1, ch.unicodeScalars.first.map({ $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) ?? false,
+               col + DisplayWidth.of(ch) > end { return col }
             for (piece, pieceRole) in ScreenBuffer.visible(ch, role: role) {
                 let w = DisplayWidth.of(piece)
                 if w == 0 {
@@ -81,6 +84,7 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard ch.unicodeScalars.count == 1, let s = ch.unicodeScalars.first else { return [(ch, role)] }
         switch s.value {
         case 0x0A: return [("⏎", .escaped)]
+        case 0x0D: return [("^", .escaped), ("M", .escaped)]
         case 0x09: return [(" ", role)]
         case 0x00..<0x20:
             return [("^", .escaped), (Character(Unicode.Scalar(UInt8(s.value) + 0x40)), .escaped)]

@@ -122,8 +122,13 @@ public struct ActionFilter: Equatable, Sendable {
 }
 
 /// Everything the dashboard shows, as a value. Only `update` changes it.
-public struct BoardState: Equatable, Sendable {
-    public var plan: Plan
+public struct BoardState: Sendable {
+    public var plan: Plan {
+        didSet { planVersion = memo.nextVersion() }
+    }
+    /// Changes whenever the plan does, so derived values know when to be made again.
+    private(set) var planVersion = 0
+    let memo = Memo()
     /// The change log, for each action's history.
     public var log: [ChangeRecord]
     public var today: PlanDate
@@ -180,6 +185,7 @@ public struct BoardState: Equatable, Sendable {
     public init(plan: Plan, log: [ChangeRecord] = [], today: PlanDate, user: String, readOnly: Bool = false,
                 width: Int = 80, height: Int = 24) {
         self.plan = plan
+        planVersion = memo.nextVersion()
         self.log = log
         self.today = today
         self.user = user

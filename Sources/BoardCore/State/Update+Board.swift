@@ -25,6 +25,10 @@ extension BoardState {
     /// Every Red, overdue and due-soon action, latest first: the most overdue, then Red
     /// with nothing late, then those due soonest.
     public var triage: [TriageItem] {
+        memo.value("triage", key(triageLead ?? "", triageByLead ? "grouped" : "")) { makeTriage() }
+    }
+
+    private func makeTriage() -> [TriageItem] {
         var items: [TriageItem] = []
         for area in plan.areas {
             for action in area.actions {
@@ -37,27 +41,27 @@ extension BoardState {
                                         dueInDays: flags.dueSoon ? days : nil))
             }
         }
-        func rank(_ item: TriageItem) -> (Int, Int) {
-            if let late = item.overdueDays { return (0, -late) }
-            if item.dueInDays == nil { return (1, 0) }
-            return (2, item.dueInDays ?? 0)
+        // Most overdue first, then Red with nothing late, then due soonest; ties keep plan order.
+        let ranks = items.map { item -> Int in
+            if let late = item.overdueDays { return -late }
+            if item.dueInDays == nil { return 1_000_000 }
+            return 2_000_000 + (item.dueInDays ?? 0)
         }
-        items = items.enumerated().sorted { a, b in
-            let (ra, rb) = (rank(a.element), rank(b.element))
-            return (ra.0, ra.1, a.offset) < (rb.0, rb.1, b.offset)
-        }.map(\.element)
+        items = items.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { items[$0] }
         if triageByLead {
-            items = items.enumerated().sorted { a, b in
-                let la = a.element.action.leads.first ?? "(no lead)"
-                let lb = b.element.action.leads.first ?? "(no lead)"
-                return (la, a.offset) < (lb, b.offset)
-            }.map(\.element)
+            let leads = items.map { $0.action.leads.first ?? "(no lead)" }
+            items = items.indices.sorted { (leads[$0], $0) < (leads[$1], $1) }.map { items[$0] }
         }
         return items
     }
 
     /// The risks the register shows, in its order.
     public var registerRisks: [Risk] {
+        let cell = riskCell.map { "\($0.stage.rawValue)\($0.score.likelihood)\($0.score.impact)" } ?? ""
+        return memo.value("register", key(riskSort.rawValue, cell)) { makeRegister() }
+    }
+
+    private func makeRegister() -> [Risk] {
         var risks = plan.risks
         if let cell = riskCell { risks = risks.filter { $0.score(cell.stage) == cell.score } }
         let indexed = risks.enumerated()
@@ -101,7 +105,7 @@ extension BoardState {
     /// The action under the RAG grid's cursor.
     public var ragSelection: Action? {
         if ragOverTime {
-            let all = plan.allActions
+            let all = allActions
             return all.indices.contains(ragAction) ? all[ragAction] : all.first
         }
         guard plan.areas.indices.contains(ragArea) else { return nil }

@@ -163,7 +163,7 @@ extension BoardState {
             riskField = clamp(riskField + delta, 0, riskFields.count - 1)
         case .view(.rag):
             if ragOverTime {
-                ragAction = clamp(ragAction + delta, 0, max(0, plan.allActions.count - 1))
+                ragAction = clamp(ragAction + delta, 0, max(0, allActions.count - 1))
             } else {
                 ragArea = clamp(ragArea + (delta > 0 ? max(1, delta / 4) : min(-1, delta / 4)), 0, max(0, plan.areas.count - 1))
             }
@@ -236,7 +236,7 @@ extension BoardState {
     /// Actions whose reference, text or leads contain the search, in plan order.
     public func matches(_ query: String) -> [Action] {
         guard !query.isEmpty else { return [] }
-        return plan.allActions.filter { action in
+        return allActions.filter { action in
             action.ref.localizedCaseInsensitiveContains(query) || action.text.localizedCaseInsensitiveContains(query)
                 || action.leads.contains { $0.localizedCaseInsensitiveContains(query) }
         }
@@ -252,7 +252,7 @@ extension BoardState {
             say("No action matches “\(query)”.", error: true)
             return
         }
-        let order = plan.allActions.map(\.ref)
+        let order = allActions.map(\.ref)
         let here = currentAction.flatMap { order.firstIndex(of: $0.ref) } ?? (forward ? -1 : order.count)
         let positions = found.compactMap { order.firstIndex(of: $0.ref) }
         let target: Int

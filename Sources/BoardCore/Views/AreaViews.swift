@@ -22,7 +22,7 @@ enum AreaViews {
         header.segments.append(Line.Segment(" Overdue Due soon ", .tableHeader))
         var lines = [header]
         for (i, area) in plan.areas.enumerated() {
-            let rollup = plan.rollup(of: area, today: state.today)
+            let rollup = state.rollups[i]
             var line = Line(target: .area(i))
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth)))
@@ -35,7 +35,7 @@ enum AreaViews {
             line.selected = state.screen == .view(.areas) && i == state.areaIndex
             lines.append(line)
         }
-        let all = AreaRollup(actions: plan.allActions, today: state.today, settings: plan.settings)
+        let all = state.overall
         lines.append(.blank)
         lines.append(Line([Line.Segment("All areas: \(all.total) actions · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
@@ -118,7 +118,7 @@ enum AreaViews {
         let sticky = lines.count
         lines.append(header)
         let selected = state.currentAction?.ref
-        let matches = Set(state.search.map { state.matches($0).map(\.ref) } ?? [])
+        let matches = state.search.map { state.matchingRefs($0) } ?? []
         let tail = visible.isEmpty
             ? [Line(area.actions.isEmpty ? "No actions yet. Press + to add one." : "No actions pass the filter. Press f then x to clear it.", .dim)]
             : []

@@ -44,13 +44,13 @@ enum BoardViews {
         // Areas with a status bar each.
         let barWidth = max(16, min(40, width - 60))
         let titleWidth = max(12, width - barWidth - 22)
-        let all = AreaRollup(actions: plan.allActions, today: state.today, settings: plan.settings)
+        let all = state.overall
         let heading = roomy ? " Areas of weakness" : " Areas (\(all.total) actions)"
         lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
                            Line.Segment(TextLayout.pad("Actions by status", barWidth + 1), .tableHeader),
                            Line.Segment(TextLayout.pad(" Red Late Soon", width - titleWidth - barWidth - 5), .tableHeader)]))
         for (i, area) in plan.areas.enumerated() {
-            let r = plan.rollup(of: area, today: state.today)
+            let r = state.rollups[i]
             var line = Line(target: .area(i))
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
@@ -104,7 +104,7 @@ enum BoardViews {
 
         // What changed since the checkpoint.
         if let since = state.since {
-            let changes = plan.changes(since: since)
+            let changes = state.changes(since: since)
             var better = 0
             var worse = 0
             var statuses = 0
@@ -213,7 +213,7 @@ enum BoardViews {
             let k = index - starts[a]
             let cellLines = ragLines(for: area, width: width) - 1
             if k == cellLines {
-                let r = plan.rollup(of: area, today: state.today)
+                let r = state.rollups[a]
                 var line = Line([Line.Segment(String(repeating: " ", count: ragLabel))])
                 for status in Status.allCases {
                     line.segments.append(Line.Segment("\(status.letter)\(status.glyph) \(r.count(status))  ", r.count(status) > 0 ? .status(status) : .dim))
@@ -251,8 +251,10 @@ enum BoardViews {
             header.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.iso, column), .tableHeader))
         }
         header.segments.append(Line.Segment(TextLayout.pad("Now", column), .tableHeader))
-        let actions = plan.allActions
-        let states = shown.map { c in Dictionary(c.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
+        let actions = state.allActions
+        let states = state.memo.value("ragStates", state.key(shown.map(\.name).joined(separator: "|"))) {
+            shown.map { c in Dictionary(c.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
+        }
         return Body(head: [header], rows: actions.count, row: { i in
             let action = actions[i]
             var line = Line(target: .action(action.ref))

@@ -78,7 +78,7 @@ enum KPIViews {
                                Line.Segment(BoardViews.number(milestone.actual, kpi.unit), milestone.actual == nil ? .dim : role)]))
         }
         lines.append(.blank)
-        let actions = state.plan.actions(movingKPI: ref)
+        let actions = state.actions(movingKPI: ref)
         lines.append(Line("Actions that move it (\(actions.count)) · Enter opens one", .heading))
         if actions.isEmpty { lines.append(Line(" None linked yet: link one from the action's screen (its KPIs field).", .dim)) }
         for action in actions {

@@ -54,8 +54,9 @@ public struct Line: Equatable, Sendable {
             let role = selected && !segment.keepsRole ? .selection : segment.role
             col = buffer.put(segment.text, x: col, y: y, role: role, limit: x + width - col)
         }
-        if selected {
-            for c in col..<(x + width) where c < buffer.width { buffer[c, y] = Cell(" ", .selection) }
+        if selected, col < x + width, col < buffer.width {
+            // One cell past the text shows the selection's end without repainting the whole row.
+            buffer[col, y] = Cell(" ", .selection)
         }
     }
 }

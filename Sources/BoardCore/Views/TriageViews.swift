@@ -17,15 +17,18 @@ enum TriageViews {
         head.append(header)
         let selected = state.currentAction?.ref
         // With grouping, a lead's name heads each run of its actions.
-        var rows: [(lead: String?, item: TriageItem?)] = []
-        var lastLead: String?
-        for item in items {
-            let lead = item.action.leads.first ?? "(no lead)"
-            if state.triageByLead && lead != lastLead {
-                rows.append((lead, nil))
-                lastLead = lead
+        let rows = state.memo.value("triageRows", state.key(state.triageLead ?? "", state.triageByLead ? "grouped" : "")) { () -> [(lead: String?, item: TriageItem?)] in
+            var rows: [(lead: String?, item: TriageItem?)] = []
+            var lastLead: String?
+            for item in items {
+                let lead = item.action.leads.first ?? "(no lead)"
+                if state.triageByLead && lead != lastLead {
+                    rows.append((lead, nil))
+                    lastLead = lead
+                }
+                rows.append((nil, item))
             }
-            rows.append((nil, item))
+            return rows
         }
         return Body(head: head, rows: rows.count, row: { i in
             guard let item = rows[i].item else { return Line(" " + (rows[i].lead ?? ""), .heading) }
@@ -48,7 +51,7 @@ enum TriageViews {
                            Line.Segment(TextLayout.pad("Changed since", 37), .tableHeader)]))
         let chosen = state.since?.name
         for checkpoint in plan.checkpoints.sorted(by: { $0.date > $1.date }) {
-            let changes = plan.changes(since: checkpoint)
+            let changes = state.changes(since: checkpoint)
             let statuses = changes.filter { if case .status = $0 { true } else { false } }.count
             let risks = Set(changes.compactMap { if case let .score(ref, _, _, _) = $0 { ref } else { nil } }).count
             let actuals = changes.filter { if case .actual = $0 { true } else { false } }.count
@@ -63,7 +66,7 @@ enum TriageViews {
         lines.append(.blank)
         if let since = state.since {
             lines.append(Line("What changed since \(since.name)", .heading))
-            let changes = plan.changes(since: since)
+            let changes = state.changes(since: since)
             if changes.isEmpty { lines.append(Line("  Nothing.", .dim)) }
             for change in changes.prefix(max(5, state.contentRows)) { lines.append(describe(change, plan)) }
             if changes.count > max(5, state.contentRows) { lines.append(Line("  … s lists all \(changes.count) in the change log", .dim)) }

@@ -33,20 +33,39 @@ public struct AreaRollup: Equatable, Sendable {
     public func count(_ status: Status) -> Int { counts[status, default: 0] }
 
     /// Rolls up any list of actions.
-    public init(actions: [Action], today: PlanDate, settings: Settings) {
-        var counts: [Status: Int] = [:]
+    public init<Actions: Sequence>(actions: Actions, today: PlanDate, settings: Settings) where Actions.Element == Action {
+        // Counted in a fixed array: this runs over every action after each change.
+        var tally = [0, 0, 0, 0, 0]
         var overdue = 0
         var dueSoon = 0
+        var worst: Status?
+        let todayNumber = today.dayNumber
         for action in actions {
-            counts[action.status, default: 0] += 1
-            let flags = action.flags(today: today, settings: settings)
-            if flags.overdue { overdue += 1 }
-            if flags.dueSoon { dueSoon += 1 }
+            let index = Status.allCases.firstIndex(of: action.status) ?? 0
+            tally[index] += 1
+            if worst.map({ action.status.concern > $0.concern }) ?? true { worst = action.status }
+            guard action.status != .complete, let byWhen = action.byWhen else { continue }
+            let days = byWhen.dayNumber - todayNumber
+            if days < 0 { overdue += 1 } else if days <= settings.dueSoonDays { dueSoon += 1 }
         }
+        var counts: [Status: Int] = [:]
+        for (i, status) in Status.allCases.enumerated() where tally[i] > 0 { counts[status] = tally[i] }
         self.counts = counts
         self.overdue = overdue
         self.dueSoon = dueSoon
-        self.worst = actions.map(\.status).max { $0.concern < $1.concern }
+        self.worst = worst
+    }
+}
+
+extension AreaRollup {
+    /// Several roll-ups added together (e.g. every area's, for the whole plan).
+    public init(combining parts: [AreaRollup]) {
+        var counts: [Status: Int] = [:]
+        for part in parts { for (status, n) in part.counts { counts[status, default: 0] += n } }
+        self.counts = counts
+        overdue = parts.reduce(0) { $0 + $1.overdue }
+        dueSoon = parts.reduce(0) { $0 + $1.dueSoon }
+        worst = parts.compactMap(\.worst).max { $0.concern < $1.concern }
     }
 }
 

@@ -12,13 +12,37 @@ extension Plan {
     /// What changed since a checkpoint: statuses, risk scores and KPI actuals, in plan order.
     public func changes(since checkpoint: Checkpoint) -> [PlanChange] {
         var changes: [PlanChange] = []
-        let thenStatus = Dictionary(checkpoint.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a })
-        let nowRefs = Set(allActions.map(\.ref))
-        for action in allActions where thenStatus[action.ref] != action.status {
-            changes.append(.status(ref: action.ref, from: thenStatus[action.ref], to: action.status))
+        // A checkpoint lists actions in plan order, so walk both together and fall back to
+        // looking references up only where they part company (actions added, removed or moved).
+        let then = checkpoint.actions
+        var lookup: [String: Status]?
+        var matched = 0
+        var index = 0
+        var nowRefs: Set<String>?
+        for area in areas {
+            for action in area.actions {
+                let before: Status?
+                if index < then.count, then[index].ref == action.ref {
+                    before = then[index].status
+                    matched += 1
+                } else {
+                    if lookup == nil {
+                        var table: [String: Status] = [:]
+                        for state in then where table[state.ref] == nil { table[state.ref] = state.status }
+                        lookup = table
+                    }
+                    before = lookup?[action.ref]
+                    if before != nil { matched += 1 }
+                }
+                index += 1
+                if before != action.status { changes.append(.status(ref: action.ref, from: before, to: action.status)) }
+            }
         }
-        for old in checkpoint.actions where !nowRefs.contains(old.ref) {
-            changes.append(.status(ref: old.ref, from: old.status, to: nil))
+        if matched < then.count {
+            if nowRefs == nil { nowRefs = Set(areas.flatMap { $0.actions.map(\.ref) }) }
+            for old in then where !(nowRefs?.contains(old.ref) ?? false) {
+                changes.append(.status(ref: old.ref, from: old.status, to: nil))
+            }
         }
 
         let thenRisk = Dictionary(checkpoint.risks.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })

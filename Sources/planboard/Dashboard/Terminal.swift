@@ -61,7 +61,23 @@ final class Terminal {
         }
         wordLeftCode = key_defined("kLFT5")
         wordRightCode = key_defined("kRIT5")
+        Terminal.defineCursorKeys()
         prepareStyles()
+    }
+
+    /// Terminals send cursor keys as `ESC [ B` or `ESC O B` depending on a mode the terminal
+    /// may ignore; ncurses knows only the form terminfo names, so teach it both.
+    static func defineCursorKeys() {
+        let keys: [(String, Int32)] = [("A", KEY_UP), ("B", KEY_DOWN), ("C", KEY_RIGHT), ("D", KEY_LEFT), ("H", KEY_HOME), ("F", KEY_END)]
+        for (final, code) in keys {
+            for prefix in ["\u{1B}[", "\u{1B}O"] where key_defined(prefix + final) == 0 {
+                _ = define_key(prefix + final, code)
+            }
+        }
+        for (sequence, code) in [("\u{1B}[1~", KEY_HOME), ("\u{1B}[4~", KEY_END), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE),
+                                 ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB)] where key_defined(sequence) == 0 {
+            _ = define_key(sequence, code)
+        }
     }
 
     /// UTF-8 for `£`, `–` and curly quotes even where LANG is unset.

@@ -1,0 +1,89 @@
+import BoardCore
+import Dispatch
+import Foundation
+import PlanExchange
+import PlanModel
+import SamplePlans
+
+// Times the dashboard's pure core on a generated plan of 10,000 actions and 1,000 risks:
+// drawing each view once, and handling a navigation key. Build with -c release.
+// Budgets (issue 4): every view within 5 ms, a key within 1 ms.
+
+let today = PlanDate(year: 2023, month: 8, day: 15) ?? PlanDate(dayNumber: 19_584)
+let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 31
+
+func measure(_ body: () -> Void) -> (median: Double, p90: Double) {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    times.sort()
+    return (times[times.count / 2], times[min(times.count - 1, times.count * 9 / 10)])
+}
+
+func line(_ name: String, _ result: (median: Double, p90: Double), budget: Double) -> Bool {
+    let ok = result.median <= budget
+    print(name.padding(toLength: 40, withPad: " ", startingAt: 0)
+          + String(format: "%8.3f ms %8.3f ms   %@ %.0f ms", result.median, result.p90, ok ? "within" : "OVER  ", budget))
+    return ok
+}
+
+let generateStart = DispatchTime.now().uptimeNanoseconds
+let plan = SyntheticPlan.make(areas: 13, actions: 10_000, risks: 1_000, kpis: 24, seed: 1, today: today)
+print("Generated plan: \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs, \(plan.areas.count) areas (\(String(format: "%.0f", Double(DispatchTime.now().uptimeNanoseconds - generateStart) / 1e6)) ms)")
+print("Median and 90th percentile of \(runs) runs each.\n")
+print("view".padding(toLength: 40, withPad: " ", startingAt: 0) + "  median      p90      budget")
+
+var allOK = true
+for (width, height) in [(80, 24), (160, 48)] {
+    var base = BoardState(plan: plan, today: today, user: "bench", width: width, height: height)
+    _ = base.update(.resize(width: width, height: height))
+    func state(_ keys: [Key]) -> BoardState {
+        var s = base
+        for key in keys { _ = s.update(.key(key)) }
+        return s
+    }
+    let views: [(String, [Key])] = [
+        ("dashboard", [.char("1")]),
+        ("areas", [.char("2")]),
+        ("area (770 actions)", [.char("2"), .enter, .end]),
+        ("action", [.char("2"), .enter, .enter]),
+        ("RAG grid", [.char("3"), .down, .down, .end]),
+        ("RAG over time (10,000 rows)", [.char("3"), .char("m"), .end]),
+        ("heatmap", [.char("4")]),
+        ("risk register (1,000)", [.char("5"), .end]),
+        ("risk", [.char("5"), .char("o")]),
+        ("score card", [.char("6")]),
+        ("KPI", [.char("6"), .char("o")]),
+        ("triage", [.char("7"), .end]),
+        ("triage by lead", [.char("7"), .char("G")]),
+        ("checkpoints", [.char("8")]),
+        ("governance", [.char("9")]),
+        ("help", [.char("?")]),
+    ]
+    print("\n\(width)×\(height)")
+    for (name, keys) in views {
+        let s = state(keys)
+        allOK = line("  draw \(name)", measure { _ = Render.screen(s) }, budget: 5) && allOK
+    }
+    // The first draw after the plan changes works its derived figures out again.
+    for (name, keys) in [("dashboard", [Key.char("1")]), ("triage", [.char("7")]), ("checkpoints", [.char("8")])] {
+        let s = state(keys)
+        allOK = line("  draw \(name), plan just changed", measure {
+            var copy = s
+            copy.plan = plan
+            _ = Render.screen(copy)
+        }, budget: 5) && allOK
+    }
+    for (name, keys) in [("area", [Key.char("2"), .enter]), ("RAG over time", [.char("3"), .char("m")]),
+                         ("risk register", [.char("5")]), ("triage", [.char("7")])] {
+        let s = state(keys)
+        allOK = line("  key ↓ on \(name)", measure {
+            var copy = s
+            _ = copy.update(.key(.down))
+        }, budget: 1) && allOK
+    }
+}
+print(allOK ? "\nEvery view and key is within its budget." : "\nSome figures are over budget (see OVER above).")
