@@ -5,7 +5,7 @@ enum AreaViews {
     /// One cell of status counts: `  3●`, coloured when there are any; the column's
     /// header carries the letter.
     static func countCell(_ status: Status, _ count: Int) -> Line.Segment {
-        Line.Segment("\(count)\(status.glyph)".leftPad(4) + " ", count > 0 ? .status(status) : .dim, keepsRole: count > 0)
+        Line.Segment("\(count)\(status.glyph)".leftPad(4) + " ", count > 0 ? .status(status) : .dim, keepsRole: true)
     }
 
     static func areasList(_ state: BoardState) -> Body {
@@ -29,9 +29,9 @@ enum AreaViews {
             if showTotal { line.segments.append(Line.Segment(String(rollup.total).leftPad(6))) }
             for status in Status.allCases { line.segments.append(countCell(status, rollup.count(status))) }
             line.segments.append(Line.Segment((rollup.overdue > 0 ? "!\(rollup.overdue)" : "0").leftPad(8),
-                                              rollup.overdue > 0 ? .overdue : .dim, keepsRole: rollup.overdue > 0))
+                                              rollup.overdue > 0 ? .overdue : .dim, keepsRole: true))
             line.segments.append(Line.Segment((rollup.dueSoon > 0 ? "»\(rollup.dueSoon)" : "0").leftPad(9),
-                                              rollup.dueSoon > 0 ? .dueSoon : .dim, keepsRole: rollup.dueSoon > 0))
+                                              rollup.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
             line.selected = state.screen == .view(.areas) && i == state.areaIndex
             lines.append(line)
         }

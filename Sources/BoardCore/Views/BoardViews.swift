@@ -56,9 +56,9 @@ enum BoardViews {
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
             line.segments.append(contentsOf: statusBar(r, width: barWidth))
             line.segments.append(Line.Segment(" "))
-            line.segments.append(Line.Segment(String(r.count(.red)).leftPad(4), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: r.count(.red) > 0))
-            line.segments.append(Line.Segment((r.overdue > 0 ? "!\(r.overdue)" : "0").leftPad(5), r.overdue > 0 ? .overdue : .dim, keepsRole: r.overdue > 0))
-            line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(5), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: r.dueSoon > 0))
+            line.segments.append(Line.Segment(String(r.count(.red)).leftPad(4), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
+            line.segments.append(Line.Segment((r.overdue > 0 ? "!\(r.overdue)" : "0").leftPad(5), r.overdue > 0 ? .overdue : .dim, keepsRole: true))
+            line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(5), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
             lines.append(line)
         }
         if roomy { lines.append(Line([Line.Segment(" All: \(all.total) actions · "),
