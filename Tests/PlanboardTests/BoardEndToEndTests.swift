@@ -5,26 +5,7 @@ import TestSupport
 import XCTest
 
 /// The board views in a real terminal (tmux): what a board member does in a meeting.
-final class BoardEndToEndTests: XCTestCase {
-    var folder: TempFolder!
-    var db: String { folder.path("plan.sqlite") }
-    private var sessions: [TmuxSession] = []
-
-    override func setUpWithError() throws {
-        try TmuxSession.requireTmux()
-        signal(SIGPIPE, SIG_IGN)
-        folder = try TempFolder("board-e2e")
-        let result = try PlanboardBinary.run(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", db],
-                                             environment: ["PLANBOARD_TODAY": "2023-08-15", "USER": "setup"])
-        XCTAssertEqual(result.status, 0, result.stderr)
-    }
-
-    override func tearDown() {
-        for session in sessions { session.kill() }
-        sessions = []
-        folder = nil
-    }
-
+final class BoardEndToEndTests: TerminalTestCase {
     func open(width: Int = 80, height: Int = 24) throws -> TmuxSession {
         let command = "unset NO_COLOR PLANBOARD_DB; \(EndToEndTests.quoted(PlanboardBinary.url.path)) --db \(EndToEndTests.quoted(db)) --user board"
         let session = try TmuxSession(width: width, height: height, command: command,

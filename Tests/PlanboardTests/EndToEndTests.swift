@@ -6,10 +6,11 @@ import XCTest
 
 /// The dashboard in a real terminal (tmux), driven by keys as a person would drive it.
 /// Every wait polls the screen for what should appear; none is a fixed sleep.
-final class EndToEndTests: XCTestCase {
+/// A test that runs planboard in tmux on its own copy of the illustrative sample.
+class TerminalTestCase: XCTestCase {
     var folder: TempFolder!
     var db: String { folder.path("plan.sqlite") }
-    private var sessions: [TmuxSession] = []
+    var sessions: [TmuxSession] = []
 
     override func setUpWithError() throws {
         try TmuxSession.requireTmux()
@@ -25,6 +26,9 @@ final class EndToEndTests: XCTestCase {
         sessions = []
         folder = nil
     }
+}
+
+final class EndToEndTests: TerminalTestCase {
 
     // MARK: Helpers
 

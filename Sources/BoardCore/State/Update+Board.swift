@@ -304,15 +304,8 @@ extension BoardState {
         let value: FieldValue
         switch field {
         case .raised, .reviewDate:
-            if text.isEmpty {
-                value = .date(nil)
-            } else {
-                guard let date = PlanDate(typed: text) else {
-                    say("“\(text)” is not a date: type 2023-03-31, 31/03/2023 or 31 Mar 2023 (Esc cancels).", error: true)
-                    return []
-                }
-                value = .date(date)
-            }
+            guard let date = typedDate(text) else { return [] }
+            value = .date(date)
         case .areas:
             let parts = Self.names(text)
             let numbers = parts.compactMap { Int($0) }
@@ -322,14 +315,7 @@ extension BoardState {
             }
             value = .numbers(numbers)
         case .ref:
-            guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {
-                say("A reference has no spaces, e.g. R11.", error: true)
-                return []
-            }
-            if text != ref, plan.risk(text) != nil {
-                say("\(text) is already used by another risk.", error: true)
-                return []
-            }
+            guard acceptable(reference: text, replacing: ref, example: "R11", what: "risk", taken: plan.risk(text) != nil) else { return [] }
             value = .text(text)
             if case .risk(ref) = screen { stack[stack.count - 1] = .risk(text) }
             if riskRef == ref { riskRef = text }

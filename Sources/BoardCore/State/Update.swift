@@ -349,17 +349,9 @@ extension BoardState {
         var shown = text
         switch field {
         case .byWhen:
-            if text.isEmpty {
-                value = .date(nil)
-                shown = "no date"
-            } else {
-                guard let date = PlanDate(typed: text) else {
-                    say("“\(text)” is not a date: type 2023-03-31, 31/03/2023 or 31 Mar 2023 (Esc cancels).", error: true)
-                    return []
-                }
-                value = .date(date)
-                shown = date.display
-            }
+            guard let date = typedDate(text) else { return [] }
+            value = .date(date)
+            shown = date?.display ?? "no date"
         case .leads:
             value = .names(Self.names(text))
         case .kpis:
@@ -372,14 +364,7 @@ extension BoardState {
         case .seniorResponsibleOfficer:
             value = .optionalText(text.isEmpty ? nil : text)
         case .ref:
-            guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {
-                say("A reference has no spaces, e.g. 3b or 3a.ii.", error: true)
-                return []
-            }
-            if text != ref, plan.action(text) != nil {
-                say("\(text) is already used by another action.", error: true)
-                return []
-            }
+            guard acceptable(reference: text, replacing: ref, example: "3b or 3a.ii", what: "action", taken: plan.action(text) != nil) else { return [] }
             value = .text(text)
             if case .action(ref) = screen { stack[stack.count - 1] = .action(text) }
             for (number, selected) in selectedAction where selected == ref { selectedAction[number] = text }
@@ -396,6 +381,29 @@ extension BoardState {
         }
         mode = .normal
         return [.apply(.setAction(ref: ref, field: field, value: value), done: "Saved \(field.label) of \(ref): \(TextLayout.fit(shown.isEmpty ? "(empty)" : shown, 40)).")]
+    }
+
+    /// A typed date: `.some(nil)` for none, nil (having said why) when it is not a date.
+    mutating func typedDate(_ text: String) -> PlanDate?? {
+        if text.isEmpty { return .some(nil) }
+        guard let date = PlanDate(typed: text) else {
+            say("“\(text)” is not a date: type 2023-03-31, 31/03/2023 or 31 Mar 2023 (Esc cancels).", error: true)
+            return nil
+        }
+        return .some(date)
+    }
+
+    /// Whether a typed reference can replace `old`: no spaces, and not another item's.
+    mutating func acceptable(reference text: String, replacing old: String, example: String, what: String, taken: Bool) -> Bool {
+        guard !text.isEmpty, !text.contains(where: \.isWhitespace) else {
+            say("A reference has no spaces, e.g. \(example).", error: true)
+            return false
+        }
+        if text != old, taken {
+            say("\(text) is already used by another \(what).", error: true)
+            return false
+        }
+        return true
     }
 
     static func names(_ text: String) -> [String] {

@@ -93,9 +93,7 @@ public enum Render {
         case let .edit(ref, field, editor):
             var hint = "Enter save · Esc cancel"
             if field == .byWhen {
-                let text = editor.text.trimmingCharacters(in: .whitespaces)
-                hint = text.isEmpty ? "empty = no date · Enter save · Esc cancel"
-                    : PlanDate(typed: text).map { "✓ \($0.display) · Enter save · Esc cancel" } ?? "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+                hint = dateHint(editor)
             } else if field == .leads {
                 hint = "Names separated by commas · Tab completes · Enter save · Esc cancel"
             }
@@ -123,9 +121,7 @@ public enum Render {
         case let .riskEdit(ref, field, editor):
             var hint = "Enter save · Esc cancel"
             if field == .raised || field == .reviewDate {
-                let text = editor.text.trimmingCharacters(in: .whitespaces)
-                hint = text.isEmpty ? "empty = no date · Enter save · Esc cancel"
-                    : PlanDate(typed: text).map { "✓ \($0.display) · Enter save · Esc cancel" } ?? "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+                hint = dateHint(editor)
             } else if field == .areas {
                 hint = "Area numbers separated by commas · Enter save · Esc cancel"
             }
@@ -189,6 +185,13 @@ public enum Render {
             .replacingOccurrences(of: "Filter by status or lead", with: "Filter")
             .replacingOccurrences(of: "Status ", with: "")
             .replacingOccurrences(of: "Edit by when", with: "By when")
+    }
+
+    /// Checks a date as it is typed: what it will be saved as, or that it is not a date yet.
+    static func dateHint(_ editor: LineEditor) -> String {
+        let text = editor.text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty { return "empty = no date · Enter save · Esc cancel" }
+        return PlanDate(typed: text).map { "✓ \($0.display) · Enter save · Esc cancel" } ?? "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
     }
 
     static func prompt(_ state: BoardState, _ label: String, _ editor: LineEditor, hint: String, _ buffer: inout ScreenBuffer) {
