@@ -46,13 +46,8 @@ extension Array where Element == ChangeRecord {
         }) {
             return filter { $0.seq > recorded.seq }
         }
-        var components = DateComponents()
-        components.year = checkpoint.date.year
-        components.month = checkpoint.date.month
-        components.day = checkpoint.date.day
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let start = calendar.date(from: components) ?? Date.distantPast
+        // The start of the checkpoint's day in UTC, by arithmetic: no calendar to load.
+        let start = Date(timeIntervalSince1970: Double(checkpoint.date.dayNumber) * 86_400)
         return filter { $0.at >= start }
     }
 }

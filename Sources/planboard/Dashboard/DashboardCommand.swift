@@ -21,14 +21,27 @@ struct Dashboard: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let started = DispatchTime.now()
-        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
-        let chosen = try ThemeLoader.load(noColour ? "mono" : theme)
-        let db = try store.open()
         let status = try MainActor.assumeIsolated {
-            try DashboardLoop(store: db, theme: chosen, noColour: noColour, today: try Today.date(), started: started).run()
+            let started = DispatchTime.now()
+            let noColour = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
+            let chosen = try ThemeLoader.load(noColour ? "mono" : theme)
+            Phases.mark("theme", since: started)
+            let db = try store.open()
+            Phases.mark("open", since: started)
+            return try DashboardLoop(store: db, theme: chosen, noColour: noColour, today: try Today.date(), started: started).run()
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Milestones on the way to the first frame, for the benchmark ($PLANBOARD_BENCH_FILE).
+@MainActor
+enum Phases {
+    static var marks: [(String, Double)] = []
+
+    static func mark(_ name: String, since start: DispatchTime) {
+        guard ProcessInfo.processInfo.environment["PLANBOARD_BENCH_FILE"] != nil else { return }
+        marks.append((name, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000))
     }
 }
 

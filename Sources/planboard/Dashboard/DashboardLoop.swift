@@ -23,8 +23,10 @@ final class DashboardLoop {
         self.noColour = noColour
         self.started = started
         let plan = try store.load()
+        Phases.mark("load", since: started)
         state = BoardState(plan: plan, log: try store.changes(), today: today, user: store.user, readOnly: store.isReadOnly)
         version = try store.version()
+        Phases.mark("log", since: started)
     }
 
     /// Returns the exit status.
@@ -36,6 +38,7 @@ final class DashboardLoop {
             throw CLIError(error.message)
         }
         defer { terminal.end() }
+        Phases.mark("terminal", since: started)
         let size = terminal.size
         _ = state.update(.resize(width: size.width, height: size.height))
         terminal.draw(Render.screen(state))
@@ -130,7 +133,8 @@ final class DashboardLoop {
     private func recordFirstFrame() {
         guard let path = ProcessInfo.processInfo.environment["PLANBOARD_BENCH_FILE"] else { return }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000
-        try? Data("first_frame_ms \(ms)\n".utf8).write(to: URL(fileURLWithPath: path))
+        let phases = Phases.marks.map { "phase_\($0.0)_ms \($0.1)\n" }.joined()
+        try? Data("first_frame_ms \(ms)\n\(phases)".utf8).write(to: URL(fileURLWithPath: path))
     }
 }
 
