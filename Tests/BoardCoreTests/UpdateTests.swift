@@ -217,6 +217,26 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(led.visibleActions(try XCTUnwrap(led.plan.area(number: 2))).map(\.ref), ["2c"])
     }
 
+    func testFindingsShowInFullOrOneLineEach() throws {
+        var state = try board()
+        state.press(.down, .down, .enter)
+        XCTAssertTrue(state.text.contains("Findings a–p (16) — F shows them"), "at 80×24 the findings fold to one line")
+        state.press(.char("F"))
+        XCTAssertTrue(state.showsFullFindings)
+        XCTAssertEqual(state.currentAction?.ref, "3a.i", "the first action stays selected")
+        for _ in 0..<16 { state.press(.up) }
+        XCTAssertEqual(state.selectedFinding, "a", "Up from the first action walks up through the findings")
+        XCTAssertTrue(state.text.contains("a) The area improved the timeliness of EHC plans"), state.text)
+        XCTAssertNil(state.currentAction, "no action is selected while reading the findings")
+        XCTAssertTrue(state.press(.char("g")).isEmpty)
+        for _ in 0..<16 { state.press(.down) }
+        XCTAssertEqual(state.currentAction?.ref, "3a.i")
+        state.press(.char("F"))
+        XCTAssertFalse(state.showsFullFindings)
+        let tall = try board(width: 160, height: 48)
+        XCTAssertTrue(tall.showsFullFindings, "a tall screen shows them in full")
+    }
+
     func testAddingAndDeletingActionsAndNotes() throws {
         var state = try board()
         state.press(.down, .down, .down, .enter)  // area 4 has no actions

@@ -143,6 +143,8 @@ public struct BoardState: Sendable {
     public var areaIndex = 0
     /// Selected action per area number, by reference, so a reload keeps the place.
     public var selectedAction: [Int: String] = [:]
+    /// The finding the cursor is on in an area's screen, when it is above the actions.
+    public var selectedFinding: String?
     /// Selected field in the action view.
     public var fieldIndex = 0
     /// First visible line per screen, for screens that scroll.
@@ -222,7 +224,7 @@ public struct BoardState: Sendable {
         case let .action(ref):
             return plan.action(ref)
         case let .area(number):
-            guard let area = plan.area(number: number) else { return nil }
+            guard selectedFinding == nil, let area = plan.area(number: number) else { return nil }
             let visible = visibleActions(area)
             return visible.first { $0.ref == selectedAction[number] } ?? visible.first
         case .view(.triage):

@@ -218,7 +218,7 @@ extension BoardState {
             case let .kpi(ref): stack.append(.kpi(ref))
             case let .checkpoint(name): stack = [.view(.checkpoints)]; selectedLine["checkpoints"] = .checkpoint(name)
             }
-        case .field, .cell:
+        case .field, .cell, .finding:
             break
         }
     }

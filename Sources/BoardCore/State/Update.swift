@@ -105,7 +105,9 @@ extension BoardState {
             mode = .confirmDelete(ref: action.ref)
         case .toggleFindings:
             fullFindings = !showsFullFindings
-            scroll["area"] = 0
+            if let letter = selectedFinding {
+                selectedFinding = showsFullFindings ? (letter.isEmpty ? currentArea?.findings.first?.letter : letter) : ""
+            }
         case .followLink: followLink()
         case .recordCheckpoint:
             guard writable() else { return [] }
@@ -152,11 +154,23 @@ extension BoardState {
         case .view(.areas):
             areaIndex = clamp(areaIndex + delta, 0, plan.areas.count - 1)
         case let .area(number):
+            // The cursor runs through the findings (in full, or their one folded line) and then
+            // the actions, so the findings can be read at any screen size.
             guard let area = plan.area(number: number) else { return }
             let visible = visibleActions(area)
-            guard !visible.isEmpty else { return }
-            let current = visible.firstIndex { $0.ref == selectedAction[number] } ?? 0
-            selectedAction[number] = visible[clamp(current + delta, 0, visible.count - 1)].ref
+            let findings = area.findings.isEmpty ? [] : showsFullFindings ? area.findings.map(\.letter) : [""]
+            let stops = findings.map { Target.finding($0) } + visible.map { Target.action($0.ref) }
+            guard !stops.isEmpty else { return }
+            let here: Target = selectedFinding.map(Target.finding)
+                ?? (visible.first { $0.ref == selectedAction[number] } ?? visible.first).map { .action($0.ref) } ?? stops[0]
+            let current = stops.firstIndex(of: here) ?? findings.count
+            switch stops[clamp(current + delta, 0, stops.count - 1)] {
+            case let .finding(letter): selectedFinding = letter
+            case let .action(ref):
+                selectedFinding = nil
+                selectedAction[number] = ref
+            default: break
+            }
         case .action:
             fieldIndex = clamp(fieldIndex + delta, 0, actionFields.count - 1)
         case .risk:
@@ -198,6 +212,11 @@ extension BoardState {
             guard plan.areas.indices.contains(areaIndex) else { return }
             stack.append(.area(plan.areas[areaIndex].number))
             scroll["area"] = 0
+            selectedFinding = nil
+        case .area where selectedFinding != nil:
+            fullFindings = !showsFullFindings
+            if let letter = selectedFinding, !letter.isEmpty, !showsFullFindings { selectedFinding = "" }
+            if selectedFinding == "", showsFullFindings { selectedFinding = currentArea?.findings.first?.letter }
         case .area, .view(.triage), .view(.rag):
             guard let action = currentAction else {
                 if case .area = screen {
@@ -576,7 +595,10 @@ extension BoardState {
                 if index == areaIndex { open() } else { areaIndex = index }
             case let (_, .action(ref)) where screen == .view(.triage):
                 if triageRef == ref { open() } else { triageRef = ref }
+            case let (.area, .finding(letter)):
+                selectedFinding = letter
             case let (.area, .action(ref)):
+                selectedFinding = nil
                 if let number = plan.area(ofAction: ref)?.number {
                     if selectedAction[number] == ref { open() } else { selectedAction[number] = ref }
                 }

@@ -97,12 +97,19 @@ enum AreaViews {
             for finding in area.findings {
                 let prefix = "\(finding.letter)) "
                 for (k, text) in TextLayout.wrap(finding.text, width: width - 1 - prefix.count).enumerated() {
-                    lines.append(Line((k == 0 ? prefix : String(repeating: " ", count: prefix.count)) + text, .dim))
+                    var line = Line((k == 0 ? prefix : String(repeating: " ", count: prefix.count)) + text, .dim)
+                    if k == 0 {
+                        line.target = .finding(finding.letter)
+                        line.selected = state.selectedFinding == finding.letter
+                    }
+                    lines.append(line)
                 }
             }
         } else if !area.findings.isEmpty {
-            lines.append(Line([Line.Segment("Findings\(letters) (\(area.findings.count))", .heading),
-                               Line.Segment(TextLayout.fit(" — F shows them\(source)", width - 20), .dim)]))
+            var line = Line([Line.Segment("Findings\(letters) (\(area.findings.count))", .heading),
+                             Line.Segment(TextLayout.fit(" — F shows them\(source)", width - 20), .dim)], target: .finding(""))
+            line.selected = state.selectedFinding == ""
+            lines.append(line)
         }
         if area.findings.isEmpty { lines.append(Line("Findings: none recorded", .dim)) }
         lines.append(.blank)

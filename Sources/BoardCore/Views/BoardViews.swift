@@ -61,11 +61,11 @@ enum BoardViews {
             line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(5), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
             lines.append(line)
         }
-        if roomy { lines.append(Line([Line.Segment(" All: \(all.total) actions · "),
+        lines.append(Line([Line.Segment(" All: \(all.total) actions · "),
                            Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
-                           Line.Segment(" · 7 triage lists them", .dim)])) }
+                           Line.Segment(" · 7 triage lists them", .dim)]))
         gap()
 
         // KPIs.
@@ -123,9 +123,12 @@ enum BoardViews {
                 }
             }
             let logCount = state.log.since(since).count
-            lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · s lists the changes", width), .tableHeader)]))
+            if roomy {
+                lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · s lists the changes", width), .tableHeader)]))
+            }
             func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-            lines.append(Line([Line.Segment(" \(count(statuses, "status", "statuses")) ("), Line.Segment("\(better) better", .kpi(.onTarget)),
+            lines.append(Line([Line.Segment(roomy ? "" : " Since \(since.name):", .heading),
+                               Line.Segment(" \(count(statuses, "status", "statuses")) ("), Line.Segment("\(better) better", .kpi(.onTarget)),
                                Line.Segment(", "), Line.Segment("\(worse) worse", worse > 0 ? .kpi(.off) : .normal),
                                Line.Segment(") · \(count(risks.count, "risk", "risks")) moved · \(count(actuals, "actual", "actuals")) · \(logCount) in the log")]))
         } else {

@@ -14,6 +14,8 @@ public enum Target: Equatable, Sendable {
     case change(Int64)
     /// A heatmap cell: likelihood and impact.
     case cell(Int, Int)
+    /// A finding of the area on screen, by letter ("" for the folded findings line).
+    case finding(String)
 }
 
 /// A line of styled text, and what it stands for when it can be selected.

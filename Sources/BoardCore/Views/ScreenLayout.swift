@@ -48,7 +48,8 @@ public enum ScreenLayout {
     static func selection(_ state: BoardState) -> Target? {
         switch state.screen {
         case .view(.areas): .area(state.areaIndex)
-        case .area, .view(.triage): state.currentAction.map { .action($0.ref) }
+        case .area: state.selectedFinding.map(Target.finding) ?? state.currentAction.map { .action($0.ref) }
+        case .view(.triage): state.currentAction.map { .action($0.ref) }
         case .action: .field(state.fieldIndex)
         case .risk: .field(state.riskField)
         case .view(.rag): state.ragOverTime ? state.ragSelection.map { .action($0.ref) } : .area(state.ragArea)
