@@ -30,19 +30,27 @@ struct StoreOptions: ParsableArguments {
         return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"] ?? "unknown"
     }
 
-    /// Opens the plan; on first run, when there is none, creates it from the illustrative sample.
+    /// Opens the plan; on first run, when there is none, creates it from the illustrative
+    /// sample and says so on standard error.
     func open() throws -> PlanStore {
+        let (store, created) = try openOrCreate()
+        if let created { Output.notice(created) }
+        return store
+    }
+
+    /// Opens the plan, or creates it from the illustrative sample, returning what to tell
+    /// the person when it was created (the dashboard shows it on screen).
+    func openOrCreate() throws -> (PlanStore, created: String?) {
         let path = self.path
         if FileManager.default.fileExists(atPath: path) {
-            return try PlanStore.open(path: path, user: userName)
+            return (try PlanStore.open(path: path, user: userName), nil)
         }
         guard let sample = SamplePlans.url(SamplePlans.devonIllustrative) else {
             throw CLIError("there is no plan at \(path), and the sample plan is not installed with this planboard; import one with `planboard import FILE.json`")
         }
         let plan = try PlanDecoding.plan(contentsOf: sample, name: SamplePlans.devonIllustrative)
         let store = try PlanStore.create(path: path, plan: plan, user: userName)
-        Output.notice("there was no plan at \(path), so planboard created one from the illustrative Devon sample (\(SamplePlans.devonIllustrative)). Its dates, statuses, risks and figures are invented.")
-        return store
+        return (store, "there was no plan at \(path), so planboard created one from the illustrative Devon sample (\(SamplePlans.devonIllustrative)). Its dates, statuses, risks and figures are invented.")
     }
 }
 

@@ -145,7 +145,7 @@ enum RiskViews {
             cell(2, risk.owner)
             for (k, stage) in Risk.Stage.allCases.enumerated() {
                 let score = risk.score(stage)
-                cell(3 + k, scoreText(score, plan.settings), .heat(plan.settings.band(for: score.value)), keeps: true)
+                cell(3 + k, BoardViews.scoreText(score, plan.settings), .heat(plan.settings.band(for: score.value)), keeps: true)
             }
             let overdue = risk.reviewDate.map { $0 < state.today } ?? false
             cell(6, (overdue ? "!" : "") + (risk.reviewDate?.display ?? "—"), overdue ? .overdue : .normal, keeps: overdue)
@@ -157,8 +157,6 @@ enum RiskViews {
             return risks.firstIndex { $0.ref == ref }
         }, tail: tail, sticky: 1)
     }
-
-    static func scoreText(_ score: Score, _ settings: Settings) -> String { BoardViews.scoreText(score, settings) }
 
     // MARK: One risk
 

@@ -26,9 +26,11 @@ struct Dashboard: ParsableCommand {
             let noColour = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
             let chosen = try ThemeLoader.load(noColour ? "mono" : theme)
             Phases.mark("theme", since: started)
-            let db = try store.open()
+            let (db, created) = try store.openOrCreate()
             Phases.mark("open", since: started)
-            return try DashboardLoop(store: db, theme: chosen, noColour: noColour, today: try Today.date(), started: started).run()
+            let loop = try DashboardLoop(store: db, theme: chosen, noColour: noColour, today: try Today.date(), started: started)
+            if created != nil { loop.tell("New plan \(db.path), from the illustrative Devon sample: its dates and figures are invented.") }
+            return try loop.run()
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -29,6 +29,11 @@ final class DashboardLoop {
         Phases.mark("log", since: started)
     }
 
+    /// Shows a message on the first screen.
+    func tell(_ message: String) {
+        _ = state.update(.saved(state.plan, state.log, said: message))
+    }
+
     /// Returns the exit status.
     func run() throws -> Int32 {
         let terminal: Terminal
