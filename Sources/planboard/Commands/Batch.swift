@@ -39,7 +39,7 @@ struct Batch: ParsableCommand {
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             do {
                 let words = try ShellWords.split(trimmed)
-                let update = try Set.parse(words)
+                let update = try SetCommand.parse(words)
                 let after = try db.apply(try update.edit(for: db.load(), today: Today.date(), author: store.userName, file: db.path))
                 Output.line("ok \(number): \(update.describe(after))")
             } catch {
@@ -57,7 +57,7 @@ extension Batch {
         switch error {
         case let error as CLIError: error.message
         case let error as StoreError: error.message
-        default: Set.message(for: error)
+        default: SetCommand.message(for: error)
         }
     }
 }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import PlanModel
 
-struct Set: ParsableCommand {
+struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "set",
         abstract: "Update one action from a script: status, by-when, lead or a progress note.",
         discussion: """
             All the changes given are made together as one change in the change log, exactly as
