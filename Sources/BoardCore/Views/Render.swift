@@ -103,7 +103,7 @@ public enum Render {
         case let .note(ref, editor):
             prompt(state, "Note on \(ref): ", editor, hint: "Dated today, in your name · Enter save · Esc cancel", &buffer)
         case let .search(editor):
-            let count = state.matches(editor.text.trimmingCharacters(in: .whitespaces)).count
+            let count = state.matchingRefs(editor.text.trimmingCharacters(in: .whitespaces)).count
             prompt(state, "/", editor, hint: editor.text.isEmpty ? "Search action text, references and leads · Enter go · Esc cancel" : "\(count) match\(count == 1 ? "" : "es") · Enter go · Esc cancel", &buffer)
         case let .confirmDelete(ref):
             let count = state.plan.action(ref)?.notes.count ?? 0

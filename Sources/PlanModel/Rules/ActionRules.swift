@@ -39,14 +39,13 @@ public struct AreaRollup: Equatable, Sendable {
         var overdue = 0
         var dueSoon = 0
         var worst: Status?
-        let todayNumber = today.dayNumber
         for action in actions {
             let index = Status.allCases.firstIndex(of: action.status) ?? 0
             tally[index] += 1
             if worst.map({ action.status.concern > $0.concern }) ?? true { worst = action.status }
-            guard action.status != .complete, let byWhen = action.byWhen else { continue }
-            let days = byWhen.dayNumber - todayNumber
-            if days < 0 { overdue += 1 } else if days <= settings.dueSoonDays { dueSoon += 1 }
+            let flags = action.flags(today: today, settings: settings)
+            if flags.overdue { overdue += 1 }
+            if flags.dueSoon { dueSoon += 1 }
         }
         var counts: [Status: Int] = [:]
         for (i, status) in Status.allCases.enumerated() where tally[i] > 0 { counts[status] = tally[i] }
