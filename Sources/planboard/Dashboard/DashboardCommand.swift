@@ -29,7 +29,10 @@ struct Dashboard: ParsableCommand {
             let (db, created) = try store.openOrCreate()
             Phases.mark("open", since: started)
             let loop = try DashboardLoop(store: db, theme: chosen, noColour: noColour, today: try Today.date(), started: started)
-            if created != nil { loop.tell("New plan \(db.path), from the illustrative Devon sample: its dates and figures are invented.") }
+            if let created {
+                let when = created.contains("dates were moved") ? " set at today" : ""
+                loop.tell("New plan \(db.path), from the illustrative Devon sample\(when): its figures are invented.")
+            }
             return try loop.run()
         }
         if status != 0 { throw ExitCode(status) }
