@@ -22,7 +22,7 @@ let package = Package(
         ),
         .target(
             name: "BoardCore",
-            dependencies: ["PlanModel", "PlanStore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["PlanModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(
             name: "ShippedThemes",
