@@ -1,7 +1,7 @@
 import PlanModel
 
 /// One action in full: every field, its notes and its history.
-public struct ActionScreen: ScreenComponent {
+public struct ActionScreen: FieldScreen {
     public static let kind = "action"
     public static let title = "An action"
     public static var bindings: [Binding] {
@@ -16,6 +16,8 @@ public struct ActionScreen: ScreenComponent {
     /// The fields it lists, in order.
     public static let fields: [ActionField] = [.ref, .text, .byWhen, .leads, .seniorResponsibleOfficer, .status, .kpiText, .kpis, .successCriteria]
 
+    static var fieldCount: Int { fields.count }
+
     public private(set) var ref: String
     public var top = 0
     public var fieldIndex = 0
@@ -27,16 +29,8 @@ public struct ActionScreen: ScreenComponent {
     public func crumb(_ board: BoardState) -> String { "Action \(ref)" }
     public func body(_ board: BoardState) -> Body { DetailViews.action(board, self) }
     public func exists(in plan: Plan) -> Bool { plan.action(ref) != nil }
-    public func selection(_ board: BoardState) -> Target? { .field(fieldIndex) }
     public func selectedAction(_ board: BoardState) -> Action? { board.plan.action(ref) }
     public func selectedArea(_ board: BoardState) -> Area? { board.plan.area(ofAction: ref) }
-
-    public mutating func move(_ delta: Int, _ board: BoardState) { fieldIndex = clamp(fieldIndex + delta, 0, Self.fields.count - 1) }
-    public mutating func opened(_ board: BoardState) { fieldIndex = 0 }
-
-    public mutating func focus(_ target: Target, _ board: BoardState) {
-        if case let .field(index) = target { fieldIndex = index }
-    }
 
     public mutating func renamed(from: Target, to: Target) {
         if case let .action(old) = from, case let .action(new) = to, ref == old { ref = new }

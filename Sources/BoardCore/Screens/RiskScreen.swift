@@ -1,7 +1,7 @@
 import PlanModel
 
 /// One risk in full, every field edited in place.
-public struct RiskScreen: ScreenComponent {
+public struct RiskScreen: FieldScreen {
     public static let kind = "risk"
     public static let title = "A risk"
     public static var bindings: [Binding] {
@@ -18,6 +18,8 @@ public struct RiskScreen: ScreenComponent {
     public static let fields: [RiskField] = [.ref, .risk, .owner, .raised, .inherentLikelihood, .residualLikelihood, .targetLikelihood,
                                              .mitigation, .progress, .reviewDate, .areas]
 
+    static var fieldCount: Int { fields.count }
+
     public private(set) var ref: String
     public var top = 0
     public var fieldIndex = 0
@@ -26,15 +28,7 @@ public struct RiskScreen: ScreenComponent {
     public func crumb(_ board: BoardState) -> String { "Risk \(ref)" }
     public func body(_ board: BoardState) -> Body { RiskViews.risk(board, self) }
     public func exists(in plan: Plan) -> Bool { plan.risk(ref) != nil }
-    public func selection(_ board: BoardState) -> Target? { .field(fieldIndex) }
     public func selectedRisk(_ board: BoardState) -> Risk? { board.plan.risk(ref) }
-
-    public mutating func move(_ delta: Int, _ board: BoardState) { fieldIndex = clamp(fieldIndex + delta, 0, Self.fields.count - 1) }
-    public mutating func opened(_ board: BoardState) { fieldIndex = 0 }
-
-    public mutating func focus(_ target: Target, _ board: BoardState) {
-        if case let .field(index) = target { fieldIndex = index }
-    }
 
     public mutating func renamed(from: Target, to: Target) {
         if case let .risk(old) = from, case let .risk(new) = to, ref == old { ref = new }

@@ -184,3 +184,21 @@ extension LineScreen {
 
     public mutating func focus(_ target: Target, _ board: BoardState) { selected = target }
 }
+
+/// A screen that lists one thing's fields, one selected at a time (an action, a risk).
+protocol FieldScreen: ScreenComponent {
+    /// How many fields it lists.
+    static var fieldCount: Int { get }
+    var fieldIndex: Int { get set }
+}
+
+extension FieldScreen {
+    public func selection(_ board: BoardState) -> Target? { .field(fieldIndex) }
+    public mutating func move(_ delta: Int, _ board: BoardState) { fieldIndex = clamp(fieldIndex + delta, 0, Self.fieldCount - 1) }
+    /// Each opening starts at the first field.
+    public mutating func opened(_ board: BoardState) { fieldIndex = 0 }
+
+    public mutating func focus(_ target: Target, _ board: BoardState) {
+        if case let .field(index) = target { fieldIndex = index }
+    }
+}
