@@ -23,7 +23,8 @@ public struct LegendScreen: ScreenComponent {
     /// The legend's lines, also the start of help.
     static func lines(_ board: BoardState) -> [Line] {
         let settings = board.plan.settings
-        var lines = [Line("What the colours and glyphs mean (each has a letter or glyph, so colour is never needed)", .heading)]
+        let heading = "What the colours and glyphs mean (each has a letter or glyph, so colour is never needed)"
+        var lines = [Line(TextLayout.fit(heading, board.width), .heading)]
         lines.append(Line(" Action status", .tableHeader))
         let statusHelp: [Status: String] = [
             .notStarted: "Not started (grey)", .red: "Red: off track; needs a reason", .amber: "Amber: at risk; needs a reason",
