@@ -24,6 +24,7 @@ let package = Package(
             name: "BoardCore",
             dependencies: ["PlanModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(name: "BoardLoop", dependencies: ["BoardCore", "PlanModel"]),
         .target(
             name: "ShippedThemes",
             path: "themes",
@@ -43,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "CNcurses", "ShippedThemes",
+                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +57,7 @@ let package = Package(
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
+        .testTarget(name: "BoardLoopTests", dependencies: ["BoardLoop", "BoardCore", "PlanModel", "TestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -101,6 +101,7 @@ extension BoardState {
             self.overlay = nil
             return []
         }
+        clearMessage()
         switch overlay {
         case var .prompt(prompt):
             let answer = prompt.handle(key, self)

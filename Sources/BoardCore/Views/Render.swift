@@ -64,10 +64,21 @@ public enum Render {
         buffer.clear(x: 0, y: state.height - 1, width: state.width, role: .keyHint)
         switch state.overlay {
         case nil: keyBar(state, &buffer)
-        case let .prompt(prompt)?: self.prompt(state, prompt.label, prompt.editor, hint: prompt.hint(prompt.editor.text, state), &buffer)
+        case let .prompt(prompt)?:
+            self.prompt(state, prompt.label, prompt.editor, hint: prompt.hint(prompt.editor.text, state), &buffer)
+            refusal(state, &buffer)
         case let .confirm(confirm)?: question(state, confirm.question, bar: confirm.bar, &buffer)
-        case let .picker(picker)?: self.picker(state, picker, &buffer)
+        case let .picker(picker)?:
+            self.picker(state, picker, &buffer)
+            refusal(state, &buffer)
         }
+    }
+
+    /// Why what was typed was refused, over the key bar while the question stays open.
+    static func refusal(_ state: BoardState, _ buffer: inout ScreenBuffer) {
+        guard state.messageIsError, let message = state.message else { return }
+        buffer.clear(x: 0, y: state.height - 1, width: state.width, role: .error)
+        buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: state.height - 1, role: .error)
     }
 
     /// The message (or the screen's own status line) and the key bar.
