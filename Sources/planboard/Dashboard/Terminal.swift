@@ -270,25 +270,60 @@ final class Terminal: BoardTerminal {
     }
 
     /// Reads a paste straight from the terminal in large blocks up to its end mark, so a
-    /// megabyte takes milliseconds rather than a million key reads. Line breaks become `\n`.
+    /// megabyte takes milliseconds rather than a million key reads. Whatever was typed after
+    /// the end mark is handed back to ncurses; line breaks become `\n`.
     static func readPaste() -> String {
         var bytes: [UInt8] = []
         var block = [UInt8](repeating: 0, count: 65_536)
-        while !bytes.ends(with: pasteEndBytes) {
+        var end: Int?
+        while end == nil {
             var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
             guard poll(&ready, 1, 1_000) > 0 else { break }
             let count = block.withUnsafeMutableBufferPointer { Glibc.read(0, $0.baseAddress, $0.count) }
             guard count > 0 else { break }
+            let searchFrom = max(0, bytes.count - pasteEndBytes.count + 1)
             bytes.append(contentsOf: block[0..<count])
+            end = bytes.firstRange(of: pasteEndBytes, from: searchFrom)
         }
-        if bytes.ends(with: pasteEndBytes) { bytes.removeLast(pasteEndBytes.count) }
-        return String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if let end {
+            for byte in bytes[(end + pasteEndBytes.count)...].reversed() { _ = ungetch(Int32(byte)) }
+            bytes.removeSubrange(end...)
+        }
+        return String(decoding: lineBreaksAsNewlines(bytes), as: UTF8.self)
+    }
+
+    /// CR LF and CR become LF, in one pass over the bytes (none when there is no CR).
+    static func lineBreaksAsNewlines(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.firstIndex(of: 13, from: 0) != nil else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 10, previous == 13 { previous = byte; continue }
+            out.append(byte == 13 ? 10 : byte)
+            previous = byte
+        }
+        return out
     }
 }
 
 extension Array where Element == UInt8 {
-    /// Whether the bytes end with `suffix`.
-    func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    /// Where `byte` first stands at or after `start` (memchr, so a megabyte takes microseconds).
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard start < count else { return nil }
+        return withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// Where `mark` first starts at or after `start`.
+    func firstRange(of mark: [UInt8], from start: Int) -> Int? {
+        var from = start
+        while let i = firstIndex(of: mark[0], from: from) {
+            if i + mark.count <= count, Array(self[i..<(i + mark.count)]) == mark { return i }
+            from = i + 1
+        }
+        return nil
     }
 }
