@@ -48,6 +48,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "planboard-samples", dependencies: ["PlanModel", "PlanExchange"]),
         .executableTarget(
             name: "planboard-bench",
             dependencies: ["BoardCore", "PlanModel", "PlanExchange", "SamplePlans"]
