@@ -40,7 +40,8 @@ public struct ActionScreen: FieldScreen {
         guard let action = board.plan.action(ref) else { return [] }
         switch command {
         case .editField where field == .status:
-            return [.say("Press r (Red), a (Amber), g (Green), c (Complete) or - (Not started) to set \(ref)'s status.")]
+            let keys = [Status.red, .amber, .green, .complete, .notStarted].map { "\(Bindings.key(.setStatus($0), on: Self.self)) (\($0.label))" }
+            return [.say("Press \(keys.dropLast().joined(separator: ", ")) or \(keys.last ?? "") to set \(ref)'s status.")]
         case .editField:
             return [.ask(.prompt(board.fieldPrompt(action, field)))]
         case .followLink:

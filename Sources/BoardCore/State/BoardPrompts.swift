@@ -92,8 +92,11 @@ extension BoardState {
         let ref = kpi.ref
         let label = "\(ref) actual at \(point.label)\(point.target.map { " (target \(formatNumber($0)))" } ?? ""): "
         return Prompt(label, point.actual.map(formatNumber) ?? "", hint: { text, _ in
-            let number = TypedText.numberText(text)
-            let check = number.isEmpty ? "empty clears it" : Double(number) == nil ? "✗ not a number" : "✓ \(number)"
+            let check = switch TypedText.number(text) {
+            case .success(nil): "empty clears it"
+            case .success: "✓ \(TypedText.numberText(text))"
+            case .failure: "✗ not a number"
+            }
             return "\(check) · Enter save · Esc cancel"
         }, submit: { text, board in
             switch TypedText.number(text) {
@@ -115,7 +118,7 @@ extension BoardState {
 
     private func checkpointDatePrompt(_ name: String) -> Prompt {
         Prompt("\(name), dated: ", today.iso, hint: { text, _ in
-            let valid = PlanDate(typed: text).map { "✓ \($0.display)" } ?? "✗ not a date yet"
+            let valid = if case let .success(date?) = TypedText.date(text) { "✓ \(date.display)" } else { "✗ not a date yet" }
             return "\(valid) · Enter records every status, score and actual · Esc cancel"
         }, submit: { text, _ in
             guard case let .success(date?) = TypedText.date(text) else {

@@ -144,10 +144,13 @@ public enum Render {
 
     /// Checks a date as it is typed: what it will be saved as, or that it is not a date yet.
     static func dateHint(_ typed: String) -> String {
-        let text = typed.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return "empty = no date · Enter save · Esc cancel" }
-        return PlanDate(typed: text).map { "✓ \($0.display) · Enter save · Esc cancel" } ?? "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+        switch TypedText.date(typed) {
+        case .success(nil): "empty = no date · Enter save · Esc cancel"
+        case let .success(date?): "✓ \(date.display) · Enter save · Esc cancel"
+        case .failure: "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+        }
     }
+
 
     static func prompt(_ state: BoardState, _ label: String, _ editor: LineEditor, hint: String, _ buffer: inout ScreenBuffer) {
         let y = state.height - 2
