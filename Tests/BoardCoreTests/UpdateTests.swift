@@ -353,4 +353,27 @@ final class UpdateTests: XCTestCase {
             }
         }
     }
+
+    func testAKeyThatDoesNotApplyIsDimmedInTheBarAndSaysWhyWhenPressed() throws {
+        var state = try board()
+        state.press(.down, .down, .down, .enter)  // area 4 has no actions
+        let screen = Render.screen(state)
+        let bar = screen.lines[23]
+        let status = try XCTUnwrap(bar.range(of: "r a g c Status"), bar)
+        let x = bar.distance(from: bar.startIndex, to: status.lowerBound)
+        XCTAssertEqual(screen[x, 23].role, .dim, "the status keys are dimmed where no action is selected:\n\(bar)")
+        XCTAssertEqual(state.press(.char("g")), [])
+        XCTAssertEqual(state.message, "Select an action first: none is selected here.")
+        XCTAssertTrue(state.messageIsError)
+        state.press(.char("+"))
+        XCTAssertTrue(state.isAsking, "adding an action needs only the area, so it applies")
+
+        var readOnly = try board(width: 160, height: 48)
+        readOnly.readOnly = true
+        readOnly.press(.down, .down, .enter)
+        let line = Render.screen(readOnly).lines[47]
+        let undo = try XCTUnwrap(line.range(of: "u Undo"), line)
+        XCTAssertEqual(Render.screen(readOnly)[line.distance(from: line.startIndex, to: undo.lowerBound), 47].role, .dim,
+                       "undo is dimmed on a read-only plan")
+    }
 }

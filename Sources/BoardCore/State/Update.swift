@@ -60,18 +60,14 @@ extension BoardState {
             switch need {
             case .writable where readOnly:
                 return "This plan file is read-only, so nothing can be changed. Make the file writable and reopen it."
-            case .action where currentAction == nil: return "Select an action first: \(nothingSelected("actions"))"
-            case .risk where currentRisk == nil: return "Select a risk first: \(nothingSelected("risks"))"
-            case .kpi where currentKPI == nil: return "Select a KPI first: \(nothingSelected("KPIs"))"
+            case .action where currentAction == nil: return "Select an action first: none is selected here."
+            case .risk where currentRisk == nil: return "Select a risk first: none is selected here."
+            case .kpi where currentKPI == nil: return "Select a KPI first: none is selected here."
             case .area where currentArea == nil: return "Select an area first."
             default: continue
             }
         }
         return nil
-    }
-
-    private func nothingSelected(_ things: String) -> String {
-        "none is selected on this screen (\(things) are listed in \(View.allCases.map { String($0.key) }.joined(separator: " ")))."
     }
 
     /// What a command comes to: the board's own commands here, the rest to the screen on top.
