@@ -186,4 +186,14 @@ final class BoardViewTests: XCTestCase {
         state.press(.enter)
         XCTAssertEqual(state.screen, .action("3d"))
     }
+
+    func testAfterEditingAByWhenInTriageTheSelectionFollowsTheEditedAction() throws {
+        var state = try board(view: .triage)
+        let first = try XCTUnwrap(state.currentAction?.ref)
+        state.press(.char("w"), .ctrl("u"))
+        state.type("2024-12-31")
+        try state.save(state.press(.enter))
+        XCTAssertNotEqual(state.triage.first?.action.ref, first, "the edit moved the action in the list")
+        XCTAssertEqual(state.currentAction?.ref, first, "yet the cursor stays on the action that was edited")
+    }
 }

@@ -6,6 +6,8 @@ extension BoardState {
     /// The commands that act on the selected action, wherever it is selected.
     mutating func actionCommand(_ command: Command) -> [Step] {
         guard let action = currentAction else { return [] }
+        // Pin the selection to this action, so it stays selected when the edit re-sorts the list.
+        changeTop { $0.focus(.action(action.ref), $1) }
         switch command {
         case let .setStatus(status): return setStatus(action, status)
         case .editByWhen: return [.ask(.prompt(fieldPrompt(action, .byWhen)))]
