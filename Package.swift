@@ -22,8 +22,9 @@ let package = Package(
         ),
         .target(
             name: "BoardCore",
-            dependencies: ["PlanModel", "PlanStore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["PlanModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(name: "BoardLoop", dependencies: ["BoardCore", "PlanModel"]),
         .target(
             name: "ShippedThemes",
             path: "themes",
@@ -43,10 +44,11 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "CNcurses", "ShippedThemes",
+                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "planboard-samples", dependencies: ["PlanModel", "PlanExchange"]),
         .executableTarget(
             name: "planboard-bench",
             dependencies: ["BoardCore", "PlanModel", "PlanExchange", "SamplePlans"]
@@ -56,6 +58,7 @@ let package = Package(
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
+        .testTarget(name: "BoardLoopTests", dependencies: ["BoardLoop", "BoardCore", "PlanModel", "TestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
