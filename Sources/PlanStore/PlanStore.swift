@@ -39,20 +39,22 @@ public final class PlanStore {
 
     // MARK: Opening
 
-    /// Opens an existing plan file. A file that cannot be written opens read-only.
-    public static func open(path: String, user: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> PlanStore {
+    /// Opens an existing plan file. A file that cannot be written opens read-only, and so
+    /// does any file when `forReading` is set (a command that only reads: it then takes no
+    /// lock a writer needs and writes nothing, not even a migration).
+    public static func open(path: String, user: String, busyTimeout: TimeInterval = defaultBusyTimeout,
+                            forReading: Bool = false) throws -> PlanStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "\(path) does not exist; expected a planboard plan file")
         }
         try checkHeader(path)
-        let readOnly = !isWritable(path)
+        let readOnly = forReading || !isWritable(path)
+        let look: DatabaseQueue
         do {
             // Look before touching: a read-only connection changes nothing, so a file that
             // is not ours (or is newer) is left exactly as it was.
-            var look = Configuration()
-            look.readonly = true
-            look.busyMode = .timeout(busyTimeout)
-            try DatabaseQueue(path: path, configuration: look).read { db in
+            look = try openForReading(path, busyTimeout: busyTimeout)
+            try look.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let hasPlan = try db.tableExists("plan")
                 guard id == Schema.applicationID || hasPlan else {
@@ -65,27 +67,70 @@ public final class PlanStore {
         } catch {
             throw translate(error, path: path, waited: busyTimeout)
         }
+        if readOnly {
+            return PlanStore(path: path, user: user, db: look, readOnly: true, busyTimeout: busyTimeout)
+        }
         var config = Configuration()
-        config.readonly = readOnly
         config.busyMode = .timeout(busyTimeout)
-        config.journalMode = readOnly ? .default : .wal
+        config.journalMode = .wal
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            if !readOnly { try Schema.migrator.migrate(queue) }
+            // Migrating takes the write lock: only when there is something to migrate, so
+            // opening never waits for another program's write.
+            if try !queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                try Schema.migrator.migrate(queue)
+            }
         } catch {
             throw translate(error, path: path, waited: busyTimeout)
         }
-        return PlanStore(path: path, user: user, db: queue, readOnly: readOnly, busyTimeout: busyTimeout)
+        return PlanStore(path: path, user: user, db: queue, readOnly: false, busyTimeout: busyTimeout)
+    }
+
+    /// A read-only connection that needs nothing written beside the plan when it can help it.
+    ///
+    /// SQLite's WAL mode keeps a shared-memory index (`-shm`) beside the file; a reader
+    /// makes one if it is missing, with the plan's own permissions, so a read of a plan
+    /// marked read-only would leave a read-only index that later writers cannot use. It is
+    /// made here instead, owned like the plan and writable by its owner. Where none can be
+    /// made (a read-only folder, a full disk), the file is read as it stands on disk
+    /// (SQLite's `immutable`), which needs no index at all.
+    static func openForReading(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        prepareSharedMemory(for: path)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) {
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: config)
+        }
+    }
+
+    /// Makes the `-shm` index a reader would otherwise make read-only (see `openForReading`).
+    private static func prepareSharedMemory(for path: String) {
+        let shm = path + "-shm"
+        var plan = stat()
+        guard !FileManager.default.fileExists(atPath: shm), stat(path, &plan) == 0 else { return }
+        let fd = Glibc.open(shm, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (plan.st_mode & 0o666) | 0o600)
+        guard fd >= 0 else { return }
+        _ = fchown(fd, plan.st_uid, plan.st_gid)
+        fchmod(fd, (plan.st_mode & 0o666) | 0o600)
+        close(fd)
     }
 
     /// Creates a new plan file holding `plan`. Fails if the file exists.
     public static func create(path: String, plan: Plan, user: String, at time: Date = Date(),
                               busyTimeout: TimeInterval = defaultBusyTimeout) throws -> PlanStore {
-        guard !FileManager.default.fileExists(atPath: path) else {
+        // An empty file (made by `touch`, or a failed copy) holds no plan: it may be filled.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        guard !FileManager.default.fileExists(atPath: path) || size == 0 else {
             throw StoreError(.refused, "\(path) already exists; expected a new file (use `planboard import --replace` to replace its plan)")
         }
         let directory = (path as NSString).deletingLastPathComponent

@@ -32,13 +32,10 @@ public enum PlanDecoding {
     /// Reads and checks a plan file; all or nothing.
     public static func plan(contentsOf url: URL, name: String? = nil) throws -> Plan {
         let label = name ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw PlanFileError(file: label, problems: [Problem(path: "", message: "cannot be read (\(Self.reason(error))); expected a readable JSON file")])
+        switch PlanFileBytes.read(url.path) {
+        case let .success(bytes): return try plan(bytes: bytes, file: label)
+        case let .failure(problem): throw PlanFileError(file: label, problems: [problem])
         }
-        return try plan(bytes: [UInt8](data), file: label)
     }
 
     /// Reads and checks a plan from bytes; `file` names it in errors.

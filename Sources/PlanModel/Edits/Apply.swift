@@ -123,7 +123,7 @@ extension Plan {
             guard kpis[k].milestones.indices.contains(milestone) else {
                 throw EditError("KPI \(ref) has \(kpis[k].milestones.count) milestones; there is no milestone \(milestone + 1)")
             }
-            if let value, !value.isFinite { throw EditError("KPI \(ref) actual must be a number") }
+            if let value, let issue = KPI.figureIssue(value) { throw EditError("KPI \(ref) actual \(issue)") }
             let old = kpis[k].milestones[milestone].actual
             guard old == from else {
                 let label = kpis[k].milestones[milestone].label

@@ -44,7 +44,7 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let after = try db.apply(try edit(for: db.load(), today: Today.date(), author: store.userName, file: db.path))
-        print(describe(after))
+        try Output.line(describe(after))
     }
 
     /// The one edit this update makes, checked against the plan.
@@ -61,7 +61,12 @@ struct SetCommand: ParsableCommand {
             edits.append(plan.setting(.leads, ofAction: ref, to: .names(lead)))
         }
         if let byWhen {
-            let date: PlanDate? = ["none", "unset", ""].contains(byWhen.lowercased()) ? nil : try parseDate(byWhen, option: "--by-when")
+            // An empty value is most often an unset shell variable: clearing the date takes
+            // an explicit `none`.
+            if byWhen.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CLIError("--by-when is empty; give a date such as 2023-03-31, or --by-when none to clear \(Visible.field(ref))'s date. Nothing was changed")
+            }
+            let date: PlanDate? = ["none", "unset"].contains(byWhen.lowercased()) ? nil : try parseDate(byWhen, option: "--by-when")
             edits.append(plan.setting(.byWhen, ofAction: ref, to: .date(date)))
         }
         if let status {
@@ -79,9 +84,10 @@ struct SetCommand: ParsableCommand {
 
     /// One line saying where the action now stands.
     func describe(_ plan: Plan) -> String {
-        guard let action = plan.action(ref) else { return "\(ref): removed." }
+        let ref = Visible.field(self.ref)
+        guard let action = plan.action(self.ref) else { return "\(ref): removed." }
         let when = action.byWhen?.display ?? "no date"
-        let leads = action.leads.isEmpty ? "none" : action.leads.joined(separator: ", ")
+        let leads = action.leads.isEmpty ? "none" : action.leads.map(Visible.field).joined(separator: ", ")
         return "\(ref): \(action.status.label), by \(when), lead \(leads), \(action.notes.count) notes. Saved."
     }
 }
