@@ -90,39 +90,30 @@ public final class PlanStore {
         return PlanStore(path: path, user: user, db: queue, readOnly: false, busyTimeout: busyTimeout)
     }
 
-    /// A read-only connection that needs nothing written beside the plan when it can help it.
+    /// A read-only connection that writes nothing beside the plan when it can help it.
     ///
-    /// SQLite's WAL mode keeps a shared-memory index (`-shm`) beside the file; a reader
-    /// makes one if it is missing, with the plan's own permissions, so a read of a plan
-    /// marked read-only would leave a read-only index that later writers cannot use. It is
-    /// made here instead, owned like the plan and writable by its owner. Where none can be
-    /// made (a read-only folder, a full disk), the file is read as it stands on disk
-    /// (SQLite's `immutable`), which needs no index at all.
+    /// In WAL mode a reader makes the `-wal` and `-shm` files if they are missing, with
+    /// the plan's own permissions: reading a plan marked read-only would leave read-only
+    /// files that later writers cannot use. So a plan this process cannot write, with no
+    /// `-shm` beside it (nobody has it open), is read as it stands on disk (SQLite's
+    /// `immutable`), which makes nothing. The same is done where a reader cannot make them
+    /// at all (a read-only folder, a full disk).
     static func openForReading(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
         var config = Configuration()
         config.readonly = true
         config.busyMode = .timeout(busyTimeout)
-        prepareSharedMemory(for: path)
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        let immutable = "file:\(encoded)?immutable=1"
+        if !isWritable(path) && !FileManager.default.fileExists(atPath: path + "-shm") {
+            return try DatabaseQueue(path: immutable, configuration: config)
+        }
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
             return queue
         } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) {
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
-            return try DatabaseQueue(path: "file:\(encoded)?immutable=1", configuration: config)
+            return try DatabaseQueue(path: immutable, configuration: config)
         }
-    }
-
-    /// Makes the `-shm` index a reader would otherwise make read-only (see `openForReading`).
-    private static func prepareSharedMemory(for path: String) {
-        let shm = path + "-shm"
-        var plan = stat()
-        guard !FileManager.default.fileExists(atPath: shm), stat(path, &plan) == 0 else { return }
-        let fd = Glibc.open(shm, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, (plan.st_mode & 0o666) | 0o600)
-        guard fd >= 0 else { return }
-        _ = fchown(fd, plan.st_uid, plan.st_gid)
-        fchmod(fd, (plan.st_mode & 0o666) | 0o600)
-        close(fd)
     }
 
     /// Creates a new plan file holding `plan`. Fails if the file exists.
