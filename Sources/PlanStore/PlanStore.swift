@@ -281,11 +281,15 @@ public final class PlanStore {
     private func step(_ kind: ChangeRecord.Kind, at time: Date) throws -> (plan: Plan, undone: ChangeRecord)? {
         var found: ChangeRecord?
         let result = try write(verb: kind.rawValue) { db, plan -> Plan in
-            let stacks = try UndoStacks(log: self.records(db, after: 0), user: self.user)
+            let log = try self.records(db, after: 0)
+            let stacks = UndoStacks(log: log, user: self.user)
             guard let targetSeq = kind == .undo ? stacks.undo.last : stacks.redo.last,
-                  let target = try self.records(db, seqs: [targetSeq]).first,
+                  let target = log.first(where: { $0.seq == targetSeq }),
                   let forward = kind == .undo ? target.inverse : target.edit else { return plan }
             found = target
+            if let message = Self.trampled(by: target, kind: kind, log: log, plan: plan) {
+                throw StoreError(.conflict, message)
+            }
             let (next, inverse) = try plan.applying(forward)
             try PlanRows.write(next, over: plan, db)
             let verb = kind == .undo ? "undo" : "redo"
@@ -294,6 +298,42 @@ public final class PlanStore {
         }
         guard let found else { return nil }
         return (result.plan, found)
+    }
+
+    /// Why undoing (or redoing) `target` would trample a change that stands after it, or
+    /// nil when it would not.
+    ///
+    /// The values an edit carries catch most of this, but not a later change that happens
+    /// to leave the same value (carol sets the lead alice had set, then alice undoes): the
+    /// log knows who changed what since, so the undo is refused then too. A later change
+    /// that was itself undone does not count.
+    static func trampled(by target: ChangeRecord, kind: ChangeRecord.Kind, log: [ChangeRecord], plan: Plan) -> String? {
+        var standing: [Int64: (record: ChangeRecord, appliedAt: Int64)] = [:]
+        var lastUndo: [Int64: Int64] = [:]
+        let bySeq = Dictionary(log.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
+        for line in log {
+            switch line.kind {
+            case .import: standing = [:]
+            case .edit: standing[line.seq] = (line, line.seq)
+            case .undo:
+                if let t = line.target { standing[t] = nil; lastUndo[t] = line.seq }
+            case .redo:
+                if let t = line.target, let record = bySeq[t] { standing[t] = (record, line.seq) }
+            }
+        }
+        // Undo: changes applied after the target was; redo: after it was undone.
+        guard let since = kind == .undo ? standing[target.seq]?.appliedAt : lastUndo[target.seq] else { return nil }
+        let mine = (target.edit?.targets ?? []) + (target.inverse?.targets ?? [])
+        let later = standing.values.filter { $0.appliedAt > since && $0.record.seq != target.seq }.sorted { $0.appliedAt < $1.appliedAt }
+        for entry in later.reversed() {
+            let theirs = (entry.record.edit?.targets ?? []) + (entry.record.inverse?.targets ?? [])
+            guard let clash = mine.first(where: { m in theirs.contains { m.overlaps($0) } }) else { continue }
+            let (what, now) = clash.described(in: plan)
+            let when = bySeq[entry.appliedAt]?.at ?? entry.record.at
+            let to = now.map { $0.isEmpty ? "" : " to \($0)" } ?? " (it is gone)"
+            return "\(what) was changed by \(entry.record.user) at \(localTime(when))\(to); your \(kind.rawValue) was not applied"
+        }
+        return nil
     }
 
     /// Runs `body` inside an immediate transaction on the plan as the file holds it.

@@ -59,6 +59,19 @@ final class SeveralPeopleTests: XCTestCase {
         XCTAssertEqual(try store("x").load().action("3b")?.leads, ["Sam Lee"])
     }
 
+    func testUndoIsRefusedWhenSomeoneElseSetTheSameValueSince() throws {
+        for (user, lead) in [("alice", "Jackie Ross"), ("bob", "Sam Lee"), ("carol", "Jackie Ross")] {
+            let store = try store(user)
+            try store.apply(try store.load().setting(.leads, ofAction: "3b", to: .names([lead])))
+        }
+        XCTAssertThrowsError(try store("alice").undo()) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .conflict)
+            XCTAssertTrue((error as? StoreError)?.message.hasPrefix("3b leads was changed by carol at ") ?? false, "\(error)")
+        }
+        XCTAssertEqual(try store("x").load().action("3b")?.leads, ["Jackie Ross"], "carol's lead stands")
+        XCTAssertNotNil(try store("carol").undo(), "carol can still undo her own")
+    }
+
     func testAnEditMadeOnAValueSomeoneHasChangedSinceIsRefused() throws {
         let seen = try store("alice").load()
         let bob = try store("bob")

@@ -66,3 +66,56 @@ extension Edit {
         }
     }
 }
+
+extension Edit {
+    /// Everything this edit writes, by identity.
+    public var targets: [EditConflict.Target] {
+        switch self {
+        case let .setAction(ref, field, _, to):
+            if field == .ref, case let .text(new) = to { return [.action(ref, nil), .action(new, nil)] }
+            return [.action(ref, field)]
+        case let .addAction(_, _, action): return [.action(action.ref, nil)]
+        case let .removeAction(ref, _): return [.action(ref, nil)]
+        case let .addNote(ref, _, note), let .removeNote(ref, note): return [.note(action: ref, id: note.id)]
+        case let .setRisk(ref, field, _, to):
+            if field == .ref, case let .text(new) = to { return [.risk(ref, nil), .risk(new, nil)] }
+            return [.risk(ref, field)]
+        case let .addRisk(_, risk): return [.risk(risk.ref, nil)]
+        case let .removeRisk(ref, _): return [.risk(ref, nil)]
+        case let .setActual(kpi, milestone, _, _): return [.actual(kpi: kpi, milestone: milestone)]
+        case let .addCheckpoint(checkpoint, _), let .removeCheckpoint(checkpoint): return [.checkpoint(checkpoint.name)]
+        case let .batch(edits): return edits.flatMap(\.targets)
+        }
+    }
+}
+
+extension EditConflict.Target {
+    /// Whether two targets name the same thing or one holds the other (an action holds
+    /// its fields and notes).
+    public func overlaps(_ other: EditConflict.Target) -> Bool {
+        switch (self, other) {
+        case let (.action(a, f), .action(b, g)): return a == b && (f == nil || g == nil || f == g)
+        case let (.action(a, nil), .note(b, _)), let (.note(b, _), .action(a, nil)): return a == b
+        case let (.note(a, x), .note(b, y)): return a == b && x == y
+        case let (.risk(a, f), .risk(b, g)): return a == b && (f == nil || g == nil || f == g)
+        default: return self == other
+        }
+    }
+
+    /// How people name it, and what the plan holds there now (nil when it is gone).
+    public func described(in plan: Plan) -> (what: String, now: String?) {
+        switch self {
+        case let .action(ref, field?): return ("\(ref) \(field.rawValue)", plan.action(ref)?.value(of: field).display)
+        case let .action(ref, nil): return ("action \(ref)", plan.action(ref).map { _ in "" })
+        case let .note(ref, id):
+            let note = plan.action(ref)?.notes.first { $0.id == id }
+            return ("a note on \(ref)", note.map { "\"\($0.text.prefix(60))\"" })
+        case let .risk(ref, field?): return ("\(ref) \(field.rawValue)", plan.risk(ref)?.value(of: field).display)
+        case let .risk(ref, nil): return ("risk \(ref)", plan.risk(ref).map { _ in "" })
+        case let .actual(kpi, milestone):
+            let value = plan.kpi(kpi).flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone] : nil }
+            return ("\(kpi) actual \(milestone + 1)", value.map { $0.actual.map(formatNumber) ?? "none" })
+        case let .checkpoint(name): return ("checkpoint \"\(name)\"", plan.checkpoint(named: name).map { _ in "" })
+        }
+    }
+}
