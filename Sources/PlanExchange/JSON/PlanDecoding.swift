@@ -19,7 +19,10 @@ public struct PlanFileError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-        var text = "\(file): \(count); nothing was imported.\n" + problems.map { "  \(file): \($0)" }.joined(separator: "\n")
+        // A path or message may quote the file (an unknown key, a value found): one problem
+        // stays on one line, and nothing from the file acts on a terminal.
+        let file = Visible.field(self.file)
+        var text = "\(file): \(count); nothing was imported.\n" + problems.map { "  \(file): \(Visible.field($0.description))" }.joined(separator: "\n")
         if !rulesChecked, let first = problems.first, first.path != "", first.path != "format" {
             text += "\n  (References, links and the other rules are checked once these are put right.)"
         }
