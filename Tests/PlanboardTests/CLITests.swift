@@ -153,15 +153,15 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(dashboard.stderr, "planboard: the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`\n")
     }
 
-    func testFirstRunCreatesThePlanFromTheIllustrativeSampleAndSaysWhere() throws {
+    func testOnlyTheDashboardMakesAFirstPlanSoACommandAtTheDefaultPlaceSaysHowToMakeOne() throws {
         let data = folder.path("xdg")
         let result = try planboard("summary", env: ["XDG_DATA_HOME": data])
-        XCTAssertEqual(result.status, 0, result.stderr)
         let path = "\(data)/planboard/plan.sqlite"
-        XCTAssertTrue(result.stderr.contains("there was no plan at \(path), so planboard created one from the illustrative Devon sample"), result.stderr)
-        XCTAssertEqual(try PlanStore.open(path: path, user: "t").load(), try Samples.plan(SamplePlans.devonIllustrative))
-        XCTAssertEqual(try planboard("summary", env: ["XDG_DATA_HOME": data]).stderr, "", "said only once")
-        XCTAssertEqual(try planboard("summary", env: ["PLANBOARD_DB": db]).stderr.contains(db), true, "$PLANBOARD_DB is used")
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stderr, "planboard: there is no plan at \(path); nothing was changed. Check the path, or create a plan there with `planboard init --db \(path)` or `planboard import FILE.json --db \(path)`\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: data), "nothing was made")
+        try importSample()
+        XCTAssertEqual(try planboard("summary", env: ["PLANBOARD_DB": db]).status, 0, "$PLANBOARD_DB is used")
     }
 
     func testCSVOpensInExcelWithPoundsDashesAndCurlyQuotesIntact() throws {

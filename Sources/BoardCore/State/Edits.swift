@@ -7,11 +7,11 @@ extension BoardState {
     func statusEdit(_ ref: String, _ status: Status, reason: String?) -> Step {
         let note = reason.map { Note(date: today, author: user, text: $0) }
         let said = reason == nil ? "\(ref) is now \(status.label)." : "\(ref) is now \(status.label); the reason is saved as a progress note."
-        return .effect(.apply(.setStatus(ref: ref, to: status, reason: note), done: said))
+        return .effect(.apply(plan.settingStatus(ofAction: ref, to: status, reason: note), done: said))
     }
 
     func actionFieldEdit(_ ref: String, _ field: ActionField, _ value: FieldValue, shown: String) -> Step {
-        .effect(.apply(.setAction(ref: ref, field: field, value: value),
+        .effect(.apply(plan.setting(field, ofAction: ref, to: value),
                        done: "Saved \(field.label) of \(ref): \(TextLayout.fit(shown.isEmpty ? "(empty)" : shown, 40))."))
     }
 
@@ -25,11 +25,12 @@ extension BoardState {
     }
 
     func removeActionEdit(_ ref: String) -> Step {
-        .effect(.apply(.removeAction(ref: ref), done: "Deleted \(ref). Press \(Bindings.key(.undo)) to undo."))
+        guard let edit = plan.removing(action: ref) else { return .refuse("There is no action \(ref) any more.") }
+        return .effect(.apply(edit, done: "Deleted \(ref). Press \(Bindings.key(.undo)) to undo."))
     }
 
     func riskFieldEdit(_ ref: String, _ field: RiskField, _ value: FieldValue) -> Step {
-        .effect(.apply(.setRisk(ref: ref, field: field, value: value), done: "Saved \(field.label) of \(ref)."))
+        .effect(.apply(plan.setting(field, ofRisk: ref, to: value), done: "Saved \(field.label) of \(ref)."))
     }
 
     func scoreEdit(_ ref: String, _ stage: Risk.Stage, likelihood: Int, impact: Int) -> Step {
@@ -39,7 +40,7 @@ extension BoardState {
         case .target: (.targetLikelihood, .targetImpact)
         }
         let score = likelihood * impact
-        return .effect(.apply(.batch([.setRisk(ref: ref, field: l, value: .level(likelihood)), .setRisk(ref: ref, field: i, value: .level(impact))]),
+        return .effect(.apply(.batch([plan.setting(l, ofRisk: ref, to: .level(likelihood)), plan.setting(i, ofRisk: ref, to: .level(impact))]),
                               done: "\(ref) \(stage.rawValue) score is now \(likelihood) × \(impact) = \(score) (\(plan.settings.band(for: score).label))."))
     }
 
@@ -50,12 +51,13 @@ extension BoardState {
     }
 
     func removeRiskEdit(_ ref: String) -> Step {
-        .effect(.apply(.removeRisk(ref: ref), done: "Removed \(ref). Press \(Bindings.key(.undo)) to undo."))
+        guard let edit = plan.removing(risk: ref) else { return .refuse("There is no risk \(ref) any more.") }
+        return .effect(.apply(edit, done: "Removed \(ref). Press \(Bindings.key(.undo)) to undo."))
     }
 
     func actualEdit(_ ref: String, milestone: Int, _ value: Double?) -> Step {
         let label = plan.kpi(ref).map { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].label : "" } ?? ""
-        return .effect(.apply(.setActual(kpi: ref, milestone: milestone, value: value),
+        return .effect(.apply(plan.settingActual(kpi: ref, milestone: milestone, to: value),
                               done: value.map { "\(ref) actual at \(label): \(formatNumber($0))." } ?? "\(ref) actual at \(label) cleared."))
     }
 }

@@ -5,8 +5,8 @@ import PlanModel
 ///
 /// CRLF line ends; a field is quoted when it holds a comma, quote or line break, with
 /// quotes doubled; the file starts with a UTF-8 byte-order mark, which is how Excel knows
-/// the file is UTF-8. Text that Excel would run as a formula (starting `=`, `+`, `-`, `@`)
-/// is prefixed with `'` so opening an export never runs anything.
+/// the file is UTF-8. Text that Excel would run as a formula (starting `=`, `+`, `-`, `@`, a
+/// tab or a carriage return) is prefixed with `'` so opening an export never runs anything.
 public enum CSVWriter {
     public static func write(header: [String], rows: [[Cell]]) -> String {
         var out = "\u{FEFF}"
@@ -30,10 +30,16 @@ public enum CSVWriter {
         public static func int(_ n: Int) -> Cell { .number(Double(n)) }
     }
 
+    /// Text a spreadsheet would run as a formula is prefixed with `'`: a first character of
+    /// `=` `+` `-` `@`, a tab or a carriage return (the OWASP set), or their full-width forms.
+    /// Any other control character is shown, not written (`Visible.lines`).
     static func defuse(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, "=+-@".unicodeScalars.contains(first) else { return s }
-        return "'" + s
+        let shown = Visible.lines(s)
+        guard let first = s.unicodeScalars.first, formulaStarts.contains(first) else { return shown }
+        return "'" + shown
     }
+
+    static let formulaStarts = Set("=+-@\t\r\u{FF1D}\u{FF0B}\u{FF0D}\u{FF20}".unicodeScalars)
 
     static func field(_ s: String) -> String {
         let needsQuotes = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }

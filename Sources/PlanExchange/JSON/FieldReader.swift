@@ -48,6 +48,10 @@ struct FieldReader {
             report(path, node, "is \(node.kindName); expected text in double quotes")
             return nil
         }
+        if let length = node.oversizedLength {
+            report(path, node, "is \(length) characters long; expected at most \(Validator.maxTextLength)")
+            return nil
+        }
         if let issue = Validator.textIssue(s) {
             report(path, node, issue)
             return nil
@@ -76,6 +80,10 @@ struct FieldReader {
         guard let node else { return nil }
         guard case let .number(n) = node.value else {
             report(path, node, "is \(node.kindName); expected a number")
+            return nil
+        }
+        if let issue = KPI.figureIssue(n) {
+            report(path, node, issue)
             return nil
         }
         return n

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// A JSON syntax error with its place in the file.
 public struct JSONSyntaxError: Error, Equatable, Sendable {
@@ -125,7 +126,10 @@ public struct JSONParser {
         switch bytes[i] {
         case UInt8(ascii: "{"): return JSONNode(try object(), line: l, column: c)
         case UInt8(ascii: "["): return JSONNode(try array(), line: l, column: c)
-        case UInt8(ascii: "\""): return JSONNode(.string(try string()), line: l, column: c)
+        case UInt8(ascii: "\""):
+            var node = JSONNode(.string(try string()), line: l, column: c)
+            node.oversizedLength = lastOversizedLength
+            return node
         case UInt8(ascii: "t"): try literal("true"); return JSONNode(.bool(true), line: l, column: c)
         case UInt8(ascii: "f"): try literal("false"); return JSONNode(.bool(false), line: l, column: c)
         case UInt8(ascii: "n"): try literal("null"); return JSONNode(.null, line: l, column: c)
@@ -212,11 +216,32 @@ public struct JSONParser {
         }
     }
 
+    /// The longest text kept whole, in Unicode scalars: past it a text is only counted, so
+    /// a huge field costs one pass over its bytes and is refused by its length.
+    public static let maxTextScalars = Validator.maxTextLength
+
+    /// Set by `string()`: the full length in scalars of a text too long to keep, else nil.
+    private var lastOversizedLength: Int?
+
     private mutating func string() throws(JSONSyntaxError) -> String {
         let (startLine, startColumn) = (line, column)
         i += 1
         var out: [UInt8] = []
+        var scalars = 0
+        let limit = Self.maxTextScalars
+        lastOversizedLength = nil
         while true {
+            // Plain bytes in one run: no escape, quote or control character.
+            let runStart = i
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x22 || b == 0x5C || b < 0x20 { break }
+                if b & 0xC0 != 0x80 { scalars += 1 }
+                i += 1
+            }
+            if i > runStart && scalars <= limit + 1 {
+                out.append(contentsOf: bytes[runStart..<i])
+            }
             guard i < bytes.count else { throw error("the file ends inside text; expected a closing '\"'") }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") { i += 1; break }
@@ -228,8 +253,8 @@ public struct JSONParser {
             if b < 0x20 {
                 throw error("found the control character U+\(String(format: "%04X", b)) inside text; expected it written \\u\(String(format: "%04x", b))")
             }
-            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
             let escapeStart = i
+            scalars += 1
             i += 1
             guard i < bytes.count else { throw error("the file ends inside text; expected an escape") }
             let e = bytes[i]
@@ -265,6 +290,11 @@ public struct JSONParser {
                 let shown = e >= 0x21 && e < 0x7F ? String(Character(Unicode.Scalar(e))) : "U+\(String(format: "%04X", e))"
                 throw error("found the escape \\\(shown); expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
             }
+        }
+        if scalars > limit {
+            lastOversizedLength = scalars
+            // Keep no more than the limit's worth; the node carries the full length.
+            return String(String(decoding: out, as: UTF8.self).unicodeScalars.prefix(limit + 1))
         }
         return String(decoding: out, as: UTF8.self)
     }

@@ -26,6 +26,9 @@ public struct JSONNode: Equatable, Sendable {
     public var value: Value
     public var line: Int
     public var column: Int
+    /// For text longer than `JSONParser.maxTextScalars`: its full length in Unicode
+    /// scalars (the value holds only the start of it).
+    public var oversizedLength: Int?
 
     public init(_ value: Value, line: Int = 0, column: Int = 0) {
         self.value = value

@@ -19,7 +19,10 @@ public struct PlanFileError: Error, Equatable, Sendable, CustomStringConvertible
 
     public var description: String {
         let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-        var text = "\(file): \(count); nothing was imported.\n" + problems.map { "  \(file): \($0)" }.joined(separator: "\n")
+        // A path or message may quote the file (an unknown key, a value found): one problem
+        // stays on one line, and nothing from the file acts on a terminal.
+        let file = Visible.field(self.file)
+        var text = "\(file): \(count); nothing was imported.\n" + problems.map { "  \(file): \(Visible.field($0.description))" }.joined(separator: "\n")
         if !rulesChecked, let first = problems.first, first.path != "", first.path != "format" {
             text += "\n  (References, links and the other rules are checked once these are put right.)"
         }
@@ -32,13 +35,10 @@ public enum PlanDecoding {
     /// Reads and checks a plan file; all or nothing.
     public static func plan(contentsOf url: URL, name: String? = nil) throws -> Plan {
         let label = name ?? url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw PlanFileError(file: label, problems: [Problem(path: "", message: "cannot be read (\(Self.reason(error))); expected a readable JSON file")])
+        switch PlanFileBytes.read(url.path) {
+        case let .success(bytes): return try plan(bytes: bytes, file: label)
+        case let .failure(problem): throw PlanFileError(file: label, problems: [problem])
         }
-        return try plan(bytes: [UInt8](data), file: label)
     }
 
     /// Reads and checks a plan from bytes; `file` names it in errors.
@@ -207,7 +207,7 @@ public enum PlanDecoding {
         }
         guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes else { return nil }
         return Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
-                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: notes)
+                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes))
     }
 
     static func decodeScore(_ node: JSONNode?, _ p: String, _ r: inout FieldReader) -> Score? {

@@ -7,6 +7,36 @@ public enum PlanEncoding {
 
     public static func json(_ plan: Plan) -> String { JSONWriter.write(document(plan)) }
 
+    /// The plan as a file that imports again: a control character the format does not
+    /// allow in text (one a damaged or tampered database may hold) is written in its visible
+    /// form (`^[` for ESC) instead. Returns the text and how many values were changed so.
+    public static func importableJSON(_ plan: Plan) -> (text: String, changed: Int) {
+        var changed = 0
+        func clean(_ value: JSONOut) -> JSONOut {
+            switch value {
+            case let .string(s):
+                guard s.unicodeScalars.contains(where: refused) else { return value }
+                changed += 1
+                var out = String.UnicodeScalarView()
+                for scalar in s.unicodeScalars {
+                    if refused(scalar) { out.append(contentsOf: Visible.shown(scalar).unicodeScalars) } else { out.append(scalar) }
+                }
+                return .string(String(out))
+            case let .array(items): return .array(items.map(clean))
+            case let .object(members): return .object(members.map { ($0.0, clean($0.1)) })
+            default: return value
+            }
+        }
+        let document = clean(document(plan))
+        return (JSONWriter.write(document), changed)
+    }
+
+    /// A scalar `Validator.textIssue` refuses in text.
+    private static func refused(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return (v < 0x20 && scalar != "\n" && scalar != "\t") || v == 0x7F || (0x80...0x9F).contains(v)
+    }
+
     public static func document(_ plan: Plan) -> JSONOut {
         .object([
             ("format", .string(Plan.format)),

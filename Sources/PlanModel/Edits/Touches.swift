@@ -2,13 +2,38 @@ extension Edit {
     /// Whether this edit changed the action with this reference (under any of its names).
     public func touches(action ref: String) -> Bool {
         switch self {
-        case let .setAction(r, field, value):
+        case let .setAction(r, field, _, value):
             if r == ref { return true }
             if field == .ref, case let .text(new) = value { return new == ref }
             return false
         case let .addAction(_, _, action): return action.ref == ref
-        case let .removeAction(r), let .addNote(r, _, _), let .removeNote(r, _): return r == ref
+        case let .removeAction(r, _), let .addNote(r, _, _), let .removeNote(r, _): return r == ref
         case let .batch(edits): return edits.contains { $0.touches(action: ref) }
+        default: return false
+        }
+    }
+
+    /// Whether this edit wrote the thing a conflict is about, to find who changed it.
+    public func wrote(_ target: EditConflict.Target) -> Bool {
+        switch (self, target) {
+        case let (.batch(edits), _): return edits.contains { $0.wrote(target) }
+        case let (.setAction(r, f, _, to), .action(ref, field)):
+            if field == nil || field == f, r == ref { return true }
+            if f == .ref, case let .text(new) = to { return new == ref }
+            return false
+        case let (.addAction(_, _, action), .action(ref, _)): return action.ref == ref
+        case let (.removeAction(r, _), .action(ref, _)): return r == ref
+        case let (.addNote(r, _, _), .action(ref, nil)), let (.removeNote(r, _), .action(ref, nil)): return r == ref
+        case let (.addNote(r, _, note), .note(ref, id)), let (.removeNote(r, note), .note(ref, id)):
+            return r == ref && note.id == id
+        case let (.setRisk(r, f, _, to), .risk(ref, field)):
+            if field == nil || field == f, r == ref { return true }
+            if f == .ref, case let .text(new) = to { return new == ref }
+            return false
+        case let (.addRisk(_, risk), .risk(ref, _)): return risk.ref == ref
+        case let (.removeRisk(r, _), .risk(ref, _)): return r == ref
+        case let (.setActual(k, m, _, _), .actual(kpi, milestone)): return k == kpi && m == milestone
+        case let (.addCheckpoint(c, _), .checkpoint(name)), let (.removeCheckpoint(c), .checkpoint(name)): return c.name == name
         default: return false
         }
     }
@@ -24,20 +49,73 @@ extension Edit {
     /// The first thing this edit changed.
     public var subject: Subject? {
         switch self {
-        case let .setAction(ref, field, value):
+        case let .setAction(ref, field, _, value):
             if field == .ref, case let .text(new) = value { return .action(new) }
             return .action(ref)
         case let .addAction(_, _, action): return .action(action.ref)
-        case let .removeAction(ref), let .addNote(ref, _, _), let .removeNote(ref, _): return .action(ref)
-        case let .setRisk(ref, field, value):
+        case let .removeAction(ref, _), let .addNote(ref, _, _), let .removeNote(ref, _): return .action(ref)
+        case let .setRisk(ref, field, _, value):
             if field == .ref, case let .text(new) = value { return .risk(new) }
             return .risk(ref)
         case let .addRisk(_, risk): return .risk(risk.ref)
-        case let .removeRisk(ref): return .risk(ref)
-        case let .setActual(kpi, _, _): return .kpi(kpi)
+        case let .removeRisk(ref, _): return .risk(ref)
+        case let .setActual(kpi, _, _, _): return .kpi(kpi)
         case let .addCheckpoint(checkpoint, _): return .checkpoint(checkpoint.name)
-        case let .removeCheckpoint(name): return .checkpoint(name)
+        case let .removeCheckpoint(checkpoint): return .checkpoint(checkpoint.name)
         case let .batch(edits): return edits.lazy.compactMap(\.subject).first
+        }
+    }
+}
+
+extension Edit {
+    /// Everything this edit writes, by identity.
+    public var targets: [EditConflict.Target] {
+        switch self {
+        case let .setAction(ref, field, _, to):
+            if field == .ref, case let .text(new) = to { return [.action(ref, nil), .action(new, nil)] }
+            return [.action(ref, field)]
+        case let .addAction(_, _, action): return [.action(action.ref, nil)]
+        case let .removeAction(ref, _): return [.action(ref, nil)]
+        case let .addNote(ref, _, note), let .removeNote(ref, note): return [.note(action: ref, id: note.id)]
+        case let .setRisk(ref, field, _, to):
+            if field == .ref, case let .text(new) = to { return [.risk(ref, nil), .risk(new, nil)] }
+            return [.risk(ref, field)]
+        case let .addRisk(_, risk): return [.risk(risk.ref, nil)]
+        case let .removeRisk(ref, _): return [.risk(ref, nil)]
+        case let .setActual(kpi, milestone, _, _): return [.actual(kpi: kpi, milestone: milestone)]
+        case let .addCheckpoint(checkpoint, _), let .removeCheckpoint(checkpoint): return [.checkpoint(checkpoint.name)]
+        case let .batch(edits): return edits.flatMap(\.targets)
+        }
+    }
+}
+
+extension EditConflict.Target {
+    /// Whether two targets name the same thing or one holds the other (an action holds
+    /// its fields and notes).
+    public func overlaps(_ other: EditConflict.Target) -> Bool {
+        switch (self, other) {
+        case let (.action(a, f), .action(b, g)): return a == b && (f == nil || g == nil || f == g)
+        case let (.action(a, nil), .note(b, _)), let (.note(b, _), .action(a, nil)): return a == b
+        case let (.note(a, x), .note(b, y)): return a == b && x == y
+        case let (.risk(a, f), .risk(b, g)): return a == b && (f == nil || g == nil || f == g)
+        default: return self == other
+        }
+    }
+
+    /// How people name it, and what the plan holds there now (nil when it is gone).
+    public func described(in plan: Plan) -> (what: String, now: String?) {
+        switch self {
+        case let .action(ref, field?): return ("\(ref) \(field.rawValue)", plan.action(ref)?.value(of: field).display)
+        case let .action(ref, nil): return ("action \(ref)", plan.action(ref).map { _ in "" })
+        case let .note(ref, id):
+            let note = plan.action(ref)?.notes.first { $0.id == id }
+            return ("a note on \(ref)", note.map { "\"\($0.text.prefix(60))\"" })
+        case let .risk(ref, field?): return ("\(ref) \(field.rawValue)", plan.risk(ref)?.value(of: field).display)
+        case let .risk(ref, nil): return ("risk \(ref)", plan.risk(ref).map { _ in "" })
+        case let .actual(kpi, milestone):
+            let value = plan.kpi(kpi).flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone] : nil }
+            return ("\(kpi) actual \(milestone + 1)", value.map { $0.actual.map(formatNumber) ?? "none" })
+        case let .checkpoint(name): return ("checkpoint \"\(name)\"", plan.checkpoint(named: name).map { _ in "" })
         }
     }
 }

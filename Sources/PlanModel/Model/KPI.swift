@@ -46,6 +46,19 @@ public struct Milestone: Codable, Equatable, Sendable {
 
 /// One measure on the impact score card.
 public struct KPI: Codable, Equatable, Sendable {
+    /// KPI figures are kept below this size: above it a number has more digits than a
+    /// Double keeps exactly, and would come back as 1.2345678901234568e+29.
+    public static let maxFigure: Double = 1e15
+
+    /// Why a figure cannot be kept, or nil when it can.
+    public static func figureIssue(_ value: Double) -> String? {
+        guard value.isFinite else { return "is not a number; expected a figure" }
+        guard abs(value) < maxFigure else {
+            return "is too large to keep exactly; expected a figure of at most 15 digits (below 1,000,000,000,000,000)"
+        }
+        return nil
+    }
+
     public var ref: String
     public var name: String
     public var unit: String

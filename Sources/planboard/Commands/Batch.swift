@@ -32,22 +32,33 @@ struct Batch: ParsableCommand {
             input = handle
         }
         var failed = 0
+        var saved = 0
         var number = 0
         for line in LineReader(input) {
             number += 1
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let report: String
             do {
                 let words = try ShellWords.split(trimmed)
                 let update = try SetCommand.parse(words)
                 let after = try db.apply(try update.edit(for: db.load(), today: Today.date(), author: store.userName, file: db.path))
-                Output.line("ok \(number): \(update.describe(after))")
+                saved += 1
+                report = "ok \(number): \(update.describe(after))"
             } catch {
                 failed += 1
-                Output.line("error \(number): \(Batch.message(for: error))")
+                report = "error \(number): \(Visible.field(Batch.message(for: error)))"
+            }
+            do {
+                try Output.line(report)
+            } catch let error as CLIError {
+                // The change is already saved (or refused); say so where it can still be read,
+                // and stop rather than make changes nobody is told about.
+                let outcome = report.hasPrefix("ok") ? "was saved" : "was refused"
+                throw CLIError("line \(number) of \(Visible.field(file)) \(outcome), but its report could not be written (\(error.message)); stopped there: \(saved) line(s) saved, \(failed) refused, the lines after \(number) not read")
             }
         }
-        if failed > 0 { throw CLIError("\(failed) of the updates in \(file) failed; the others were saved") }
+        if failed > 0 { throw CLIError("\(failed) of the updates in \(Visible.field(file)) failed; the others were saved") }
     }
 }
 

@@ -19,6 +19,6 @@ struct CheckpointCommand: ParsableCommand {
     func run() throws {
         let day = try date.map { try parseDate($0, option: "--date") } ?? Today.date()
         let plan = try store.open().recordCheckpoint(name: name, date: day)
-        print("Recorded checkpoint \"\(name)\" (\(day.display)): \(plan.allActions.count) action statuses, \(plan.risks.count) risk scores, \(plan.kpis.count) KPIs.")
+        try Output.line("Recorded checkpoint \"\(Visible.field(name))\" (\(day.display)): \(plan.allActions.count) action statuses, \(plan.risks.count) risk scores, \(plan.kpis.count) KPIs.")
     }
 }

@@ -27,15 +27,22 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let plan = try store.open().load()
-        let text = switch format {
-        case .json: PlanEncoding.json(plan)
-        case .csv: PlanCSV.write(what ?? .actions, of: plan)
+        let plan = try store.open(forReading: true).load()
+        let text: String
+        switch format {
+        case .json:
+            let (json, changed) = PlanEncoding.importableJSON(plan)
+            if changed > 0 {
+                Output.notice("\(changed) text value(s) in the plan held control characters, which a plan file does not allow; they are written in their visible form (ESC as ^[) so the file imports again")
+            }
+            text = json
+        case .csv:
+            text = PlanCSV.write(what ?? .actions, of: plan)
         }
         if let output {
             try Output.write(text, to: output)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try Output.standardOutput(text)
         }
     }
 }

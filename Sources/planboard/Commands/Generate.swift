@@ -24,6 +24,6 @@ struct Generate: ParsableCommand {
     func run() throws {
         let plan = SyntheticPlan.make(areas: areas, actions: actions, risks: risks, kpis: kpis, seed: seed, today: try Today.date())
         let text = PlanEncoding.json(plan)
-        if let output { try Output.write(text, to: output) } else { FileHandle.standardOutput.write(Data(text.utf8)) }
+        if let output { try Output.write(text, to: output) } else { try Output.standardOutput(text) }
     }
 }

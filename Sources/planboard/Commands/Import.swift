@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanExchange
+import PlanModel
 import PlanStore
 
 struct Import: ParsableCommand {
@@ -19,16 +20,17 @@ struct Import: ParsableCommand {
     func run() throws {
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let path = store.path
-        if FileManager.default.fileExists(atPath: path) {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+        if FileManager.default.fileExists(atPath: path) && size != 0 {
             let existing = try PlanStore.open(path: path, user: store.userName)
             guard replace else {
                 let current = try existing.load()
-                throw CLIError("\(path) already holds the plan for \(current.header.localArea); nothing was changed. Add --replace to replace it")
+                throw CLIError("\(path) already holds the plan for \(Visible.field(current.header.localArea)); nothing was changed. Add --replace to replace it")
             }
             try existing.replace(with: plan, summary: "imported \((file as NSString).lastPathComponent) (replacing the plan)")
         } else {
             _ = try PlanStore.create(path: path, plan: plan, user: store.userName)
         }
-        print("Imported \(file) into \(path): \(plan.header.localArea), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+        try Output.line("Imported \(Visible.field(file)) into \(Visible.field(path)): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
     }
 }

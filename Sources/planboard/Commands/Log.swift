@@ -14,7 +14,7 @@ struct Log: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let db = try store.open()
+        let db = try store.open(forReading: true)
         let records: [ChangeRecord]
         if let since {
             if let date = PlanDate(typed: since) {
@@ -32,7 +32,9 @@ struct Log: ParsableCommand {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         for record in records {
-            print("\(record.seq)\t\(formatter.string(from: record.at))\t\(record.user)\t\(record.kind.rawValue)\t\(record.summary)")
+            // Fields are tab-separated, one change per line: plan text is shown with its
+            // line breaks and tabs escaped, so no note can pass for a line of the log.
+            try Output.line("\(record.seq)\t\(formatter.string(from: record.at))\t\(Visible.field(record.user))\t\(record.kind.rawValue)\t\(Visible.field(record.summary))")
         }
     }
 }

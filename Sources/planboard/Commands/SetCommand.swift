@@ -44,7 +44,7 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         let after = try db.apply(try edit(for: db.load(), today: Today.date(), author: store.userName, file: db.path))
-        print(describe(after))
+        try Output.line(describe(after))
     }
 
     /// The one edit this update makes, checked against the plan.
@@ -58,11 +58,16 @@ struct SetCommand: ParsableCommand {
             edits.append(.addNote(ref: ref, index: nil, note: Note(date: today, author: author, text: note)))
         }
         if !lead.isEmpty {
-            edits.append(.setAction(ref: ref, field: .leads, value: .names(lead)))
+            edits.append(plan.setting(.leads, ofAction: ref, to: .names(lead)))
         }
         if let byWhen {
-            let date: PlanDate? = ["none", "unset", ""].contains(byWhen.lowercased()) ? nil : try parseDate(byWhen, option: "--by-when")
-            edits.append(.setAction(ref: ref, field: .byWhen, value: .date(date)))
+            // An empty value is most often an unset shell variable: clearing the date takes
+            // an explicit `none`.
+            if byWhen.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw CLIError("--by-when is empty; give a date such as 2023-03-31, or --by-when none to clear \(Visible.field(ref))'s date. Nothing was changed")
+            }
+            let date: PlanDate? = ["none", "unset"].contains(byWhen.lowercased()) ? nil : try parseDate(byWhen, option: "--by-when")
+            edits.append(plan.setting(.byWhen, ofAction: ref, to: .date(date)))
         }
         if let status {
             guard let value = Status(typed: status) else {
@@ -72,16 +77,17 @@ struct SetCommand: ParsableCommand {
                 throw CLIError("\(ref) cannot be set \(value.label) without a reason; add --reason \"why it is \(value.label.lowercased())\"")
             }
             let reasonNote = reason.map { Note(date: today, author: author, text: $0) }
-            edits.append(.setStatus(ref: ref, to: value, reason: reasonNote))
+            edits.append(plan.settingStatus(ofAction: ref, to: value, reason: reasonNote))
         }
         return edits.count == 1 ? edits[0] : Edit.batch(edits)
     }
 
     /// One line saying where the action now stands.
     func describe(_ plan: Plan) -> String {
-        guard let action = plan.action(ref) else { return "\(ref): removed." }
+        let ref = Visible.field(self.ref)
+        guard let action = plan.action(self.ref) else { return "\(ref): removed." }
         let when = action.byWhen?.display ?? "no date"
-        let leads = action.leads.isEmpty ? "none" : action.leads.joined(separator: ", ")
+        let leads = action.leads.isEmpty ? "none" : action.leads.map(Visible.field).joined(separator: ", ")
         return "\(ref): \(action.status.label), by \(when), lead \(leads), \(action.notes.count) notes. Saved."
     }
 }

@@ -10,8 +10,8 @@ struct Summary: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let plan = try store.open().load()
-        print(SummaryReport(plan: plan, today: try Today.date()).text, terminator: "")
+        let plan = try store.open(forReading: true).load()
+        try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date()).text)
     }
 }
 
@@ -21,15 +21,17 @@ struct SummaryReport {
     let today: PlanDate
 
     var text: String {
-        var out = "\(plan.header.localArea) — \(plan.header.title.isEmpty ? "Accelerated Progress Plan" : plan.header.title)\n"
+        // Every piece of plan text goes through Visible.field: one field, one line, no control characters.
+        let v = Visible.field
+        var out = "\(v(plan.header.localArea)) — \(plan.header.title.isEmpty ? "Accelerated Progress Plan" : v(plan.header.title))\n"
         out += "As of \(today.display)\n"
-        if let notice = plan.header.notice { out += "Note: \(notice)\n" }
+        if let notice = plan.header.notice { out += "Note: \(v(notice))\n" }
         out += "\nAreas of weakness\n"
         let statuses = Status.allCases
         for area in plan.areas {
             let r = plan.rollup(of: area, today: today)
             let counts = statuses.map { "\($0.label) \(r.count($0))" }.joined(separator: ", ")
-            out += "  \(area.number). \(area.title)\n"
+            out += "  \(area.number). \(v(area.title))\n"
             out += "     \(r.total) actions: \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
         }
         let all = AreaRollup(actions: plan.allActions, today: today, settings: plan.settings)
@@ -39,17 +41,17 @@ struct SummaryReport {
         if plan.kpis.isEmpty { out += "  (no KPIs)\n" }
         for kpi in plan.kpis {
             let latest = kpi.latestActualIndex.map { i in
-                "\(kpi.milestones[i].label): \(format(kpi.milestones[i].actual, kpi.unit))" +
+                "\(v(kpi.milestones[i].label)): \(format(kpi.milestones[i].actual, kpi.unit))" +
                     (kpi.milestones[i].target.map { " against a target of \(format($0, kpi.unit))" } ?? "")
             } ?? "no actuals yet"
-            out += "  \(kpi.ref) \(kpi.name): \(kpi.status.label) \(kpi.travel.glyph) (\(latest))\n"
+            out += "  \(v(kpi.ref)) \(v(kpi.name)): \(kpi.status.label) \(kpi.travel.glyph) (\(latest))\n"
         }
 
         out += "\nHighest residual risks\n"
         if plan.risks.isEmpty { out += "  (the risk register is empty)\n" }
         for risk in plan.risksByResidual.prefix(5) {
             let score = risk.residual.value
-            out += "  \(risk.ref) \(score) \(plan.settings.band(for: score).label): \(risk.risk)\(risk.owner.isEmpty ? "" : " (owner: \(risk.owner))")\n"
+            out += "  \(v(risk.ref)) \(score) \(plan.settings.band(for: score).label): \(v(risk.risk))\(risk.owner.isEmpty ? "" : " (owner: \(v(risk.owner)))")\n"
         }
         return out
     }

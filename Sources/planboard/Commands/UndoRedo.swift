@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanModel
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +11,7 @@ struct Undo: ParsableCommand {
         guard let (_, undone) = try store.open().undo() else {
             throw CLIError("there is nothing of \(store.userName)'s to undo")
         }
-        print("Undone: \(undone.summary)")
+        try Output.line("Undone: \(Visible.field(undone.summary))")
     }
 }
 
@@ -23,6 +24,6 @@ struct Redo: ParsableCommand {
         guard let (_, redone) = try store.open().redo() else {
             throw CLIError("there is nothing of \(store.userName)'s to redo")
         }
-        print("Redone: \(redone.summary)")
+        try Output.line("Redone: \(Visible.field(redone.summary))")
     }
 }
