@@ -105,6 +105,7 @@ enum Schema {
                 CREATE INDEX change_at ON change(at);
                 """)
         }
+        MeetingRows.registerMigration(&migrator)
         return migrator
     }
 }

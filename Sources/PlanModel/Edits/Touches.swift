@@ -38,6 +38,7 @@ extension Edit {
         case let .addCheckpoint(checkpoint, _): return .checkpoint(checkpoint.name)
         case let .removeCheckpoint(name): return .checkpoint(name)
         case let .batch(edits): return edits.lazy.compactMap(\.subject).first
+        case .meeting: return nil
         }
     }
 }
