@@ -15,6 +15,7 @@ let package = Package(
     targets: [
         .target(name: "PlanModel"),
         .target(name: "PlanExchange", dependencies: ["PlanModel"]),
+        .target(name: "PlanReport", dependencies: ["PlanModel"]),
         .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "CNcurses",
@@ -43,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "CNcurses", "ShippedThemes",
+                "PlanModel", "PlanExchange", "PlanStore", "PlanReport", "SamplePlans", "BoardCore", "CNcurses", "ShippedThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +55,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "SamplePlans"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
+        .testTarget(name: "PlanReportTests", dependencies: ["PlanModel", "PlanReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),
