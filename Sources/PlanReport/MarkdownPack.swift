@@ -9,7 +9,7 @@ extension BoardPack {
         let doc = document
         var out = ""
         for (i, section) in doc.sections.enumerated() {
-            if i > 0 { out += "\n---\n\n" }
+            if i > 0 { out += "---\n\n" }
             for block in section.blocks { MarkdownPack.render(block, into: &out) }
         }
         return out
@@ -58,7 +58,7 @@ enum MarkdownPack {
 
     /// Line breaks inside a table cell become spaces: a pipe table row is one line.
     static func flat(_ text: String) -> String {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        String(text.map { $0.isNewline ? " " : $0 })
     }
 
     /// Outside tables, a line break in plan text stays a line break (two spaces).
