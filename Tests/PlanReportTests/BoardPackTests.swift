@@ -25,7 +25,7 @@ final class BoardPackTests: XCTestCase {
 
     func testTheMarkdownSaysWhatTheHTMLSays() throws {
         let p = try pack()
-        let html = try Node.parse(p.html())
+        let html = try HTMLNode.parse(p.html())
         let markdown = p.markdown()
         // Every heading of the HTML is a heading of the Markdown, in the same order.
         let htmlHeadings = html.all { ["h1", "h2", "h3"].contains($0.name) }.map { String(repeating: "#", count: Int($0.name.dropFirst()) ?? 0) + " " + $0.allText }
@@ -37,7 +37,7 @@ final class BoardPackTests: XCTestCase {
 
     func testTheHTMLHoldsEveryAreaKPIAndRisk() throws {
         let plan = try Samples.illustrativeWithMeetings()
-        let html = try Node.parse(try pack(plan).html())
+        let html = try HTMLNode.parse(try pack(plan).html())
         let headings = html.all("h2").map(\.allText)
         for area in plan.areas {
             XCTAssertTrue(headings.contains("Highlight report — Area \(area.number): \(area.title)"), "area \(area.number)")
@@ -57,7 +57,7 @@ final class BoardPackTests: XCTestCase {
 
     func testTheHeatmapShowsTheDashboardsCounts() throws {
         let plan = try Samples.illustrativeWithMeetings()
-        let html = try Node.parse(try pack(plan).html())
+        let html = try HTMLNode.parse(try pack(plan).html())
         let cells = html.all("g").filter { $0.attributes["class"] == "cell" }
         XCTAssertEqual(cells.count, 25)
         // The dashboard's rule: each risk counted in the cell of its residual score.
@@ -88,7 +88,7 @@ final class BoardPackTests: XCTestCase {
     }
 
     func testThePackReadsWithoutColour() throws {
-        let html = try Node.parse(try pack().html())
+        let html = try HTMLNode.parse(try pack().html())
         XCTAssertEqual(html.attributes["lang"], "en-GB")
         XCTAssertEqual(html.all("title").first?.allText, "Board pack: Board 2023-08-22 — Devon Local Area")
         // Headings in order: one h1, and never a jump of more than one level.
@@ -120,7 +120,7 @@ final class BoardPackTests: XCTestCase {
         XCTAssertTrue(html.contains("section.page { break-before: page;"))
         XCTAssertTrue(html.contains("@bottom-left { content: \"Devon Local Area — Board 2023-08-22 (22 Aug 2023)\""))
         XCTAssertTrue(html.contains("counter(page)"))
-        let tree = try Node.parse(html)
+        let tree = try HTMLNode.parse(html)
         XCTAssertEqual(tree.all("section").map { $0.attributes["class"] ?? "" },
                        ["cover"] + Array(repeating: "page", count: tree.all("section").count - 1))
     }
@@ -136,7 +136,7 @@ final class BoardPackTests: XCTestCase {
         plan.kpis[0].name = nasty
         let p = try pack(plan)
         let html = p.html()
-        let tree = try Node.parse(html)
+        let tree = try HTMLNode.parse(html)
         XCTAssertFalse(html.contains("<script"))
         XCTAssertTrue(tree.all("h2").contains { $0.allText == "Highlight report — Area 1: \(nasty)" })
         XCTAssertTrue(tree.all("title").first?.allText.contains(nasty) ?? false)
@@ -150,7 +150,7 @@ final class BoardPackTests: XCTestCase {
     // MARK: What the sections say
 
     func testAHighlightShowsTheSROsJudgementAndTheDatesThatMovedSinceTheLastMeeting() throws {
-        let html = try Node.parse(try pack().html())
+        let html = try HTMLNode.parse(try pack().html())
         let area3 = try XCTUnwrap(html.first("section", "id", "area-3")).allText
         XCTAssertTrue(area3.contains("RAG: ▲ Amber — the SRO’s judgement; the actions roll up to ● Red"), area3)
         XCTAssertTrue(area3.contains("What changed since Six-month review 2023-02-14"))
@@ -164,7 +164,7 @@ final class BoardPackTests: XCTestCase {
     }
 
     func testTheDecisionsLogListsOpenAndDoneDecisions() throws {
-        let html = try Node.parse(try pack().html())
+        let html = try HTMLNode.parse(try pack().html())
         XCTAssertEqual(html.first("table", "data-table", "decisions-open")?.all("tr").compactMap { $0.attributes["data-key"] }, ["D3", "D4"])
         XCTAssertEqual(html.first("table", "data-table", "decisions-done")?.all("tr").compactMap { $0.attributes["data-key"] }, ["D1", "D2", "D5"])
         XCTAssertTrue(html.first("tr", "data-key", "D3")?.allText.contains("Open, overdue") ?? false)
@@ -184,7 +184,7 @@ final class BoardPackTests: XCTestCase {
     }
 
     func testOneAreaOnly() throws {
-        let html = try Node.parse(try pack(area: 2).html())
+        let html = try HTMLNode.parse(try pack(area: 2).html())
         XCTAssertEqual(html.all("section").compactMap { $0.attributes["id"] }.filter { $0.hasPrefix("area-") }, ["area-2"])
         XCTAssertEqual(html.first("table", "data-table", "decisions-open")?.all("tr").compactMap { $0.attributes["data-key"] }, ["D4"])
         XCTAssertThrowsError(try pack(area: 9))
@@ -192,7 +192,7 @@ final class BoardPackTests: XCTestCase {
 
     func testAPlanWithNoMeetingsStillMakesAPack() throws {
         let plan = try Samples.plan(SamplePlans.fictional)
-        let html = try Node.parse(try pack(plan).html())
+        let html = try HTMLNode.parse(try pack(plan).html())
         XCTAssertEqual(html.all("h1").first?.allText, "Board pack")
         XCTAssertEqual(html.all("section").count, 2 + plan.areas.count + 6)
     }

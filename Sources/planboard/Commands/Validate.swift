@@ -13,6 +13,6 @@ struct Validate: ParsableCommand {
     func run() throws {
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let actions = plan.allActions.count
-        print("\(file): valid \(PlanEncoding.formatName) plan for \(plan.header.localArea): \(plan.areas.count) areas of weakness, \(actions) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs, \(plan.checkpoints.count) checkpoints.")
+        print("\(file): valid \(PlanEncoding.format(of: plan)) plan for \(plan.header.localArea): \(plan.areas.count) areas of weakness, \(actions) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs, \(plan.checkpoints.count) checkpoints.")
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 import FoundationXML
 #endif
 
-/// The pack's HTML parsed by a real XML parser (the pack is written well-formed), as a
+/// A page's HTML parsed by a real XML parser (the pack is written well-formed), as a
 /// small tree the tests can search.
-final class Node {
-    let name: String
-    let attributes: [String: String]
-    var children: [Node] = []
-    var text = ""
-    weak var parent: Node?
+public final class HTMLNode {
+    public let name: String
+    public let attributes: [String: String]
+    public var children: [HTMLNode] = []
+    public var text = ""
+    public weak var parent: HTMLNode?
 
     init(name: String, attributes: [String: String]) {
         self.name = name
@@ -18,24 +18,24 @@ final class Node {
     }
 
     /// All text inside, in document order.
-    var allText: String { text + children.map(\.allText).joined() }
+    public var allText: String { text + children.map(\.allText).joined() }
 
-    func all(_ name: String) -> [Node] {
+    public func all(_ name: String) -> [HTMLNode] {
         (self.name == name ? [self] : []) + children.flatMap { $0.all(name) }
     }
 
-    func all(where predicate: (Node) -> Bool) -> [Node] {
+    public func all(where predicate: (HTMLNode) -> Bool) -> [HTMLNode] {
         (predicate(self) ? [self] : []) + children.flatMap { $0.all(where: predicate) }
     }
 
-    func first(_ name: String, _ attribute: String, _ value: String) -> Node? {
+    public func first(_ name: String, _ attribute: String, _ value: String) -> HTMLNode? {
         all(name).first { $0.attributes[attribute] == value }
     }
 
     /// Every element in document order.
-    var elements: [Node] { [self] + children.flatMap(\.elements) }
+    public var elements: [HTMLNode] { [self] + children.flatMap(\.elements) }
 
-    static func parse(_ html: String) throws -> Node {
+    public static func parse(_ html: String) throws -> HTMLNode {
         let delegate = Builder()
         let parser = XMLParser(data: Data(html.utf8))
         parser.delegate = delegate
@@ -45,15 +45,15 @@ final class Node {
         return root
     }
 
-    struct ParseFailure: Error { var message: String }
+    public struct ParseFailure: Error { var message: String }
 
     private final class Builder: NSObject, XMLParserDelegate {
-        var root: Node?
-        var stack: [Node] = []
+        var root: HTMLNode?
+        var stack: [HTMLNode] = []
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
-            let node = Node(name: name, attributes: attributes)
+            let node = HTMLNode(name: name, attributes: attributes)
             if let parent = stack.last {
                 node.parent = parent
                 parent.children.append(node)
@@ -69,7 +69,7 @@ final class Node {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             // Text goes into a text child so allText keeps document order.
-            let text = Node(name: "#text", attributes: [:])
+            let text = HTMLNode(name: "#text", attributes: [:])
             text.text = string
             stack.last?.children.append(text)
         }
