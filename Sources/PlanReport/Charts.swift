@@ -62,7 +62,7 @@ enum Charts {
     /// A small line chart of one KPI: targets dashed with hollow circles, actuals solid
     /// with filled squares, the baseline as the first point and the comparator as a line.
     static func kpi(_ kpi: KPI) -> String {
-        let width = 300, height = 120, left = 44, right = 10, top = 10, bottom = 26
+        let width = 320, height = 120, left = 48, right = 30, top = 10, bottom = 26
         var values = kpi.milestones.compactMap(\.target) + kpi.milestones.compactMap(\.actual)
         if let b = kpi.baseline { values.append(b.value) }
         if let c = kpi.comparator { values.append(c.value) }

@@ -158,7 +158,9 @@ enum HTMLPack {
         dt { font-weight: bold; }
         dd { margin: 0; }
         .note { color: #444444; font-size: 0.92em; }
-        .rag, .band, .kpi { font-weight: bold; white-space: nowrap; }
+        .rag, .kpi { font-weight: bold; white-space: nowrap; }
+        .band { font-weight: bold; }
+        table[data-table="rag-grid"] { font-size: 0.85em; }
         .rag-red { color: var(--red); } .rag-amber { color: var(--amber); } .rag-green { color: var(--green); }
         .rag-complete { color: var(--blue); } .rag-not-started { color: var(--grey); }
         .cell-red { background: var(--red-bg); } .cell-amber { background: var(--amber-bg); } .cell-green { background: var(--green-bg); }
@@ -187,7 +189,9 @@ enum HTMLPack {
           @bottom-left { content: "\(Escape.cssString(footer))"; font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #333333; }
           @bottom-right { content: "Page " counter(page) " of " counter(pages); font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #333333; }
         }
+        @page wide { size: A4 landscape; }
         @media print {
+          section#register, section#rag-grid { page: wide; }
           html { font-size: 9.5pt; }
           body { max-width: none; padding: 0; }
           section.page { break-before: page; margin-top: 0; }
