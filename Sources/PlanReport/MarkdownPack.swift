@@ -58,7 +58,8 @@ enum MarkdownPack {
 
     /// Line breaks inside a table cell become spaces: a pipe table row is one line.
     static func flat(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
+        guard text.contains(where: \.isNewline) else { return text }
+        return String(text.map { $0.isNewline ? " " : $0 })
     }
 
     /// Outside tables, a line break in plan text stays a line break (two spaces).
@@ -78,14 +79,14 @@ enum MarkdownPack {
 
     /// Characters Markdown would read as formatting, escaped so plan text stays text.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
+        var out = String.UnicodeScalarView()
+        for ch in text.unicodeScalars {
             switch ch {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "#", "|", "~": out.append("\\"); out.append(ch)
             default: out.append(ch)
             }
         }
-        return out
+        return String(out)
     }
 }
 
