@@ -4,6 +4,7 @@ import PlanModel
 enum Escape {
     /// Text and attribute values in HTML: the five characters that could end a tag or a quote.
     static func html(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text.unicodeScalars {
@@ -134,7 +135,7 @@ enum HTMLPack {
 
     /// Line breaks in plan text kept as breaks.
     static func multiline(_ text: String) -> String {
-        guard text.contains("\n") else { return Escape.html(text) }
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return Escape.html(text) }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { Escape.html(String($0)) }.joined(separator: "<br />")
     }
 

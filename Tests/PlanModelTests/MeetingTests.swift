@@ -98,6 +98,11 @@ final class MeetingTests: XCTestCase {
         p = try apply(.setAction(ref: "1b", field: .status, value: .status(.green)), to: p)
         XCTAssertEqual(p.meeting(named: name)?.highlight(area: 1)?.rag, .red)
         XCTAssertThrowsError(try p.recording(meeting: name), "a meeting is recorded once")
+        let fixed = try XCTUnwrap(p.meeting(named: name)?.highlight(area: 1))
+        var following = fixed
+        following.rag = nil
+        XCTAssertThrowsError(try p.applying(.meeting(.setHighlight(meeting: name, area: 1, from: fixed, to: following))),
+                             "a recorded highlight does not go back to following the roll-up")
     }
 
     func testDatesMovedSinceAMeetingAreTheByWhensThatDiffer() throws {

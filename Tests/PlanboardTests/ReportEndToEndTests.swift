@@ -197,6 +197,23 @@ final class ReportEndToEndTests: XCTestCase {
         XCTAssertEqual(try planboard("report", "--format", "pdf", "--db", db).status, 2, "a PDF needs -o")
     }
 
+    func testEveryNewCommandHasHelpAndUsageErrorsExitTwo() throws {
+        for command in [["report"], ["meeting"], ["meeting", "add"], ["meeting", "list"], ["meeting", "record"], ["highlight"],
+                        ["decision"], ["decision", "add"], ["decision", "done"], ["decision", "reopen"], ["decision", "to-action"], ["decision", "list"]] {
+            let help = try PlanboardBinary.run(command + ["--help"])
+            XCTAssertEqual(help.status, 0, command.joined(separator: " "))
+            XCTAssertTrue(help.stdout.contains("USAGE:"), command.joined(separator: " "))
+        }
+        XCTAssertEqual(try planboard("report", "--format", "odt", "--db", db).status, 2)
+        XCTAssertEqual(try planboard("decision", "add", "x", "--area", "1", "--risk", "R1", "--db", db).status, 2)
+        let unknown = try planboard("report", "--meeting", "Board 1999", "--db", db)
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.hasPrefix("planboard: there is no meeting called \"Board 1999\"; expected one of \"Board 2022-11-15\""), unknown.stderr)
+        let noDecision = try planboard("decision", "done", "99", "--db", db)
+        XCTAssertEqual(noDecision.status, 1)
+        XCTAssertEqual(noDecision.stderr, "planboard: there is no decision D99; `planboard decision list` shows them\n")
+    }
+
     // MARK: Files from before meetings
 
     func testTheDatabaseMadeByThePreviousPlanboardMakesAPack() throws {

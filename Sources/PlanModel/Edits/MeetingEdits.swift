@@ -98,6 +98,9 @@ extension Plan {
             guard current == from else {
                 throw EditError("the area \(area) highlight for \"\(meeting)\" has changed since it was read; nothing was changed. Look at it again first")
             }
+            if let to, to.rag == nil, meetings[m].isRecorded, let rollup = rollupStatus(ofArea: area) {
+                throw EditError("meeting \"\(meeting)\" is recorded, so its highlights keep the RAG they had; give one (area \(area) rolls up to \(rollup.label))")
+            }
             if let to {
                 for (field, value) in [("reason", to.reason), ("progress", to.progress), ("next steps", to.nextSteps),
                                        ("escalations", to.escalations), ("asks", to.asks)] {

@@ -37,16 +37,18 @@ extension Plan {
             if checkpoint != nil { throw EditError("there is no checkpoint called \"\(checkpointName)\"") }
             edits.append(.addCheckpoint(Checkpoint(name: checkpointName, date: meeting.date, of: self), index: nil))
         }
-        var details = meeting.details
-        details.checkpoint = checkpointName
-        details.byWhen = allActions.map { ActionDate(ref: $0.ref, byWhen: $0.byWhen) }
-        edits.append(.meeting(.setMeeting(name: name, from: meeting.details, to: details)))
+        // Highlights first, so undoing the record (in reverse) unrecords the meeting before
+        // its highlights go back to following the roll-up.
         for highlight in meeting.highlights where highlight.rag == nil {
             guard let rollup = rollupStatus(ofArea: highlight.area) else { continue }
             var fixed = highlight
             fixed.rag = rollup
             edits.append(.meeting(.setHighlight(meeting: name, area: highlight.area, from: highlight, to: fixed)))
         }
+        var details = meeting.details
+        details.checkpoint = checkpointName
+        details.byWhen = allActions.map { ActionDate(ref: $0.ref, byWhen: $0.byWhen) }
+        edits.append(.meeting(.setMeeting(name: name, from: meeting.details, to: details)))
         return .batch(edits)
     }
 

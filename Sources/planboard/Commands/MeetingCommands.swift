@@ -124,7 +124,10 @@ struct HighlightCommand: ParsableCommand {
         let current = m.highlight(area: area)
         var h = current ?? Highlight(area: area)
         if let rag {
-            if ["roll-up", "rollup", "auto"].contains(rag.lowercased()) { h.rag = nil } else {
+            if ["roll-up", "rollup", "auto"].contains(rag.lowercased()) {
+                // A recorded meeting keeps a RAG: the roll-up of the day is written in.
+                h.rag = m.isRecorded ? plan.rollupStatus(ofArea: area) : nil
+            } else {
                 guard let status = Status(typed: rag) else {
                     throw CLIError("--rag \"\(rag)\" is not a RAG; expected red, amber, green, complete, not-started or roll-up")
                 }
