@@ -5,12 +5,18 @@ extension BoardPack {
     /// The same pack as Markdown: headings and pipe tables, for pasting into a council's
     /// report template (and, through pandoc, a Word document). Charts appear as the
     /// sentences and tables that say what they show.
-    public func markdown() -> String {
+    ///
+    /// `titleHeading: false` leaves out the cover's level-1 heading, for a converter that
+    /// sets the title from metadata (pandoc writing Word), so it appears once.
+    public func markdown(titleHeading: Bool = true) -> String {
         let doc = document
         var out = ""
         for (i, section) in doc.sections.enumerated() {
             if i > 0 { out += "---\n\n" }
-            for block in section.blocks { MarkdownPack.render(block, into: &out) }
+            for block in section.blocks {
+                if !titleHeading, case .heading(1, _) = block { continue }
+                MarkdownPack.render(block, into: &out)
+            }
         }
         return out
     }

@@ -78,7 +78,7 @@ struct Report: ParsableCommand {
                                           "--print-to-pdf=\(made.path)", html.absoluteString], what: "Chromium")
             } else {
                 let md = folder.appendingPathComponent("pack.md")
-                try Data(pack.markdown().utf8).write(to: md)
+                try Data(pack.markdown(titleHeading: false).utf8).write(to: md)
                 try Converters.run(tool, ["-f", "markdown", "-t", "docx", "--metadata", "title=\(pack.title)",
                                           "--metadata", "lang=en-GB", "-o", made.path, md.path], what: "pandoc")
             }
