@@ -214,6 +214,16 @@ final class ReportEndToEndTests: XCTestCase {
         XCTAssertEqual(noDecision.stderr, "planboard: there is no decision D99; `planboard decision list` shows them\n")
     }
 
+    func testWritingThroughALinkKeepsTheLink() throws {
+        let target = folder.path("packs-target.html")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: target))
+        let link = folder.path("latest.html")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        XCTAssertEqual(try planboard("report", "--db", db, "-o", link).status, 0)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), target)
+        XCTAssertTrue(try String(contentsOfFile: target, encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+    }
+
     // MARK: Files from before meetings
 
     func testTheDatabaseMadeByThePreviousPlanboardMakesAPack() throws {

@@ -34,7 +34,7 @@ public enum MeetingEdit: Codable, Equatable, Sendable {
             else { "meeting \"\(name)\" record changed" }
         case let .setHighlight(meeting, area, _, to):
             to == nil ? "remove area \(area) highlight from \"\(meeting)\"" : "area \(area) highlight for \"\(meeting)\""
-        case let .addDecision(meeting, d): "decision \(d.label) at \"\(meeting)\": \(d.text.prefix(60))"
+        case let .addDecision(meeting, d): "decision \(d.label) at \"\(meeting)\": \(String(d.text.prefix(60).map { $0.isNewline ? " " : $0 }))"
         case let .removeDecision(_, d): "remove decision \(d.label)"
         case let .setDecision(_, from, to):
             if !from.done && to.done { "decision \(to.label) done" }
