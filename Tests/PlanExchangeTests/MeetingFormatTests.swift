@@ -17,7 +17,10 @@ final class MeetingFormatTests: XCTestCase {
 
     func testAPlanWithoutMeetingsIsStillPlanboard1ByteForByte() throws {
         for sample in SamplePlans.all {
-            let json = PlanEncoding.json(try Samples.plan(sample))
+            // Whether or not the sample generator has given a sample its meetings.
+            var plan = try Samples.plan(sample)
+            plan.meetings = []
+            let json = PlanEncoding.json(plan)
             XCTAssertTrue(json.hasPrefix("{\n  \"format\": \"planboard/1\",\n"), sample)
             XCTAssertFalse(json.contains("\"meetings\""), sample)
         }
