@@ -15,6 +15,7 @@ let package = Package(
     targets: [
         .target(name: "PlanModel"),
         .target(name: "PlanExchange", dependencies: ["PlanModel"]),
+        .target(name: "PlanReport", dependencies: ["PlanModel"]),
         .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "CNcurses",
@@ -44,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes",
+                "PlanModel", "PlanExchange", "PlanStore", "PlanReport", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +57,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "SamplePlans"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
+        .testTarget(name: "PlanReportTests", dependencies: ["PlanModel", "PlanReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "BoardLoopTests", dependencies: ["BoardLoop", "BoardCore", "PlanModel", "TestSupport"]),

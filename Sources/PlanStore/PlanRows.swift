@@ -69,7 +69,8 @@ enum PlanRows {
         return Plan(header: try json.decode(Header.self, top["header"], "header"),
                     settings: try json.decode(Settings.self, top["settings"], "settings"),
                     governance: try json.decode(Governance.self, top["governance"], "governance"),
-                    areas: areas, risks: risks, kpis: kpis, checkpoints: checkpoints)
+                    areas: areas, risks: risks, kpis: kpis, checkpoints: checkpoints,
+                    meetings: try MeetingRows.load(db, json))
     }
 
     /// Writes only what differs between `old` (what the file holds) and `new`.
@@ -201,6 +202,8 @@ enum PlanRows {
                 ON CONFLICT(name) DO UPDATE SET position = excluded.position, date = excluded.date, snapshot = excluded.snapshot
                 """, arguments: [checkpoint.name, position, checkpoint.date.iso, try json.text(checkpoint)])
         }
+
+        try MeetingRows.write(new.meetings, over: old?.meetings ?? [], db, json)
     }
 }
 

@@ -126,6 +126,7 @@ enum Schema {
             }
             try db.execute(sql: "CREATE UNIQUE INDEX note_id ON note(action, id)")
         }
+        MeetingRows.registerMigration(&migrator)
         return migrator
     }
 }

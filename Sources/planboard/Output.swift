@@ -24,8 +24,11 @@ enum Output {
 
     /// One line of output, written at once (not buffered), so a script reading it sees
     /// each line as soon as the work it reports is done.
+    /// Control characters other than line breaks and tabs are shown, whatever the caller
+    /// passed: a field a caller forgot to pass through `Visible` still cannot act on a
+    /// terminal.
     static func line(_ text: String) throws {
-        try standardOutput(text + "\n")
+        try standardOutput(Visible.lines(text) + "\n")
     }
 
     /// Writes `text` to standard output, all of it, or says why it could not.

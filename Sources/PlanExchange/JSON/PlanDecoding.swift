@@ -84,14 +84,20 @@ public enum PlanDecoding {
     static func decodePlan(_ root: JSONNode, _ r: inout FieldReader) -> Plan? {
         // Check the format first: a newer file gets one clear message, not a list of unknown keys.
         if case let .object(members) = root.value, let format = members.first(where: { $0.key == "format" })?.value,
-           case let .string(name) = format.value, name != Plan.format {
+           case let .string(name) = format.value, name != Plan.format, name != PlanEncoding.meetingsFormat {
             let newer = name.hasPrefix("planboard/")
             r.report("format", format, newer
-                ? "is \"\(name)\", written by a newer planboard; this version reads \"\(Plan.format)\". Update planboard to read it"
-                : "is \"\(name)\"; expected \"\(Plan.format)\"")
+                ? "is \"\(name)\", written by a newer planboard; this version reads \"\(Plan.format)\" and \"\(PlanEncoding.meetingsFormat)\". Update planboard to read it"
+                : "is \"\(name)\"; expected \"\(Plan.format)\" or \"\(PlanEncoding.meetingsFormat)\"")
             return nil
         }
-        guard let o = r.object(root, "", keys: ["format", "header", "settings", "governance", "areas", "risks", "kpis", "checkpoints"]) else {
+        // planboard/2 is planboard/1 with meetings (MeetingJSON.swift).
+        var keys = ["format", "header", "settings", "governance", "areas", "risks", "kpis", "checkpoints"]
+        if case let .object(members) = root.value, let format = members.first(where: { $0.key == "format" })?.value,
+           case .string(PlanEncoding.meetingsFormat) = format.value {
+            keys.append("meetings")
+        }
+        guard let o = r.object(root, "", keys: keys) else {
             return nil
         }
         guard r.string(o["format"], "format") != nil else { return nil }
@@ -102,8 +108,10 @@ public enum PlanDecoding {
         let risks = list(o["risks"], "risks", "risks", &r, decodeRisk)
         let kpis = list(o["kpis"], "kpis", "KPIs", &r, decodeKPI)
         let checkpoints = list(o["checkpoints"], "checkpoints", "checkpoints", &r, decodeCheckpoint)
-        guard let header, let settings, let governance, let areas, let risks, let kpis, let checkpoints else { return nil }
-        return Plan(header: header, settings: settings, governance: governance, areas: areas, risks: risks, kpis: kpis, checkpoints: checkpoints)
+        let meetings = keys.contains("meetings") ? list(o["meetings"], "meetings", "meetings", &r, decodeMeeting) : []
+        guard let header, let settings, let governance, let areas, let risks, let kpis, let checkpoints, let meetings else { return nil }
+        return Plan(header: header, settings: settings, governance: governance, areas: areas, risks: risks, kpis: kpis,
+                    checkpoints: checkpoints, meetings: meetings)
     }
 
     /// Decodes every element, keeping going after a bad one; nil if any was bad.

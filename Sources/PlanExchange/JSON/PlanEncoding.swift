@@ -38,8 +38,8 @@ public enum PlanEncoding {
     }
 
     public static func document(_ plan: Plan) -> JSONOut {
-        .object([
-            ("format", .string(Plan.format)),
+        var top: [(String, JSONOut)] = [
+            ("format", .string(format(of: plan))),
             ("header", header(plan.header)),
             ("settings", .object([
                 ("lowRiskMax", int(plan.settings.lowRiskMax)),
@@ -58,7 +58,10 @@ public enum PlanEncoding {
             ("risks", .array(plan.risks.map(risk))),
             ("kpis", .array(plan.kpis.map(kpi))),
             ("checkpoints", .array(plan.checkpoints.map(checkpoint))),
-        ])
+        ]
+        // Meetings only in planboard/2: see MeetingJSON.swift.
+        if !plan.meetings.isEmpty { top.append(("meetings", .array(plan.meetings.map(meeting)))) }
+        return .object(top)
     }
 
     static func header(_ h: Header) -> JSONOut {

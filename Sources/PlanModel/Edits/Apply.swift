@@ -154,6 +154,9 @@ extension Plan {
             var inverses: [Edit] = []
             for edit in edits { inverses.append(try apply(edit)) }
             return .batch(inverses.reversed())
+
+        case let .meeting(edit):
+            return .meeting(try applyMeeting(edit))
         }
     }
 

@@ -36,6 +36,8 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     case removeCheckpoint(Checkpoint)
     /// Several edits that stand or fall together.
     case batch([Edit])
+    /// A board meeting, its highlights or its decisions (see `MeetingEdit`).
+    case meeting(MeetingEdit)
 
     /// Sets an action's status from the one the person saw, adding the reason as a
     /// progress note first when given.
@@ -70,6 +72,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .addCheckpoint(checkpoint, _): "checkpoint \"\(checkpoint.name)\" (\(checkpoint.date.iso))"
         case let .removeCheckpoint(checkpoint): "remove checkpoint \"\(checkpoint.name)\""
         case let .batch(edits): edits.map(\.summary).joined(separator: "; ")
+        case let .meeting(edit): edit.summary
         }
     }
 }

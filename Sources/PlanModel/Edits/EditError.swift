@@ -29,6 +29,11 @@ public struct EditConflict: Equatable, Sendable, CustomStringConvertible {
         case risk(String, RiskField?)
         case actual(kpi: String, milestone: Int)
         case checkpoint(String)
+        /// A meeting as a whole (its name, date, checkpoint).
+        case meeting(String)
+        case highlight(meeting: String, area: Int)
+        /// A decision, by its number (D1, D2 ...).
+        case decision(Int)
     }
 
     public var target: Target

@@ -63,6 +63,7 @@ extension Edit {
         case let .addCheckpoint(checkpoint, _): return .checkpoint(checkpoint.name)
         case let .removeCheckpoint(checkpoint): return .checkpoint(checkpoint.name)
         case let .batch(edits): return edits.lazy.compactMap(\.subject).first
+        case .meeting: return nil
         }
     }
 }
@@ -85,6 +86,7 @@ extension Edit {
         case let .setActual(kpi, milestone, _, _): return [.actual(kpi: kpi, milestone: milestone)]
         case let .addCheckpoint(checkpoint, _), let .removeCheckpoint(checkpoint): return [.checkpoint(checkpoint.name)]
         case let .batch(edits): return edits.flatMap(\.targets)
+        case let .meeting(edit): return edit.targets
         }
     }
 }
@@ -98,6 +100,7 @@ extension EditConflict.Target {
         case let (.action(a, nil), .note(b, _)), let (.note(b, _), .action(a, nil)): return a == b
         case let (.note(a, x), .note(b, y)): return a == b && x == y
         case let (.risk(a, f), .risk(b, g)): return a == b && (f == nil || g == nil || f == g)
+        case let (.meeting(a), .highlight(b, _)), let (.highlight(b, _), .meeting(a)): return a == b
         default: return self == other
         }
     }
@@ -116,6 +119,11 @@ extension EditConflict.Target {
             let value = plan.kpi(kpi).flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone] : nil }
             return ("\(kpi) actual \(milestone + 1)", value.map { $0.actual.map(formatNumber) ?? "none" })
         case let .checkpoint(name): return ("checkpoint \"\(name)\"", plan.checkpoint(named: name).map { _ in "" })
+        case let .meeting(name): return ("meeting \"\(name)\"", plan.meeting(named: name).map { _ in "" })
+        case let .highlight(meeting, area):
+            let highlight = plan.meeting(named: meeting)?.highlights.first { $0.area == area }
+            return ("area \(area)'s highlight for \"\(meeting)\"", highlight.map { _ in "" })
+        case let .decision(number): return ("decision D\(number)", plan.decision(number).map { "\"\($0.decision.text.prefix(60))\"" })
         }
     }
 }

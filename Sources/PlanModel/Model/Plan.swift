@@ -12,9 +12,12 @@ public struct Plan: Codable, Equatable, Sendable {
     public var risks: [Risk]
     public var kpis: [KPI]
     public var checkpoints: [Checkpoint]
+    /// Board meetings, in date order (see `Meeting`).
+    public var meetings: [Meeting]
 
     public init(header: Header, settings: Settings = Settings(), governance: Governance,
-                areas: [Area], risks: [Risk] = [], kpis: [KPI] = [], checkpoints: [Checkpoint] = []) {
+                areas: [Area], risks: [Risk] = [], kpis: [KPI] = [], checkpoints: [Checkpoint] = [],
+                meetings: [Meeting] = []) {
         self.header = header
         self.settings = settings
         self.governance = governance
@@ -22,6 +25,7 @@ public struct Plan: Codable, Equatable, Sendable {
         self.risks = risks
         self.kpis = kpis
         self.checkpoints = checkpoints
+        self.meetings = meetings
     }
 }
 

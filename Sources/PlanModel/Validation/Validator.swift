@@ -149,6 +149,7 @@ public struct Validator {
                 }
             }
         }
+        out += meetingProblems(in: plan)
         return out
     }
 

@@ -14,6 +14,6 @@ struct Validate: ParsableCommand {
     func run() throws {
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let actions = plan.allActions.count
-        try Output.line("\(Visible.field(file)): valid \(PlanEncoding.formatName) plan for \(Visible.field(plan.header.localArea)): \(plan.areas.count) areas of weakness, \(actions) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs, \(plan.checkpoints.count) checkpoints.")
+        try Output.line("\(Visible.field(file)): valid \(PlanEncoding.format(of: plan)) plan for \(Visible.field(plan.header.localArea)): \(plan.areas.count) areas of weakness, \(actions) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs, \(plan.checkpoints.count) checkpoints.")
     }
 }

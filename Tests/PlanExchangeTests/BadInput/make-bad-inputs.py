@@ -191,8 +191,8 @@ case("escaped-control-character", "an ESC character (\\u001b) inside a note's te
      mutated(lambda d: action(d, "1a")["notes"][0].__setitem__("text", "\x1b[31mSigned off\x1b[0m by the Health and Wellbeing Board.")))
 
 # Format version
-case("newer-format", "format \"planboard/2\"",
-     mutated(lambda d: d.__setitem__("format", "planboard/2")))
+case("newer-format", "format \"planboard/3\"",
+     mutated(lambda d: d.__setitem__("format", "planboard/3")))
 case("other-format", "format \"something-else\"",
      mutated(lambda d: d.__setitem__("format", "something-else")))
 
