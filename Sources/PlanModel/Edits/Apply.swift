@@ -116,6 +116,8 @@ extension Plan {
             var inverses: [Edit] = []
             for edit in edits { inverses.append(try apply(edit)) }
             return .batch(inverses.reversed())
+
+        case let .structure(edit): return .structure(try applyStructure(edit))
         }
     }
 

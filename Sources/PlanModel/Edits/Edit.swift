@@ -20,6 +20,8 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     case removeCheckpoint(name: String)
     /// Several edits that stand or fall together.
     case batch([Edit])
+    /// Builds the plan's structure: header, governance, areas, findings, KPIs (`StructureEdits.swift`).
+    case structure(StructureEdit)
 
     /// Sets an action's status, adding the reason as a progress note first when given.
     public static func setStatus(ref: String, to status: Status, reason: Note?) -> Edit {
@@ -43,6 +45,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .addCheckpoint(checkpoint, _): "checkpoint \"\(checkpoint.name)\" (\(checkpoint.date.iso))"
         case let .removeCheckpoint(name): "remove checkpoint \"\(name)\""
         case let .batch(edits): edits.map(\.summary).joined(separator: "; ")
+        case let .structure(edit): edit.summary
         }
     }
 }

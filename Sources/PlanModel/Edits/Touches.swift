@@ -9,6 +9,7 @@ extension Edit {
         case let .addAction(_, _, action): return action.ref == ref
         case let .removeAction(r), let .addNote(r, _, _), let .removeNote(r, _): return r == ref
         case let .batch(edits): return edits.contains { $0.touches(action: ref) }
+        case let .structure(edit): return edit.touches(action: ref)
         default: return false
         }
     }
@@ -38,6 +39,7 @@ extension Edit {
         case let .addCheckpoint(checkpoint, _): return .checkpoint(checkpoint.name)
         case let .removeCheckpoint(name): return .checkpoint(name)
         case let .batch(edits): return edits.lazy.compactMap(\.subject).first
+        case let .structure(edit): return edit.kpiRef.map(Subject.kpi)
         }
     }
 }
