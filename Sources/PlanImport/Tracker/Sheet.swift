@@ -1,0 +1,232 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// The first worksheet of an .xlsx, or a .csv, as rows of cells with their shading.
+struct Sheet {
+    var name: String
+    var rows: [(number: Int, cells: [GridCell])]
+
+    static func xlsx(url: URL, name: String) throws -> Sheet {
+        let file = try OfficeFile(url: url, name: name, expecting: .excel)
+        if file.has("word/document.xml") {
+            throw ImportError(file: name, "is a Word document, not an Excel tracker; nothing was changed. Import a whole plan from Word with `planboard import \(name)` (without --area)")
+        }
+        let workbookPath = try file.mainPart() ?? "xl/workbook.xml"
+        guard let workbook = try file.part(workbookPath) else {
+            throw ImportError(file: name, "is a zip archive but not an Excel workbook (it has no \(workbookPath)); expected a tracker saved by Excel as .xlsx. Nothing was changed")
+        }
+        guard let sheet = ElementCollector.collect("sheet", in: workbook).first else {
+            throw ImportError(file: name, "is an Excel workbook with no worksheets; nothing was changed")
+        }
+        let folder = (workbookPath as NSString).deletingLastPathComponent
+        let relsPath = folder + "/_rels/" + (workbookPath as NSString).lastPathComponent + ".rels"
+        let rels = try file.part(relsPath).map(Relationships.parse) ?? []
+        func resolve(_ target: String) -> String {
+            target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : folder + "/" + target)
+        }
+        let sheetPath = rels.first { $0.id == sheet["id"] }.map { resolve($0.target) } ?? resolve("worksheets/sheet1.xml")
+        guard let sheetData = try file.part(sheetPath) else {
+            throw ImportError(file: name, "is damaged: its first worksheet (\(sheetPath)) is missing; nothing was changed")
+        }
+        let sharedPath = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) } ?? resolve("sharedStrings.xml")
+        let stylesPath = rels.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target) } ?? resolve("styles.xml")
+        let strings = try file.part(sharedPath).map(SharedStrings.parse) ?? []
+        let fills = try file.part(stylesPath).map(StyleFills.parse) ?? []
+        let reader = SheetReader(strings: strings, fills: fills)
+        let parser = XMLParser(data: sheetData)
+        parser.delegate = reader
+        parser.shouldProcessNamespaces = true
+        guard parser.parse() else {
+            throw ImportError(file: name, "is damaged: its worksheet is not well-formed XML (line \(parser.lineNumber)); nothing was changed")
+        }
+        return Sheet(name: sheet["name"] ?? "Sheet1", rows: reader.rows)
+    }
+
+    static func csv(url: URL, name: String) throws -> Sheet {
+        guard let data = try? Data(contentsOf: url) else {
+            throw ImportError(file: name, "cannot be read; expected a readable CSV file")
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // Excel's "CSV" is Windows-1252 unless saved as "CSV UTF-8".
+        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .windowsCP1252) else {
+            throw ImportError(file: name, "is not text; expected a CSV file saved from Excel")
+        }
+        if text.contains("\u{0}") { throw ImportError(file: name, "is not a CSV file (it holds binary data); nothing was changed") }
+        var rows: [(Int, [GridCell])] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var iterator = Array(text).makeIterator()
+        var pending: Character? = nil
+        func next() -> Character? {
+            if let p = pending { pending = nil; return p }
+            return iterator.next()
+        }
+        while let c = next() {
+            if quoted {
+                if c == "\"" {
+                    if let n = next() {
+                        if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
+                    } else { quoted = false }
+                } else { field.append(c) }
+                continue
+            }
+            switch c {
+            case "\"": quoted = true
+            case ",": row.append(field); field = ""
+            case "\r\n", "\n", "\r":
+                row.append(field); field = ""
+                rows.append((line, row.map { GridCell(text: $0) }))
+                row = []
+                line += 1
+            default: field.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append((line, row.map { GridCell(text: $0) })) }
+        return Sheet(name: (name as NSString).lastPathComponent, rows: rows)
+    }
+}
+
+/// The workbook's shared strings, rich text joined, phonetic guides left out.
+final class SharedStrings: NSObject, XMLParserDelegate {
+    private var strings: [String] = []
+    private var current = ""
+    private var inText = false
+    private var inPhonetic = false
+
+    static func parse(_ data: Data) -> [String] {
+        let reader = SharedStrings()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = reader
+        _ = parser.parse()
+        return reader.strings
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "si": current = ""
+        case "t": inText = true
+        case "rPh": inPhonetic = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "si": strings.append(current)
+        case "t": inText = false
+        case "rPh": inPhonetic = false
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inText && !inPhonetic { current += string }
+    }
+}
+
+/// Each cell style's solid fill colour (RRGGBB), by style index.
+final class StyleFills: NSObject, XMLParserDelegate {
+    private var fills: [String?] = []
+    private var styleFills: [Int] = []
+    private var inFills = false
+    private var inCellXfs = false
+    private var inPattern = false
+
+    static func parse(_ data: Data) -> [String?] {
+        let reader = StyleFills()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = reader
+        _ = parser.parse()
+        return reader.styleFills.map { reader.fills.indices.contains($0) ? reader.fills[$0] : nil }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "fills": inFills = true
+        case "fill" where inFills: fills.append(nil)
+        case "patternFill" where inFills: inPattern = attributes["patternType"] == "solid"
+        case "fgColor" where inFills && inPattern:
+            if let rgb = attributes["rgb"], rgb.count >= 6 { fills[fills.count - 1] = String(rgb.suffix(6)).uppercased() }
+        case "cellXfs": inCellXfs = true
+        case "xf" where inCellXfs: styleFills.append(attributes["fillId"].flatMap(Int.init) ?? 0)
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "fills": inFills = false
+        case "cellXfs": inCellXfs = false
+        default: break
+        }
+    }
+}
+
+/// A worksheet's rows: each cell's shown value and fill, at its column.
+final class SheetReader: NSObject, XMLParserDelegate {
+    let strings: [String]
+    let fills: [String?]
+    var rows: [(number: Int, cells: [GridCell])] = []
+    private var row: [Int: GridCell] = [:]
+    private var rowNumber = 0
+    private var column = 0
+    private var type = ""
+    private var style = 0
+    private var value = ""
+    private var inValue = false
+
+    init(strings: [String], fills: [String?]) {
+        self.strings = strings
+        self.fills = fills
+    }
+
+    static func column(of reference: String) -> Int? {
+        let letters = reference.prefix { $0.isLetter }.uppercased()
+        guard !letters.isEmpty else { return nil }
+        return letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "row":
+            row = [:]
+            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
+            column = 0
+        case "c":
+            column = attributes["r"].flatMap(SheetReader.column(of:)) ?? column
+            type = attributes["t"] ?? "n"
+            style = attributes["s"].flatMap(Int.init) ?? 0
+            value = ""
+        case "v", "t": inValue = true
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        switch name {
+        case "v", "t": inValue = false
+        case "c":
+            var text = value
+            if type == "s", let i = Int(value), strings.indices.contains(i) { text = strings[i] }
+            if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
+            let fill = fills.indices.contains(style) ? fills[style] : nil
+            row[column] = GridCell(text: text, fill: fill)
+            column += 1
+        case "row":
+            let width = (row.keys.max() ?? -1) + 1
+            rows.append((rowNumber, (0..<width).map { row[$0] ?? GridCell(text: "") }))
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if inValue { value += string }
+    }
+}
