@@ -31,11 +31,8 @@ struct Import: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        switch DocumentImport.kind(of: file, area: area) {
-        case .word: return try DocumentImport.word(self)
-        case .tracker: return try DocumentImport.tracker(self)
-        case .json: break
-        }
+        let kind = DocumentImport.kind(of: file, area: area)
+        if kind != .json { return try DocumentImport.run(self, kind) }
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         if dryRun {
             print("\(file) is a valid plan for \(plan.header.localArea): \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs. Dry run: nothing was saved.")

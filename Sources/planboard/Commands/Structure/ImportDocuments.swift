@@ -21,6 +21,19 @@ enum DocumentImport {
         return .json
     }
 
+    /// Runs an import, turning a file the reader refuses into the command's own error.
+    static func run(_ command: Import, _ kind: Kind) throws {
+        do {
+            switch kind {
+            case .word: try word(command)
+            case .tracker: try tracker(command)
+            case .json: break
+            }
+        } catch let error as ImportError {
+            throw CLIError(error.description)
+        }
+    }
+
     static func word(_ command: Import) throws {
         let started = Date()
         let today = try Today.date()
