@@ -103,6 +103,20 @@ final class StructureCLITests: XCTestCase {
         XCTAssertEqual(try exported().kpi("K1")?.milestones.map(\.target), [350, 250, 100])
     }
 
+    func testKPIsAreLinkedToActionsAndRemovingOneUnlinksThem() throws {
+        ok(try planboard("import", try Samples.url(SamplePlans.devon).path, "--db", db))
+        ok(try planboard("kpi", "link", "K2", "1a", "1b", "--db", db))
+        XCTAssertEqual(try exported().actions(movingKPI: "K2").map(\.ref), ["1a", "1b"])
+        ok(try planboard("kpi", "unlink", "K2", "1b", "--db", db))
+        XCTAssertEqual(try exported().actions(movingKPI: "K2").map(\.ref), ["1a"])
+        let removed = try planboard("kpi", "remove", "K2", "--db", db)
+        ok(removed)
+        XCTAssertTrue(removed.stdout.contains("Saved: remove KPI K2 (unlinking 1a)"), removed.stdout)
+        let plan = try exported()
+        XCTAssertNil(plan.kpi("K2"))
+        XCTAssertEqual(plan.action("1a")?.kpis, [])
+    }
+
     func testRemovingAnAreaSaysWhatGoesAndNeedsYes() throws {
         ok(try planboard("import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", db))
         let ask = try planboard("area", "remove", "3", "--db", db)

@@ -6,7 +6,7 @@ struct KPICommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kpi",
         abstract: "Build the impact score card: add, set or remove KPIs and their milestones.",
-        subcommands: [KPIAdd.self, KPISet.self, KPIRemove.self, MilestoneCommand.self])
+        subcommands: [KPIAdd.self, KPISet.self, KPIRemove.self, MilestoneCommand.self, KPILink.self, KPIUnlink.self])
 }
 
 /// The options that describe a KPI, shared by `kpi add` and `kpi set`.
@@ -202,5 +202,52 @@ struct MilestoneRemove: ParsableCommand {
             }
             return [.removeMilestone(kpi: ref, milestone: m)]
         }
+    }
+}
+
+struct KPILink: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "link", abstract: "Link actions to a KPI: the KPI measures what they do.",
+        discussion: "Example: planboard kpi link K1 3b 3c.i")
+    @Argument(help: ArgumentHelp("The KPI's reference.", valueName: "ref")) var ref: String
+    @Argument(help: ArgumentHelp("The actions' references.", valueName: "action")) var actions: [String]
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try KPILink.relink(store, kpi: ref, actions: actions) { $0.contains(ref) ? $0 : $0 + [ref] }
+    }
+
+    /// One change for all the actions named, each action's list of KPIs set as `change` says.
+    static func relink(_ options: StoreOptions, kpi ref: String, actions: [String], _ change: ([String]) -> [String]) throws {
+        let db = try options.open()
+        let plan = try db.load()
+        _ = try StructureCLI.kpi(ref, in: plan)
+        var edits: [Edit] = []
+        for actionRef in actions {
+            guard let action = plan.action(actionRef) else {
+                throw CLIError("there is no action \(actionRef); expected a reference such as \(plan.allActions.first?.ref ?? "1a")")
+            }
+            let new = change(action.kpis)
+            if new != action.kpis { edits.append(.setAction(ref: actionRef, field: .kpis, value: .names(new))) }
+        }
+        guard !edits.isEmpty else {
+            print("Nothing to change: the plan already holds that.")
+            return
+        }
+        _ = try db.apply(edits.count == 1 ? edits[0] : .batch(edits))
+        for edit in edits { Output.line("Saved: \(edit.summary)") }
+    }
+}
+
+struct KPIUnlink: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unlink", abstract: "Unlink actions from a KPI.",
+        discussion: "Example: planboard kpi unlink K1 3c.i")
+    @Argument(help: ArgumentHelp("The KPI's reference.", valueName: "ref")) var ref: String
+    @Argument(help: ArgumentHelp("The actions' references.", valueName: "action")) var actions: [String]
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        try KPILink.relink(store, kpi: ref, actions: actions) { $0.filter { $0 != ref } }
     }
 }
