@@ -11,7 +11,8 @@ it twice gives byte-identical files.
 - devon-app.docx: the Devon plan laid out as the seed (../shared/seed) shows the Word
   template, with the text of sample-data/devon-app.json: header table, governance with its
   partner bullets, the template's guidance, each area of weakness (statement, source line,
-  lettered findings, finding 1f split by a page break, its actions table labelled as the
+  lettered findings (areas 1 and 3 by Word's list numbering, 2 and 4 typed), finding 1f split
+  by a page break, its actions table labelled as the
   seed labels it: "d) and e)", 3a's roman sub-actions in one cell, unlabelled rows, "p." twice,
   "Completed" in 3c.i's RAG cell), an empty risk register and an empty score card.
 - northmoor-shuffled.docx: a fictional two-area plan whose tables put the columns in
@@ -53,14 +54,15 @@ def run(text):
     return f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def para(text="", style=None, bullet=False, page_break=False):
+def para(text="", style=None, bullet=False, page_break=False, numbered=None):
+    """A paragraph; `numbered` is a list id from numbering.xml (Word draws its label)."""
     props = ""
-    if style or bullet:
+    if style or bullet or numbered:
         props = "<w:pPr>"
         if style:
             props += f'<w:pStyle w:val="{style}"/>'
-        if bullet:
-            props += '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'
+        if bullet or numbered:
+            props += f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{numbered or 1}"/></w:numPr>'
         props += "</w:pPr>"
     body = run(text) if text else ""
     if page_break:
@@ -120,7 +122,14 @@ def docx(path, body):
         ("word/numbering.xml",
          f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:numbering xmlns:w="{W}">'
          '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/>'
-         '<w:lvlText w:val="•"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>'),
+         '<w:lvlText w:val="•"/></w:lvl></w:abstractNum>'
+         # Findings lettered a), b), c) … by Word itself, a fresh list for each area.
+         '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+         '<w:lvlText w:val="%1)"/></w:lvl></w:abstractNum>'
+         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+         + "".join(f'<w:num w:numId="{n}"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                   for n in range(11, 20))
+         + '</w:numbering>'),
         ("word/document.xml", document),
     ])
 
@@ -167,16 +176,20 @@ def devon():
             body.append(para(head + sep))
             if tail.strip():
                 body.append(para(tail.strip()))
+        # As the seed shows them, areas 1 and 3 letter their findings with Word's own list
+        # numbering (the letters stand apart from the text); areas 2 and 4 type them.
+        automatic = n in (1, 3)
         for finding in area["findings"]:
-            text = f'{finding["letter"]}) {finding["text"]}'
+            text = finding["text"] if automatic else f'{finding["letter"]}) {finding["text"]}'
+            numbered = 10 + n if automatic else None
             split = "Parents and carers are frequently signposted to services that are not"
             if n == 1 and finding["letter"] == "f" and split in text:
                 first, rest = text.split(split)
-                body.append(para(first + split))
+                body.append(para(first + split, numbered=numbered))
                 body.append(para(page_break=True))
                 body.append(para(rest.strip()))
             else:
-                body.append(para(text))
+                body.append(para(text, numbered=numbered))
         body.append(para("Actions designed to lead to improvement", style="Heading3"))
         rows = [row([cell(h) for h in ACTION_HEADER], header=True)]
         actions = area["actions"]

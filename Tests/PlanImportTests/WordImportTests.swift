@@ -147,6 +147,20 @@ final class WordImportTests: XCTestCase {
         XCTAssertEqual(Interpreter.dateRange("23-25t May 2022")?.1, TestDates.date("2022-05-25"))
     }
 
+    func testWordsOwnListNumberingIsReadAsTheLabelsWordShows() {
+        var numbering = Numbering()
+        numbering.abstract["1"] = [0: Numbering.Level(format: "lowerLetter", text: "%1)", start: 1),
+                                   1: Numbering.Level(format: "lowerRoman", text: "%2.", start: 1)]
+        numbering.lists["7"] = ("1", [:])
+        XCTAssertEqual(numbering.label(list: "7", level: 0), "a)")
+        XCTAssertEqual(numbering.label(list: "7", level: 0), "b)")
+        XCTAssertEqual(numbering.label(list: "7", level: 1), "i.")
+        XCTAssertEqual(numbering.label(list: "7", level: 1), "ii.")
+        XCTAssertEqual(numbering.label(list: "7", level: 0), "c)")
+        XCTAssertEqual(numbering.label(list: "7", level: 1), "i.", "a deeper level starts again under each new item")
+        XCTAssertFalse(numbering.isBullet(list: "7", level: 0))
+    }
+
     func testActionLabelsAsPlansWriteThem() {
         XCTAssertEqual(ActionLabel.parse("d) and e) Local area arrangements"), ActionLabel(kind: .letters("d", "e"), rest: "Local area arrangements"))
         XCTAssertEqual(ActionLabel.parse("a)-Robust performance"), ActionLabel(kind: .letters("a", "a"), rest: "Robust performance"))

@@ -22,10 +22,21 @@ public enum PlanDocumentReader {
         guard let xml = try file.part(main) else {
             throw ImportError(file: name, "is a zip archive but not a Word document (it has no \(main)); expected a plan saved by Word as .docx. Nothing was changed")
         }
-        let document = try WordDocument.parse(xml, file: name)
+        let numbering = try Self.numberingPart(of: file, main: main).map(Numbering.parse) ?? Numbering()
+        let document = try WordDocument.parse(xml, file: name, numbering: numbering)
         var reader = Interpreter(file: name, today: today, author: author)
         try reader.read(document)
         return Result(plan: reader.plan, report: reader.report)
+    }
+}
+
+extension PlanDocumentReader {
+    /// The document's list numbering part, found through its relationships.
+    static func numberingPart(of file: OfficeFile, main: String) throws -> Data? {
+        let folder = (main as NSString).deletingLastPathComponent
+        let rels = try file.part(folder + "/_rels/" + (main as NSString).lastPathComponent + ".rels").map(Relationships.parse) ?? []
+        guard let target = rels.first(where: { $0.type.hasSuffix("/numbering") })?.target else { return try file.part(folder + "/numbering.xml") }
+        return try file.part(target.hasPrefix("/") ? String(target.dropFirst()) : folder + "/" + target)
     }
 }
 
@@ -333,7 +344,7 @@ struct Interpreter {
         }
         guard let a = plan.areas.lastIndex(where: { $0.number == area }) else { return }
         let number = plan.areas[a].number
-        if let m = text.wholeMatch(of: #/\(?([a-z])\)\s*(.*)/#) {
+        if let m = text.wholeMatch(of: #/\(?([a-z]{1,2})[.)]\s*(.*)/#) {
             let letter = String(m.output.1)
             let rest = String(m.output.2).trimmingCharacters(in: .whitespaces)
             areaPart = .findings

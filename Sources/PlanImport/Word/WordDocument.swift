@@ -19,6 +19,8 @@ struct WordDocument {
         var style: String = ""
         /// In a bulleted or numbered list.
         var isListItem = false
+        /// In a numbered or lettered list (its label is now at the start of `text`).
+        var isNumbered = false
         /// A page break falls in or before it.
         var breaksPage = false
     }
@@ -52,8 +54,8 @@ struct WordDocument {
         var afterPageBreak = false
     }
 
-    static func parse(_ data: Data, file: String) throws -> WordDocument {
-        let builder = Builder()
+    static func parse(_ data: Data, file: String, numbering: Numbering = Numbering()) throws -> WordDocument {
+        let builder = Builder(numbering: numbering)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = builder
@@ -104,9 +106,22 @@ struct WordDocument {
                 }
             case "p":
                 paragraphDepth += 1
-                if paragraph == nil { paragraph = Paragraph() }
+                if paragraph == nil {
+                    paragraph = Paragraph()
+                    listId = nil
+                    listLevel = 0
+                }
+            case "r":
+                // The list label goes before the paragraph's first text.
+                if let id = listId, paragraph?.text.isEmpty == true, !labelled {
+                    labelled = true
+                    if id != "0", let label = numbering.label(list: id, level: listLevel) { paragraph?.text = label + " " }
+                    if id == "0" { paragraph?.isListItem = false }
+                }
             case "pStyle": if paragraph != nil, let v = attr("val") { paragraph?.style = v }
             case "numPr": paragraph?.isListItem = true
+            case "ilvl": if paragraph != nil, let v = attr("val").flatMap(Int.init) { listLevel = v }
+            case "numId": if paragraph != nil, let v = attr("val") { listId = v }
             case "pageBreakBefore": if attr("val").map({ $0 != "0" && $0 != "false" }) ?? true { paragraph?.breaksPage = true }
             case "t": inText = true
             case "tabs": inTabs = true
@@ -120,6 +135,12 @@ struct WordDocument {
 
         /// `w:tab` also appears in paragraph properties as a tab stop; those are not text.
         private var inTabs = false
+        private var numbering: Numbering
+        private var listId: String?
+        private var listLevel = 0
+        private var labelled = false
+
+        init(numbering: Numbering) { self.numbering = numbering }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
             if skipDepth > 0 {
@@ -131,8 +152,15 @@ struct WordDocument {
             case "tabs": inTabs = false
             case "p":
                 paragraphDepth -= 1
-                guard paragraphDepth == 0, let p = paragraph else { return }
+                guard paragraphDepth == 0, var p = paragraph else { return }
                 paragraph = nil
+                // A numbered paragraph with no text still counts in its list.
+                if let id = listId, !labelled, id != "0", let label = numbering.label(list: id, level: listLevel), p.text.isEmpty {
+                    p.text = label
+                }
+                if let id = listId, id != "0", numbering.isBullet(list: id, level: listLevel) == false { p.isNumbered = true }
+                labelled = false
+                listId = nil
                 if !cells.isEmpty {
                     cells[cells.count - 1].paragraphs.append(p.text)
                 } else {
