@@ -19,8 +19,9 @@ it twice gives byte-identical files.
   another order and other words, with a two-row merged header (gridSpan and vMerge), a lead
   merged down three rows, a row split across a page break into a second table that repeats
   the header, RAG given only by cell shading, a risk register and a score card.
-- tracker.xlsx / tracker.csv: actions for area 3 of the Devon plan (updates and a new one),
-  with Excel date serials, UK dates as text, statuses as words, letters and shading.
+- tracker.xlsx / tracker.csv: actions for areas 3 and 2 of the Devon plan (updates and a new
+  one), with Excel date serials, UK dates as text, statuses as words, letters and shading (an
+  RGB fill, a legacy indexed colour and a tinted theme colour).
 - bad documents: not-a-zip.docx, zip-not-word.docx, no-table.docx, encrypted.docx.
 """
 import csv
@@ -329,8 +330,11 @@ TRACKER = [
     ("3c.i", "", "", "", "Complete", None, ""),
     ("3d", "", "", "31/12/2023", "", GREEN, ""),
     ("3e", "", "Jackie Ross; Sam Patel", "30 Sep 2023", "", None, ""),
+    ("3f", "", "", "", "", "indexed-red", "Two caseworker posts vacant"),  # Excel's legacy palette red
+    ("3g", "", "", "", "", "theme-green", ""),                             # the theme's Accent 6 green
     ("3q", "Publish a monthly EHC timeliness dashboard.", "Jackie Ross", "2024-03-31", "Not started", None, ""),
 ]
+FILL_STYLES = {GREEN: 2, "indexed-red": 3, "theme-green": 4}
 
 
 def col(i):
@@ -353,7 +357,7 @@ def xlsx():
             addr = f"{col(c)}{r}"
             style = ""
             if c == 4 and fill:
-                style = f' s="{ {GREEN: 2}[fill] }"'
+                style = f' s="{FILL_STYLES[fill]}"'
             if c == 3 and isinstance(value, int):
                 cells.append(f'<c r="{addr}" s="1"><v>{value}</v></c>')
             elif value == "" and style:
@@ -369,12 +373,28 @@ def xlsx():
     styles = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet {ns}>'
               '<numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/></numFmts>'
               '<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>'
-              '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
-              f'<fill><patternFill patternType="solid"><fgColor rgb="FF{GREEN}"/><bgColor indexed="64"/></patternFill></fill></fills>'
+              '<fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+              f'<fill><patternFill patternType="solid"><fgColor rgb="FF{GREEN}"/><bgColor indexed="64"/></patternFill></fill>'
+              '<fill><patternFill patternType="solid"><fgColor indexed="10"/><bgColor indexed="64"/></patternFill></fill>'
+              '<fill><patternFill patternType="solid"><fgColor theme="9" tint="0.39997558519241921"/><bgColor indexed="64"/></patternFill></fill></fills>'
               '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-              '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
+              '<cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'
               '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" applyNumberFormat="1"/>'
-              '<xf numFmtId="0" fontId="0" fillId="2" borderId="0" applyFill="1"/></cellXfs></styleSheet>')
+              '<xf numFmtId="0" fontId="0" fillId="2" borderId="0" applyFill="1"/>'
+              '<xf numFmtId="0" fontId="0" fillId="3" borderId="0" applyFill="1"/>'
+              '<xf numFmtId="0" fontId="0" fillId="4" borderId="0" applyFill="1"/></cellXfs></styleSheet>')
+    colours = ["sysClr:windowText:000000", "sysClr:window:FFFFFF", "44546A", "E7E6E6", "4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47", "0563C1", "954F72"]
+    names = ["dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"]
+    scheme = ""
+    for name, colour in zip(names, colours):
+        if colour.startswith("sysClr"):
+            _, val, last = colour.split(":")
+            scheme += f'<a:{name}><a:sysClr val="{val}" lastClr="{last}"/></a:{name}>'
+        else:
+            scheme += f'<a:{name}><a:srgbClr val="{colour}"/></a:{name}>'
+    theme = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             '<a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" name="Office Theme"><a:themeElements>'
+             f'<a:clrScheme name="Office">{scheme}</a:clrScheme></a:themeElements></a:theme>')
     write_zip(OUT / "tracker.xlsx", [
         ("[Content_Types].xml",
          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -385,6 +405,7 @@ def xlsx():
          '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
          '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
          '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+         '<Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>'
          '</Types>'),
         ("_rels/.rels",
          '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -400,10 +421,12 @@ def xlsx():
          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>'
          '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+         '<Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>'
          '</Relationships>'),
         ("xl/worksheets/sheet1.xml", sheet),
         ("xl/sharedStrings.xml", shared),
         ("xl/styles.xml", styles),
+        ("xl/theme/theme1.xml", theme),
     ])
 
 

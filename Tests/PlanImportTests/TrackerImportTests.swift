@@ -26,7 +26,10 @@ final class TrackerImportTests: XCTestCase {
             "Area 3 tracker, row 4: 3d status: not-started → green",
             "Area 3 tracker, row 5: 3e byWhen: none → 2023-09-30",
             "Area 3 tracker, row 5: 3e leads: Jackie Ross → Jackie Ross, Sam Patel",
-            "Area 3 tracker, row 6: add action 3q \"Publish a monthly EHC timeliness dashboard.\" (Not started)",
+            "Area 3 tracker, row 6: note on 3f: \"Two caseworker posts vacant\"",
+            "Area 3 tracker, row 6: 3f status: not-started → red",
+            "Area 3 tracker, row 7: 3g status: not-started → green",
+            "Area 3 tracker, row 8: add action 3q \"Publish a monthly EHC timeliness dashboard.\" (Not started)",
         ])
         XCTAssertEqual(result.report.notPlaced, [])
         let before = try store.changes().count
@@ -35,7 +38,9 @@ final class TrackerImportTests: XCTestCase {
         XCTAssertTrue(try store.changes().suffix(result.edits.count).allSatisfy { $0.user == "Jackie Ross" })
         XCTAssertEqual(after.action("3b")?.status, .amber)
         XCTAssertEqual(after.action("3b")?.notes.last?.text, "Backlog team short of two caseworkers")
-        XCTAssertEqual(after.action("3d")?.status, .green, "green from the cell's shading")
+        XCTAssertEqual(after.action("3d")?.status, .green, "green from the cell's RGB shading")
+        XCTAssertEqual(after.action("3f")?.status, .red, "red from Excel's legacy palette")
+        XCTAssertEqual(after.action("3g")?.status, .green, "green from the theme's accent, tinted")
         XCTAssertEqual(after.area(number: 3)?.actions.last?.ref, "3q")
 
         let again = try read("tracker.xlsx", area: 3, into: try store.load())

@@ -166,7 +166,7 @@ final class StructureCLITests: XCTestCase {
         ok(try planboard("import", try Samples.url(SamplePlans.devon).path, "--db", db))
         let dry = try planboard("import", fixture("tracker.xlsx"), "--area", "3", "--dry-run", "--db", db)
         ok(dry)
-        XCTAssertTrue(dry.stdout.contains("Would make (8):"), dry.stdout)
+        XCTAssertTrue(dry.stdout.contains("Would make (11):"), dry.stdout)
         XCTAssertTrue(dry.stdout.contains("Area 3 tracker, row 2: 3b status: not-started → amber"), dry.stdout)
         XCTAssertEqual(try exported().action("3b")?.status, .notStarted, "a dry run changes nothing")
 

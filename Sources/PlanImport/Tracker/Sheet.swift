@@ -33,7 +33,8 @@ struct Sheet {
         let sharedPath = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) } ?? resolve("sharedStrings.xml")
         let stylesPath = rels.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target) } ?? resolve("styles.xml")
         let strings = try file.part(sharedPath).map(SharedStrings.parse) ?? []
-        let fills = try file.part(stylesPath).map(StyleFills.parse) ?? []
+        let theme = try file.part(resolve("theme/theme1.xml")).map(ThemeColours.parse) ?? []
+        let fills = try file.part(stylesPath).map { StyleFills.parse($0, theme: theme) } ?? []
         let reader = SheetReader(strings: strings, fills: fills)
         let parser = XMLParser(data: sheetData)
         parser.delegate = reader
@@ -130,16 +131,25 @@ final class SharedStrings: NSObject, XMLParserDelegate {
     }
 }
 
-/// Each cell style's solid fill colour (RRGGBB), by style index.
+/// Each cell style's solid fill colour (RRGGBB), by style index: a colour given as RGB, as
+/// one of Excel's legacy indexed colours, or as a theme colour (lightened or darkened by its tint).
 final class StyleFills: NSObject, XMLParserDelegate {
     private var fills: [String?] = []
     private var styleFills: [Int] = []
     private var inFills = false
     private var inCellXfs = false
     private var inPattern = false
+    private var theme: [String] = []
 
-    static func parse(_ data: Data) -> [String?] {
+    /// The legacy palette's strong colours, the ones trackers use for RAG.
+    static let indexed: [Int: String] = [2: "FF0000", 3: "00FF00", 4: "0000FF", 5: "FFFF00", 10: "FF0000", 11: "00FF00",
+                                         12: "0000FF", 13: "FFFF00", 17: "008000", 22: "C0C0C0", 23: "808080",
+                                         40: "00CCFF", 42: "CCFFCC", 43: "FFFF99", 50: "99CC00", 51: "FFCC00",
+                                         52: "FF9900", 53: "FF6600", 57: "339966"]
+
+    static func parse(_ data: Data, theme: [String] = []) -> [String?] {
         let reader = StyleFills()
+        reader.theme = theme
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = reader
@@ -153,7 +163,13 @@ final class StyleFills: NSObject, XMLParserDelegate {
         case "fill" where inFills: fills.append(nil)
         case "patternFill" where inFills: inPattern = attributes["patternType"] == "solid"
         case "fgColor" where inFills && inPattern:
-            if let rgb = attributes["rgb"], rgb.count >= 6 { fills[fills.count - 1] = String(rgb.suffix(6)).uppercased() }
+            if let rgb = attributes["rgb"], rgb.count >= 6 {
+                fills[fills.count - 1] = String(rgb.suffix(6)).uppercased()
+            } else if let index = attributes["indexed"].flatMap(Int.init) {
+                fills[fills.count - 1] = StyleFills.indexed[index]
+            } else if let index = attributes["theme"].flatMap(Int.init), theme.indices.contains(index) {
+                fills[fills.count - 1] = ThemeColours.tinted(theme[index], by: attributes["tint"].flatMap(Double.init) ?? 0)
+            }
         case "cellXfs": inCellXfs = true
         case "xf" where inCellXfs: styleFills.append(attributes["fillId"].flatMap(Int.init) ?? 0)
         default: break
@@ -229,4 +245,51 @@ final class SheetReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inValue { value += string }
     }
+}
+
+/// The workbook theme's colours in the order cells refer to them: light 1, dark 1, light 2,
+/// dark 2, accents 1 to 6, hyperlink, followed hyperlink.
+enum ThemeColours {
+    static func parse(_ data: Data) -> [String] {
+        let reader = Reader()
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = true
+        parser.delegate = reader
+        _ = parser.parse()
+        let c = reader.colours
+        let order = ["lt1", "dk1", "lt2", "dk2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink"]
+        return order.map { c[$0] ?? "000000" }
+    }
+
+    /// A colour lightened (tint > 0) or darkened (tint < 0) as Excel does.
+    static func tinted(_ hex: String, by tint: Double) -> String {
+        guard tint != 0, let value = UInt32(hex, radix: 16) else { return hex }
+        let channels = [(value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF].map { Double($0) }
+        let out = channels.map { c in tint < 0 ? c * (1 + tint) : c + (255 - c) * tint }
+        return out.map { String(format: "%02X", Int($0.rounded()).clamped(0, 255)) }.joined()
+    }
+
+    private final class Reader: NSObject, XMLParserDelegate {
+        var colours: [String: String] = [:]
+        private var current: String?
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            switch name {
+            case "dk1", "lt1", "dk2", "lt2", "accent1", "accent2", "accent3", "accent4", "accent5", "accent6", "hlink", "folHlink":
+                current = name
+            case "srgbClr": if let current, let v = attributes["val"] { colours[current] = v.uppercased() }
+            case "sysClr": if let current, let v = attributes["lastClr"] { colours[current] = v.uppercased() }
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if name == current { current = nil }
+        }
+    }
+}
+
+extension Int {
+    func clamped(_ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(self, low), high) }
 }

@@ -81,7 +81,7 @@ enum DocumentImport {
             Output.line("Not placed (\(result.report.notPlaced.count)):")
             for line in result.report.notPlaced { Output.line("  \(line)") }
         }
-        Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(result.report.placed.count) rows placed, \(result.report.notPlaced.count) items not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed).")
+        Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(result.report.placed.count) items placed, \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed).")
         if command.dryRun {
             Output.line("Dry run: nothing was saved.")
             return
