@@ -22,7 +22,8 @@ it twice gives byte-identical files.
 - tracker.xlsx / tracker.csv: actions for areas 3 and 2 of the Devon plan (updates and a new
   one), with Excel date serials, UK dates as text, statuses as words, letters and shading (an
   RGB fill, a legacy indexed colour and a tinted theme colour).
-- bad documents: not-a-zip.docx, zip-not-word.docx, no-table.docx, encrypted.docx.
+- bad documents: not-a-zip.docx, zip-not-word.docx, no-table.docx, encrypted.docx,
+  old-format.doc (Word 97–2003), cut-short.docx (its document part breaks off).
 """
 import csv
 import io
@@ -482,6 +483,15 @@ def bad():
     docx(OUT / "no-table.docx", [para("Minutes of the SEND Partnership Board"), para("Present: the chair and four members."),
                                  para("The board noted the report.")])
     encrypted()
+    # A Word 97–2003 .doc: the same compound file, holding a WordDocument stream instead.
+    data = bytearray((OUT / "encrypted.docx").read_bytes())
+    at = data.find("EncryptedPackage".encode("utf-16-le"))
+    data[at:at + 32] = "WordDocument\0\0\0\0".encode("utf-16-le")
+    (OUT / "old-format.doc").write_bytes(bytes(data))
+    # A .docx whose document part breaks off half way, as a failed copy leaves it.
+    with zipfile.ZipFile(OUT / "devon-app.docx") as source:
+        parts = [(n, source.read(n)) for n in source.namelist()]
+    write_zip(OUT / "cut-short.docx", [(n, d[:len(d) // 2] if n == "word/document.xml" else d) for n, d in parts])
 
 
 def main():

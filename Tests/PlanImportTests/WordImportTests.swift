@@ -112,6 +112,8 @@ final class WordImportTests: XCTestCase {
         XCTAssertEqual(refusal("zip-not-word.docx"), "zip-not-word.docx is a zip archive but not a Word document (it has no word/document.xml); expected a plan saved by Word as .docx. Nothing was changed")
         XCTAssertEqual(refusal("no-table.docx"), "no-table.docx is a Word document, but planboard found no part of an Accelerated Progress Plan in it: no table with headers it knows (Action / By when / Responsible officer / RAG / KPI, a risk register, an impact score card) and no \"Area of weakness\" heading; nothing was changed. Expected a plan written in the APP template")
         XCTAssertEqual(refusal("encrypted.docx"), "encrypted.docx is encrypted with a password (an Office \"encrypted package\"), so planboard cannot read it; nothing was changed. Open it in Word, remove the password (File › Info › Protect › Encrypt with Password, clear it), save, and import that copy")
+        XCTAssertEqual(refusal("old-format.doc"), "old-format.doc is an older Office 97–2003 file (.doc or .xls), not a Word document saved as .docx; nothing was changed. Open it and save it as .docx (Word Document), then import that")
+        XCTAssertEqual(refusal("cut-short.docx"), "cut-short.docx is damaged: its document text is not well-formed XML (it breaks off or is malformed near line 2); expected a document saved by Word. Nothing was changed")
         XCTAssertEqual(refusal("tracker.xlsx"), "tracker.xlsx is an Excel workbook, not a Word document; nothing was changed. To add actions from a tracker use `planboard import tracker.xlsx --area N`")
     }
 

@@ -39,8 +39,9 @@ struct Sheet {
         let parser = XMLParser(data: sheetData)
         parser.delegate = reader
         parser.shouldProcessNamespaces = true
-        guard parser.parse() else {
-            throw ImportError(file: name, "is damaged: its worksheet is not well-formed XML (line \(parser.lineNumber)); nothing was changed")
+        let parsed = parser.parse()
+        guard parsed, parser.parserError == nil, reader.error == nil, reader.depth == 0 else {
+            throw ImportError(file: name, "is damaged: its worksheet is not well-formed XML (it breaks off or is malformed near line \(parser.lineNumber)); nothing was changed")
         }
         return Sheet(name: sheet["name"] ?? "Sheet1", rows: reader.rows)
     }
@@ -198,9 +199,16 @@ final class SheetReader: NSObject, XMLParserDelegate {
     private var value = ""
     private var inValue = false
 
+    var depth = 0
+    var error: Error?
+
     init(strings: [String], fills: [String?]) {
         self.strings = strings
         self.fills = fills
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if error == nil { error = parseError }
     }
 
     static func column(of reference: String) -> Int? {
@@ -210,6 +218,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        depth += 1
         switch name {
         case "row":
             row = [:]
@@ -226,6 +235,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         switch name {
         case "v", "t": inValue = false
         case "c":

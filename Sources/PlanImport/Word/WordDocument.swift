@@ -59,9 +59,12 @@ struct WordDocument {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.delegate = builder
-        guard parser.parse() else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
-            throw ImportError(file: file, "is damaged: its document text is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber): \(reason)); nothing was changed")
+        // On Linux, XMLParser.parse() can return true after an error, so the error and the
+        // balance of elements are checked too.
+        let parsed = parser.parse()
+        guard parsed, parser.parserError == nil, builder.error == nil, builder.depth == 0, builder.sawRoot else {
+            let line = builder.errorLine ?? parser.lineNumber
+            throw ImportError(file: file, "is damaged: its document text is not well-formed XML (it breaks off or is malformed near line \(line)); expected a document saved by Word. Nothing was changed")
         }
         return builder.document
     }
@@ -83,6 +86,8 @@ struct WordDocument {
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
+            depth += 1
+            if name == "document" { sawRoot = true }
             if skipDepth > 0 || name == "Fallback" || name == "delText" || name == "instrText" {
                 skipDepth += 1
                 return
@@ -142,7 +147,21 @@ struct WordDocument {
 
         init(numbering: Numbering) { self.numbering = numbering }
 
+        /// Open elements, to tell a document that breaks off from a whole one.
+        var depth = 0
+        var sawRoot = false
+        var error: Error?
+        var errorLine: Int?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if error == nil {
+                error = parseError
+                errorLine = parser.lineNumber
+            }
+        }
+
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            depth -= 1
             if skipDepth > 0 {
                 skipDepth -= 1
                 return
