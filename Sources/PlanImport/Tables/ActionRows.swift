@@ -280,17 +280,29 @@ struct ActionLabel: Equatable {
     var rest: String
 
     static func parse(_ text: String) -> ActionLabel? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        let pattern = #/^\(?([a-zA-Z]{1,4})[.)]\s*(?:(?:and|&|,|-|–|to)\s*\(?([a-zA-Z])[.)])?[\s\-–:]*(.*)$/#
-        guard let m = t.wholeMatch(of: pattern) else { return nil }
-        let first = String(m.output.1).lowercased()
-        let rest = String(m.output.3)
-        let second = m.output.2.map { String($0).lowercased() }
+        let chars = Array(text.trimmingCharacters(in: .whitespaces))
+        guard let (letters, afterFirst) = TextScan.letterLabel(chars, maxLetters: 4) else { return nil }
+        let first = letters.lowercased()
+        // "d) and e)", "d) & e)", "d), e)", "d)-e)", "d) to e)": one action for both.
+        var second: String?
+        var i = TextScan.skip(chars, from: afterFirst, [" "])
+        for connector in ["and", "&", ",", "-", "–", "to"] {
+            let word = Array(connector)
+            guard i + word.count <= chars.count, Array(chars[i..<(i + word.count)]).map({ Character($0.lowercased()) }) == word else { continue }
+            let j = TextScan.skip(chars, from: i + word.count, [" "])
+            if let (next, end) = TextScan.letterLabel(chars, from: j, maxLetters: 1) {
+                second = next.lowercased()
+                i = end
+            }
+            break
+        }
+        if second == nil { i = afterFirst }
+        i = TextScan.skip(chars, from: i, [" ", "-", "–", ":"])
+        let rest = String(chars[i...])
         if first.count > 1 {
             guard romanValue(first) != nil, second == nil else { return nil }
             return ActionLabel(kind: .roman(first), rest: rest)
         }
-        // A single capital followed by "." may be an initial ("J. Ross"); only take it before text.
         return ActionLabel(kind: .letters(first, second ?? first), rest: rest)
     }
 

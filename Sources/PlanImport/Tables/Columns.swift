@@ -246,7 +246,7 @@ enum CellValues {
 
     /// A risk score "4 x 3", "L4 I3", "4/3 = 12": likelihood and impact, each 1 to 5.
     static func score(_ text: String) -> Score? {
-        let numbers = text.matches(of: #/\d+/#).compactMap { Int($0.output) }
+        let numbers = TextScan.integers(in: text)
         guard numbers.count >= 2, (1...5).contains(numbers[0]), (1...5).contains(numbers[1]) else { return nil }
         return Score(likelihood: numbers[0], impact: numbers[1])
     }

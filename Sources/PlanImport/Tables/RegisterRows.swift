@@ -55,7 +55,7 @@ struct RiskRowReader {
         let raised = CellValues.date(text(.raised))?.date ?? nil
         if !text(.raised).isEmpty, raised == nil { report.miss(place, "risk \(ref) date raised \"\(text(.raised))\" is not a date; left unset") }
         let review = CellValues.date(text(.reviewDate))?.date ?? nil
-        let areas = text(.areas).matches(of: #/\d+/#).compactMap { Int($0.output) }.filter { n in plan.area(number: n) != nil }
+        let areas = TextScan.integers(in: text(.areas)).filter { n in plan.area(number: n) != nil }
         let risk = Risk(ref: ref, raised: raised, risk: statement, owner: text(.owner), inherent: before,
                         mitigation: text(.mitigation), residual: residual ?? before, target: target ?? before,
                         progress: text(.riskProgress), reviewDate: review, areas: areas)

@@ -328,9 +328,9 @@ struct Interpreter {
 
     private mutating func areaParagraph(_ text: String, place: String) {
         if area == nil {
-            let numbered = text.wholeMatch(of: #/\s*(\d{1,2})\s*[.):]?\s*(.*)/#)
-            let number = numbered.flatMap { Int($0.output.1) } ?? ((plan.areas.map(\.number).max() ?? 0) + 1)
-            let statement = numbered.map { String($0.output.2) } ?? text
+            let numbered = TextScan.leadingNumber(text)
+            let number = numbered?.number ?? ((plan.areas.map(\.number).max() ?? 0) + 1)
+            let statement = numbered?.rest ?? text
             if plan.area(number: number) != nil {
                 report.miss(place, "a second area numbered \(number); not placed")
                 return
@@ -344,9 +344,9 @@ struct Interpreter {
         }
         guard let a = plan.areas.lastIndex(where: { $0.number == area }) else { return }
         let number = plan.areas[a].number
-        if let m = text.wholeMatch(of: #/\(?([a-z]{1,2})[.)]\s*(.*)/#) {
-            let letter = String(m.output.1)
-            let rest = String(m.output.2).trimmingCharacters(in: .whitespaces)
+        let chars = Array(text)
+        if let (letter, end) = TextScan.letterLabel(chars, maxLetters: 2), letter == letter.lowercased() {
+            let rest = String(chars[end...]).trimmingCharacters(in: .whitespaces)
             areaPart = .findings
             if plan.areas[a].findings.contains(where: { $0.letter == letter }) {
                 report.miss(place, "a second finding \(number)\(letter); not placed")
@@ -391,7 +391,7 @@ struct Interpreter {
         guard !grid.rows.isEmpty else { return }
 
         // A header table: labels in the first column, values beside them.
-        if grid.rows.contains(where: { HeaderLabel.match($0.first?.text ?? "") != nil }) {
+        if grid.rows.prefix(12).contains(where: { HeaderLabel.match($0.first?.text ?? "") != nil }) {
             sawRecognisedTable = true
             for (r, row) in grid.rows.enumerated() {
                 let rowPlace = "\(place), row \(r + 1)"
@@ -473,8 +473,9 @@ struct Interpreter {
             lastBlockWasActionsTable = false
         }
         guard let reader = actionRows, let a = plan.areas.firstIndex(where: { $0.number == reader.area }) else { return }
+        var used = Set(plan.allActions.map(\.ref))
         for row in reader.actions {
-            if plan.locate(action: row.ref) != nil {
+            if !used.insert(row.ref).inserted {
                 report.miss(row.place, "a second action \(row.ref); not placed (references must be unique)")
                 continue
             }
@@ -497,9 +498,7 @@ struct Interpreter {
 
     /// KPI references written in a KPI cell ("K4", "see K1 and K2").
     static func kpiRefs(in text: String) -> [String] {
-        var out: [String] = []
-        for m in text.matches(of: #/\bK\d{1,3}\b/#) where !out.contains(String(m.output)) { out.append(String(m.output)) }
-        return out
+        TextScan.kpiRefs(in: text)
     }
 
     /// Red and Amber need a reason; one that came without gets a note saying where it came from.
