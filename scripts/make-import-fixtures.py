@@ -2,6 +2,7 @@
 """Writes the fixtures for planboard's import tests into Tests/PlanImportTests/Fixtures.
 
     python3 scripts/make-import-fixtures.py
+    python3 scripts/make-import-fixtures.py --big /tmp/big.docx   # a 1,300-action plan for timing
 
 Only the Python 3 standard library: a .docx and an .xlsx are zips of XML, written here
 part by part, so the layout (merged cells, shading, page breaks, repeated header rows) is
@@ -30,6 +31,7 @@ import io
 import json
 import pathlib
 import struct
+import sys
 import zipfile
 from xml.sax.saxutils import escape
 
@@ -494,7 +496,26 @@ def bad():
     write_zip(OUT / "cut-short.docx", [(n, d[:len(d) // 2] if n == "word/document.xml" else d) for n, d in parts])
 
 
+def big(path):
+    """A large plan for timing, not committed: 13 areas (the most any English plan has) of 8
+    findings and 100 unlabelled actions each, their RAG by shading."""
+    body = [para("Accelerated Progress Plan (APP) for Bigshire Local Area")]
+    fills = [RED, AMBER, GREEN, BLUE]
+    for n in range(1, 14):
+        body += [para("Area of weakness identified in the original inspection"), para(f"{n}. Weakness number {n} as the inspectors wrote it.")]
+        body += [para(f"{chr(97 + i)}) Finding {i + 1} of area {n}.") for i in range(8)]
+        rows = [row([cell(h) for h in ACTION_HEADER], header=True)]
+        for i in range(100):
+            rows.append(row([cell(f"Action {i + 1} of area {n}, written out at some length so that the row is realistic."),
+                             cell("31/03/2025"), cell("Lead Person"), cell("", fill=fills[i % 4]), cell("A measure of the impact.")]))
+        body.append(table(rows, 5))
+    docx(pathlib.Path(path), body)
+
+
 def main():
+    if "--big" in sys.argv:
+        big(sys.argv[sys.argv.index("--big") + 1])
+        return
     OUT.mkdir(parents=True, exist_ok=True)
     devon()
     northmoor()

@@ -116,8 +116,13 @@ struct Interpreter {
             throw ImportError(file: file, "is a Word document, but planboard found no part of an Accelerated Progress Plan in it: no table with headers it knows (Action / By when / Responsible officer / RAG / KPI, a risk register, an impact score card) and no \"Area of weakness\" heading; nothing was changed. Expected a plan written in the APP template")
         }
         if plan.header.localArea.trimmingCharacters(in: .whitespaces).isEmpty {
-            plan.header.localArea = localAreaFromTitle() ?? "Unnamed local area"
-            report.miss("header", "no \"Name of the Local Area\"; the plan is called \"\(plan.header.localArea)\". Set it with `planboard header set --local-area NAME`")
+            if let name = localAreaFromTitle() {
+                plan.header.localArea = name
+                report.place("header", "local area \"\(name)\", taken from the title (there is no \"Name of the Local Area\")")
+            } else {
+                plan.header.localArea = "Unnamed local area"
+                report.miss("header", "no \"Name of the Local Area\"; the plan is called \"\(plan.header.localArea)\". Set it with `planboard header set --local-area NAME`")
+            }
         }
         addReasons()
     }
@@ -285,9 +290,13 @@ struct Interpreter {
     }
 
     private func localAreaFromTitle() -> String? {
+        // "… Plan (APP) for Devon Local Area following the judgement …" or "… for Bigshire Local Area".
         let title = plan.header.title
-        guard let r = title.range(of: #"for (.+?) following"#, options: .regularExpression) else { return nil }
-        return String(title[r].dropFirst(4).dropLast(10))
+        guard let start = title.range(of: " for ") else { return nil }
+        var name = String(title[start.upperBound...])
+        if let end = name.range(of: " following") { name = String(name[..<end.lowerBound]) }
+        name = name.trimmingCharacters(in: .whitespaces)
+        return name.isEmpty || name.count > 80 ? nil : name
     }
 
     private mutating func governanceParagraph(_ p: WordDocument.Paragraph, text: String, place: String) {
