@@ -16,8 +16,8 @@ it twice gives byte-identical files.
   by a page break, its actions table labelled as the
   seed labels it: "d) and e)", 3a's roman sub-actions in one cell, unlabelled rows, "p." twice,
   "Completed" in 3c.i's RAG cell), an empty risk register and an empty score card.
-- northmoor-shuffled.docx: a fictional two-area plan whose tables put the columns in
-  another order and other words, with a two-row merged header (gridSpan and vMerge), a lead
+- northmoor-shuffled.docx: a fictional two-area plan with a reporting-lines table, whose
+  tables put the columns in another order and other words, with a two-row merged header (gridSpan and vMerge), a lead
   merged down three rows, a row split across a page break into a second table that repeats
   the header, RAG given only by cell shading, a risk register and a score card.
 - tracker.xlsx / tracker.csv: actions for areas 3 and 2 of the Devon plan (updates and a new
@@ -261,6 +261,11 @@ def northmoor():
     body.append(para("Partners:"))
     for partner in ["Northmoor Council", "Northmoor Integrated Care Board", "Northmoor Parent Carer Forum"]:
         body.append(para(partner, bullet=True))
+    body.append(table([
+        row([cell(x) for x in ["Reports from", "Reports to", "Type", "Frequency"]], header=True),
+        row([cell(x) for x in ["SEND Partnership Board", "Health and Wellbeing Board", "Challenge and accountability", "Twice a year"]]),
+        row([cell(x) for x in ["SEND Partnership Board", "ICB Board", "Information", "Quarterly"]]),
+    ], 4))
 
     # Area 1: shuffled columns under a two-row merged header; a lead merged down three rows;
     # RAG by shading only; a row split across a page break into a second table.

@@ -75,7 +75,7 @@ final class WordImportTests: XCTestCase {
         // The row split across the page break is one action.
         XCTAssertEqual(area.actions[4].text, "Agree a graduated offer for children waiting, with schools and the parent carer forum, and publish it.")
         XCTAssertEqual(area.actions[4].kpiText, "Offer agreed by schools and the forum")
-        XCTAssertTrue(result.report.placed.contains { $0.place == "table 2, row 3" && $0.what.contains("joined to 1e") })
+        XCTAssertTrue(result.report.placed.contains { $0.place == "table 3, row 3" && $0.what.contains("joined to 1e") })
 
         let second = try XCTUnwrap(plan.area(number: 2))
         XCTAssertEqual(second.actions.map(\.ref), ["2a", "2b"])
@@ -86,6 +86,10 @@ final class WordImportTests: XCTestCase {
         XCTAssertEqual(plan.header.advisers, [Person(name: "Alex Moore", role: "SEND Adviser", organisation: "DfE")])
         XCTAssertEqual(plan.header.inspectionStart, TestDates.date("2024-03-04"))
         XCTAssertEqual(plan.governance.partners.count, 3)
+        XCTAssertEqual(plan.governance.reportingLines, [
+            ReportingLine(from: "SEND Partnership Board", to: "Health and Wellbeing Board", kind: .accountability, frequency: "Twice a year"),
+            ReportingLine(from: "SEND Partnership Board", to: "ICB Board", kind: .information, frequency: "Quarterly"),
+        ])
 
         XCTAssertEqual(plan.risks.map(\.ref), ["R1", "R2"])
         XCTAssertEqual(plan.risks[0].inherent, Score(likelihood: 4, impact: 4))
@@ -102,7 +106,7 @@ final class WordImportTests: XCTestCase {
         XCTAssertEqual(Validator().problems(in: plan), [])
 
         // What could not be placed is named by table and row.
-        XCTAssertEqual(result.report.notPlaced.map(\.place), ["table 1, row 7", "table 4"])
+        XCTAssertEqual(result.report.notPlaced.map(\.place), ["table 2, row 7", "table 5"])
         XCTAssertTrue(result.report.notPlaced[0].what.contains("\"Ongoing\" is not a date"))
         XCTAssertTrue(result.report.notPlaced[1].what.contains("Budget line | Cost centre"))
     }

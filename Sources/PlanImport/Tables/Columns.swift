@@ -26,6 +26,8 @@ enum ColumnRole: Equatable, Hashable {
     case raised, risk, owner, inherent, likelihood, impact, mitigation, residual, target, riskProgress, reviewDate, areas
     // The impact score card.
     case kpiName, unit, better, baseline, comparator, milestone(String)
+    // Governance: reporting lines.
+    case lineFrom, lineTo, lineKind, frequency
 
     var label: String {
         switch self {
@@ -56,12 +58,16 @@ enum ColumnRole: Equatable, Hashable {
         case .baseline: "baseline"
         case .comparator: "comparator"
         case let .milestone(label): "milestone \(label)"
+        case .lineFrom: "reports from"
+        case .lineTo: "reports to"
+        case .lineKind: "kind of line"
+        case .frequency: "frequency"
         }
     }
 }
 
 /// The kinds of table a plan holds.
-enum TableKind: Equatable { case actions, risks, kpis }
+enum TableKind: Equatable { case actions, risks, kpis, reportingLines }
 
 /// Recognises a table's columns from its header cells, in any order and in the words
 /// councils use ("By when", "Deadline", "Due date" …).
@@ -131,8 +137,19 @@ enum ColumnMatcher {
 
     /// The kind of table a header row makes, with each column's role, or nil when the row is
     /// not a header planboard knows. Each role is taken by its first column only.
+    static func lineRole(_ header: String) -> ColumnRole? {
+        let h = normalise(header)
+        if ["from", "reports from", "reporting body", "body", "board", "group", "forum", "who reports"].contains(h) { return .lineFrom }
+        if ["to", "reports to", "reports into", "accountable to", "reporting to"].contains(h) { return .lineTo }
+        if has(h, ["frequency", "how often", "when"]) { return .frequency }
+        if has(h, ["kind", "type", "nature", "line", "information or accountability", "relationship"]) { return .lineKind }
+        return nil
+    }
+
     static func recognise(_ headers: [String]) -> (kind: TableKind, roles: [Int: ColumnRole])? {
         let normal = headers.map(normalise)
+        let lineRoles = assign(headers, lineRole)
+        if Set(lineRoles.values).isSuperset(of: [.lineFrom, .lineTo]) { return (.reportingLines, lineRoles) }
         let kpiRoles = assign(headers, kpiRole)
         if normal.contains(where: { $0.hasPrefix("kpi") }),
            kpiRoles.values.contains(where: { if case .milestone = $0 { return true }; return $0 == .baseline }) {

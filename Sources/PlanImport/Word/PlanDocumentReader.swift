@@ -466,6 +466,26 @@ struct Interpreter {
             for (r, row) in dataRows { reader.read(row, place: "\(place), row \(r + 1)", plan: plan, report: &report) }
             plan.risks += reader.risks
             if dataRows.allSatisfy({ $0.element.allSatisfy { $0.trimmed.isEmpty } }) { report.skip(place, "the risk register is empty") }
+        case .reportingLines:
+            for (r, row) in dataRows {
+                let rowPlace = "\(place), row \(r + 1)"
+                func text(_ role: ColumnRole) -> String {
+                    roles.first { $0.value == role }.map { row.indices.contains($0.key) ? CellValues.oneLine(row[$0.key].trimmed) : "" } ?? ""
+                }
+                let from = text(.lineFrom), to = text(.lineTo)
+                guard !from.isEmpty || !to.isEmpty else { continue }
+                guard !from.isEmpty, !to.isEmpty else {
+                    report.miss(rowPlace, "a reporting line needs both who reports and to whom (found \"\(from)\" to \"\(to)\"); not placed")
+                    continue
+                }
+                let kindText = ColumnMatcher.normalise(text(.lineKind))
+                let kind: ReportingLine.Kind = kindText.contains("account") || kindText.contains("challenge") ? .accountability : .information
+                if !kindText.isEmpty && !kindText.contains("inform") && kind == .information {
+                    report.miss(rowPlace, "the kind of line \"\(text(.lineKind))\" is neither information nor accountability; information is assumed")
+                }
+                plan.governance.reportingLines.append(ReportingLine(from: from, to: to, kind: kind, frequency: text(.frequency)))
+                report.place(rowPlace, "reporting line \(from) → \(to) (\(kind.rawValue))")
+            }
         case .kpis:
             let comparatorLabel = roles.first { $0.value == .comparator }.map { CellValues.oneLine(headers[$0.key]) } ?? "Comparator"
             var reader = KPIRowReader(roles: roles, comparatorLabel: comparatorLabel)
