@@ -51,6 +51,23 @@ public enum PlanField: String, Codable, Sendable, CaseIterable {
     case localArea, title, notice, inspectionStart, inspectionEnd, revisitReportDate
     case accountableOfficers, advisers
     case narrative, partners, reportingLines
+
+    /// How the field reads in a log line.
+    public var label: String {
+        switch self {
+        case .localArea: "local area"
+        case .title: "plan title"
+        case .notice: "notice"
+        case .inspectionStart: "inspection start"
+        case .inspectionEnd: "inspection end"
+        case .revisitReportDate: "revisit report date"
+        case .accountableOfficers: "accountable officers"
+        case .advisers: "advisers"
+        case .narrative: "governance narrative"
+        case .partners: "partners"
+        case .reportingLines: "reporting lines"
+        }
+    }
 }
 
 /// The text fields of an area.
@@ -122,7 +139,7 @@ extension StructureEdit {
     /// A short description for the change log.
     public var summary: String {
         switch self {
-        case let .setPlanField(field, _, to): "\(field.rawValue) → \(to.display)"
+        case let .setPlanField(field, _, to): "\(field.label) → \(to.display)"
         case let .addArea(area, _, _): "add area \(area.number) \"\(area.title.prefix(60))\""
         case let .setArea(number, field, _, to): "area \(number) \(field.rawValue) → \"\(to.prefix(60))\""
         case let .moveArea(number, _, to): "move area \(number) to place \(to + 1)"
@@ -185,7 +202,7 @@ extension Plan {
         switch edit {
         case let .setPlanField(field, from, to):
             let current = value(of: field)
-            guard current == from else { throw EditError.changed(field.rawValue, now: current, saw: from) }
+            guard current == from else { throw EditError.changed(field.label, now: current, saw: from) }
             try set(field, to)
             return .setPlanField(field: field, from: to, to: from)
 
