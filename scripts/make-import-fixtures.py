@@ -297,11 +297,12 @@ def northmoor():
                   cell("schools and the forum")])]
     body.append(table(rows2, 6))
 
-    # Area 2: other words, explicit references, statuses as letters.
+    # Area 2: a title row spanning the table, other words, explicit references, statuses as letters.
     body.append(para("Area of weakness identified in the original inspection"))
     body.append(para("2. Education, health and care plans are late."))
     body.append(para("a) Only a third of plans are issued within 20 weeks."))
     body.append(table([
+        row([cell("Actions designed to lead to improvement", span=5)], header=True),
         row([cell("Ref"), cell("RAG status"), cell("Action to be taken"), cell("Owner"), cell("Due date")], header=True),
         row([cell("2a"), cell("G"), cell("Add two EHC coordinators to the team."), cell("Chris Wong"), cell("30/09/2024")]),
         row([cell("2b"), cell("A"), cell("Weekly tracking of every plan past 16 weeks."), cell("Chris Wong; Jo Lee"), cell("31 Oct 2024")]),

@@ -88,7 +88,7 @@ struct Interpreter {
             // The template's labels are short and have no commas; values and findings do.
             guard !h.isEmpty, h.count < 80, !text.contains(",") else { return nil }
             if h.hasPrefix("date of publication") || h.hasPrefix("revisit") || h.hasPrefix("date of revisit") || h.hasPrefix("date of the revisit") { return .revisit }
-            if h.contains("date of inspection") || h.hasPrefix("inspection date") { return .inspection }
+            if h.contains("inspection") && (h.contains("date") || h.contains("when")) { return .inspection }
             if h.contains("accountable officer") { return .officers }
             if h.contains("adviser") || h.contains("advisor") { return .advisers }
             if h == "name of the local area" || h == "local area" || h == "name of local area" { return .localArea }
@@ -436,17 +436,26 @@ struct Interpreter {
         }
 
         finishActions()
-        guard let (headerRows, kind, roles) = TableGrid.header(grid.rows) else {
+        // Title rows above the header: one cell spanning the whole table ("Actions designed to lead to improvement").
+        var top = 0
+        while top < grid.rows.count - 1, TableGrid.isTitleRow(grid.rows[top]) {
+            let title = CellValues.oneLine(grid.rows[top][0].trimmed)
+            report.skip("\(place), row \(top + 1)", "the table's title row \"\(title.prefix(60))\"")
+            if ColumnMatcher.normalise(title).hasPrefix("actions designed"), section == .area { section = .actions }
+            top += 1
+        }
+        let body = Array(grid.rows.dropFirst(top))
+        guard let (headerRows, kind, roles) = TableGrid.header(body) else {
             let first = CellValues.oneLine(grid.rows[0].map(\.text).joined(separator: " | "))
             report.miss(place, "a table whose header planboard does not recognise (first row: \"\(first.prefix(100))\"); expected an actions table (Action, By when, Responsible officer, RAG, KPI …), a risk register or an impact score card. Not placed")
             return
         }
         sawRecognisedTable = true
-        let headers = TableGrid.headerTexts(grid.rows, headerRows)
+        let headers = TableGrid.headerTexts(body, headerRows)
         for (i, header) in headers.enumerated() where roles[i] == nil && !header.isEmpty {
             report.miss("\(place), column \(i + 1)", "the column \"\(CellValues.oneLine(header))\" is not one planboard knows; its cells were not placed")
         }
-        let dataRows = Array(grid.rows.enumerated().dropFirst(headerRows))
+        let dataRows = body.enumerated().dropFirst(headerRows).map { (offset: $0.offset + top, element: $0.element) }
         switch kind {
         case .actions:
             guard let number = area, section == .area || section == .actions else {
@@ -609,6 +618,12 @@ struct TableGrid {
         if rows.count >= 2, isHeaderRow(rows[1]), let r = ColumnMatcher.recognise(headerTexts(rows, 2)) { return (2, r.kind, r.roles) }
         if let r = ColumnMatcher.recognise(headerTexts(rows, 1)) { return (1, r.kind, r.roles) }
         return nil
+    }
+
+    /// A row that is one cell spanning the whole table: a title, not a header.
+    static func isTitleRow(_ row: [GridCell]) -> Bool {
+        guard row.count > 1, !row[0].trimmed.isEmpty else { return false }
+        return row.dropFirst().allSatisfy { $0.merged && $0.trimmed.isEmpty }
     }
 
     /// A row made only of short header words (or cells merged from the row above).
