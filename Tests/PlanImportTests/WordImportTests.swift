@@ -167,6 +167,26 @@ final class WordImportTests: XCTestCase {
         XCTAssertFalse(numbering.isBullet(list: "7", level: 0))
     }
 
+    func testATableIsLaidOnItsGridWithSpansMergesAndSkippedColumns() {
+        var table = WordDocument.Table()
+        func cell(_ text: String, span: Int = 1, merge: WordDocument.Cell.Merge = .none) -> WordDocument.Cell {
+            WordDocument.Cell(paragraphs: [text], span: span, merge: merge)
+        }
+        table.rows = [
+            WordDocument.Row(cells: [cell("Action"), cell("Who and when", span: 2)]),
+            WordDocument.Row(cells: [cell("a) First"), cell("Sam", merge: .restart), cell("March 2024")]),
+            WordDocument.Row(cells: [cell("b) Second"), cell("", merge: .continue), cell("April 2024")]),
+            WordDocument.Row(cells: [cell("May 2024")], gridBefore: 2),
+        ]
+        let grid = TableGrid(table)
+        XCTAssertEqual(grid.columns, 3)
+        XCTAssertEqual(grid.rows[0].map(\.text), ["Action", "Who and when", ""])
+        XCTAssertEqual(TableGrid.headerTexts(grid.rows, 1), ["Action", "Who and when", "Who and when"])
+        XCTAssertEqual(grid.rows[2].map(\.text), ["b) Second", "Sam", "April 2024"], "a vertical merge carries the value down")
+        XCTAssertTrue(grid.rows[2][1].merged)
+        XCTAssertEqual(grid.rows[3].map(\.text), ["", "", "May 2024"], "gridBefore skips columns")
+    }
+
     func testActionLabelsAsPlansWriteThem() {
         XCTAssertEqual(ActionLabel.parse("d) and e) Local area arrangements"), ActionLabel(kind: .letters("d", "e"), rest: "Local area arrangements"))
         XCTAssertEqual(ActionLabel.parse("a)-Robust performance"), ActionLabel(kind: .letters("a", "a"), rest: "Robust performance"))

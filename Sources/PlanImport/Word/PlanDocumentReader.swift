@@ -569,8 +569,8 @@ struct TableGrid {
         // The text and fill each grid column shows, for the merges of the rows below.
         var above: [GridCell] = []
         for row in table.rows {
-            var out: [GridCell] = []
-            var sources: [GridCell] = []
+            var out = Array(repeating: GridCell(text: ""), count: row.gridBefore)
+            var sources = Array(repeating: GridCell(text: ""), count: row.gridBefore)
             for cell in row.cells {
                 let column = out.count
                 let span = max(1, cell.span)

@@ -44,6 +44,8 @@ struct WordDocument {
         var cells: [Cell] = []
         /// Repeated at the top of each page (`w:tblHeader`).
         var isHeader = false
+        /// Grid columns skipped before the first cell (`w:gridBefore`).
+        var gridBefore = 0
     }
 
     struct Table {
@@ -101,6 +103,7 @@ struct WordDocument {
                 if tables.count == 1 { tables[0].afterPageBreak = pendingPageBreak }
             case "tr": if tables.count >= 1 { rows.append(Row()) }
             case "tblHeader": if !rows.isEmpty { rows[rows.count - 1].isHeader = attr("val").map { $0 != "0" && $0 != "false" } ?? true }
+            case "gridBefore": if !rows.isEmpty, cells.count < tables.count, let v = attr("val").flatMap(Int.init), v > 0 { rows[rows.count - 1].gridBefore = v }
             case "tc": cells.append(Cell())
             case "gridSpan": if !cells.isEmpty, let v = attr("val").flatMap(Int.init), v > 1 { cells[cells.count - 1].span = v }
             case "vMerge": if !cells.isEmpty { cells[cells.count - 1].merge = attr("val") == "restart" ? .restart : .continue }
