@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-import PlanImport
+@testable import PlanImport
 import PlanStore
 import TestSupport
 import XCTest
@@ -63,6 +63,15 @@ final class TrackerImportTests: XCTestCase {
         for edit in result.edits { after = try after.applying(edit).plan }
         XCTAssertEqual(after.action("2d")?.notes.map(\.text), ["First page drafted"])
         XCTAssertEqual(try read("tracker.csv", area: 2, into: after).edits, [])
+    }
+
+    func testCellReferencesBeyondExcelsWidestSheetAreIgnored() {
+        XCTAssertEqual(SheetReader.column(of: "A1"), 0)
+        XCTAssertEqual(SheetReader.column(of: "AA12"), 26)
+        XCTAssertEqual(SheetReader.column(of: "XFD1"), 16_383)
+        XCTAssertNil(SheetReader.column(of: "XFE1"))
+        XCTAssertNil(SheetReader.column(of: "ZZZZZZZZ1"), "a damaged reference must not make a row billions of cells wide")
+        XCTAssertNil(SheetReader.column(of: "É1"))
     }
 
     func testATrackerForAnAreaThePlanLacksIsRefused() throws {

@@ -211,10 +211,15 @@ final class SheetReader: NSObject, XMLParserDelegate {
         if error == nil { error = parseError }
     }
 
+    /// Excel's widest sheet ends at column XFD.
+    static let maxColumns = 16_384
+
+    /// The column of a cell reference ("C7" is 2); nil when it is not one Excel could write.
     static func column(of reference: String) -> Int? {
-        let letters = reference.prefix { $0.isLetter }.uppercased()
-        guard !letters.isEmpty else { return nil }
-        return letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value - 64) } - 1
+        let letters = reference.prefix { $0.isASCII && $0.isLetter }.uppercased()
+        guard (1...3).contains(letters.count) else { return nil }
+        let column = letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
+        return column < maxColumns ? column : nil
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -225,7 +230,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
             rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
             column = 0
         case "c":
-            column = attributes["r"].flatMap(SheetReader.column(of:)) ?? column
+            column = min(attributes["r"].flatMap(SheetReader.column(of:)) ?? column, SheetReader.maxColumns - 1)
             type = attributes["t"] ?? "n"
             style = attributes["s"].flatMap(Int.init) ?? 0
             value = ""

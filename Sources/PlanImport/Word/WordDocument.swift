@@ -7,6 +7,9 @@ import FoundationXML
 struct WordDocument {
     var blocks: [Block] = []
 
+    /// Word's widest table has 63 columns; a damaged file's larger spans are cut to this.
+    static let maxColumns = 63
+
     enum Block {
         case paragraph(Paragraph)
         case table(Table)
@@ -103,9 +106,9 @@ struct WordDocument {
                 if tables.count == 1 { tables[0].afterPageBreak = pendingPageBreak }
             case "tr": if tables.count >= 1 { rows.append(Row()) }
             case "tblHeader": if !rows.isEmpty { rows[rows.count - 1].isHeader = attr("val").map { $0 != "0" && $0 != "false" } ?? true }
-            case "gridBefore": if !rows.isEmpty, cells.count < tables.count, let v = attr("val").flatMap(Int.init), v > 0 { rows[rows.count - 1].gridBefore = v }
+            case "gridBefore": if !rows.isEmpty, cells.count < tables.count, let v = attr("val").flatMap(Int.init), v > 0 { rows[rows.count - 1].gridBefore = min(v, WordDocument.maxColumns) }
             case "tc": cells.append(Cell())
-            case "gridSpan": if !cells.isEmpty, let v = attr("val").flatMap(Int.init), v > 1 { cells[cells.count - 1].span = v }
+            case "gridSpan": if !cells.isEmpty, let v = attr("val").flatMap(Int.init), v > 1 { cells[cells.count - 1].span = min(v, WordDocument.maxColumns) }
             case "vMerge": if !cells.isEmpty { cells[cells.count - 1].merge = attr("val") == "restart" ? .restart : .continue }
             case "shd":
                 // Only a cell's own shading counts (tcPr), not a paragraph's or a run's.
