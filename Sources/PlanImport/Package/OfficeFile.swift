@@ -53,6 +53,8 @@ struct OfficeFile {
 
     func has(_ path: String) -> Bool { archive[path] != nil }
 
+    private struct TooLarge: Error {}
+
     /// The bytes of one part, or nil when the archive has no such part.
     func part(_ path: String) throws -> Data? {
         guard let entry = archive[path] else { return nil }
@@ -61,7 +63,13 @@ struct OfficeFile {
         }
         var data = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            // The size a zip declares may lie; stop at the limit whatever it says.
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard UInt64(data.count + chunk.count) <= OfficeFile.maxPartSize else { throw TooLarge() }
+                data.append(chunk)
+            }
+        } catch is TooLarge {
+            throw ImportError(file: name, "has a part \(path) that unpacks to more than \(OfficeFile.maxPartSize) bytes, more than planboard reads; nothing was changed")
         } catch {
             throw ImportError(file: name, "is damaged: its part \(path) cannot be unpacked (\(error)); nothing was changed")
         }
