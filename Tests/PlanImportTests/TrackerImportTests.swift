@@ -65,6 +65,18 @@ final class TrackerImportTests: XCTestCase {
         XCTAssertEqual(try read("tracker.csv", area: 2, into: after).edits, [])
     }
 
+    func testControlCharactersInATrackerNeverReachThePlan() throws {
+        let folder = try TempFolder("tracker-control")
+        let path = folder.path("control.csv")
+        try Data("Ref,Action,RAG\r\n2z,\"Bell\u{07} and \u{9B}[31m red\",R\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        let result = try TrackerImport.read(url: URL(fileURLWithPath: path), name: "control.csv", area: 2,
+                                            plan: try Samples.plan(SamplePlans.devon), today: today, author: "Jackie Ross")
+        var plan = try Samples.plan(SamplePlans.devon)
+        for edit in result.edits { plan = try plan.applying(edit).plan }
+        XCTAssertEqual(plan.action("2z")?.text, "Bell and [31m red", "the bell and the CSI are gone")
+        XCTAssertEqual(plan.action("2z")?.status, .red)
+    }
+
     func testCellReferencesBeyondExcelsWidestSheetAreIgnored() {
         XCTAssertEqual(SheetReader.column(of: "A1"), 0)
         XCTAssertEqual(SheetReader.column(of: "AA12"), 26)

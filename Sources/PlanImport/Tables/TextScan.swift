@@ -77,3 +77,18 @@ enum TextScan {
         return out
     }
 }
+
+extension TextScan {
+    /// Text from a file with its control characters (other than line breaks and tabs) made
+    /// spaces: they are not plan text, and must never reach a terminal.
+    static func clean(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isControl(scalar) ? " " : scalar) }
+        return String(out)
+    }
+
+    static func isControl(_ s: Unicode.Scalar) -> Bool {
+        (s.value < 0x20 && s != "\n" && s != "\t") || s.value == 0x7F || (0x80...0x9F).contains(s.value)
+    }
+}

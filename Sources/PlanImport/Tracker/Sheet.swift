@@ -82,13 +82,13 @@ struct Sheet {
             case ",": row.append(field); field = ""
             case "\r\n", "\n", "\r":
                 row.append(field); field = ""
-                rows.append((line, row.map { GridCell(text: $0) }))
+                rows.append((line, row.map { GridCell(text: TextScan.clean($0)) }))
                 row = []
                 line += 1
             default: field.append(c)
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append((line, row.map { GridCell(text: $0) })) }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append((line, row.map { GridCell(text: TextScan.clean($0)) })) }
         return Sheet(name: (name as NSString).lastPathComponent, rows: rows)
     }
 }
@@ -248,7 +248,7 @@ final class SheetReader: NSObject, XMLParserDelegate {
             if type == "s", let i = Int(value), strings.indices.contains(i) { text = strings[i] }
             if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
             let fill = fills.indices.contains(style) ? fills[style] : nil
-            row[column] = GridCell(text: text, fill: fill)
+            row[column] = GridCell(text: TextScan.clean(text), fill: fill)
             column += 1
         case "row":
             let width = (row.keys.max() ?? -1) + 1

@@ -226,7 +226,7 @@ struct WordDocument {
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
-            if inText && skipDepth == 0 { paragraph?.text += string }
+            if inText && skipDepth == 0 { paragraph?.text += TextScan.clean(string) }
         }
     }
 }
