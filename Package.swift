@@ -24,8 +24,9 @@ let package = Package(
         ),
         .target(
             name: "BoardCore",
-            dependencies: ["PlanModel", "PlanStore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["PlanModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        .target(name: "BoardLoop", dependencies: ["BoardCore", "PlanModel"]),
         .target(
             name: "ShippedThemes",
             path: "themes",
@@ -45,10 +46,11 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "CNcurses", "ShippedThemes", "PlanImport",
+                "PlanModel", "PlanExchange", "PlanStore", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "planboard-samples", dependencies: ["PlanModel", "PlanExchange"]),
         .executableTarget(
             name: "planboard-bench",
             dependencies: ["BoardCore", "PlanModel", "PlanExchange", "SamplePlans"]
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "PlanImportTests", dependencies: ["PlanModel", "PlanImport", "PlanExchange", "PlanStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
+        .testTarget(name: "BoardLoopTests", dependencies: ["BoardLoop", "BoardCore", "PlanModel", "TestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

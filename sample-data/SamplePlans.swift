@@ -11,6 +11,10 @@ public enum SamplePlans {
 
     public static let all = [devon, devonIllustrative, fictional]
 
+    /// The day the illustrative plan's story is told as at (YYYY-MM-DD): a first run moves
+    /// its dates so that this day is today.
+    public static let illustrativeStoryDay = "2023-08-15"
+
     /// Where a sample file is, or nil when the resources were not installed with the binary.
     public static func url(_ name: String) -> URL? {
         let dot = name.lastIndex(of: ".") ?? name.endIndex

@@ -48,9 +48,15 @@ struct StoreOptions: ParsableArguments {
         guard let sample = SamplePlans.url(SamplePlans.devonIllustrative) else {
             throw CLIError("there is no plan at \(path), and the sample plan is not installed with this planboard; import one with `planboard import FILE.json`")
         }
-        let plan = try PlanDecoding.plan(contentsOf: sample, name: SamplePlans.devonIllustrative)
+        var plan = try PlanDecoding.plan(contentsOf: sample, name: SamplePlans.devonIllustrative)
+        let today = try Today.date()
+        var moved = ""
+        if let storyDay = PlanDate(iso: SamplePlans.illustrativeStoryDay), storyDay != today {
+            plan = plan.settingStory(asAt: storyDay, to: today)
+            moved = " Its dates were moved so that the story, told as at \(storyDay.display), is set at today, \(today.display)."
+        }
         let store = try PlanStore.create(path: path, plan: plan, user: userName)
-        return (store, "there was no plan at \(path), so planboard created one from the illustrative Devon sample (\(SamplePlans.devonIllustrative)). Its dates, statuses, risks and figures are invented.")
+        return (store, "there was no plan at \(path), so planboard created one from the illustrative Devon sample (\(SamplePlans.devonIllustrative)). Its dates, statuses, risks and figures are invented.\(moved)")
     }
 }
 

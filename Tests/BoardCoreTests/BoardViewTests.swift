@@ -1,6 +1,5 @@
 import BoardCore
 import PlanModel
-import PlanStore
 import TestSupport
 import XCTest
 
@@ -33,7 +32,7 @@ final class BoardViewTests: XCTestCase {
         try state.save(effects)
         XCTAssertEqual([count(4, 4), count(5, 4)], [before.0 - 1, before.1 + 1])
         state.press(.char("4"))
-        state.heatCell = Score(likelihood: 5, impact: 4)
+        state.press(.up, .up, .up, .up, .right, .right, .right, .right, .left)  // likelihood 5, impact 4
         let text = state.text
         XCTAssertTrue(text.contains("[H 1"), "the selected cell (L5, I4) now shows one risk:\n\(text)")
         XCTAssertTrue(text.contains("R1 4×4=16 ↑ 5×4=20"), "and R1 is listed as moved since the checkpoint:\n\(text)")
@@ -124,14 +123,15 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(onlyEdit(state.press(.char("g"))), .setStatus(ref: "2c", to: .green, reason: nil), "edit here as in the area view")
         state.press(.char("f"), .ctrl("u"), .enter, .char("G"))
         XCTAssertTrue(state.text.contains(" Jackie Ross"), "grouped under each lead")
+        let first = try XCTUnwrap(state.triage.first?.action.ref)
         state.press(.enter)
-        XCTAssertEqual(state.screen, .action(state.triage.first?.action.ref ?? ""))
+        XCTAssertEqual(state.screen, .action(first))
     }
 
     func testTheRAGGridNamesTheActionUnderTheCursorAndShowsStatusOverTime() throws {
         var state = try board(view: .rag)
         state.press(.down, .down, .right, .right, .right)
-        XCTAssertEqual(state.ragSelection?.ref, "3b")
+        XCTAssertEqual(state.currentAction?.ref, "3b")
         XCTAssertTrue(state.text.contains("3b A ▲ Create annual review backlog team"), state.text)
         state.press(.enter)
         XCTAssertEqual(state.screen, .action("3b"))
@@ -146,7 +146,7 @@ final class BoardViewTests: XCTestCase {
         XCTAssertTrue(row.contains(moved.status.letter.description + moved.status.glyph.description), "\(moved.ref) then: \(row)")
         XCTAssertTrue(row.hasSuffix(now.letter.description + now.glyph.description) || row.contains(now.letter.description + now.glyph.description + " "), "\(moved.ref) now: \(row)")
         state.press(.down, .down, .down)
-        XCTAssertEqual(state.ragSelection?.ref, "1d-e")
+        XCTAssertEqual(state.currentAction?.ref, "1d-e")
     }
 
     func testRecordingACheckpointAsksForANameAndADate() throws {
@@ -185,5 +185,15 @@ final class BoardViewTests: XCTestCase {
         XCTAssertTrue(state.text.contains("1 changes logged since Board Sep"))
         state.press(.enter)
         XCTAssertEqual(state.screen, .action("3d"))
+    }
+
+    func testAfterEditingAByWhenInTriageTheSelectionFollowsTheEditedAction() throws {
+        var state = try board(view: .triage)
+        let first = try XCTUnwrap(state.currentAction?.ref)
+        state.press(.char("w"), .ctrl("u"))
+        state.type("2024-12-31")
+        try state.save(state.press(.enter))
+        XCTAssertNotEqual(state.triage.first?.action.ref, first, "the edit moved the action in the list")
+        XCTAssertEqual(state.currentAction?.ref, first, "yet the cursor stays on the action that was edited")
     }
 }

@@ -41,3 +41,27 @@ func onlyEdit(_ effects: [Effect]) -> Edit? {
     guard effects.count == 1, case let .apply(edit, _) = effects[0] else { return nil }
     return edit
 }
+
+/// The screens by name, as the tests say where the person is.
+extension ScreenID {
+    static func area(_ number: Int) -> ScreenID { AreaScreen.id(number) }
+    static func action(_ ref: String) -> ScreenID { ActionScreen.id(ref) }
+    static func risk(_ ref: String) -> ScreenID { RiskScreen.id(ref) }
+    static func kpi(_ ref: String) -> ScreenID { KPIScreen.id(ref) }
+    static let help = ScreenID(HelpScreen.kind)
+    static let legend = ScreenID(LegendScreen.kind)
+    static let changes = ScreenID(ChangesScreen.kind)
+}
+
+/// What the screen on top has selected, read through its component.
+extension BoardState {
+    var areaIndex: Int? { top(AreasScreen.self)?.cursor }
+    var fieldIndex: Int? { top(ActionScreen.self)?.fieldIndex }
+    var showsFullFindings: Bool { top(AreaScreen.self)?.showsFullFindings(self) ?? false }
+    var selectedFinding: String? { top(AreaScreen.self)?.finding }
+    var registerRisks: [Risk] { top(RegisterScreen.self)?.risks(self) ?? [] }
+    var triage: [TriageItem] { top(TriageScreen.self)?.items(self) ?? [] }
+    var heatStage: Risk.Stage? { top(HeatmapScreen.self)?.stage }
+
+    func visibleActions(_ area: Area) -> [Action] { top(AreaScreen.self)?.visible(area) ?? [] }
+}

@@ -52,12 +52,14 @@ final class GoldenScreenTests: XCTestCase {
         let checkpoints = try board(width: width, height: height, view: .checkpoints)
         var recording = checkpoints
         recording.press(.char("C"))
+        var legend = try board(width: width, height: height, view: .dashboard)
+        legend.press(.char("K"))
         return [("areas", areas), ("area", area), ("action", action), ("governance", governance), ("help", help),
                 ("edit-by-when", editing), ("reason", reason), ("fictional-areas", fictional), ("dashboard", dashboard),
                 ("rag", rag), ("rag-over-time", ragOverTime), ("heatmap", heatmap), ("heatmap-inherent", heatInherent),
                 ("risks", risks), ("risk-score-entry", scoring), ("risk", risk), ("kpis", kpis), ("kpi-actual-entry", actual),
                 ("kpi", kpi), ("triage", triage), ("triage-by-lead", grouped), ("checkpoints", checkpoints),
-                ("checkpoint-record", recording)]
+                ("checkpoint-record", recording), ("legend", legend)]
     }
 
     func testEveryScreenMatchesItsGoldenFile() throws {

@@ -1,17 +1,15 @@
 import BoardCore
 import PlanModel
-import PlanStore
 import TestSupport
 import XCTest
 
 /// `update` driven by key messages: every binding does what the help screen says.
 final class UpdateTests: XCTestCase {
     func testEveryBindingIsReachableWhereItIsListed() {
-        for binding in Bindings.all {
-            for context in binding.contexts where context != .global {
-                for key in binding.keys {
-                    XCTAssertEqual(Bindings.command(for: key, in: context), binding.command,
-                                   "\(key.label) in \(context) should \(binding.help)")
+        for screen in Screens.all {
+            for (i, binding) in screen.bindings.enumerated() {
+                for key in binding.keys where !screen.bindings[..<i].contains(where: { $0.keys.contains(key) }) {
+                    XCTAssertEqual(Bindings.command(for: key, on: screen), binding.command, "\(key.label) on \(screen.title) should \(binding.help)")
                 }
             }
         }
@@ -66,14 +64,14 @@ final class UpdateTests: XCTestCase {
             XCTAssertEqual(state.screen, .view(view), "\(view.key) opens \(view.title)")
         }
         state.press(.char("9"), .pageDown)
-        XCTAssertGreaterThan(state.scroll["governance", default: 0], 0, "governance scrolls")
+        XCTAssertGreaterThan(state.top.top, 0, "governance scrolls")
     }
 
     func testHelpListsEveryBindingAndCloses() throws {
         var state = try board(width: 160, height: 200)
         state.press(.char("?"))
         let text = state.text
-        for binding in Bindings.all { XCTAssertTrue(text.contains(binding.help), "help shows “\(binding.help)”") }
+        for binding in Bindings.global + Screens.all.flatMap({ $0.bindings }) { XCTAssertTrue(text.contains(binding.help), "help shows “\(binding.help)”") }
         for status in Status.allCases { XCTAssertTrue(text.contains("\(status.badge) \(status.label)"), "legend for \(status.label)") }
         state.press(.char("q"))
         XCTAssertEqual(state.screen, .view(.areas), "q closes help rather than quitting")
@@ -97,7 +95,7 @@ final class UpdateTests: XCTestCase {
         state.type("x")
         state.press(.escape)
         XCTAssertEqual(state.message, "Cancelled.")
-        XCTAssertEqual(state.mode, .normal)
+        XCTAssertFalse(state.isAsking)
     }
 
     func testByWhenIsCheckedAsYouTypeAndAcceptsThreeForms() throws {
@@ -233,7 +231,8 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.currentAction?.ref, "3a.i")
         state.press(.char("F"))
         XCTAssertFalse(state.showsFullFindings)
-        let tall = try board(width: 160, height: 48)
+        var tall = try board(width: 160, height: 48)
+        tall.press(.down, .down, .enter)
         XCTAssertTrue(tall.showsFullFindings, "a tall screen shows them in full")
     }
 
@@ -353,5 +352,28 @@ final class UpdateTests: XCTestCase {
                 XCTAssertTrue(Status.allCases.contains { row.contains($0.badge) }, "row \(y) column \(x) shows a status letter and glyph")
             }
         }
+    }
+
+    func testAKeyThatDoesNotApplyIsDimmedInTheBarAndSaysWhyWhenPressed() throws {
+        var state = try board()
+        state.press(.down, .down, .down, .enter)  // area 4 has no actions
+        let screen = Render.screen(state)
+        let bar = screen.lines[23]
+        let status = try XCTUnwrap(bar.range(of: "r a g c Status"), bar)
+        let x = bar.distance(from: bar.startIndex, to: status.lowerBound)
+        XCTAssertEqual(screen[x, 23].role, .dim, "the status keys are dimmed where no action is selected:\n\(bar)")
+        XCTAssertEqual(state.press(.char("g")), [])
+        XCTAssertEqual(state.message, "Select an action first: none is selected here.")
+        XCTAssertTrue(state.messageIsError)
+        state.press(.char("+"))
+        XCTAssertTrue(state.isAsking, "adding an action needs only the area, so it applies")
+
+        var readOnly = try board(width: 160, height: 48)
+        readOnly.readOnly = true
+        readOnly.press(.down, .down, .enter)
+        let line = Render.screen(readOnly).lines[47]
+        let undo = try XCTUnwrap(line.range(of: "u Undo"), line)
+        XCTAssertEqual(Render.screen(readOnly)[line.distance(from: line.startIndex, to: undo.lowerBound), 47].role, .dim,
+                       "undo is dimmed on a read-only plan")
     }
 }

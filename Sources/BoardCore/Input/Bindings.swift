@@ -1,36 +1,12 @@
 import PlanModel
 
-/// Where a binding applies.
-public enum Context: String, CaseIterable, Sendable {
-    case global, dashboard, areas, area, action, rag, heatmap, risks, risk, kpis, kpi, triage, checkpoints, changes, governance, help
-
-    public var title: String {
-        switch self {
-        case .global: "Everywhere"
-        case .dashboard: "Dashboard"
-        case .areas: "Areas of weakness"
-        case .area: "An area's actions"
-        case .action: "An action"
-        case .rag: "RAG grid"
-        case .heatmap: "Risk heatmap"
-        case .risks: "Risk register"
-        case .risk: "A risk"
-        case .kpis: "Impact score card"
-        case .kpi: "A KPI"
-        case .triage: "Triage"
-        case .checkpoints: "Checkpoints"
-        case .changes: "Changes since a checkpoint"
-        case .governance: "Governance"
-        case .help: "Help"
-        }
-    }
-}
-
 /// Everything a key can ask the dashboard to do.
 public enum Command: Hashable, Sendable {
     case up, down, left, right, pageUp, pageDown, top, bottom
     case open, back, quit, help
     case nextView, previousView, show(View)
+    /// Opens a screen that is not one of the numbered views (the legend), by its kind.
+    case push(String)
     case search, nextMatch, previousMatch, filter
     case undo, redo
     case setStatus(Status)
@@ -45,104 +21,156 @@ public enum Command: Hashable, Sendable {
     case groupByLead
 }
 
-/// One key binding: the keys, where they apply, what they do, and how help describes it.
+/// What a binding needs before it can act. Checked once, centrally, before any screen sees
+/// the command; a key whose needs are not met is drawn dimmed and says why when pressed.
+public enum Requirement: Hashable, Sendable {
+    /// The plan file can be written.
+    case writable
+    /// An action is selected.
+    case action
+    /// A risk is selected.
+    case risk
+    /// A KPI is selected.
+    case kpi
+    /// An area is on screen or selected.
+    case area
+}
+
+/// One key binding: the keys, what they do, a short label for the key bar (nil: not in the
+/// bar), a long one for help, and what it needs.
 public struct Binding: Sendable {
     public var keys: [Key]
-    public var contexts: [Context]
     public var command: Command
     public var help: String
-    /// Shown in the bottom bar of these contexts.
-    public var inBar: Bool
+    public var short: String?
+    public var needs: [Requirement]
 
-    public init(_ keys: [Key], _ contexts: [Context], _ command: Command, _ help: String, bar: Bool = false) {
+    public init(_ keys: [Key], _ command: Command, _ help: String, bar short: String? = nil, needs: [Requirement] = []) {
         self.keys = keys
-        self.contexts = contexts
         self.command = command
         self.help = help
-        self.inBar = bar
+        self.short = short
+        self.needs = needs
     }
 
     public var keyLabel: String { keys.map(\.label).joined(separator: " ") }
 }
 
-/// The one table of key bindings. The keys do what it says and the help screen and the
-/// bottom bar are written from it, so they cannot disagree.
+/// The key bindings every screen shares, and groups that several screens include. Each
+/// screen lists its own in its file; the keys do what the tables say and the help screen
+/// and the key bar are written from them, so they cannot disagree.
 public enum Bindings {
-    static let editing: [Context] = [.area, .action, .triage]
-    static let statusKeys: [Context] = [.area, .action, .triage, .rag]
-    static let tables: [Context] = [.rag, .heatmap, .risks, .kpis]
-
-    public static let all: [Binding] = [
-        Binding([.up, .char("k")], [.global], .up, "Move up"),
-        Binding([.down, .char("j")], [.global], .down, "Move down"),
-        Binding([.left, .char("h")], tables, .left, "Move left"),
-        Binding([.right, .char("l")], tables, .right, "Move right"),
-        Binding([.pageUp, .ctrl("b")], [.global], .pageUp, "Page up"),
-        Binding([.pageDown, .ctrl("f"), .char(" ")], [.global], .pageDown, "Page down"),
-        Binding([.home, .char("<")], [.global], .top, "First"),
-        Binding([.end, .char(">")], [.global], .bottom, "Last"),
-        Binding([.enter, .right, .char("l")], [.dashboard, .areas, .area, .triage, .changes, .kpi], .open, "Open", bar: true),
-        Binding([.enter], [.checkpoints], .open, "Compare with this checkpoint (what “since” means)", bar: true),
-        Binding([.enter], [.rag], .open, "Open the action", bar: true),
-        Binding([.enter], [.heatmap], .open, "List the cell's risks", bar: true),
-        Binding([.enter, .char("e")], [.action, .risk], .editField, "Edit the selected field", bar: true),
-        Binding([.enter, .char("e")], [.risks], .editField, "Edit the selected cell (scores: two digits)", bar: true),
-        Binding([.enter, .char("e")], [.kpis], .editField, "Enter or correct the selected actual", bar: true),
-        Binding([.escape, .left, .char("h"), .backspace], [.global], .back, "Back", bar: true),
-        Binding([.tab], [.global], .nextView, "Next view"),
-        Binding([.backTab], [.global], .previousView, "Previous view"),
-    ] + View.allCases.map { view in
-        Binding([.char(view.key)], [.global], .show(view), view.title)
-    } + [
-        Binding([.char("/")], [.global], .search, "Search actions (text, reference, lead)", bar: true),
-        Binding([.char("n")], [.global], .nextMatch, "Next match"),
-        Binding([.char("N")], [.global], .previousMatch, "Previous match"),
-        Binding([.char("f")], [.area], .filter, "Filter by status or lead", bar: true),
-        Binding([.char("f")], [.triage], .filter, "Show one lead's actions only", bar: true),
-        Binding([.char("G")], [.triage], .groupByLead, "Group by lead", bar: true),
-        Binding([.char("r")], statusKeys, .setStatus(.red), "Status Red (asks for a reason)", bar: true),
-        Binding([.char("a")], statusKeys, .setStatus(.amber), "Status Amber (asks for a reason)", bar: true),
-        Binding([.char("g")], statusKeys, .setStatus(.green), "Status Green", bar: true),
-        Binding([.char("c")], statusKeys, .setStatus(.complete), "Status Complete", bar: true),
-        Binding([.char("-"), .char("0")], statusKeys, .setStatus(.notStarted), "Status Not started"),
-        Binding([.char("w")], editing, .editByWhen, "Edit by when", bar: true),
-        Binding([.char("L")], editing, .editLead, "Edit lead(s), Tab completes"),
-        Binding([.char("t")], [.area, .triage], .editText, "Edit the action's text"),
-        Binding([.char("E")], editing, .editInEditor, "Edit long text in $EDITOR"),
-        Binding([.char("p")], statusKeys, .addNote, "Add a progress note", bar: true),
-        Binding([.char("+")], [.area], .addAction, "Add an action"),
-        Binding([.char("d")], editing, .deleteAction, "Delete the action (asks first)"),
-        Binding([.char("F")], [.area], .toggleFindings, "Show findings in full or one line each"),
-        Binding([.char("o")], [.action, .risk, .risks, .kpis], .followLink, "Open the link: a KPI, an area, the risk or KPI itself", bar: true),
-        Binding([.char("m")], [.rag], .toggleOverTime, "Switch between now and over time (by checkpoint)", bar: true),
-        Binding([.char("i")], [.heatmap], .heatStage(.inherent), "Inherent scores (before mitigation)", bar: true),
-        Binding([.char("r")], [.heatmap], .heatStage(.residual), "Residual scores (after mitigation)", bar: true),
-        Binding([.char("t")], [.heatmap], .heatStage(.target), "Target scores", bar: true),
-        Binding([.char("+")], [.risks], .addRisk, "Add a risk", bar: true),
-        Binding([.char("d")], [.risks, .risk], .removeRisk, "Remove the risk (asks first)"),
-        Binding([.char("S")], [.risks], .sortRisks, "Sort by residual, inherent, target, reference or review date", bar: true),
-        Binding([.char("x")], [.risks], .clearNarrowing, "Show every risk again (after a heatmap cell)"),
-        Binding([.char("C")], [.dashboard, .checkpoints], .recordCheckpoint, "Record a checkpoint (name, date)", bar: true),
-        Binding([.char("s")], [.dashboard, .checkpoints], .listChanges, "List the changes since the chosen checkpoint", bar: true),
-        Binding([.char("u")], [.global], .undo, "Undo your last change", bar: true),
-        Binding([.ctrl("r")], [.global], .redo, "Redo"),
-        Binding([.char("?"), .function(1)], [.global], .help, "Help: keys, colours and glyphs", bar: true),
-        Binding([.char("q")], [.help], .back, "Close help", bar: true),
-        Binding([.char("q")], [.global], .quit, "Quit", bar: true),
+    /// Moving, in every screen.
+    public static let moving: [Binding] = [
+        Binding([.up, .char("k")], .up, "Move up"),
+        Binding([.down, .char("j")], .down, "Move down"),
+        Binding([.pageUp, .ctrl("b")], .pageUp, "Page up"),
+        Binding([.pageDown, .ctrl("f"), .char(" ")], .pageDown, "Page down"),
+        Binding([.home, .char("<")], .top, "First"),
+        Binding([.end, .char(">")], .bottom, "Last"),
     ]
 
-    /// The command for a key where the person is, or nil.
-    public static func command(for key: Key, in context: Context) -> Command? {
-        let matching = all.filter { $0.keys.contains(key) }
-        return (matching.first { $0.contexts.contains(context) } ?? matching.first { $0.contexts.contains(.global) })?.command
+    /// Back, the views and search: before a screen's own keys in the bar (after its Enter).
+    public static let leading: [Binding] = [
+        Binding([.escape, .left, .char("h"), .backspace], .back, "Back", bar: "Back"),
+        Binding([.tab], .nextView, "Next view"),
+        Binding([.backTab], .previousView, "Previous view"),
+        Binding([.char("/")], .search, "Search actions (text, reference, lead)", bar: "Search"),
+        Binding([.char("n")], .nextMatch, "Next match"),
+        Binding([.char("N")], .previousMatch, "Previous match"),
+    ]
+
+    /// Undo, help and quit: after a screen's own keys in the bar.
+    public static let trailing: [Binding] = [
+        Binding([.char("u")], .undo, "Undo your last change", bar: "Undo", needs: [.writable]),
+        Binding([.ctrl("r")], .redo, "Redo", needs: [.writable]),
+        Binding([.char("?"), .function(1)], .help, "Help: keys, colours and glyphs", bar: "Help"),
+        Binding([.char("q")], .quit, "Quit", bar: "Quit"),
+    ]
+
+    /// Moving left and right, in the screens laid out as grids.
+    public static let across: [Binding] = [
+        Binding([.left, .char("h")], .left, "Move left"),
+        Binding([.right, .char("l")], .right, "Move right"),
+    ]
+
+    /// Setting an action's status, in every screen that selects actions.
+    public static let status: [Binding] = [
+        Binding([.char("r")], .setStatus(.red), "Status Red (asks for a reason)", bar: "Red", needs: [.writable, .action]),
+        Binding([.char("a")], .setStatus(.amber), "Status Amber (asks for a reason)", bar: "Amber", needs: [.writable, .action]),
+        Binding([.char("g")], .setStatus(.green), "Status Green", bar: "Green", needs: [.writable, .action]),
+        Binding([.char("c")], .setStatus(.complete), "Status Complete", bar: "Complete", needs: [.writable, .action]),
+        Binding([.char("-"), .char("0")], .setStatus(.notStarted), "Status Not started", needs: [.writable, .action]),
+    ]
+
+    /// Editing the selected action's fields.
+    public static let actionEditing: [Binding] = [
+        Binding([.char("w")], .editByWhen, "Edit by when", bar: "By when", needs: [.writable, .action]),
+        Binding([.char("L")], .editLead, "Edit lead(s), Tab completes", needs: [.writable, .action]),
+    ]
+
+    public static let open = Binding([.enter, .right, .char("l")], .open, "Open", bar: "Open")
+    public static let note = Binding([.char("p")], .addNote, "Add a progress note", bar: "Note", needs: [.writable, .action])
+    public static let editor = Binding([.char("E")], .editInEditor, "Edit long text in $EDITOR", needs: [.writable, .action])
+    public static let editText = Binding([.char("t")], .editText, "Edit the action's text", needs: [.writable, .action])
+    public static let deleteAction = Binding([.char("d")], .deleteAction, "Delete the action (asks first)", needs: [.writable, .action])
+    public static let followLink = Binding([.char("o")], .followLink, "Open the link: a KPI, an area, the risk or KPI itself",
+                                           bar: "Open the link: a KPI, an area, the risk or KPI itself")
+
+    /// Checkpoints, from the screens that show what changed.
+    public static let checkpoints: [Binding] = [
+        Binding([.char("C")], .recordCheckpoint, "Record a checkpoint (name, date)", bar: "Record a checkpoint", needs: [.writable]),
+        Binding([.char("s")], .listChanges, "List the changes since the chosen checkpoint", bar: "List the changes since the chosen checkpoint"),
+    ]
+
+    /// Every binding that works on every screen, with the number keys and the keys that
+    /// registered screens ask for everywhere (the legend's).
+    public static var global: [Binding] {
+        moving + leading + Screens.views.map { type in
+            let view = View(kind: type.kind)
+            return Binding([.char(view.key)], .show(view), type.title)
+        } + Screens.all.flatMap { $0.globalBindings } + trailing
     }
 
-    /// The bindings shown in the bottom bar for a context, in table order.
-    public static func bar(for context: Context) -> [Binding] {
-        all.filter { $0.inBar && ($0.contexts.contains(context) || $0.contexts.contains(.global)) }
-            .filter { binding in
-                // The first binding for a key wins, so a context's own binding hides a global one.
-                binding.keys.contains { command(for: $0, in: context) == binding.command }
+    /// The binding for a key on a screen: the screen's own first, then the global ones.
+    public static func binding(for key: Key, on screen: any ScreenComponent.Type) -> Binding? {
+        screen.bindings.first { $0.keys.contains(key) } ?? global.first { $0.keys.contains(key) }
+    }
+
+    /// The command for a key on a screen, or nil.
+    public static func command(for key: Key, on screen: any ScreenComponent.Type) -> Command? {
+        binding(for: key, on: screen)?.command
+    }
+
+    /// How the first key for a command is written, for views that name their keys.
+    public static func key(_ command: Command) -> String {
+        label(command, in: global + Screens.all.flatMap { $0.bindings })
+    }
+
+    /// How the first key for a command on a screen is written.
+    public static func key(_ command: Command, on screen: any ScreenComponent.Type) -> String {
+        label(command, in: screen.bindings + global)
+    }
+
+    private static func label(_ command: Command, in table: [Binding]) -> String {
+        table.first { $0.command == command }?.keys.first?.label ?? "?"
+    }
+
+    /// The bindings in the key bar for a screen: its Enter first, then Back, its own, and
+    /// search, undo, help and quit; a screen's binding for a global key takes that key's place.
+    public static func bar(for screen: any ScreenComponent.Type) -> [Binding] {
+        let own = screen.bindings.filter { $0.short != nil }
+        let first = own.filter { $0.keys.first == .enter }
+        let middle = own.filter { $0.keys.first != .enter && !overrides($0, trailing) }
+        func shared(_ list: [Binding]) -> [Binding] {
+            list.filter { $0.short != nil }.map { global in
+                own.first { $0.keys.contains(global.keys[0]) } ?? global
             }
+        }
+        return first + shared(leading) + middle + shared(trailing)
+    }
+
+    static func overrides(_ binding: Binding, _ list: [Binding]) -> Bool {
+        list.contains { $0.short != nil && binding.keys.contains($0.keys[0]) }
     }
 }

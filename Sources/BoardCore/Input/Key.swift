@@ -7,6 +7,8 @@ public enum Key: Hashable, Sendable {
     case enter, escape, tab, backTab, backspace, delete
     case wordLeft, wordRight
     case function(Int)
+    /// Text pasted in one go (a bracketed paste), taken whole rather than key by key.
+    case paste(String)
 
     /// How the key is written in the help screen and the key bar.
     public var label: String {
@@ -30,6 +32,7 @@ public enum Key: Hashable, Sendable {
         case .wordLeft: "Ctrl-←"
         case .wordRight: "Ctrl-→"
         case let .function(n): "F\(n)"
+        case .paste: "Paste"
         }
     }
 }

@@ -12,6 +12,15 @@ public struct LineEditor: Equatable, Sendable {
 
     public var text: String { String(characters) }
 
+    /// How many characters it holds.
+    public var count: Int { characters.count }
+
+    /// Inserts text at the cursor in one step (a paste), in time proportional to its length.
+    public mutating func insert(_ text: String) {
+        characters.insert(contentsOf: text, at: cursor)
+        cursor += text.count
+    }
+
     /// Handles an editing key; returns false when the key is not an editing key.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {

@@ -67,20 +67,11 @@ public enum Role: Hashable, Sendable {
         case .heading: "h"
         case .tableHeader: "t"
         case .selection: "#"
-        case .status(.notStarted): "n"
-        case .status(.red): "r"
-        case .status(.amber): "a"
-        case .status(.green): "g"
-        case .status(.complete): "c"
+        case let .status(status): caseCode(status, in: "nragc")
         case .overdue: "O"
         case .dueSoon: "S"
-        case .heat(.low): "1"
-        case .heat(.medium): "2"
-        case .heat(.high): "3"
-        case .kpi(.onTarget): "G"
-        case .kpi(.near): "A"
-        case .kpi(.off): "R"
-        case .kpi(.noData): "N"
+        case let .heat(band): caseCode(band, in: "123")
+        case let .kpi(status): caseCode(status, in: "GARN")
         case .keyHint: "k"
         case .keyLabel: "K"
         case .message: "m"
@@ -107,4 +98,11 @@ extension Status {
 
     /// Letter and glyph together: `R ●`.
     public var badge: String { "\(letter) \(glyph)" }
+}
+
+/// The code of a value from a string holding one code per case, in case order.
+private func caseCode<T: CaseIterable & Equatable>(_ value: T, in codes: String) -> Character {
+    let index = Array(T.allCases).firstIndex(of: value) ?? 0
+    let characters = Array(codes)
+    return characters.indices.contains(index) ? characters[index] : "?"
 }

@@ -1,5 +1,4 @@
 import PlanModel
-import PlanStore
 
 /// Something that happened: a key, the mouse, a resize, or the result of an effect.
 public enum Message: Sendable {

@@ -8,7 +8,7 @@ enum AreaViews {
         Line.Segment("\(count)\(status.glyph)".leftPad(4) + " ", count > 0 ? .status(status) : .dim, keepsRole: true)
     }
 
-    static func areasList(_ state: BoardState) -> Body {
+    static func areasList(_ state: BoardState, cursor: Int) -> Body {
         let plan = state.plan
         let width = state.width
         let showTotal = width >= 90
@@ -32,7 +32,7 @@ enum AreaViews {
                                               rollup.overdue > 0 ? .overdue : .dim, keepsRole: true))
             line.segments.append(Line.Segment((rollup.dueSoon > 0 ? "»\(rollup.dueSoon)" : "0").leftPad(9),
                                               rollup.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
-            line.selected = state.screen == .view(.areas) && i == state.areaIndex
+            line.selected = i == cursor
             lines.append(line)
         }
         let all = state.overall
@@ -41,7 +41,7 @@ enum AreaViews {
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
                            Line.Segment(" · \(plan.risks.count) risks · \(plan.kpis.count) KPIs", .dim)]))
-        if let area = plan.areas.indices.contains(state.areaIndex) ? plan.areas[state.areaIndex] : nil {
+        if let area = plan.areas.indices.contains(cursor) ? plan.areas[cursor] : nil {
             lines.append(.blank)
             lines.append(Line("Area \(area.number): the weakness as written", .heading))
             for text in TextLayout.wrap(area.weakness, width: width - 2) { lines.append(Line(" " + text)) }
@@ -84,15 +84,15 @@ enum AreaViews {
         return Line.Segment(TextLayout.pad(" " + date, width), action.byWhen == nil ? .dim : .normal)
     }
 
-    static func area(_ state: BoardState, number: Int) -> Body {
-        guard let area = state.plan.area(number: number) else { return Body() }
+    static func area(_ state: BoardState, _ screen: AreaScreen) -> Body {
+        guard let area = state.plan.area(number: screen.number) else { return Body() }
         let width = state.width
         var lines: [Line] = []
         for text in TextLayout.wrap(area.weakness, width: width - 1) { lines.append(Line(text)) }
         lines.append(.blank)
         let source = area.findingsSource.isEmpty ? "" : " — \(area.findingsSource)"
         let letters = area.findings.isEmpty ? "" : " \(area.findings[0].letter)–\(area.findings[area.findings.count - 1].letter)"
-        if state.showsFullFindings {
+        if screen.showsFullFindings(state) {
             lines.append(Line("Findings\(letters) (\(area.findings.count))\(source)", .heading))
             for finding in area.findings {
                 let prefix = "\(finding.letter)) "
@@ -100,34 +100,34 @@ enum AreaViews {
                     var line = Line((k == 0 ? prefix : String(repeating: " ", count: prefix.count)) + text, .dim)
                     if k == 0 {
                         line.target = .finding(finding.letter)
-                        line.selected = state.selectedFinding == finding.letter
+                        line.selected = screen.finding == finding.letter
                     }
                     lines.append(line)
                 }
             }
         } else if !area.findings.isEmpty {
             var line = Line([Line.Segment("Findings\(letters) (\(area.findings.count))", .heading),
-                             Line.Segment(TextLayout.fit(" — F shows them\(source)", width - 20), .dim)], target: .finding(""))
-            line.selected = state.selectedFinding == ""
+                             Line.Segment(TextLayout.fit(" — \(Bindings.key(.toggleFindings, on: AreaScreen.self)) shows them\(source)", width - 20), .dim)], target: .finding(""))
+            line.selected = screen.finding == ""
             lines.append(line)
         }
         if area.findings.isEmpty { lines.append(Line("Findings: none recorded", .dim)) }
         lines.append(.blank)
 
-        let visible = state.visibleActions(area)
-        if state.filter.isActive {
-            var parts = state.filter.statuses.sorted().map(\.label)
-            if let lead = state.filter.lead { parts.append("lead “\(lead)”") }
-            lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(area.actions.count) actions (f then x clears)", .notice)]))
+        let visible = screen.visible(area)
+        if screen.filter.isActive {
+            var parts = screen.filter.statuses.sorted().map(\.label)
+            if let lead = screen.filter.lead { parts.append("lead “\(lead)”") }
+            lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(area.actions.count) actions (\(Bindings.key(.filter, on: AreaScreen.self)) then x clears)", .notice)]))
         }
         let c = Columns(width: width)
         let header = actionHeader(c)
         let sticky = lines.count
         lines.append(header)
-        let selected = state.currentAction?.ref
+        let selected = screen.selectedAction(state)?.ref
         let matches = state.search.map { state.matchingRefs($0) } ?? []
         let tail = visible.isEmpty
-            ? [Line(area.actions.isEmpty ? "No actions yet. Press + to add one." : "No actions pass the filter. Press f then x to clear it.", .dim)]
+            ? [Line(area.actions.isEmpty ? "No actions yet. Press \(Bindings.key(.addAction, on: AreaScreen.self)) to add one." : "No actions pass the filter. Press \(Bindings.key(.filter, on: AreaScreen.self)) then x to clear it.", .dim)]
             : []
         return Body(head: lines, rows: visible.count, row: { i in
             actionRow(visible[i], state, columns: c, selected: visible[i].ref == selected, match: matches.contains(visible[i].ref))

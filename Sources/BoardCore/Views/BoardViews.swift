@@ -1,6 +1,5 @@
 import Foundation
 import PlanModel
-import PlanStore
 
 /// The board's views: the dashboard, RAG grid, risk heatmap and register, score card,
 /// triage and checkpoints.
@@ -34,7 +33,7 @@ enum BoardViews {
 
     // MARK: Dashboard
 
-    static func dashboard(_ state: BoardState) -> Body {
+    static func dashboard(_ state: BoardState, selected: Target?) -> Body {
         let plan = state.plan
         let width = state.width
         var lines: [Line] = []
@@ -65,7 +64,7 @@ enum BoardViews {
                            Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
-                           Line.Segment(" · 7 triage lists them", .dim)]))
+                           Line.Segment(" · \(Bindings.key(.show(.triage))) triage lists them", .dim)]))
         gap()
 
         // KPIs.
@@ -124,7 +123,7 @@ enum BoardViews {
             }
             let logCount = state.log.since(since).count
             if roomy {
-                lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · s lists the changes", width), .tableHeader)]))
+                lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · \(Bindings.key(.listChanges)) lists the changes", width), .tableHeader)]))
             }
             func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
             lines.append(Line([Line.Segment(roomy ? "" : " Since \(since.name):", .heading),
@@ -132,9 +131,9 @@ enum BoardViews {
                                Line.Segment(", "), Line.Segment("\(worse) worse", worse > 0 ? .kpi(.off) : .normal),
                                Line.Segment(") · \(count(risks.count, "risk", "risks")) moved · \(count(actuals, "actual", "actuals")) · \(logCount) in the log")]))
         } else {
-            lines.append(Line(" No checkpoint yet: press C to record one, so the next meeting can see what changed.", .dim))
+            lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
         }
-        return Body(markSelected(lines, state.selectedLine["dashboard"]))
+        return Body(markSelected(lines, selected))
     }
 
     /// Marks the line with the selected target, or the first selectable line.
@@ -192,11 +191,11 @@ enum BoardViews {
         return max(1, (area.actions.count + perLine - 1) / perLine) + 1
     }
 
-    static func rag(_ state: BoardState) -> Body {
-        state.ragOverTime ? ragOverTime(state) : ragNow(state)
+    static func rag(_ state: BoardState, _ screen: RagScreen) -> Body {
+        screen.overTime ? ragOverTime(state, screen) : ragNow(state, screen)
     }
 
-    static func ragNow(_ state: BoardState) -> Body {
+    static func ragNow(_ state: BoardState, _ screen: RagScreen) -> Body {
         let plan = state.plan
         let width = state.width
         let perLine = max(1, (width - ragLabel - 1) / 3)
@@ -208,8 +207,8 @@ enum BoardViews {
             total += ragLines(for: area, width: width)
         }
         let head = [Line([Line.Segment(TextLayout.pad(" Area", ragLabel), .tableHeader),
-                          Line.Segment(TextLayout.pad(" One cell per action: ← → move, Enter opens, m over time", width - ragLabel), .tableHeader)])]
-        let selected = state.ragSelection?.ref
+                          Line.Segment(TextLayout.pad(" One cell per action: ← → move, Enter opens, \(Bindings.key(.toggleOverTime, on: RagScreen.self)) over time", width - ragLabel), .tableHeader)])]
+        let selected = screen.selectedAction(state)?.ref
         return Body(head: head, rows: total, row: { index in
             let a = (starts.lastIndex { $0 <= index }) ?? 0
             let area = plan.areas[a]
@@ -229,7 +228,7 @@ enum BoardViews {
                                               k == 0 ? .heading : .normal))
             let first = k * perLine
             for action in area.actions[first..<min(area.actions.count, first + perLine)] {
-                let isSelected = action.ref == selected && a == state.ragArea
+                let isSelected = action.ref == selected && a == screen.area
                 line.segments.append(Line.Segment(" "))
                 line.segments.append(Line.Segment("\(action.status.letter)\(action.status.glyph)", isSelected ? .selection : .status(action.status), keepsRole: true))
             }
@@ -237,12 +236,12 @@ enum BoardViews {
             return line
         }, rowIndex: { target in
             guard case let .area(a) = target, starts.indices.contains(a) else { return nil }
-            let k = state.ragColumn / perLine
+            let k = screen.column / perLine
             return starts[a] + min(k, ragLines(for: plan.areas[a], width: width) - 2)
         })
     }
 
-    static func ragOverTime(_ state: BoardState) -> Body {
+    static func ragOverTime(_ state: BoardState, _ screen: RagScreen) -> Body {
         let plan = state.plan
         let width = state.width
         let checkpoints = plan.checkpoints.sorted { $0.date < $1.date }
@@ -271,7 +270,7 @@ enum BoardViews {
                 }
             }
             line.segments.append(Line.Segment(TextLayout.pad("\(action.status.letter)\(action.status.glyph)", column), .status(action.status), keepsRole: true))
-            line.selected = i == state.ragAction
+            line.selected = i == screen.action
             return line
         }, rowIndex: { target in
             guard case let .action(ref) = target else { return nil }

@@ -1,6 +1,5 @@
 import Foundation
 import PlanModel
-import PlanStore
 
 /// The bodies of the screens that show one thing in full.
 enum DetailViews {
@@ -12,21 +11,22 @@ enum DetailViews {
         return line
     }
 
-    static func action(_ state: BoardState, ref: String) -> Body {
+    static func action(_ state: BoardState, _ screen: ActionScreen) -> Body {
+        let ref = screen.ref
         guard let action = state.plan.action(ref) else { return Body() }
         let plan = state.plan
         let width = state.width
         let valueWidth = max(10, width - labelWidth - 1)
         var lines: [Line] = []
         let flags = action.flags(today: state.today, settings: plan.settings)
-        for (index, field) in state.actionFields.enumerated() {
-            let selected = index == state.fieldIndex
+        for (index, field) in ActionScreen.fields.enumerated() {
+            let selected = index == screen.fieldIndex
             switch field {
             case .ref:
                 let area = plan.area(ofAction: ref).map { "area \($0.number): \($0.title)" } ?? ""
                 lines.append(Self.field("Reference", [Line.Segment(action.ref), Line.Segment("  in \(area)", .dim)], selected: selected, index: index))
             case .text, .kpiText, .successCriteria:
-                let text = BoardState.text(of: field, in: action)
+                let text = action.text(of: field)
                 let wrapped = text.isEmpty ? ["—"] : TextLayout.wrap(text, width: valueWidth)
                 let shown = field == .text ? wrapped : Array(wrapped.prefix(3))
                 for (k, piece) in shown.enumerated() {
@@ -68,7 +68,7 @@ enum DetailViews {
         }
         lines.append(.blank)
         lines.append(Line("Progress notes (\(action.notes.count)), newest first", .heading))
-        if action.notes.isEmpty { lines.append(Line("None yet. Press p to add one.", .dim)) }
+        if action.notes.isEmpty { lines.append(Line("None yet. Press \(Bindings.key(.addNote)) to add one.", .dim)) }
         for note in action.notes.reversed() {
             let text = (note.author.isEmpty ? "" : note.author + ": ") + note.text
             for (k, piece) in TextLayout.wrap(text, width: max(10, width - 14)).enumerated() {

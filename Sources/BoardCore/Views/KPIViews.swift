@@ -2,23 +2,23 @@ import PlanModel
 
 /// The impact score card and one KPI's own screen.
 enum KPIViews {
-    static func scoreCard(_ state: BoardState) -> Body {
+    static func scoreCard(_ state: BoardState, _ screen: ScoreCardScreen) -> Body {
         let plan = state.plan
         let width = state.width
         let milestones = plan.kpis.map(\.milestones.count).max() ?? 0
         let labels = (0..<milestones).map { m in plan.kpis.first { $0.milestones.count > m }?.milestones[m].label ?? "M\(m + 1)" }
         let cell = width >= 140 ? 16 : 12
         let nameWidth = max(10, width - 5 - 9 - cell * milestones - 8 - 3 - 9)
-        var head: [Line] = [Line("Each milestone shows actual / target · ← → choose a milestone, Enter records its actual, o opens the KPI", .dim)]
+        var head: [Line] = [Line("Each milestone shows actual / target · ← → choose a milestone, Enter records its actual, \(Bindings.key(.followLink)) opens the KPI", .dim)]
         var header = Line([Line.Segment(TextLayout.pad("Ref", 5), .tableHeader), Line.Segment(TextLayout.pad("KPI", nameWidth), .tableHeader),
                            Line.Segment("Baseline ", .tableHeader)])
         for (m, label) in labels.enumerated() {
-            header.segments.append(Line.Segment(TextLayout.pad(label, cell), m == state.kpiMilestone ? .selection : .tableHeader, keepsRole: true))
+            header.segments.append(Line.Segment(TextLayout.pad(label, cell), m == screen.milestone ? .selection : .tableHeader, keepsRole: true))
         }
         header.segments.append(Line.Segment(TextLayout.pad("Status", 8) + "Dir" + TextLayout.pad(" Trend", 9), .tableHeader))
         head.append(header)
         let kpis = plan.kpis
-        let selected = state.currentKPI?.ref
+        let selected = screen.selectedKPI(state)?.ref
         return Body(head: head, rows: kpis.count, row: { i in
             let kpi = kpis[i]
             let isSelected = kpi.ref == selected
@@ -33,7 +33,7 @@ enum KPIViews {
                 }
                 let milestone = kpi.milestones[m]
                 let text = "\(BoardViews.number(milestone.actual, kpi.unit)) / \(BoardViews.number(milestone.target, kpi.unit))"
-                let focus = isSelected && m == state.kpiMilestone
+                let focus = isSelected && m == screen.milestone
                 let role: Role = focus ? .input : milestone.actual == nil ? .dim : status(of: milestone, kpi).map(Role.kpi) ?? .normal
                 line.segments.append(Line.Segment(TextLayout.pad(text, cell - 1) + " ", role, keepsRole: focus || milestone.actual != nil))
             }
@@ -55,7 +55,7 @@ enum KPIViews {
         return milestone.target == nil ? nil : single.status
     }
 
-    static func kpi(_ state: BoardState, ref: String) -> Body {
+    static func kpi(_ state: BoardState, ref: String, selected: Target?) -> Body {
         guard let kpi = state.plan.kpi(ref) else { return Body() }
         let width = state.width
         var lines: [Line] = []
@@ -88,6 +88,6 @@ enum KPIViews {
             line.segments.append(Line.Segment(TextLayout.fit(action.text, max(10, width - 25))))
             lines.append(line)
         }
-        return Body(BoardViews.markSelected(lines, state.selectedLine["kpi"]))
+        return Body(BoardViews.markSelected(lines, selected))
     }
 }

@@ -131,6 +131,23 @@ public struct Body {
         return max(0, min(newTop, maxTop(rows: rows)))
     }
 
+    /// The target of the selectable line `steps` selectable lines away from `current`
+    /// (negative: upwards), stopping at the ends.
+    func selectable(from current: Int, steps: Int) -> Target? {
+        var index = current
+        var left = abs(steps)
+        var last = current
+        while left > 0 {
+            index += steps > 0 ? 1 : -1
+            guard index >= 0, index < count else { break }
+            if line(index).target != nil {
+                last = index
+                left -= 1
+            }
+        }
+        return last >= 0 && last < count ? line(last).target : nil
+    }
+
     /// The furthest the body can scroll: its last line on the last row.
     func maxTop(rows: Int) -> Int {
         let extra = sticky.map { count - rows > $0 ? 1 : 0 } ?? 0

@@ -14,12 +14,12 @@ public enum Render {
         header(state, &buffer)
         let body = ScreenLayout.body(of: state)
         let rows = state.contentRows
-        let top = state.scroll[ScreenLayout.scrollKey(state.screen), default: 0]
-        for (row, index) in body.visible(top: min(top, body.maxTop(rows: rows)), rows: rows).enumerated() {
+        let top = ScreenLayout.top(state, body)
+        for (row, index) in body.visible(top: top, rows: rows).enumerated() {
             body.line(index).draw(into: &buffer, x: 0, y: 2 + row, width: state.width)
         }
         bottom(state, &buffer)
-        if body.count > rows, case .normal = state.mode, state.message == nil, state.screen != .view(.rag) { scrollMark(state, body: body, top: top, &buffer) }
+        if body.count > rows, !state.isAsking, state.message == nil, state.top.marksMore { scrollMark(state, body: body, top: top, &buffer) }
         return buffer
     }
 
@@ -39,18 +39,7 @@ public enum Render {
             buffer.put(" READ-ONLY ", x: state.width - DisplayWidth.of(date) - 12, y: 0, role: .error)
         }
 
-        var crumbs: [String] = []
-        for screen in state.stack {
-            switch screen {
-            case let .view(view): crumbs.append(view.title)
-            case let .area(number): crumbs.append("Area \(number): \(plan.area(number: number)?.title ?? "")")
-            case let .action(ref): crumbs.append("Action \(ref)")
-            case let .risk(ref): crumbs.append("Risk \(ref)")
-            case let .kpi(ref): crumbs.append("KPI \(ref)")
-            case .changes: crumbs.append("Changes since \(state.since?.name ?? "")")
-            case .help: crumbs.append("Help")
-            }
-        }
+        let crumbs = state.stack.map { $0.crumb(state) }
         var title = " " + crumbs.joined(separator: " › ")
         if let query = state.search { title += "   /\(query)" }
         let end = buffer.put(TextLayout.fit(title, state.width - 2), x: 0, y: 1, role: .title)
@@ -72,127 +61,96 @@ public enum Render {
     }
 
     static func bottom(_ state: BoardState, _ buffer: inout ScreenBuffer) {
-        let y = state.height - 2
-        let barY = state.height - 1
-        buffer.clear(x: 0, y: barY, width: state.width, role: .keyHint)
-        switch state.mode {
-        case .normal:
-            if let message = state.message {
-                buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
-            } else if state.screen == .view(.rag), let action = state.ragSelection {
-                // Moving onto a cell names its action.
-                var x = buffer.put("\(action.ref) ", x: 0, y: y, role: .heading)
-                x = buffer.put(action.status.badge, x: x, y: y, role: .status(action.status))
-                buffer.put(" " + TextLayout.fit(action.text, state.width - x - 2), x: x, y: y, role: .message)
-            }
-            var x = 0
-            for (key, words) in barItems(for: state.screen.context, width: state.width) {
-                x = buffer.put(key, x: x, y: barY, role: .keyLabel)
-                x = buffer.put(" " + words + "  ", x: x, y: barY, role: .keyHint)
-            }
-        case let .edit(ref, field, editor):
-            var hint = "Enter save · Esc cancel"
-            if field == .byWhen {
-                hint = dateHint(editor)
-            } else if field == .leads {
-                hint = "Names separated by commas · Tab completes · Enter save · Esc cancel"
-            }
-            prompt(state, "\(ref) \(field.label): ", editor, hint: hint, &buffer)
-        case let .reason(ref, status, editor):
-            prompt(state, "Why is \(ref) \(status.label)? ", editor, hint: "The reason is saved as a progress note · Enter save · Esc cancel", &buffer)
-        case let .note(ref, editor):
-            prompt(state, "Note on \(ref): ", editor, hint: "Dated today, in your name · Enter save · Esc cancel", &buffer)
-        case let .search(editor):
-            let count = state.matchingRefs(editor.text.trimmingCharacters(in: .whitespaces)).count
-            prompt(state, "/", editor, hint: editor.text.isEmpty ? "Search action text, references and leads · Enter go · Esc cancel" : "\(count) match\(count == 1 ? "" : "es") · Enter go · Esc cancel", &buffer)
-        case let .confirmDelete(ref):
-            let count = state.plan.action(ref)?.notes.count ?? 0
-            buffer.put(TextLayout.fit("Delete action \(ref) and its \(count) note\(count == 1 ? "" : "s")? y deletes, anything else keeps it [y/N]", state.width - 1), x: 0, y: y, role: .error)
-            buffer.put("y delete  N keep (default)", x: 0, y: barY, role: .keyHint)
-        case .filter:
-            buffer.put(TextLayout.fit("Filter: r a g c - toggles a status · l filters by lead · x clears · Enter done", state.width - 1), x: 0, y: y, role: .input)
-            buffer.put("r a g c - status  l lead  x clear  Enter done", x: 0, y: barY, role: .keyHint)
-        case let .filterLead(editor):
-            prompt(state, "Lead: ", editor, hint: "Part of a name · Tab completes · Enter filter · Esc cancel", &buffer)
-        case let .newActionRef(area, editor):
-            prompt(state, "New action in area \(area), reference: ", editor, hint: "e.g. \(area)q or \(area)a.iv · Enter next · Esc cancel", &buffer)
-        case let .newActionText(_, ref, editor):
-            prompt(state, "\(ref) action: ", editor, hint: "What will be done · Enter add · Esc cancel", &buffer)
-        case let .riskEdit(ref, field, editor):
-            var hint = "Enter save · Esc cancel"
-            if field == .raised || field == .reviewDate {
-                hint = dateHint(editor)
-            } else if field == .areas {
-                hint = "Area numbers separated by commas · Enter save · Esc cancel"
-            }
-            prompt(state, "\(ref) \(field.label): ", editor, hint: hint, &buffer)
-        case let .score(ref, stage, likelihood):
-            let asking = likelihood == nil ? "likelihood (1–5)" : "impact (1–5), likelihood \(likelihood ?? 0)"
-            buffer.clear(x: 0, y: y, width: state.width, role: .input)
-            let x = buffer.put(TextLayout.fit("\(ref) \(stage.rawValue) score: type the \(asking) ", state.width - 2), x: 0, y: y, role: .input)
-            buffer.cursor = ScreenBuffer.Position(x: min(x, state.width - 1), y: y)
-            buffer.put("1 2 3 4 5 one digit each: likelihood, then impact · Esc cancel", x: 0, y: barY, role: .keyHint)
-        case let .newRiskRef(editor):
-            prompt(state, "New risk, reference: ", editor, hint: "e.g. R11 · Enter next · Esc cancel", &buffer)
-        case let .newRiskText(ref, editor):
-            prompt(state, "\(ref) risk: ", editor, hint: "What could go wrong · Enter add · Esc cancel", &buffer)
-        case let .confirmRemoveRisk(ref):
-            buffer.put(TextLayout.fit("Remove risk \(ref) from the register? y removes, anything else keeps it [y/N]", state.width - 1), x: 0, y: y, role: .error)
-            buffer.put("y remove  N keep (default)", x: 0, y: barY, role: .keyHint)
-        case let .actual(ref, milestone, editor):
-            let kpi = state.plan.kpi(ref)
-            let label = kpi.flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].label : nil } ?? ""
-            let target = kpi.flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].target : nil }
-            let text = editor.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
-            let check = text.isEmpty ? "empty clears it" : Double(text) == nil ? "✗ not a number" : "✓ \(text)"
-            prompt(state, "\(ref) actual at \(label)\(target.map { " (target \(formatNumber($0)))" } ?? ""): ", editor, hint: "\(check) · Enter save · Esc cancel", &buffer)
-        case let .checkpointName(editor):
-            prompt(state, "Checkpoint name: ", editor, hint: "e.g. Board \(state.today.iso) · Enter next · Esc cancel", &buffer)
-        case let .checkpointDate(name, editor):
-            let valid = PlanDate(typed: editor.text).map { "✓ \($0.display)" } ?? "✗ not a date yet"
-            prompt(state, "\(name), dated: ", editor, hint: "\(valid) · Enter records every status, score and actual · Esc cancel", &buffer)
-        case let .triageLead(editor):
-            prompt(state, "Lead: ", editor, hint: "Part of a name · Tab completes · Enter with nothing shows everyone · Esc cancel", &buffer)
+        buffer.clear(x: 0, y: state.height - 1, width: state.width, role: .keyHint)
+        switch state.overlay {
+        case nil: keyBar(state, &buffer)
+        case let .prompt(prompt)?:
+            self.prompt(state, prompt.label, prompt.editor, hint: prompt.hint(prompt.editor.text, state), &buffer)
+            refusal(state, &buffer)
+        case let .confirm(confirm)?: question(state, confirm.question, bar: confirm.bar, &buffer)
+        case let .picker(picker)?:
+            self.picker(state, picker, &buffer)
+            refusal(state, &buffer)
         }
     }
 
-    /// The bottom bar's items: the context's bar bindings, the four status keys as one item,
-    /// and Help and Quit always kept (items before them are dropped when space runs out).
-    static func barItems(for context: Context, width: Int) -> [(String, String)] {
-        var items: [(String, String)] = []
-        var statusKeys: [String] = []
-        for binding in Bindings.bar(for: context) {
+    /// Why what was typed was refused, over the key bar while the question stays open.
+    static func refusal(_ state: BoardState, _ buffer: inout ScreenBuffer) {
+        guard state.messageIsError, let message = state.message else { return }
+        buffer.clear(x: 0, y: state.height - 1, width: state.width, role: .error)
+        buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: state.height - 1, role: .error)
+    }
+
+    /// The message (or the screen's own status line) and the key bar.
+    static func keyBar(_ state: BoardState, _ buffer: inout ScreenBuffer) {
+        let y = state.height - 2
+        if let message = state.message {
+            buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
+        } else if let segments = state.top.statusLine(state) {
+            var x = 0
+            for segment in segments { x = buffer.put(TextLayout.fit(segment.text, state.width - x - 1), x: x, y: y, role: segment.role) }
+        }
+        var x = 0
+        for item in barItems(for: state) {
+            x = buffer.put(item.keys, x: x, y: state.height - 1, role: item.applies ? .keyLabel : .dim)
+            x = buffer.put(" " + item.words + "  ", x: x, y: state.height - 1, role: item.applies ? .keyHint : .dim)
+        }
+    }
+
+    /// One item of the key bar: its keys, its words, and whether it applies right now.
+    struct BarItem {
+        var keys: String
+        var words: String
+        var applies: Bool
+    }
+
+    /// The bottom bar's items: the screen's bar bindings, the status keys as one item, and
+    /// Help and Quit always kept (items before them are dropped when space runs out).
+    static func barItems(for state: BoardState) -> [BarItem] {
+        var items: [BarItem] = []
+        for binding in Bindings.bar(for: type(of: state.top)) {
+            let applies = state.unmet(binding.needs) == nil
             if case .setStatus = binding.command {
-                if statusKeys.isEmpty { items.append(("", "Status")) }
-                statusKeys.append(binding.keys[0].label)
+                if let i = items.firstIndex(where: { $0.words == "Status" }) {
+                    items[i].keys += " " + binding.keys[0].label
+                } else {
+                    items.append(BarItem(keys: binding.keys[0].label, words: "Status", applies: applies))
+                }
                 continue
             }
-            items.append((binding.keys[0].label, barWords(binding.help)))
+            items.append(BarItem(keys: binding.keys[0].label, words: binding.short ?? binding.help, applies: applies))
         }
-        if let i = items.firstIndex(where: { $0.0.isEmpty }) { items[i].0 = statusKeys.joined(separator: " ") }
-        func size(_ list: [(String, String)]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.0) + DisplayWidth.of($1.1) + 3 } }
-        while size(items) > width, items.count > 2 { items.remove(at: items.count - 3) }
+        func size(_ list: [BarItem]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of($1.words) + 3 } }
+        while size(items) > state.width, items.count > 2 { items.remove(at: items.count - 3) }
         return items
     }
 
-    static func barWords(_ help: String) -> String {
-        let short = help.split(separator: "(").first.map(String.init) ?? help
-        return short.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "Search actions", with: "Search")
-            .replacingOccurrences(of: "Help: keys, colours and glyphs", with: "Help")
-            .replacingOccurrences(of: "Undo your last change", with: "Undo")
-            .replacingOccurrences(of: "Edit the selected field", with: "Edit")
-            .replacingOccurrences(of: "Add a progress note", with: "Note")
-            .replacingOccurrences(of: "Filter by status or lead", with: "Filter")
-            .replacingOccurrences(of: "Status ", with: "")
-            .replacingOccurrences(of: "Edit by when", with: "By when")
+    static func question(_ state: BoardState, _ text: String, bar: String, _ buffer: inout ScreenBuffer) {
+        buffer.put(TextLayout.fit(text, state.width - 1), x: 0, y: state.height - 2, role: .error)
+        buffer.put(bar, x: 0, y: state.height - 1, role: .keyHint)
+    }
+
+    static func picker(_ state: BoardState, _ picker: Picker, _ buffer: inout ScreenBuffer) {
+        let y = state.height - 2
+        if picker.showsCursor {
+            buffer.clear(x: 0, y: y, width: state.width, role: .input)
+            let x = buffer.put(TextLayout.fit(picker.label, state.width - 2), x: 0, y: y, role: .input)
+            buffer.cursor = ScreenBuffer.Position(x: min(x, state.width - 1), y: y)
+        } else {
+            buffer.put(TextLayout.fit(picker.label, state.width - 1), x: 0, y: y, role: .input)
+        }
+        buffer.put(picker.bar, x: 0, y: state.height - 1, role: .keyHint)
     }
 
     /// Checks a date as it is typed: what it will be saved as, or that it is not a date yet.
-    static func dateHint(_ editor: LineEditor) -> String {
-        let text = editor.text.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty { return "empty = no date · Enter save · Esc cancel" }
-        return PlanDate(typed: text).map { "✓ \($0.display) · Enter save · Esc cancel" } ?? "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+    static func dateHint(_ typed: String) -> String {
+        switch TypedText.date(typed) {
+        case .success(nil): "empty = no date · Enter save · Esc cancel"
+        case let .success(date?): "✓ \(date.display) · Enter save · Esc cancel"
+        case .failure: "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+        }
     }
+
 
     static func prompt(_ state: BoardState, _ label: String, _ editor: LineEditor, hint: String, _ buffer: inout ScreenBuffer) {
         let y = state.height - 2

@@ -4,14 +4,14 @@ import PlanModel
 enum RiskViews {
     // MARK: Heatmap
 
-    static func heatmap(_ state: BoardState) -> Body {
+    static func heatmap(_ state: BoardState, _ screen: HeatmapScreen) -> Body {
         let plan = state.plan
         let width = state.width
         let wide = width >= 120
         let cellWidth = wide ? 12 : 8
         let cellHeight = state.height >= 40 ? 3 : 2
         var counts: [Score: [Risk]] = [:]
-        for risk in plan.risks { counts[risk.score(state.heatStage), default: []].append(risk) }
+        for risk in plan.risks { counts[risk.score(screen.stage), default: []].append(risk) }
         // Movement since the checkpoint, at this stage: how many left and entered each cell.
         var left: [Score: Int] = [:]
         var entered: [Score: Int] = [:]
@@ -20,8 +20,8 @@ enum RiskViews {
             let then = Dictionary(since.risks.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
             for risk in plan.risks {
                 guard let old = then[risk.ref] else { continue }
-                let before = state.heatStage == .inherent ? old.inherent : state.heatStage == .residual ? old.residual : old.target
-                let now = risk.score(state.heatStage)
+                let before = screen.stage == .inherent ? old.inherent : screen.stage == .residual ? old.residual : old.target
+                let now = risk.score(screen.stage)
                 if before != now {
                     left[before, default: 0] += 1
                     entered[now, default: 0] += 1
@@ -31,13 +31,13 @@ enum RiskViews {
         }
         var lines: [Line] = []
         let stages = Risk.Stage.allCases.map { stage in
-            Line.Segment(" \(stage == .inherent ? "i" : stage == .residual ? "r" : "t") \(stage.rawValue) ", stage == state.heatStage ? .selection : .keyHint, keepsRole: true)
+            Line.Segment(" \(stage == .inherent ? "i" : stage == .residual ? "r" : "t") \(stage.rawValue) ", stage == screen.stage ? .selection : .keyHint, keepsRole: true)
         }
         lines.append(Line([Line.Segment("Showing ", .heading)] + stages + [Line.Segment("  \(plan.risks.count) risks", .dim)]))
         let gridWidth = 6 + 5 * cellWidth
         var side: [Line] = []
         // What sits in the selected cell, beside the grid.
-        let cell = state.heatCell
+        let cell = screen.cell
         let here = counts[cell] ?? []
         let band = plan.settings.band(for: cell.value)
         side.append(Line([Line.Segment("Likelihood \(cell.likelihood) × impact \(cell.impact) = \(cell.value) ", .heading),
@@ -66,7 +66,7 @@ enum RiskViews {
                     let score = Score(likelihood: likelihood, impact: impact)
                     let band = plan.settings.band(for: score.value)
                     let count = counts[score]?.count ?? 0
-                    let isSelected = score == state.heatCell
+                    let isSelected = score == screen.cell
                     var text = ""
                     if k == 0 {
                         text = count > 0 ? "\(band.letter) \(count)" : "\(band.letter) ·"
@@ -111,17 +111,17 @@ enum RiskViews {
         }
     }
 
-    static func register(_ state: BoardState) -> Body {
+    static func register(_ state: BoardState, _ screen: RegisterScreen) -> Body {
         let plan = state.plan
         let c = Columns(width: state.width)
-        let risks = state.registerRisks
-        let selected = state.currentRisk?.ref
-        let column = state.riskColumn
+        let risks = screen.risks(state)
+        let selected = screen.selectedRisk(state)?.ref
+        let column = screen.column
         var head: [Line] = []
-        if let cell = state.riskCell {
-            head.append(Line("Only risks at \(cell.stage.rawValue) \(cell.score.likelihood)×\(cell.score.impact) (x shows all) · sorted by \(state.riskSort.label)", .notice))
+        if let cell = screen.cell {
+            head.append(Line("Only risks at \(cell.stage.rawValue) \(cell.score.likelihood)×\(cell.score.impact) (\(Bindings.key(.clearNarrowing, on: RegisterScreen.self)) shows all) · sorted by \(screen.sort.label)", .notice))
         } else {
-            head.append(Line("\(risks.count) risks, sorted by \(state.riskSort.label) (S changes it) · ← → choose a column, Enter edits, o opens", .dim))
+            head.append(Line("\(risks.count) risks, sorted by \(screen.sort.label) (\(Bindings.key(.sortRisks, on: RegisterScreen.self)) changes it) · ← → choose a column, Enter edits, \(Bindings.key(.followLink)) opens", .dim))
         }
         let titles = ["Ref", "Risk", "Owner", "Inher.", "Resid.", "Target", "Review", "Progress"]
         let widths = [c.ref, c.risk, c.owner, c.score, c.score, c.score, c.review, c.progress]
@@ -130,7 +130,7 @@ enum RiskViews {
             header.segments.append(Line.Segment(TextLayout.pad(title, widths[i]), i == column ? .selection : .tableHeader, keepsRole: true))
         }
         head.append(header)
-        let tail = risks.isEmpty ? [Line(plan.risks.isEmpty ? "The risk register is empty. Press + to add a risk." : "No risks here.", .dim)] : []
+        let tail = risks.isEmpty ? [Line(plan.risks.isEmpty ? "The risk register is empty. Press \(Bindings.key(.addRisk, on: RegisterScreen.self)) to add a risk." : "No risks here.", .dim)] : []
         return Body(head: head, rows: risks.count, row: { i in
             let risk = risks[i]
             var line = Line(target: .risk(risk.ref))
@@ -160,20 +160,20 @@ enum RiskViews {
 
     // MARK: One risk
 
-    static func risk(_ state: BoardState, ref: String) -> Body {
-        guard let risk = state.plan.risk(ref) else { return Body() }
+    static func risk(_ state: BoardState, _ screen: RiskScreen) -> Body {
+        guard let risk = state.plan.risk(screen.ref) else { return Body() }
         let plan = state.plan
         let width = state.width
         var lines: [Line] = []
-        for (index, field) in state.riskFields.enumerated() {
-            let selected = index == state.riskField
+        for (index, field) in RiskScreen.fields.enumerated() {
+            let selected = index == screen.fieldIndex
             func add(_ label: String, _ segments: [Line.Segment]) {
                 lines.append(DetailViews.field(label, segments, selected: selected, index: index))
             }
             switch field {
             case .ref: add("Reference", [Line.Segment(risk.ref)])
             case .risk, .mitigation, .progress:
-                let text = BoardState.text(of: field, in: risk)
+                let text = risk.text(of: field)
                 let label = field == .risk ? "Risk" : field == .mitigation ? "Mitigation" : "Progress"
                 for (k, piece) in (text.isEmpty ? ["—"] : TextLayout.wrap(text, width: max(10, width - DetailViews.labelWidth - 1))).enumerated() {
                     var line = DetailViews.field(k == 0 ? label : "", [Line.Segment(piece, text.isEmpty ? .dim : .normal)], selected: selected, index: index)
@@ -183,7 +183,7 @@ enum RiskViews {
             case .owner: add("Owner", [Line.Segment(risk.owner.isEmpty ? "none" : risk.owner, risk.owner.isEmpty ? .dim : .normal)])
             case .raised: add("Date raised", [Line.Segment(risk.raised?.display ?? "not recorded", risk.raised == nil ? .dim : .normal)])
             case .inherentLikelihood, .residualLikelihood, .targetLikelihood:
-                let stage = BoardState.stage(of: field) ?? .residual
+                let stage = field.stage ?? .residual
                 let score = risk.score(stage)
                 let band = plan.settings.band(for: score.value)
                 add("\(stage.rawValue.capitalized) score", [Line.Segment("likelihood \(score.likelihood) × impact \(score.impact) = \(score.value) "),
@@ -200,7 +200,7 @@ enum RiskViews {
             }
         }
         lines.append(.blank)
-        lines.append(Line("Enter edits the selected field (scores: likelihood then impact, one digit each) · o opens the first linked area", .dim))
+        lines.append(Line("Enter edits the selected field (scores: likelihood then impact, one digit each) · \(Bindings.key(.followLink)) opens the first linked area", .dim))
         return Body(lines)
     }
 }

@@ -1,28 +1,27 @@
 import Foundation
 import PlanModel
-import PlanStore
 
 /// Triage, the checkpoints and the changes since one.
 enum TriageViews {
-    static func triage(_ state: BoardState) -> Body {
-        let items = state.triage
+    static func triage(_ state: BoardState, _ screen: TriageScreen) -> Body {
+        let items = screen.items(state)
         let c = AreaViews.Columns(width: state.width - 14)
         var head: [Line] = []
         var summary = "\(items.count) actions need attention: Red, overdue or due within \(state.plan.settings.dueSoonDays) days, most overdue first"
-        if let lead = state.triageLead { summary = "\(items.count) for “\(lead)” · f then Enter with nothing shows everyone" }
-        if state.triageByLead { summary += " · grouped by lead" }
-        head.append(Line(TextLayout.fit(summary, state.width), state.triageLead == nil ? .dim : .notice))
+        if let lead = screen.lead { summary = "\(items.count) for “\(lead)” · f then Enter with nothing shows everyone" }
+        if screen.byLead { summary += " · grouped by lead" }
+        head.append(Line(TextLayout.fit(summary, state.width), screen.lead == nil ? .dim : .notice))
         var header = AreaViews.actionHeader(c)
         header.segments.insert(Line.Segment(TextLayout.pad("Why", 14), .tableHeader), at: 1)
         head.append(header)
-        let selected = state.currentAction?.ref
+        let selected = screen.selectedAction(state)?.ref
         // With grouping, a lead's name heads each run of its actions.
-        let rows = state.memo.value("triageRows", state.key(state.triageLead ?? "", state.triageByLead ? "grouped" : "")) { () -> [(lead: String?, item: TriageItem?)] in
+        let rows = state.memo.value("triageRows", state.key(screen.lead ?? "", screen.byLead ? "grouped" : "")) { () -> [(lead: String?, item: TriageItem?)] in
             var rows: [(lead: String?, item: TriageItem?)] = []
             var lastLead: String?
             for item in items {
                 let lead = item.action.leads.first ?? "(no lead)"
-                if state.triageByLead && lead != lastLead {
+                if screen.byLead && lead != lastLead {
                     rows.append((lead, nil))
                     lastLead = lead
                 }
@@ -42,11 +41,11 @@ enum TriageViews {
         }, tail: items.isEmpty ? [Line("Nothing is Red, overdue or due soon.", .dim)] : [], sticky: 1)
     }
 
-    static func checkpoints(_ state: BoardState) -> Body {
+    static func checkpoints(_ state: BoardState, selected: Target?) -> Body {
         let plan = state.plan
         let width = state.width
         var lines: [Line] = []
-        lines.append(Line("Enter chooses what “since” compares with · C records a checkpoint · s lists the changes since", .dim))
+        lines.append(Line("Enter chooses what “since” compares with · \(Bindings.key(.recordCheckpoint)) records a checkpoint · \(Bindings.key(.listChanges)) lists the changes since", .dim))
         lines.append(Line([Line.Segment(TextLayout.pad("  Checkpoint", max(20, width - 50)), .tableHeader), Line.Segment(TextLayout.pad("Date", 13), .tableHeader),
                            Line.Segment(TextLayout.pad("Changed since", 37), .tableHeader)]))
         let chosen = state.since?.name
@@ -62,16 +61,16 @@ enum TriageViews {
             line.segments.append(Line.Segment("\(statuses) statuses · \(risks) risks · \(actuals) actuals", .dim))
             lines.append(line)
         }
-        if plan.checkpoints.isEmpty { lines.append(Line("  None recorded yet. Press C to record one (a name and a date).", .dim)) }
+        if plan.checkpoints.isEmpty { lines.append(Line("  None recorded yet. Press \(Bindings.key(.recordCheckpoint)) to record one (a name and a date).", .dim)) }
         lines.append(.blank)
         if let since = state.since {
             lines.append(Line("What changed since \(since.name)", .heading))
             let changes = state.changes(since: since)
             if changes.isEmpty { lines.append(Line("  Nothing.", .dim)) }
             for change in changes.prefix(max(5, state.contentRows)) { lines.append(describe(change, plan)) }
-            if changes.count > max(5, state.contentRows) { lines.append(Line("  … s lists all \(changes.count) in the change log", .dim)) }
+            if changes.count > max(5, state.contentRows) { lines.append(Line("  … \(Bindings.key(.listChanges)) lists all \(changes.count) in the change log", .dim)) }
         }
-        return Body(BoardViews.markSelected(lines, state.selectedLine["checkpoints"] ?? chosen.map(Target.checkpoint)))
+        return Body(BoardViews.markSelected(lines, selected ?? chosen.map(Target.checkpoint)))
     }
 
     /// One difference between a checkpoint and now, in words and glyphs.
@@ -97,13 +96,13 @@ enum TriageViews {
         }
     }
 
-    static func changes(_ state: BoardState) -> Body {
+    static func changes(_ state: BoardState, selected: Target?) -> Body {
         guard let since = state.since else { return Body([Line("No checkpoint yet.", .dim)]) }
         let records = Array(state.log.since(since).reversed())
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         let head = [Line("\(records.count) changes logged since \(since.name) (\(since.date.display)), newest first · Enter opens what changed", .dim)]
-        let selected = state.selectedLine["changes"] ?? records.first.map { Target.change($0.seq) }
+        let selected = selected ?? records.first.map { Target.change($0.seq) }
         return Body(head: head, rows: records.count, row: { i in
             let record = records[i]
             let kind = record.kind == .edit ? "" : "\(record.kind.rawValue) "

@@ -1,5 +1,6 @@
 import ArgumentParser
 import BoardCore
+import BoardLoop
 import Foundation
 import ShippedThemes
 
@@ -28,9 +29,25 @@ struct Dashboard: ParsableCommand {
             Phases.mark("theme", since: started)
             let (db, created) = try store.openOrCreate()
             Phases.mark("open", since: started)
-            let loop = try DashboardLoop(store: db, theme: chosen, noColour: noColour, today: try Today.date(), started: started)
-            if created != nil { loop.tell("New plan \(db.path), from the illustrative Devon sample: its dates and figures are invented.") }
-            return try loop.run()
+            let terminal: Terminal
+            do {
+                terminal = try Terminal(theme: chosen, noColour: noColour)
+            } catch let error as Terminal.Unavailable {
+                throw CLIError(error.message)
+            }
+            defer { terminal.end() }
+            Phases.mark("terminal", since: started)
+            let loop = try DashboardLoop(source: StoreSource(db), terminal: terminal, clock: SystemClock(), editor: ExternalEditor(),
+                                         today: try Today.date(), stopProcess: stopForSuspend)
+            Phases.mark("load", since: started)
+            if let created {
+                let when = created.contains("dates were moved") ? " set at today" : ""
+                loop.tell("New plan \(db.path), from the illustrative Devon sample\(when): its figures are invented.")
+            }
+            loop.start()
+            Phases.recordFirstFrame(since: started)
+            while loop.step(waiting: 100) {}
+            return Int32(0)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -44,6 +61,14 @@ enum Phases {
     static func mark(_ name: String, since start: DispatchTime) {
         guard ProcessInfo.processInfo.environment["PLANBOARD_BENCH_FILE"] != nil else { return }
         marks.append((name, Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000))
+    }
+
+    /// For the benchmark: how long from start to the first complete frame.
+    static func recordFirstFrame(since start: DispatchTime) {
+        guard let path = ProcessInfo.processInfo.environment["PLANBOARD_BENCH_FILE"] else { return }
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+        let phases = marks.map { "phase_\($0.0)_ms \($0.1)\n" }.joined()
+        try? Data("first_frame_ms \(ms)\n\(phases)".utf8).write(to: URL(fileURLWithPath: path))
     }
 }
 

@@ -1,11 +1,12 @@
 import BoardCore
+import BoardLoop
 import CNcurses
 import Foundation
 
 /// The ncurses terminal: the only code that touches ncurses. It shows `ScreenBuffer`s,
 /// writing only the cells that changed, and turns key codes into `Key`s.
 @MainActor
-final class Terminal {
+final class Terminal: BoardTerminal {
     private var theme: Theme
     private var previous: ScreenBuffer?
     private var colour = false
@@ -39,6 +40,9 @@ final class Terminal {
         guard !term.isEmpty else {
             throw Unavailable(message: "TERM is not set, so planboard cannot tell what terminal this is. Set it (e.g. TERM=xterm-256color) or use `planboard summary`")
         }
+        guard !Terminal.tooSimple.contains(term) else {
+            throw Unavailable(message: "TERM=\(term) is a terminal that cannot move the cursor, so the dashboard cannot draw on it. Set TERM to the terminal in use (e.g. xterm-256color) or use `planboard summary`")
+        }
         Terminal.setUpLocale()
         guard cn_newterm(term) != nil else {
             throw Unavailable(message: "this system does not know the terminal type TERM=\(term). Set TERM to one it knows (e.g. xterm-256color) or use `planboard summary`")
@@ -61,9 +65,14 @@ final class Terminal {
         }
         wordLeftCode = key_defined("kLFT5")
         wordRightCode = key_defined("kRIT5")
+        Terminal.startBracketedPaste()
         Terminal.defineCursorKeys()
         prepareStyles()
     }
+
+    /// Terminal types with no cursor addressing: ncurses starts on them and draws everything
+    /// on one line.
+    static let tooSimple: Set<String> = ["dumb", "unknown", "glasstty", "tty33", "lpr", "printer"]
 
     /// Terminals send cursor keys as `ESC [ B` or `ESC O B` depending on a mode the terminal
     /// may ignore; ncurses knows only the form terminfo names, so teach it both.
@@ -162,6 +171,8 @@ final class Terminal {
             case KEY_RESIZE:
                 invalidate()
                 return .resize(width: size.width, height: size.height)
+            case Terminal.pasteStart:
+                return .key(.paste(Terminal.readPaste()))
             case KEY_MOUSE:
                 var event = MEVENT()
                 guard getmouse(&event) == OK else { return nil }
@@ -215,18 +226,104 @@ final class Terminal {
 
     /// Leaves curses mode (for Ctrl-Z or `$EDITOR`) and comes back, repainting.
     func suspend(_ body: () -> Void) {
+        Terminal.write(Terminal.bracketedPasteOff)
         def_prog_mode()
         endwin()
         body()
         reset_prog_mode()
+        Terminal.write(Terminal.bracketedPasteOn)
         invalidate()
         refresh()
     }
+
+    func takeQuitSignal() -> Bool { cn_take_quit_signal() != 0 }
+    func takeSuspendSignal() -> Bool { cn_take_suspend_signal() != 0 }
 
     /// Restores the terminal. Safe to call more than once.
     func end() {
         guard !ended else { return }
         ended = true
+        Terminal.write(Terminal.bracketedPasteOff)
         endwin()
+    }
+
+    // MARK: Bracketed paste
+
+    /// The codes ncurses reports for the start and end of a bracketed paste.
+    static let pasteStart: Int32 = KEY_MAX + 1
+    static let pasteEnd: Int32 = KEY_MAX + 2
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+    static let pasteEndBytes = Array("\u{1B}[201~".utf8)
+
+    /// Asks the terminal to mark pastes (`ESC[200~` … `ESC[201~`), so a paste arrives as
+    /// one message instead of a key per character.
+    static func startBracketedPaste() {
+        _ = define_key("\u{1B}[200~", pasteStart)
+        _ = define_key("\u{1B}[201~", pasteEnd)
+        write(bracketedPasteOn)
+    }
+
+    static func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBufferPointer { Glibc.write(1, $0.baseAddress, $0.count) }
+    }
+
+    /// Reads a paste straight from the terminal in large blocks up to its end mark, so a
+    /// megabyte takes milliseconds rather than a million key reads. Whatever was typed after
+    /// the end mark is handed back to ncurses; line breaks become `\n`.
+    static func readPaste() -> String {
+        var bytes: [UInt8] = []
+        var block = [UInt8](repeating: 0, count: 65_536)
+        var end: Int?
+        while end == nil {
+            var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            guard poll(&ready, 1, 1_000) > 0 else { break }
+            let count = block.withUnsafeMutableBufferPointer { Glibc.read(0, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            let searchFrom = max(0, bytes.count - pasteEndBytes.count + 1)
+            bytes.append(contentsOf: block[0..<count])
+            end = bytes.firstRange(of: pasteEndBytes, from: searchFrom)
+        }
+        if let end {
+            for byte in bytes[(end + pasteEndBytes.count)...].reversed() { _ = ungetch(Int32(byte)) }
+            bytes.removeSubrange(end...)
+        }
+        return String(decoding: lineBreaksAsNewlines(bytes), as: UTF8.self)
+    }
+
+    /// CR LF and CR become LF, in one pass over the bytes (none when there is no CR).
+    static func lineBreaksAsNewlines(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.firstIndex(of: 13, from: 0) != nil else { return bytes }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 10, previous == 13 { previous = byte; continue }
+            out.append(byte == 13 ? 10 : byte)
+            previous = byte
+        }
+        return out
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Where `byte` first stands at or after `start` (memchr, so a megabyte takes microseconds).
+    func firstIndex(of byte: UInt8, from start: Int) -> Int? {
+        guard start < count else { return nil }
+        return withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// Where `mark` first starts at or after `start`.
+    func firstRange(of mark: [UInt8], from start: Int) -> Int? {
+        var from = start
+        while let i = firstIndex(of: mark[0], from: from) {
+            if i + mark.count <= count, Array(self[i..<(i + mark.count)]) == mark { return i }
+            from = i + 1
+        }
+        return nil
     }
 }

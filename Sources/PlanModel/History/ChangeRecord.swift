@@ -1,5 +1,4 @@
 import Foundation
-import PlanModel
 
 /// One line of the change log: who changed what, when, and how to undo it.
 public struct ChangeRecord: Equatable, Sendable {
@@ -49,16 +48,5 @@ extension Array where Element == ChangeRecord {
         // The start of the checkpoint's day in UTC, by arithmetic: no calendar to load.
         let start = Date(timeIntervalSince1970: Double(checkpoint.date.dayNumber) * 86_400)
         return filter { $0.at >= start }
-    }
-}
-
-/// Timestamps in the log: UTC with milliseconds, so they sort as text.
-enum LogTime {
-    static func text(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
-    }
-
-    static func date(_ text: String) -> Date? {
-        try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
     }
 }

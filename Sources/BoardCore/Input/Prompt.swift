@@ -1,0 +1,135 @@
+import PlanModel
+
+/// What answering a prompt came to: refused (the editor stays open and says why), done,
+/// or (for a picker) steps taken with the question still open.
+public enum Submission: Sendable {
+    case refuse(String)
+    case done([Step])
+    case keep([Step])
+}
+
+/// The one text entry of the dashboard: a label, a line editor, optional completion of
+/// names from the plan, a hint that checks the text as it is typed, and what Enter does.
+public struct Prompt: Sendable {
+    public var label: String
+    public var editor: LineEditor
+    /// Tab completes the last of a comma-separated list of names from the people in the plan.
+    public var completesNames = false
+    var hint: @Sendable (String, BoardState) -> String
+    var submit: @Sendable (String, BoardState) -> Submission
+
+    init(_ label: String, _ text: String = "", completesNames: Bool = false,
+         hint: @escaping @Sendable (String, BoardState) -> String,
+         submit: @escaping @Sendable (String, BoardState) -> Submission) {
+        self.label = label
+        editor = LineEditor(text)
+        self.completesNames = completesNames
+        self.hint = hint
+        self.submit = submit
+    }
+
+    /// A prompt whose hint does not depend on the text.
+    init(_ label: String, _ text: String = "", completesNames: Bool = false, hint: String,
+         submit: @escaping @Sendable (String, BoardState) -> Submission) {
+        self.init(label, text, completesNames: completesNames, hint: { _, _ in hint }, submit: submit)
+    }
+
+    /// Handles a key: Enter submits, Tab completes, anything else edits. Text past the
+    /// limit is refused at once, naming the limit.
+    mutating func handle(_ key: Key, _ board: BoardState) -> Submission? {
+        switch key {
+        case .enter:
+            return submit(editor.text, board)
+        case .tab where completesNames:
+            if let completed = board.complete(editor.text) { editor.set(completed) }
+        case let .paste(text):
+            return insert(text)
+        case .char:
+            if editor.count >= TypedText.maximumLength { return .refuse(TypedText.tooLong(editor.count + 1)) }
+            editor.handle(key)
+        default:
+            editor.handle(key)
+        }
+        return nil
+    }
+
+    private mutating func insert(_ text: String) -> Submission? {
+        let pasted = text.count
+        guard editor.count + pasted <= TypedText.maximumLength else {
+            return .refuse(TypedText.tooLong(editor.count + pasted) + " Nothing was pasted.")
+        }
+        editor.insert(text)
+        return nil
+    }
+}
+
+/// A yes-or-no question about something that cannot be undone easily; "no" is the default.
+public struct Confirm: Sendable {
+    public var question: String
+    /// The key bar: what y does and that anything else keeps things as they are.
+    public var bar: String
+    var yes: [Step]
+    var no: String
+}
+
+/// A question answered by single keys (a risk score's two digits, a filter's status letters).
+public struct Picker: Sendable {
+    public var label: String
+    public var bar: String
+    /// Whether the question line is painted as an input with the cursor after it.
+    public var showsCursor: Bool
+    /// What a key does: nil keeps the picker open (as it may have changed itself).
+    var handle: @Sendable (inout Picker, Key, BoardState) -> Submission?
+    /// Filter pickers close without "Cancelled.", as nothing was being typed.
+    var saysCancelled = true
+    /// Whatever the picker has gathered so far (the likelihood of a score).
+    var gathered: Int?
+}
+
+/// What sits over the screen and takes the keys until it is answered.
+public enum Overlay: Sendable {
+    case prompt(Prompt)
+    case confirm(Confirm)
+    case picker(Picker)
+}
+
+extension BoardState {
+    /// Sends a key to the overlay; Esc cancels any of them.
+    mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
+        if key == .escape {
+            if case let .picker(picker) = overlay, !picker.saysCancelled {} else { say("Cancelled.") }
+            self.overlay = nil
+            return []
+        }
+        clearMessage()
+        switch overlay {
+        case var .prompt(prompt):
+            let answer = prompt.handle(key, self)
+            self.overlay = .prompt(prompt)
+            guard let answer else { return [] }
+            return answered(answer)
+        case let .confirm(confirm):
+            self.overlay = nil
+            return key == .char("y") || key == .char("Y") ? carryOut(confirm.yes) : carryOut([.say(confirm.no)])
+        case var .picker(picker):
+            let answer = picker.handle(&picker, key, self)
+            self.overlay = .picker(picker)
+            guard let answer else { return [] }
+            return answered(answer)
+        }
+    }
+
+    /// A refusal keeps the overlay open; anything else closes it and carries out its steps.
+    private mutating func answered(_ submission: Submission) -> [Effect] {
+        switch submission {
+        case let .refuse(text):
+            say(text, error: true)
+            return []
+        case let .done(steps):
+            overlay = nil
+            return carryOut(steps)
+        case let .keep(steps):
+            return carryOut(steps)
+        }
+    }
+}

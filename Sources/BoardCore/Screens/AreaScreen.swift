@@ -1,0 +1,163 @@
+import PlanModel
+
+/// Which of an area's actions are shown.
+public struct ActionFilter: Equatable, Sendable {
+    public var statuses: Set<Status> = []
+    public var lead: String?
+
+    public var isActive: Bool { !statuses.isEmpty || lead != nil }
+
+    public func admits(_ action: Action) -> Bool {
+        (statuses.isEmpty || statuses.contains(action.status))
+            && (lead.map { lead in action.leads.contains { $0.localizedCaseInsensitiveContains(lead) } } ?? true)
+    }
+}
+
+/// One area: the weakness as written, its findings and its actions.
+public struct AreaScreen: ScreenComponent {
+    public static let kind = "area"
+    public static let title = "An area's actions"
+    public static var bindings: [Binding] {
+        [Bindings.open, Binding([.char("f")], .filter, "Filter by status or lead", bar: "Filter")] + Bindings.status + Bindings.actionEditing
+            + [Bindings.note, Bindings.editText, Bindings.editor,
+               Binding([.char("+")], .addAction, "Add an action", needs: [.writable, .area]), Bindings.deleteAction,
+               Binding([.char("F")], .toggleFindings, "Show findings in full or one line each")]
+    }
+    public static func make(_ subject: String, _ board: BoardState) -> AreaScreen? {
+        Int(subject).flatMap { board.plan.area(number: $0) }.map { AreaScreen(number: $0.number, selectedRef: $0.actions.first?.ref) }
+    }
+    public static func id(_ number: Int) -> ScreenID { ScreenID(kind, String(number)) }
+
+    public let number: Int
+    public var top = 0
+    /// The selected action, by reference, so a change elsewhere keeps the place.
+    public var selectedRef: String?
+    /// The finding the cursor is on, when it is above the actions ("" for the folded line).
+    public var finding: String?
+    public var filter = ActionFilter()
+    /// Findings in full (true), one line (false), or as suits the screen (nil).
+    public var fullFindings: Bool?
+
+    public var id: ScreenID { Self.id(number) }
+    public func crumb(_ board: BoardState) -> String { "Area \(number): \(board.plan.area(number: number)?.title ?? "")" }
+    public func body(_ board: BoardState) -> Body { AreaViews.area(board, self) }
+    public func exists(in plan: Plan) -> Bool { plan.area(number: number) != nil }
+
+    /// Whether the findings show in full: when the screen is tall enough, unless chosen.
+    public func showsFullFindings(_ board: BoardState) -> Bool { fullFindings ?? (board.height >= 40) }
+
+    /// The actions that pass the filter.
+    public func visible(_ area: Area) -> [Action] { area.actions.filter(filter.admits) }
+
+    public func selectedArea(_ board: BoardState) -> Area? { board.plan.area(number: number) }
+
+    public func selectedAction(_ board: BoardState) -> Action? {
+        guard finding == nil, let area = selectedArea(board) else { return nil }
+        let shown = visible(area)
+        return shown.first { $0.ref == selectedRef } ?? shown.first
+    }
+
+    public func selection(_ board: BoardState) -> Target? {
+        finding.map(Target.finding) ?? selectedAction(board).map { .action($0.ref) }
+    }
+
+    /// The cursor runs through the findings (in full, or their one folded line) and then
+    /// the actions, so the findings can be read at any screen size.
+    public mutating func move(_ delta: Int, _ board: BoardState) {
+        guard let area = selectedArea(board) else { return }
+        let findings = area.findings.isEmpty ? [] : showsFullFindings(board) ? area.findings.map(\.letter) : [""]
+        let stops = findings.map { Target.finding($0) } + visible(area).map { Target.action($0.ref) }
+        guard !stops.isEmpty else { return }
+        let current = selection(board).flatMap { stops.firstIndex(of: $0) } ?? findings.count
+        focus(stops[clamp(current + delta, 0, stops.count - 1)], board)
+    }
+
+    public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
+        switch command {
+        case .open where finding != nil: toggleFindings(board)
+        case .open:
+            guard let action = selectedAction(board) else {
+                return [.say("This area has no actions\(filter.isActive ? " that pass the filter" : ""); press \(Bindings.key(.addAction, on: Self.self)) to add one.")]
+            }
+            return [.push(ActionScreen.id(action.ref))]
+        case .filter: return [.ask(.picker(filterPicker()))]
+        case .addAction: return selectedArea(board).map { [.ask(.prompt(board.newActionPrompt($0)))] } ?? []
+        case .toggleFindings: toggleFindings(board)
+        default: break
+        }
+        return []
+    }
+
+    /// Shows the findings in full or folded, keeping the cursor on them if it was.
+    mutating func toggleFindings(_ board: BoardState) {
+        fullFindings = !showsFullFindings(board)
+        guard let letter = finding else { return }
+        finding = showsFullFindings(board) ? (letter.isEmpty ? selectedArea(board)?.findings.first?.letter : letter) : ""
+    }
+
+    public mutating func focus(_ target: Target, _ board: BoardState) {
+        switch target {
+        case let .finding(letter): finding = letter
+        case let .action(ref):
+            finding = nil
+            selectedRef = ref
+            if let action = board.plan.action(ref), !filter.admits(action) { filter = ActionFilter() }
+        default: break
+        }
+    }
+
+    public mutating func opened(_ board: BoardState) {
+        top = 0
+        finding = nil
+    }
+
+    /// Keeps the selection by reference; if the action went, picks the first.
+    public mutating func planChanged(_ board: BoardState) {
+        guard let area = selectedArea(board), !area.actions.contains(where: { $0.ref == selectedRef }) else { return }
+        selectedRef = area.actions.first?.ref
+    }
+
+    public mutating func renamed(from: Target, to: Target) {
+        if case let .action(old) = from, case let .action(new) = to, selectedRef == old { selectedRef = new }
+    }
+
+    /// The filter gets its own small set of keys: status letters toggle, l asks for a lead.
+    func filterPicker() -> Picker {
+        var picker = Picker(label: "Filter: r a g c - toggles a status · l filters by lead · x clears · Enter done",
+                            bar: "r a g c - status  l lead  x clear  Enter done", showsCursor: false) { _, key, _ in
+            Self.filterKey(key)
+        }
+        picker.saysCancelled = false
+        return picker
+    }
+
+    static func filterKey(_ key: Key) -> Submission? {
+        let statuses: [Key: Status] = [.char("r"): .red, .char("a"): .amber, .char("g"): .green, .char("c"): .complete,
+                                       .char("-"): .notStarted, .char("0"): .notStarted]
+        if let status = statuses[key] { return .keep([changeFilter { $0.statuses.formSymmetricDifference([status]) }]) }
+        switch key {
+        case .char("l"): return .done([.ask(.prompt(leadPrompt()))])
+        case .char("x"): return .done([changeFilter { $0 = ActionFilter() }, .say("Filter cleared.")])
+        case .enter: return .done([])
+        default: return .refuse("Filter: r a g c - toggle a status, l a lead, x clears, Enter done.")
+        }
+    }
+
+    static func leadPrompt() -> Prompt {
+        Prompt("Lead: ", completesNames: true, hint: "Part of a name · Tab completes · Enter filter · Esc cancel") { text, _ in
+            let lead = text.trimmingCharacters(in: .whitespaces)
+            return .done([changeFilter { $0.lead = lead.isEmpty ? nil : lead }])
+        }
+    }
+
+    /// Changes the filter of the area on top, then selects the first action it shows.
+    static func changeFilter(_ change: @escaping @Sendable (inout ActionFilter) -> Void) -> Step {
+        .change(AreaScreen.self) { screen, board in
+            change(&screen.filter)
+            screen.top = 0
+            guard let area = screen.selectedArea(board) else { return }
+            let shown = screen.visible(area)
+            if !shown.contains(where: { $0.ref == screen.selectedRef }) { screen.selectedRef = shown.first?.ref }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import PlanModel
+
+/// An action that needs attention, and why: for the triage list.
+public struct TriageItem: Equatable, Sendable {
+    public var action: Action
+    public var area: Int
+    public var overdueDays: Int?
+    public var dueInDays: Int?
+
+    /// Words and glyphs for why it is on the list.
+    public var why: String {
+        var parts: [String] = []
+        if action.status == .red { parts.append("R●") }
+        if let overdueDays { parts.append("!\(overdueDays)d late") }
+        if let dueInDays { parts.append(dueInDays == 0 ? "»due today" : "»in \(dueInDays)d") }
+        return parts.joined(separator: " ")
+    }
+}
+
+/// Triage: every Red, overdue and due-soon action, most overdue first.
+public struct TriageScreen: ScreenComponent {
+    public static let kind = "triage"
+    public static let title = "Triage"
+    public static let isView = true
+    public static var bindings: [Binding] {
+        [Bindings.open, Binding([.char("f")], .filter, "Show one lead's actions only", bar: "Show one lead's actions only"),
+         Binding([.char("G")], .groupByLead, "Group by lead", bar: "Group by lead")]
+            + Bindings.status + Bindings.actionEditing + [Bindings.note, Bindings.editText, Bindings.editor, Bindings.deleteAction]
+    }
+    public static func make(_ subject: String, _ board: BoardState) -> TriageScreen? { TriageScreen() }
+
+    public var top = 0
+    /// The selected action, grouping and lead filter.
+    public var ref: String?
+    public var byLead = false
+    public var lead: String?
+
+    public func body(_ board: BoardState) -> Body { TriageViews.triage(board, self) }
+    public func selection(_ board: BoardState) -> Target? { selectedAction(board).map { .action($0.ref) } }
+
+    public func selectedAction(_ board: BoardState) -> Action? {
+        let list = items(board)
+        return list.first { $0.action.ref == ref }?.action ?? list.first?.action
+    }
+
+    public func selectedArea(_ board: BoardState) -> Area? { selectedAction(board).flatMap { board.plan.area(ofAction: $0.ref) } }
+
+    /// The list, worked out once per plan, lead and grouping.
+    public func items(_ board: BoardState) -> [TriageItem] {
+        board.memo.value("triage", board.key(lead ?? "", byLead ? "grouped" : "")) { Self.triage(board, lead: lead, byLead: byLead) }
+    }
+
+    public mutating func move(_ delta: Int, _ board: BoardState) {
+        let list = items(board)
+        guard !list.isEmpty else { return }
+        let current = list.firstIndex { $0.action.ref == ref } ?? 0
+        ref = list[clamp(current + delta, 0, list.count - 1)].action.ref
+    }
+
+    public mutating func focus(_ target: Target, _ board: BoardState) {
+        if case let .action(ref) = target { self.ref = ref }
+    }
+
+    public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
+        switch command {
+        case .open: return selectedAction(board).map { [.push(ActionScreen.id($0.ref))] } ?? []
+        case .filter: return [.ask(.prompt(leadPrompt()))]
+        case .groupByLead:
+            byLead.toggle()
+            top = 0
+        default: break
+        }
+        return []
+    }
+
+    private func leadPrompt() -> Prompt {
+        Prompt("Lead: ", lead ?? "", completesNames: true,
+               hint: "Part of a name · Tab completes · Enter with nothing shows everyone · Esc cancel") { text, _ in
+            let lead = text.trimmingCharacters(in: .whitespaces)
+            let said = lead.isEmpty ? "Showing every lead." : "Showing \(lead)’s actions only. \(Bindings.key(.filter, on: Self.self)) then Enter on nothing shows everyone."
+            return .done([.change(TriageScreen.self) { screen, _ in
+                screen.lead = lead.isEmpty ? nil : lead
+                screen.top = 0
+            }, .say(said)])
+        }
+    }
+
+    /// Most overdue first, then Red with nothing late, then due soonest; ties keep plan order.
+    static func triage(_ board: BoardState, lead: String?, byLead: Bool) -> [TriageItem] {
+        let today = board.today
+        var items: [TriageItem] = []
+        for area in board.plan.areas {
+            for action in area.actions {
+                let flags = action.flags(today: today, settings: board.plan.settings)
+                guard action.status == .red || flags.overdue || flags.dueSoon else { continue }
+                if let lead, !action.leads.contains(where: { $0.localizedCaseInsensitiveContains(lead) }) { continue }
+                let days = action.byWhen.map { $0.dayNumber - today.dayNumber }
+                items.append(TriageItem(action: action, area: area.number, overdueDays: flags.overdue ? days.map { -$0 } : nil,
+                                        dueInDays: flags.dueSoon ? days : nil))
+            }
+        }
+        let ranks = items.map { item -> Int in
+            if let late = item.overdueDays { return -late }
+            return item.dueInDays.map { 2_000_000 + $0 } ?? 1_000_000
+        }
+        items = items.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { items[$0] }
+        guard byLead else { return items }
+        let leads = items.map { $0.action.leads.first ?? "(no lead)" }
+        return items.indices.sorted { (leads[$0], $0) < (leads[$1], $1) }.map { items[$0] }
+    }
+}
+
+extension View {
+    public static let triage = View(kind: TriageScreen.kind)
+}

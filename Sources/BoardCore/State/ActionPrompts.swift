@@ -1,0 +1,177 @@
+import PlanModel
+
+/// The questions asked about actions: a status's reason, a field's new value, a note, a new
+/// action, and whether to delete one.
+extension BoardState {
+    /// The commands that act on the selected action, wherever it is selected.
+    mutating func actionCommand(_ command: Command) -> [Step] {
+        guard let action = currentAction else { return [] }
+        // Pin the selection to this action, so it stays selected when the edit re-sorts the list.
+        changeTop { $0.focus(.action(action.ref), $1) }
+        switch command {
+        case let .setStatus(status): return setStatus(action, status)
+        case .editByWhen: return [.ask(.prompt(fieldPrompt(action, .byWhen)))]
+        case .editLead: return [.ask(.prompt(fieldPrompt(action, .leads)))]
+        case .editText: return [.ask(.prompt(fieldPrompt(action, .text)))]
+        case .editInEditor: return editInEditor(action)
+        case .addNote: return [.ask(.prompt(notePrompt(action.ref)))]
+        case .deleteAction: return [.ask(.confirm(deleteConfirm(action)))]
+        default: return []
+        }
+    }
+
+    private func setStatus(_ action: Action, _ status: Status) -> [Step] {
+        if status.needsReason { return [.ask(.prompt(reasonPrompt(action.ref, status)))] }
+        if action.status == status { return [.say("\(action.ref) is already \(status.label).")] }
+        return [statusEdit(action.ref, status, reason: nil)]
+    }
+
+    private func editInEditor(_ action: Action) -> [Step] {
+        let field = (top as? ActionScreen)?.field ?? .text
+        guard [.text, .kpiText, .successCriteria].contains(field) else {
+            return [.refuse("$EDITOR is for long text: the action, its KPI text or its success criteria.")]
+        }
+        return [.effect(.openEditor(ref: action.ref, field: field, text: action.text(of: field)))]
+    }
+
+    func reasonPrompt(_ ref: String, _ status: Status) -> Prompt {
+        Prompt("Why is \(ref) \(status.label)? ", hint: "The reason is saved as a progress note · Enter save · Esc cancel") { text, board in
+            let reason = text.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else { return .refuse("\(status.label) needs a reason: say why, then Enter (Esc cancels).") }
+            return .done([board.statusEdit(ref, status, reason: reason)])
+        }
+    }
+
+    func notePrompt(_ ref: String) -> Prompt {
+        Prompt("Note on \(ref): ", hint: "Dated today, in your name · Enter save · Esc cancel") { text, board in
+            let note = text.trimmingCharacters(in: .whitespaces)
+            guard !note.isEmpty else { return .refuse("Type the note, then Enter (Esc cancels).") }
+            return .done([board.noteEdit(ref, note)])
+        }
+    }
+
+    /// Edits one field of an action in place, checked as it is typed.
+    func fieldPrompt(_ action: Action, _ field: ActionField) -> Prompt {
+        let ref = action.ref
+        let hint: @Sendable (String, BoardState) -> String = switch field {
+        case .byWhen: { text, _ in Render.dateHint(text) }
+        case .leads: { _, _ in "Names separated by commas · Tab completes · Enter save · Esc cancel" }
+        default: { _, _ in "Enter save · Esc cancel" }
+        }
+        return Prompt("\(ref) \(field.label): ", action.text(of: field), completesNames: field == .leads, hint: hint) { text, board in
+            board.commit(field, of: ref, text: text)
+        }
+    }
+
+    /// Turns what was typed into an edit, or says what is wrong.
+    func commit(_ field: ActionField, of ref: String, text raw: String) -> Submission {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        switch field {
+        case .byWhen:
+            switch TypedText.date(text) {
+            case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
+            case let .success(date): return .done([actionFieldEdit(ref, field, .date(date), shown: date?.display ?? "no date")])
+            }
+        case .leads:
+            return .done([actionFieldEdit(ref, field, .names(TypedText.names(text)), shown: text)])
+        case .kpis:
+            let refs = TypedText.names(text)
+            if let unknown = refs.first(where: { plan.kpi($0) == nil }) {
+                return .refuse("There is no KPI \(unknown); the score card has \(plan.kpis.map(\.ref).joined(separator: ", ")).")
+            }
+            return .done([actionFieldEdit(ref, field, .names(refs), shown: text)])
+        case .seniorResponsibleOfficer:
+            return .done([actionFieldEdit(ref, field, .optionalText(text.isEmpty ? nil : text), shown: text)])
+        case .ref:
+            switch TypedText.reference(text, replacing: ref, example: "3b or 3a.ii", taken: plan.action(text) != nil) {
+            case let .failure(refusal): return .refuse(refusal.message)
+            case .success: return .done([.renamed(from: .action(ref), to: .action(text)), actionFieldEdit(ref, field, .text(text), shown: text)])
+            }
+        case .text where text.isEmpty:
+            return .refuse("An action needs some text (Esc cancels).")
+        case .text, .kpiText, .successCriteria:
+            return .done([actionFieldEdit(ref, field, .text(raw), shown: text)])
+        case .status:
+            return .done([])
+        }
+    }
+
+    /// Adding an action: first its reference, then its text.
+    func newActionPrompt(_ area: Area) -> Prompt {
+        let number = area.number
+        return Prompt("New action in area \(number), reference: ", suggestedRef(in: area),
+                      hint: "e.g. \(number)q or \(number)a.iv · Enter next · Esc cancel") { text, board in
+            switch TypedText.reference(text.trimmingCharacters(in: .whitespaces), replacing: nil, example: "\(number)q or \(number)a.iv",
+                                       taken: board.plan.action(text.trimmingCharacters(in: .whitespaces)) != nil) {
+            case let .failure(refusal): return .refuse(refusal.message)
+            case let .success(ref): return .done([.ask(.prompt(board.newActionTextPrompt(number, ref)))])
+            }
+        }
+    }
+
+    private func newActionTextPrompt(_ area: Int, _ ref: String) -> Prompt {
+        Prompt("\(ref) action: ", hint: "What will be done · Enter add · Esc cancel") { text, board in
+            let text = text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { return .refuse("Type what the action is, then Enter (Esc cancels).") }
+            return .done([board.newActionEdit(area: area, ref: ref, text: text), .focus(.action(ref))])
+        }
+    }
+
+    private func deleteConfirm(_ action: Action) -> Confirm {
+        let count = action.notes.count
+        return Confirm(question: "Delete action \(action.ref) and its \(count) note\(count == 1 ? "" : "s")? y deletes, anything else keeps it [y/N]",
+                       bar: "y delete  N keep (default)", yes: [removeActionEdit(action.ref)], no: "\(action.ref) was not deleted.")
+    }
+
+    /// The next free reference in an area: `3q` after `3p.ii`.
+    func suggestedRef(in area: Area) -> String {
+        for letter in "abcdefghijklmnopqrstuvwxyz" {
+            let ref = "\(area.number)\(letter)"
+            if plan.action(ref) == nil && !area.actions.contains(where: { $0.ref.hasPrefix(ref) }) { return ref }
+        }
+        return "\(area.number)-new"
+    }
+
+    /// Completes the last name in a comma-separated list from the people in the plan.
+    func complete(_ text: String) -> String? {
+        let parts = text.components(separatedBy: ",")
+        let last = (parts.last ?? "").trimmingCharacters(in: .whitespaces)
+        guard !last.isEmpty, let person = plan.people.first(where: { $0.lowercased().hasPrefix(last.lowercased()) && $0 != last })
+        else { return nil }
+        return (parts.dropLast() + [(parts.count > 1 ? " " : "") + person]).joined(separator: ",")
+    }
+}
+
+extension Action {
+    /// A field's value as the editor shows it.
+    func text(of field: ActionField) -> String {
+        switch field {
+        case .ref: ref
+        case .text: text
+        case .byWhen: byWhen?.iso ?? ""
+        case .leads: leads.joined(separator: ", ")
+        case .seniorResponsibleOfficer: seniorResponsibleOfficer ?? ""
+        case .status: status.label
+        case .kpiText: kpiText
+        case .kpis: kpis.joined(separator: ", ")
+        case .successCriteria: successCriteria
+        }
+    }
+}
+
+extension ActionField {
+    /// The field's name as people say it.
+    public var label: String {
+        switch self {
+        case .ref: "reference"
+        case .text: "action"
+        case .byWhen: "by when"
+        case .leads: "lead(s)"
+        case .seniorResponsibleOfficer: "senior responsible officer"
+        case .status: "status"
+        case .kpiText: "KPI text"
+        case .kpis: "KPIs"
+        case .successCriteria: "success criteria"
+        }
+    }
+}

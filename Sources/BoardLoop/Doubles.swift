@@ -1,0 +1,126 @@
+import Foundation
+import BoardCore
+import PlanModel
+
+/// A terminal in memory, for tests of the loop: input is queued by hand, every frame drawn
+/// is kept, and handing the terminal over is counted rather than done.
+@MainActor
+public final class MemoryTerminal: BoardTerminal {
+    public var size: (width: Int, height: Int)
+    /// What `read` returns next, in order; nil entries stand for a timeout with no input.
+    public var input: [Message?] = []
+    /// Every frame drawn, oldest first.
+    public private(set) var frames: [ScreenBuffer] = []
+    /// How many times the terminal was handed over and taken back.
+    public private(set) var suspensions = 0
+    /// Whether the terminal is handed over right now (true only inside `suspend`).
+    public private(set) var isSuspended = false
+    /// Set to deliver a signal on the next turn of the loop.
+    public var quitSignal = false
+    public var suspendSignal = false
+
+    public init(width: Int = 80, height: Int = 24) {
+        size = (width, height)
+    }
+
+    /// The last frame, as lines of text.
+    public var screen: String { frames.last?.lines.joined(separator: "\n") ?? "" }
+
+    /// Queues keys, one message each.
+    public func press(_ keys: Key...) { input += keys.map { Message.key($0) } }
+
+    /// Queues text as single keys.
+    public func type(_ text: String) { input += text.map { Message.key(.char($0)) } }
+
+    /// Changes the size and queues the resize the terminal would report.
+    public func resize(width: Int, height: Int) {
+        size = (width, height)
+        input.append(.resize(width: width, height: height))
+    }
+
+    public func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
+
+    public func read(milliseconds: Int32) -> Message? { input.isEmpty ? nil : input.removeFirst() }
+
+    public func suspend(_ body: () -> Void) {
+        isSuspended = true
+        body()
+        isSuspended = false
+        suspensions += 1
+    }
+
+    public func takeQuitSignal() -> Bool {
+        defer { quitSignal = false }
+        return quitSignal
+    }
+
+    public func takeSuspendSignal() -> Bool {
+        defer { suspendSignal = false }
+        return suspendSignal
+    }
+}
+
+/// A clock that moves only when told, like swift-nio's embedded event loop.
+@MainActor
+public final class ManualClock: BoardClock {
+    public private(set) var now: UInt64 = 0
+    public var date: PlanDate?
+
+    public init(today: PlanDate? = nil) { date = today }
+
+    public func advance(milliseconds: UInt64) { now += milliseconds * 1_000_000 }
+
+    public func nanoseconds() -> UInt64 { now }
+    public func today() -> PlanDate? { date }
+}
+
+/// A plan held in memory, with a change log and undo, standing in for the store.
+@MainActor
+public final class MemoryPlanSource: PlanSource {
+    public private(set) var plan: Plan
+    public private(set) var log: [ChangeRecord] = []
+    public let user: String
+    public var isReadOnly = false
+    private var seq: Int64 = 0
+
+    public init(plan: Plan, user: String = "tester") {
+        self.plan = plan
+        self.user = user
+    }
+
+    /// A change made by someone else, as another process would make it.
+    public func changeElsewhere(_ edit: Edit, by user: String = "elsewhere") throws {
+        try record(edit, by: user)
+    }
+
+    public func load() throws -> Plan { plan }
+    public func changeLog() throws -> [ChangeRecord] { log }
+    public func version() throws -> Int64 { seq }
+
+    public func apply(_ edit: Edit) throws -> Plan {
+        try record(edit, by: user)
+        return plan
+    }
+
+    public func undo() throws -> (plan: Plan, undone: ChangeRecord)? {
+        guard let last = log.last(where: { $0.user == user && $0.kind == .edit }), let inverse = last.inverse else { return nil }
+        plan = try plan.applying(inverse).plan
+        seq += 1
+        log.append(ChangeRecord(seq: seq, at: last.at, user: user, kind: .undo, target: last.seq, summary: "undo: \(last.summary)",
+                                edit: inverse, inverse: last.edit))
+        return (plan, last)
+    }
+
+    public func redo() throws -> (plan: Plan, redone: ChangeRecord)? { nil }
+
+    public func recordCheckpoint(name: String, date: PlanDate) throws -> Plan {
+        try apply(.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil))
+    }
+
+    private func record(_ edit: Edit, by user: String) throws {
+        let (next, inverse) = try plan.applying(edit)
+        plan = next
+        seq += 1
+        log.append(ChangeRecord(seq: seq, at: .distantPast, user: user, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
+    }
+}
