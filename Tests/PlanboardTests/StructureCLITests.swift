@@ -150,6 +150,15 @@ final class StructureCLITests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("already holds the plan for Devon Local Area; nothing was changed"), again.stderr)
     }
 
+    func testAJSONPlanStillImportsAndItsDryRunSavesNothing() throws {
+        let dry = try planboard("import", try Samples.url(SamplePlans.devon).path, "--dry-run", "--db", db)
+        ok(dry)
+        XCTAssertTrue(dry.stdout.contains("is a valid plan for Devon Local Area") && dry.stdout.contains("Dry run: nothing was saved."), dry.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db))
+        ok(try planboard("import", try Samples.url(SamplePlans.devon).path, "--db", db))
+        XCTAssertEqual(try exported(), try Samples.plan(SamplePlans.devon))
+    }
+
     func testBadDocumentsLeaveThePlanExactlyAsItWas() throws {
         ok(try planboard("import", try Samples.url(SamplePlans.devon).path, "--db", db))
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
