@@ -11,11 +11,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(name: "PlanModel"),
         .target(name: "PlanExchange", dependencies: ["PlanModel"]),
         .target(name: "PlanReport", dependencies: ["PlanModel"]),
+        .target(name: "PlanImport", dependencies: ["PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "CNcurses",
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "PlanReport", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes",
+                "PlanModel", "PlanExchange", "PlanStore", "PlanReport", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
         .testTarget(name: "PlanReportTests", dependencies: ["PlanModel", "PlanReport", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "PlanImportTests", dependencies: ["PlanModel", "PlanImport", "PlanExchange", "PlanStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "BoardLoopTests", dependencies: ["BoardLoop", "BoardCore", "PlanModel", "TestSupport"]),

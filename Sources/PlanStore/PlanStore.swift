@@ -231,6 +231,22 @@ public final class PlanStore {
         }.plan
     }
 
+    /// Applies several edits in one transaction, each its own line in the change log (so
+    /// each can be undone): all are saved or none is. A tracker import uses it.
+    @discardableResult
+    public func applyAll(_ edits: [Edit], at time: Date = Date()) throws -> Plan {
+        try write(verb: "change") { db, plan in
+            var current = plan
+            for edit in edits {
+                let (next, inverse) = try current.applying(edit)
+                try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
+                current = next
+            }
+            try PlanRows.write(current, over: plan, db)
+            return current
+        }.plan
+    }
+
     /// Replaces the whole plan (an import), all or nothing.
     public func replace(with plan: Plan, at time: Date = Date(), summary: String = "imported a plan") throws {
         let plan = plan.uniquingNoteIDs()

@@ -157,6 +157,7 @@ extension Plan {
 
         case let .meeting(edit):
             return .meeting(try applyMeeting(edit))
+        case let .structure(edit): return .structure(try applyStructure(edit))
         }
     }
 

@@ -38,6 +38,8 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     case batch([Edit])
     /// A board meeting, its highlights or its decisions (see `MeetingEdit`).
     case meeting(MeetingEdit)
+    /// Builds the plan's structure: header, governance, areas, findings, KPIs (`StructureEdits.swift`).
+    case structure(StructureEdit)
 
     /// Sets an action's status from the one the person saw, adding the reason as a
     /// progress note first when given.
@@ -73,6 +75,7 @@ public indirect enum Edit: Codable, Equatable, Sendable {
         case let .removeCheckpoint(checkpoint): "remove checkpoint \"\(checkpoint.name)\""
         case let .batch(edits): edits.map(\.summary).joined(separator: "; ")
         case let .meeting(edit): edit.summary
+        case let .structure(edit): edit.summary
         }
     }
 }

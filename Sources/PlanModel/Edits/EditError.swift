@@ -34,6 +34,9 @@ public struct EditConflict: Equatable, Sendable, CustomStringConvertible {
         case highlight(meeting: String, area: Int)
         /// A decision, by its number (D1, D2 ...).
         case decision(Int)
+        /// Part of the plan's structure, by path: ["area", "3", "title"], ["kpi", "K1"],
+        /// ["plan", "narrative"]. A path overlaps every path it starts or that starts it.
+        case structure([String])
     }
 
     public var target: Target

@@ -9,6 +9,7 @@ extension Edit {
         case let .addAction(_, _, action): return action.ref == ref
         case let .removeAction(r, _), let .addNote(r, _, _), let .removeNote(r, _): return r == ref
         case let .batch(edits): return edits.contains { $0.touches(action: ref) }
+        case let .structure(edit): return edit.touches(action: ref)
         default: return false
         }
     }
@@ -64,6 +65,7 @@ extension Edit {
         case let .removeCheckpoint(checkpoint): return .checkpoint(checkpoint.name)
         case let .batch(edits): return edits.lazy.compactMap(\.subject).first
         case .meeting: return nil
+        case let .structure(edit): return edit.kpiRef.map(Subject.kpi)
         }
     }
 }
@@ -87,6 +89,7 @@ extension Edit {
         case let .addCheckpoint(checkpoint, _), let .removeCheckpoint(checkpoint): return [.checkpoint(checkpoint.name)]
         case let .batch(edits): return edits.flatMap(\.targets)
         case let .meeting(edit): return edit.targets
+        case let .structure(edit): return edit.targets
         }
     }
 }
@@ -101,6 +104,7 @@ extension EditConflict.Target {
         case let (.note(a, x), .note(b, y)): return a == b && x == y
         case let (.risk(a, f), .risk(b, g)): return a == b && (f == nil || g == nil || f == g)
         case let (.meeting(a), .highlight(b, _)), let (.highlight(b, _), .meeting(a)): return a == b
+        case let (.structure(a), .structure(b)): return a.starts(with: b) || b.starts(with: a)
         default: return self == other
         }
     }
@@ -124,6 +128,7 @@ extension EditConflict.Target {
             let highlight = plan.meeting(named: meeting)?.highlights.first { $0.area == area }
             return ("area \(area)'s highlight for \"\(meeting)\"", highlight.map { _ in "" })
         case let .decision(number): return ("decision D\(number)", plan.decision(number).map { "\"\($0.decision.text.prefix(60))\"" })
+        case let .structure(path): return (path.joined(separator: " "), nil)
         }
     }
 }

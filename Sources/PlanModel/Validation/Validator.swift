@@ -55,7 +55,7 @@ public struct Validator {
             text("governance.reportingLines[\(i)].frequency", line.frequency)
         }
 
-        if plan.areas.isEmpty { add("areas", "is empty; expected at least one area of weakness") }
+        // A plan may have no areas yet: `planboard init` starts one empty.
         let kpiRefs = Set(plan.kpis.map(\.ref))
         var areaNumbers: [Int: Int] = [:]
         var actionRefs: [String: String] = [:]

@@ -6,19 +6,39 @@ import PlanStore
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Load a plan from a JSON file into the plan file, all or nothing.",
-        discussion: "The file is checked first; if anything is wrong, nothing is imported and the plan file is left exactly as it was.")
+        abstract: "Load a plan from JSON or a Word APP (.docx), or actions from an Excel tracker (.xlsx, .csv), all or nothing.",
+        discussion: """
+            The file is checked first; if anything is wrong, nothing is imported and the plan file is left exactly as it was.
+              planboard import plan.json              a planboard/1 JSON plan
+              planboard import APP.docx --dry-run     a plan in the Word template: says what it placed and what it could
+                                                      not (paragraph, table, row), and shows the plan's summary
+              planboard import tracker.xlsx --area 3  actions from a tracker into area 3: a reference already in the plan
+                                                      updates that action (one change-log line per change), a new one adds it
+            A Word plan or JSON replaces a plan only with --replace. Importing the same tracker again changes nothing.
+            """)
 
-    @Argument(help: ArgumentHelp("The plan to import (planboard/1 JSON).", valueName: "file.json"))
+    @Argument(help: ArgumentHelp("The file to import: planboard/1 JSON, a Word plan (.docx), or a tracker (.xlsx, .csv) with --area.", valueName: "file"))
     var file: String
 
     @Flag(help: "Replace the plan the file already holds (the change log keeps a record).")
     var replace = false
 
+    @Flag(name: .customLong("dry-run"), help: "Say what would be imported (and, for a Word plan, what could not be placed) without saving anything.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("For a tracker (.xlsx or .csv): the area of weakness its actions belong to.", valueName: "n"))
+    var area: Int?
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let kind = DocumentImport.kind(of: file, area: area)
+        if kind != .json { return try DocumentImport.run(self, kind) }
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
+        if dryRun {
+            try Output.line("\(Visible.field(file)) is a valid plan for \(Visible.field(plan.header.localArea)): \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs. Dry run: nothing was saved.")
+            return
+        }
         let path = store.path
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         if FileManager.default.fileExists(atPath: path) && size != 0 {

@@ -1,0 +1,325 @@
+import Foundation
+import PlanModel
+
+/// What was placed, skipped or could not be placed, each with where it was found.
+public struct ImportReport: Equatable, Sendable {
+    public struct Line: Equatable, Sendable, CustomStringConvertible {
+        /// Where in the file: "paragraph 12", "table 3, row 4".
+        public var place: String
+        public var what: String
+        public var description: String { "\(place): \(what)" }
+    }
+
+    /// Put into the plan.
+    public var placed: [Line] = []
+    /// Recognised and deliberately left out: the template's guidance, empty headings.
+    public var skipped: [Line] = []
+    /// Content planboard could not place; the person should look at each.
+    public var notPlaced: [Line] = []
+
+    public init() {}
+
+    mutating func place(_ place: String, _ what: String) { placed.append(Line(place: place, what: what)) }
+    mutating func skip(_ place: String, _ what: String) { skipped.append(Line(place: place, what: what)) }
+    mutating func miss(_ place: String, _ what: String) { notPlaced.append(Line(place: place, what: what)) }
+
+    /// The share of the file's content that was placed, 0 to 100.
+    public var percentPlaced: Double {
+        let total = placed.count + notPlaced.count
+        return total == 0 ? 100 : Double(placed.count) * 100 / Double(total)
+    }
+
+    /// The whole report as text, one line per item, grouped.
+    public var text: String {
+        var out = "Placed (\(placed.count)):\n"
+        for line in placed { out += "  \(line)\n" }
+        out += "Not placed (\(notPlaced.count)):\n"
+        if notPlaced.isEmpty { out += "  (nothing: every part of the file was placed)\n" }
+        for line in notPlaced { out += "  \(line)\n" }
+        if !skipped.isEmpty {
+            out += "Skipped as template guidance or headings (\(skipped.count)):\n"
+            for line in skipped { out += "  \(line)\n" }
+        }
+        return out
+    }
+}
+
+/// One action as read from a row of a table, with the fields the table gives. A field is
+/// nil when the table has no such column (or, in a tracker, when the cell is empty).
+struct RowAction {
+    var ref: String
+    var place: String
+    var text: String?
+    var byWhen: PlanDate??
+    var leads: [String]?
+    var sro: String??
+    var status: Status?
+    var kpiText: String?
+    var successCriteria: String?
+    var progress: String?
+}
+
+/// Turns the rows of an actions table into actions with references, as a plan's tables
+/// letter them: "a)", "b.", "d) and e)", roman sub-actions "i)" under a letter, a letter
+/// used twice ("p." "p.") as p.i and p.ii, unlettered rows taking the next letter, and
+/// rows split across a page (the second part unlettered and starting in lower case, or with
+/// an empty action cell) joined to the row before.
+struct ActionRowReader {
+    let area: Int
+    let roles: [Int: ColumnRole]
+    /// Excel trackers: an empty cell means "no change", and numbers in date columns are serials.
+    let isTracker: Bool
+    private(set) var actions: [RowAction] = []
+    private var lastLetter: String?
+    /// How many sub-actions the last letter has, and whether they came from a repeated letter.
+    private var subCount = 0
+
+    init(area: Int, roles: [Int: ColumnRole], isTracker: Bool) {
+        self.area = area
+        self.roles = roles
+        self.isTracker = isTracker
+    }
+
+    func column(_ role: ColumnRole) -> Int? { roles.first { $0.value == role }?.key }
+
+    /// Reads one data row.
+    mutating func read(_ cells: [GridCell], place: String, report: inout ImportReport) {
+        func cell(_ role: ColumnRole) -> GridCell? { column(role).flatMap { cells.indices.contains($0) ? cells[$0] : nil } }
+        let nonEmpty = cells.contains { !$0.trimmed.isEmpty || ($0.fill.flatMap(CellValues.status(fill:)) != nil) }
+        guard nonEmpty else { return }
+        let actionCell = cell(.action)
+        let paragraphs = (actionCell?.text ?? "").components(separatedBy: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let explicitRef = cell(.ref).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
+
+        // A row split across a page: no label, no reference, and its action text carries on
+        // the sentence (lower case) or is empty while other cells carry on theirs.
+        if explicitRef == nil, !actions.isEmpty, actionCell?.merged != true {
+            let first = paragraphs.first ?? ""
+            let labelled = first.isEmpty ? false : ActionLabel.parse(first) != nil
+            let continues = first.isEmpty || (first.first?.isLowercase ?? false)
+            if !labelled && continues {
+                join(cells, place: place, report: &report)
+                return
+            }
+        }
+
+        // Split the action cell into items: one per labelled paragraph.
+        var items: [(ref: String, text: String)] = []
+        if let explicitRef {
+            let ref = explicitRef.first?.isNumber == true ? explicitRef : "\(area)\(explicitRef)"
+            let text = paragraphs.map { ActionLabel.parse($0)?.rest ?? $0 }.joined(separator: " ")
+            items.append((ref.replacingOccurrences(of: " ", with: ""), text))
+            if let letter = ActionLabel.letterPart(of: ref, area: area) { lastLetter = letter; subCount = 0 }
+        } else {
+            var pending: String?
+            for paragraph in paragraphs {
+                if let label = ActionLabel.parse(paragraph) {
+                    if let pending, !pending.isEmpty { items.append((nextUnlabelled(), pending)) }
+                    pending = nil
+                    let ref = assign(label)
+                    if label.rest.isEmpty {
+                        // "a)" alone: the sub-actions below carry the text.
+                        items.append((ref, ""))
+                    } else {
+                        items.append((ref, label.rest))
+                    }
+                } else if !items.isEmpty {
+                    items[items.count - 1].text += (items[items.count - 1].text.isEmpty ? "" : " ") + paragraph
+                } else {
+                    pending = (pending.map { $0 + " " } ?? "") + paragraph
+                }
+            }
+            if let pending, !pending.isEmpty { items.append((nextUnlabelled(), pending)) }
+            if items.isEmpty {
+                // No action text at all: the other cells still say something.
+                let said = cells.enumerated().filter { !$0.element.trimmed.isEmpty }.map { roles[$0.offset]?.label ?? "column \($0.offset + 1)" }
+                report.miss(place, "a row with no action text (it has \(said.joined(separator: ", "))); not placed")
+                return
+            }
+        }
+        // A label standing alone ("a)") with sub-actions after it in the same cell is only a heading.
+        if items.count > 1 { items.removeAll { $0.text.isEmpty } }
+
+        for item in items {
+            var action = RowAction(ref: item.ref, place: place)
+            action.text = item.text.isEmpty && isTracker ? nil : CellValues.oneLine(item.text)
+            fill(&action, from: cells, place: place, report: &report)
+            actions.append(action)
+        }
+    }
+
+    private mutating func fill(_ action: inout RowAction, from cells: [GridCell], place: String, report: inout ImportReport) {
+        for (index, role) in roles {
+            guard cells.indices.contains(index) else { continue }
+            let cell = cells[index]
+            let text = cell.trimmed
+            let given = !text.isEmpty || !isTracker
+            switch role {
+            case .byWhen:
+                guard given else { continue }
+                if let (date, note) = CellValues.date(text, serial: isTracker) {
+                    action.byWhen = .some(date)
+                    if let note { report.place(place, "\(action.ref) by when: \(note)") }
+                } else {
+                    report.miss(place, "\(action.ref) by when \"\(CellValues.oneLine(text))\" is not a date; expected e.g. 31/03/2023, 2023-03-31, 31 Mar 2023 or March 2023. Left unset")
+                    if !isTracker { action.byWhen = .some(nil) }
+                }
+            case .lead:
+                guard given else { continue }
+                action.leads = ActionRowReader.leads(text, ref: action.ref, place: place, report: &report)
+            case .sro:
+                guard given else { continue }
+                action.sro = .some(text.isEmpty ? nil : CellValues.oneLine(text))
+            case .status:
+                if !text.isEmpty {
+                    if let s = CellValues.status(text) { action.status = s } else {
+                        report.miss(place, "\(action.ref) status \"\(CellValues.oneLine(text))\" is not a status; expected Red, Amber, Green, Complete (Blue) or Not started, as a word or a letter. Left \(isTracker ? "as it was" : "Not started")")
+                    }
+                } else if let fill = cell.fill, let s = CellValues.status(fill: fill) {
+                    action.status = s
+                    report.place(place, "\(action.ref) status \(s.label) read from the cell's shading (#\(fill))")
+                } else if !isTracker {
+                    action.status = .notStarted
+                }
+            case .kpiText: if given { action.kpiText = CellValues.oneLine(text) }
+            case .successCriteria: if given { action.successCriteria = CellValues.oneLine(text) }
+            case .progress: if !text.isEmpty { action.progress = CellValues.oneLine(text) }
+            default: continue
+            }
+        }
+    }
+
+    /// Appends a continuation row's cells to the action before it.
+    private mutating func join(_ cells: [GridCell], place: String, report: inout ImportReport) {
+        var last = actions[actions.count - 1]
+        func append(_ existing: String?, _ more: String) -> String {
+            guard let existing, !existing.isEmpty else { return more }
+            return existing + " " + more
+        }
+        for (index, role) in roles where cells.indices.contains(index) && !cells[index].merged {
+            let text = CellValues.oneLine(cells[index].trimmed)
+            guard !text.isEmpty else {
+                if role == .status, last.status == nil || last.status == .notStarted,
+                   let fill = cells[index].fill, let s = CellValues.status(fill: fill) { last.status = s }
+                continue
+            }
+            switch role {
+            case .action: last.text = append(last.text, text)
+            case .kpiText: last.kpiText = append(last.kpiText, text)
+            case .successCriteria: last.successCriteria = append(last.successCriteria, text)
+            case .progress: last.progress = append(last.progress, text)
+            case .lead:
+                let more = ActionRowReader.leads(text, ref: last.ref, place: place, report: &report)
+                last.leads = (last.leads ?? []) + more.filter { !(last.leads ?? []).contains($0) }
+            case .status: if last.status == nil || last.status == .notStarted, let s = CellValues.status(text) { last.status = s }
+            default: break
+            }
+        }
+        actions[actions.count - 1] = last
+        report.place(place, "joined to \(last.ref) (the row continues across a page)")
+    }
+
+    /// The leads in a cell: one per line or separated by semicolons; an unfinished "and:" is dropped.
+    static func leads(_ text: String, ref: String, place: String, report: inout ImportReport) -> [String] {
+        var out: [String] = []
+        for part in text.components(separatedBy: CharacterSet(charactersIn: "\n;")) {
+            var name = CellValues.oneLine(part)
+            for ending in [" and:", " and", ":", ","] where name.lowercased().hasSuffix(ending) {
+                name = String(name.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
+                report.skip(place, "\(ref) lead \"\(CellValues.oneLine(part))\": the unfinished \"\(ending.trimmingCharacters(in: .whitespaces))\" after the name")
+            }
+            if !name.isEmpty && !out.contains(name) { out.append(name) }
+        }
+        return out
+    }
+
+    private mutating func nextUnlabelled() -> String {
+        let letter = lastLetter.flatMap(findingIndex(of:)).map { findingLetter(at: $0 + 1) } ?? "a"
+        lastLetter = letter
+        subCount = 0
+        return "\(area)\(letter)"
+    }
+
+    /// The reference for a label, keeping the letter state.
+    private mutating func assign(_ label: ActionLabel) -> String {
+        let expected = lastLetter.flatMap(findingIndex(of:)).map { findingLetter(at: $0 + 1) } ?? "a"
+        switch label.kind {
+        case let .letters(first, last):
+            if first == last, first == lastLetter, let current = lastLetter {
+                // A letter used twice: the first becomes .i, this one .ii, and so on.
+                if subCount == 0, let i = actions.lastIndex(where: { $0.ref == "\(area)\(current)" }) {
+                    actions[i].ref = "\(area)\(current).i"
+                    subCount = 1
+                }
+                subCount += 1
+                return "\(area)\(current).\(ActionLabel.roman(subCount))"
+            }
+            if first == last, let roman = ActionLabel.romanValue(first), first != expected, let parent = lastLetter {
+                subCount = roman
+                return "\(area)\(parent).\(first)"
+            }
+            lastLetter = last
+            subCount = 0
+            return first == last ? "\(area)\(first)" : "\(area)\(first)-\(last)"
+        case let .roman(numeral):
+            subCount = ActionLabel.romanValue(numeral) ?? subCount + 1
+            return "\(area)\(lastLetter ?? "a").\(numeral)"
+        }
+    }
+}
+
+/// A label at the start of an action: "a)", "(b)", "c.", "d) and e)", "ii)".
+struct ActionLabel: Equatable {
+    enum Kind: Equatable {
+        case letters(String, String)
+        case roman(String)
+    }
+    var kind: Kind
+    /// The text after the label and its punctuation.
+    var rest: String
+
+    static func parse(_ text: String) -> ActionLabel? {
+        let chars = Array(text.trimmingCharacters(in: .whitespaces))
+        guard let (letters, afterFirst) = TextScan.letterLabel(chars, maxLetters: 4) else { return nil }
+        let first = letters.lowercased()
+        // "d) and e)", "d) & e)", "d), e)", "d)-e)", "d) to e)": one action for both.
+        var second: String?
+        var i = TextScan.skip(chars, from: afterFirst, [" "])
+        for connector in ["and", "&", ",", "-", "–", "to"] {
+            let word = Array(connector)
+            guard i + word.count <= chars.count, Array(chars[i..<(i + word.count)]).map({ Character($0.lowercased()) }) == word else { continue }
+            let j = TextScan.skip(chars, from: i + word.count, [" "])
+            if let (next, end) = TextScan.letterLabel(chars, from: j, maxLetters: 1) {
+                second = next.lowercased()
+                i = end
+            }
+            break
+        }
+        if second == nil { i = afterFirst }
+        i = TextScan.skip(chars, from: i, [" ", "-", "–", ":"])
+        let rest = String(chars[i...])
+        if first.count > 1 {
+            guard romanValue(first) != nil, second == nil else { return nil }
+            return ActionLabel(kind: .roman(first), rest: rest)
+        }
+        return ActionLabel(kind: .letters(first, second ?? first), rest: rest)
+    }
+
+    static func romanValue(_ s: String) -> Int? {
+        ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"].firstIndex(of: s).map { $0 + 1 }
+    }
+
+    static func roman(_ n: Int) -> String {
+        let numerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+        return numerals.indices.contains(n - 1) ? numerals[n - 1] : String(n)
+    }
+
+    /// The letter of a reference such as "3b" or "3b.ii" in area 3.
+    static func letterPart(of ref: String, area: Int) -> String? {
+        let prefix = String(area)
+        guard ref.hasPrefix(prefix) else { return nil }
+        let letters = ref.dropFirst(prefix.count).prefix { $0.isLetter }
+        return letters.isEmpty ? nil : String(letters).lowercased()
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import PlanModel
+
+/// Actions from a council's Excel tracker (.xlsx or .csv) into one area of a plan.
+///
+/// Columns are matched by their headers as in a Word plan. A reference already in the plan
+/// updates that action, one edit per changed field; a new reference adds an action. An empty
+/// cell changes nothing, so importing the same file again makes no edits.
+public enum TrackerImport {
+    public struct Result: Sendable {
+        /// The edits, in the order to apply them; each is one line in the change log.
+        public var edits: [Edit]
+        /// Each edit described for a person, with the row it came from.
+        public var changes: [String]
+        public var report: ImportReport
+    }
+
+    public static func read(url: URL, name: String, area number: Int, plan: Plan, today: PlanDate, author: String) throws -> Result {
+        guard plan.area(number: number) != nil else {
+            throw ImportError(file: name, "cannot go into area \(number): the plan has no area \(number); expected one of \(plan.areas.isEmpty ? "none (add one with `planboard area add`)" : plan.areas.map { String($0.number) }.joined(separator: ", ")). Nothing was changed")
+        }
+        let sheet = url.pathExtension.lowercased() == "csv" ? try Sheet.csv(url: url, name: name) : try Sheet.xlsx(url: url, name: name)
+        // The header: the first of the first ten rows whose cells name an action or reference column and another.
+        var found: (index: Int, roles: [Int: ColumnRole])?
+        for (i, row) in sheet.rows.prefix(10).enumerated() {
+            let roles = ColumnMatcher.assign(row.cells.map(\.text), ColumnMatcher.actionRole)
+            let values = Set(roles.values)
+            if !values.isDisjoint(with: [.action, .ref]), values.count >= 2 {
+                found = (i, roles)
+                break
+            }
+        }
+        guard let (headerIndex, roles) = found else {
+            throw ImportError(file: name, "has no header row planboard recognises in its first ten rows; expected columns such as Ref, Action, Lead, By when (or Deadline), RAG (or Status). Nothing was changed")
+        }
+        var report = ImportReport()
+        let headerRow = sheet.rows[headerIndex]
+        for (i, cell) in headerRow.cells.enumerated() where roles[i] == nil && !cell.trimmed.isEmpty {
+            report.miss("\(sheet.name), column \(SheetReader.columnName(i))", "the column \"\(cell.trimmed)\" is not one planboard knows; its cells were not placed")
+        }
+        var reader = ActionRowReader(area: number, roles: roles, isTracker: true)
+        for row in sheet.rows.dropFirst(headerIndex + 1) {
+            reader.read(row.cells, place: "\(sheet.name), row \(row.number)", report: &report)
+        }
+
+        var edits: [Edit] = []
+        var changes: [String] = []
+        var working = plan
+        func add(_ edit: Edit, _ line: String, at place: String) throws {
+            working = try working.applying(edit).plan
+            edits.append(edit)
+            changes.append("\(place): \(line)")
+        }
+        for row in reader.actions {
+            do {
+                if let existing = working.action(row.ref) {
+                    guard working.area(ofAction: row.ref)?.number == number else {
+                        report.miss(row.place, "\(row.ref) is an action of area \(working.area(ofAction: row.ref)?.number ?? 0), not area \(number); not placed")
+                        continue
+                    }
+                    let before = changes.count
+                    try update(existing, from: row, today: today, author: author, file: name, add: add)
+                    if changes.count == before { report.place(row.place, "\(row.ref): no change") } else {
+                        report.place(row.place, "\(row.ref): \(changes.count - before) change\(changes.count - before == 1 ? "" : "s")")
+                    }
+                } else {
+                    guard let text = row.text, !text.isEmpty else {
+                        report.miss(row.place, "\(row.ref) is not in the plan and the row gives no action text to add it with; not placed")
+                        continue
+                    }
+                    var action = Action(ref: row.ref, text: text, byWhen: row.byWhen ?? nil, leads: row.leads ?? [],
+                                        seniorResponsibleOfficer: row.sro ?? nil, status: row.status ?? .notStarted,
+                                        kpiText: row.kpiText ?? "", successCriteria: row.successCriteria ?? "")
+                    if let progress = row.progress { action.notes.append(Note(date: today, author: author, text: progress)) }
+                    if action.status.needsReason && action.notes.isEmpty {
+                        action.notes.append(Note(date: today, author: author, text: "\(action.status.label) in \(name); the tracker gives no reason."))
+                    }
+                    try add(.addAction(area: number, index: nil, action: action), "add action \(row.ref) \"\(text.prefix(60))\" (\(action.status.label))", at: row.place)
+                    report.place(row.place, "\(row.ref): new action")
+                }
+            } catch let error as EditError {
+                report.miss(row.place, "\(row.ref): \(error.message); not placed")
+            }
+        }
+        return Result(edits: edits, changes: changes, report: report)
+    }
+
+    private static func update(_ action: Action, from row: RowAction, today: PlanDate, author: String, file: String,
+                               add: (Edit, String, String) throws -> Void) throws {
+        let ref = action.ref
+        let place = row.place
+        if let progress = row.progress, !action.notes.contains(where: { $0.text == progress }) {
+            try add(.addNote(ref: ref, index: nil, note: Note(date: today, author: author, text: progress)), "note on \(ref): \"\(progress.prefix(60))\"", place)
+        }
+        func set(_ field: ActionField, _ old: FieldValue, _ new: FieldValue) throws {
+            guard old != new else { return }
+            try add(TrackerImport.setEdit(ref: ref, field: field, from: old, to: new), "\(ref) \(field.rawValue): \(old.display) → \(new.display)", place)
+        }
+        if let text = row.text, !text.isEmpty { try set(.text, .text(action.text), .text(text)) }
+        if let byWhen = row.byWhen { try set(.byWhen, .date(action.byWhen), .date(byWhen)) }
+        if let leads = row.leads, !leads.isEmpty { try set(.leads, .names(action.leads), .names(leads)) }
+        if let sro = row.sro { try set(.seniorResponsibleOfficer, .optionalText(action.seniorResponsibleOfficer), .optionalText(sro)) }
+        if let kpiText = row.kpiText { try set(.kpiText, .text(action.kpiText), .text(kpiText)) }
+        if let criteria = row.successCriteria { try set(.successCriteria, .text(action.successCriteria), .text(criteria)) }
+        if let status = row.status, status != action.status {
+            let hasReason = !action.notes.isEmpty || row.progress != nil
+            if status.needsReason && !hasReason {
+                try add(.addNote(ref: ref, index: nil, note: Note(date: today, author: author, text: "\(status.label) in \(file); the tracker gives no reason.")),
+                        "note on \(ref): \(status.label) with no reason given in the tracker", place)
+            }
+            try set(.status, .status(action.status), .status(status))
+        }
+    }
+
+    /// The one place a tracker builds a field edit, so the edit's shape can change in one line.
+    static func setEdit(ref: String, field: ActionField, from old: FieldValue, to new: FieldValue) -> Edit {
+        .setAction(ref: ref, field: field, from: old, to: new)
+    }
+}
+
+extension SheetReader {
+    /// Excel's name for a column: A, B … Z, AA …
+    static func columnName(_ index: Int) -> String {
+        index < 26 ? String(UnicodeScalar(UInt8(65 + index))) : columnName(index / 26 - 1) + columnName(index % 26)
+    }
+}

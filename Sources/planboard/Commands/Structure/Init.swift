@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanStore
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Start a new, empty plan file.",
+        discussion: """
+            The new plan has no areas, actions, risks or KPIs yet. Build it with the commands
+            `header`, `governance`, `area`, `finding`, `kpi` and `set`, or in the dashboard.
+            init never touches anything already at the path: an existing file, a link (even one
+            pointing nowhere), a folder or a device is refused and left as it was.
+            Example: planboard init --local-area "Northmoor Local Area" --db northmoor.sqlite
+            """)
+
+    @Option(name: .customLong("local-area"), help: ArgumentHelp("The local area's name, e.g. \"Devon Local Area\".", valueName: "name"))
+    var localArea: String?
+
+    @OptionGroup var store: StoreOptions
+
+    /// The name a plan gets when none is given; `header set --local-area` changes it.
+    static let unnamed = "Unnamed local area"
+
+    func run() throws {
+        let path = store.path
+        for candidate in [path, path + "-wal", path + "-shm", path + "-journal"] {
+            if let what = Init.occupant(candidate) {
+                throw CLIError("\(candidate) already exists (\(what)); nothing was changed. init makes a new plan only where there is nothing yet: give another path with --db")
+            }
+        }
+        let name = localArea?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let plan = Plan(header: Header(localArea: name.isEmpty ? Init.unnamed : name, title: ""), governance: Governance(), areas: [])
+        if let problem = Validator().problems(in: plan).first {
+            throw CLIError("--local-area: \(problem.message)")
+        }
+        _ = try PlanStore.create(path: path, plan: plan, user: store.userName)
+        try Output.line("Created an empty plan for \(Visible.field(plan.header.localArea)) at \(Visible.field(path)).")
+        if localArea == nil { print("Name the local area with: planboard header set --local-area NAME") }
+        try Output.line("Next: planboard area add --title TITLE --weakness TEXT, or open the dashboard with planboard.")
+    }
+
+    /// What sits at `path` without following links: nil when nothing does.
+    static func occupant(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return errno == ENOENT ? nil : "it cannot be inspected: \(String(cString: strerror(errno)))" }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return "a symbolic link"
+        case S_IFDIR: return "a folder"
+        case S_IFREG: return info.st_size == 0 ? "an empty file" : "a file"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFIFO: return "a named pipe"
+        case S_IFSOCK: return "a socket"
+        default: return "something"
+        }
+    }
+}
