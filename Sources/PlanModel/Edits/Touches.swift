@@ -35,6 +35,7 @@ extension Edit {
         case let (.removeRisk(r, _), .risk(ref, _)): return r == ref
         case let (.setActual(k, m, _, _), .actual(kpi, milestone)): return k == kpi && m == milestone
         case let (.addCheckpoint(c, _), .checkpoint(name)), let (.removeCheckpoint(c), .checkpoint(name)): return c.name == name
+        case (.meeting, _), (.structure, _): return targets.contains { $0.overlaps(target) }
         default: return false
         }
     }
