@@ -65,11 +65,13 @@ final class DashboardLoop {
                 }
             }
             let now = DispatchTime.now()
+            var noticed: DispatchTime?
             if now.uptimeNanoseconds - lastPoll.uptimeNanoseconds >= pollInterval {
                 lastPoll = now
-                dirty = poll() || dirty
+                if poll() { dirty = true; noticed = now }
             }
             if dirty { terminal.draw(Render.screen(state)) }
+            if let noticed { BenchFile.note("follow_ms", since: noticed) }
         }
     }
 
@@ -83,10 +85,9 @@ final class DashboardLoop {
         }
         guard let now = try? store.version(), now != version else { return changed }
         do {
-            let plan = try store.load()
-            let log = try store.changes()
-            version = now
-            _ = state.update(.planChanged(plan, log))
+            let followed = try store.follow(state.plan, log: state.log, from: version)
+            version = followed.version
+            _ = state.update(.planChanged(followed.plan, followed.log))
         } catch {
             _ = state.update(.failed("Could not read the change made elsewhere: \(error)"))
         }
@@ -129,9 +130,11 @@ final class DashboardLoop {
     }
 
     private func saved(_ plan: Plan, said: String) {
-        let log = (try? store.changes()) ?? state.log
-        version = (try? store.version()) ?? version
-        _ = state.update(.saved(plan, log, said: said))
+        // Only the log's new lines: this edit's, and any made elsewhere that the store took in.
+        let new = (try? store.changes(afterSeq: version)) ?? []
+        version = new.last?.seq ?? version
+        BenchFile.note("own_edit_log_lines", Double(new.count))
+        _ = state.update(.saved(plan, state.log + new, said: said))
     }
 
     /// For the benchmark: how long from start to the first complete frame.
