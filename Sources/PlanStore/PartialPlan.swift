@@ -54,8 +54,8 @@ extension PlanStore {
 
     /// The plan with only the actions `refs`, or nil when one is missing.
     static func part(_ db: Database, refs: [String], file: String) throws -> Plan? {
-        // Read the small tables whole and the named actions by reference, through the
-        // same reader as a whole plan, in a temporary view of the file.
+        // The small tables whole, and the named actions by reference, through the same
+        // reader as a whole plan.
         let whole = try FastRows.load(db, file: file, actions: refs)
         let found = Set(whole.allActions.map(\.ref))
         return refs.allSatisfy(found.contains) ? whole : nil
