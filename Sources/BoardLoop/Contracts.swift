@@ -42,6 +42,21 @@ public protocol PlanSource: AnyObject {
     func undo() throws -> (plan: Plan, undone: ChangeRecord)?
     func redo() throws -> (plan: Plan, redone: ChangeRecord)?
     func recordCheckpoint(name: String, date: PlanDate) throws -> Plan
+    /// The change-log lines after position `seq`, oldest first.
+    func changes(afterSeq seq: Int64) throws -> [ChangeRecord]
+    /// The plan and log brought up to date from log position `version` by applying the
+    /// log's new lines, reloading only what cannot be applied.
+    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64)
+}
+
+extension PlanSource {
+    public func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try changeLog().filter { $0.seq > seq } }
+
+    /// Without a cheaper way, following is loading afresh.
+    public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
+        let now = try self.version()
+        return (try load(), try changeLog(), now)
+    }
 }
 
 /// Long text edited outside the dashboard (`$EDITOR`), with the terminal handed over.

@@ -90,10 +90,10 @@ public final class DashboardLoop {
         }
         guard let now = try? source.version(), now != version else { return changed }
         do {
-            let plan = try source.load()
-            let log = try source.changeLog()
-            version = now
-            _ = state.update(.planChanged(plan, log))
+            // The log's new lines applied to the plan held: work for the change, not the plan.
+            let followed = try source.follow(state.plan, log: state.log, from: version)
+            version = followed.version
+            _ = state.update(.planChanged(followed.plan, followed.log))
         } catch {
             _ = state.update(.failed("Could not read the change made elsewhere: \(error)"))
         }
@@ -137,8 +137,9 @@ public final class DashboardLoop {
     }
 
     private func saved(_ plan: Plan, said: String) {
-        let log = (try? source.changeLog()) ?? state.log
-        version = (try? source.version()) ?? version
-        _ = state.update(.saved(plan, log, said: said))
+        // Only the log's new lines: this edit's, and any made elsewhere that the store took in.
+        let new = (try? source.changes(afterSeq: version)) ?? []
+        version = new.last?.seq ?? version
+        _ = state.update(.saved(plan, state.log + new, said: said))
     }
 }

@@ -20,12 +20,12 @@ public final class PlanStore {
     /// True when the file cannot be written; every write then fails with `.readOnly`.
     public let isReadOnly: Bool
 
-    private let db: DatabaseQueue
+    let db: DatabaseQueue
     /// How long a write waits for another process's write to finish.
-    private let busyTimeout: TimeInterval
+    let busyTimeout: TimeInterval
     /// The plan as of change-log position `version`, so a write need not reload the file
     /// when nobody else has written since.
-    private var cache: (version: Int64, plan: Plan)?
+    var cache: (version: Int64, plan: Plan)?
 
     public static let defaultBusyTimeout: TimeInterval = 10
 
@@ -210,10 +210,10 @@ public final class PlanStore {
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
-    private func current(_ db: Database) throws -> Plan {
+    func current(_ db: Database) throws -> Plan {
         let version = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0
         if let cache, cache.version == version { return cache.plan }
-        let plan = try PlanRows.load(db, file: path)
+        let plan = try FastRows.load(db, file: path)
         cache = (version, plan)
         return plan
     }
@@ -225,7 +225,7 @@ public final class PlanStore {
     public func apply(_ edit: Edit, at time: Date = Date()) throws -> Plan {
         try write(verb: "change") { db, plan in
             let (next, inverse) = try plan.applying(edit)
-            try PlanRows.write(next, over: plan, db)
+            try PlanRows.write(next, over: plan, touching: edit, db)
             try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
             return next
         }.plan
@@ -258,9 +258,7 @@ public final class PlanStore {
         do {
             try db.writeWithoutTransaction { db in
                 try db.inTransaction(.immediate) {
-                    let old = try db.tableExists("plan") && (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM plan") ?? 0) > 0
-                        ? try PlanRows.load(db, file: path) : nil
-                    try PlanRows.write(plan, over: old, db)
+                    try BulkRows.replaceAll(with: plan, db)
                     try self.log(db, at: time, kind: .import, target: nil, summary: summary, edit: nil, inverse: nil)
                     return .commit
                 }
@@ -278,7 +276,7 @@ public final class PlanStore {
         try write(verb: "checkpoint") { db, plan in
             let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
             let (next, inverse) = try plan.applying(edit)
-            try PlanRows.write(next, over: plan, db)
+            try PlanRows.write(next, over: plan, touching: edit, db)
             try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
             return next
         }.plan
@@ -307,7 +305,7 @@ public final class PlanStore {
                 throw StoreError(.conflict, message)
             }
             let (next, inverse) = try plan.applying(forward)
-            try PlanRows.write(next, over: plan, db)
+            try PlanRows.write(next, over: plan, touching: forward, db)
             let verb = kind == .undo ? "undo" : "redo"
             try self.log(db, at: time, kind: kind, target: targetSeq, summary: "\(verb): \(target.summary)", edit: forward, inverse: inverse)
             return next
@@ -354,7 +352,7 @@ public final class PlanStore {
 
     /// Runs `body` inside an immediate transaction on the plan as the file holds it.
     /// `verb` names the operation in a refusal: "your undo was not applied".
-    private func write(verb: String, _ body: @escaping (Database, Plan) throws -> Plan) throws -> (plan: Plan, seq: Int64) {
+    func write(verb: String, _ body: @escaping (Database, Plan) throws -> Plan) throws -> (plan: Plan, seq: Int64) {
         try checkWritable()
         do {
             let result: (Plan, Int64) = try db.writeWithoutTransaction { db in
@@ -383,7 +381,7 @@ public final class PlanStore {
 
     /// Says who changed what an edit expected, to what and when, from the change log:
     /// "3b leads was changed by bob at 14:02 on 2026-11-29 to Sam Lee; your undo was not applied".
-    private func conflictMessage(_ conflict: EditConflict, verb: String) -> String {
+    func conflictMessage(_ conflict: EditConflict, verb: String) -> String {
         let outcome = "your \(verb) was not applied"
         let log = (try? changes()) ?? []
         guard let last = log.last(where: { record in
@@ -408,7 +406,7 @@ public final class PlanStore {
         return "\(two(c.hour)):\(two(c.minute)) on \(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
     }
 
-    private func checkWritable() throws {
+    func checkWritable() throws {
         if isReadOnly {
             throw StoreError(.readOnly, "\(path) is read-only, so it was opened for reading only; nothing was changed. Make the file writable to change the plan")
         }
@@ -416,7 +414,7 @@ public final class PlanStore {
 
     // MARK: The change log
 
-    private func log(_ db: Database, at time: Date, kind: ChangeRecord.Kind, target: Int64?, summary: String,
+    func log(_ db: Database, at time: Date, kind: ChangeRecord.Kind, target: Int64?, summary: String,
                      edit: Edit?, inverse: Edit?) throws {
         let json = JSONColumns(file: path)
         try db.execute(sql: "INSERT INTO change (at, user, kind, target, summary, edit, inverse) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -451,7 +449,7 @@ public final class PlanStore {
         return try changes().since(checkpoint)
     }
 
-    private func records(_ db: Database, after seq: Int64) throws -> [ChangeRecord] {
+    func records(_ db: Database, after seq: Int64) throws -> [ChangeRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM change WHERE seq > ? ORDER BY seq", arguments: [seq]).map(record)
     }
 

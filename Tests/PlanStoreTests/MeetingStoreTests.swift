@@ -18,6 +18,16 @@ final class MeetingStoreTests: XCTestCase {
         XCTAssertEqual(try PlanStore.open(path: path, user: "t").load(), plan)
     }
 
+    func testImportingOverAPlanBringsItsMeetingsAndDropsTheOldOnes() throws {
+        let path = folder.path("plan.sqlite")
+        let store = try PlanStore.create(path: path, plan: try Samples.plan(SamplePlans.devon), user: "t")
+        let withMeetings = try Samples.illustrativeWithMeetings()
+        try store.replace(with: withMeetings)
+        XCTAssertEqual(try PlanStore.open(path: path, user: "t").load().meetings, withMeetings.meetings)
+        try store.replace(with: try Samples.plan(SamplePlans.devon))
+        XCTAssertEqual(try PlanStore.open(path: path, user: "t").load().meetings, [], "a plan without meetings replaces them")
+    }
+
     func testMeetingEditsSurviveAReopenAndUndoAfterARestart() throws {
         let path = folder.path("plan.sqlite")
         let store = try PlanStore.create(path: path, plan: try Samples.illustrativeWithMeetings(), user: "carol")

@@ -68,6 +68,9 @@ extension BoardState {
         return index[ref] ?? []
     }
 
+    /// The five highest residual risks, sorted once per plan (not on every key).
+    var topRisks: [Risk] { memo.value("topRisks", planKey) { Array(plan.risksByResidual.prefix(5)) } }
+
     /// The search's matches, by reference.
     func matchingRefs(_ query: String) -> Set<String> {
         memo.value("matches", key(query)) { Set(matches(query).map(\.ref)) }

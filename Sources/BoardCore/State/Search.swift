@@ -5,9 +5,9 @@ extension BoardState {
     /// Actions whose reference, text or leads contain the search, in plan order.
     public func matches(_ query: String) -> [Action] {
         guard !query.isEmpty else { return [] }
+        let search = TextSearch(query)
         return allActions.filter { action in
-            action.ref.localizedCaseInsensitiveContains(query) || action.text.localizedCaseInsensitiveContains(query)
-                || action.leads.contains { $0.localizedCaseInsensitiveContains(query) }
+            search.found(in: action.ref) || search.found(in: action.text) || action.leads.contains { search.found(in: $0) }
         }
     }
 
@@ -18,7 +18,9 @@ extension BoardState {
         guard !found.isEmpty else { return [.refuse("No action matches “\(query)”.")] }
         let order = allActions.map(\.ref)
         let here = currentAction.flatMap { order.firstIndex(of: $0.ref) } ?? (forward ? -1 : order.count)
-        let positions = found.compactMap { order.firstIndex(of: $0.ref) }
+        // One pass, not a search of the whole order for each match.
+        let wanted = Set(found.map(\.ref))
+        let positions = order.indices.filter { wanted.contains(order[$0]) }
         let target = forward
             ? positions.first { including ? $0 >= here : $0 > here } ?? positions[0]
             : positions.last { $0 < here } ?? positions[positions.count - 1]

@@ -91,7 +91,7 @@ enum BoardViews {
         // Top risks.
         lines.append(Line(TextLayout.pad(" Highest residual risks", width), .tableHeader))
         if plan.risks.isEmpty { lines.append(Line(" The risk register is empty.", .dim)) }
-        for risk in plan.risksByResidual.prefix(5) {
+        for risk in state.topRisks {
             let band = plan.settings.band(for: risk.residual.value)
             var line = Line(target: .risk(risk.ref))
             line.segments.append(Line.Segment(" " + TextLayout.pad(risk.ref, 4)))

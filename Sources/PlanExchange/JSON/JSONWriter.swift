@@ -21,23 +21,30 @@ public enum JSONWriter {
             if items.isEmpty { out += "[]"; return }
             out += "[\n"
             for (k, item) in items.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += spaces(indent + 2)
                 write(item, indent: indent + 2, into: &out)
                 out += k == items.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "]"
+            out += spaces(indent) + "]"
         case let .object(members):
             if members.isEmpty { out += "{}"; return }
             out += "{\n"
             for (k, member) in members.enumerated() {
-                out += String(repeating: " ", count: indent + 2)
+                out += spaces(indent + 2)
                 quote(member.0, into: &out)
                 out += ": "
                 write(member.1, indent: indent + 2, into: &out)
                 out += k == members.count - 1 ? "\n" : ",\n"
             }
-            out += String(repeating: " ", count: indent) + "}"
+            out += spaces(indent) + "}"
         }
+    }
+
+    /// Indentation, without making a new string for each line.
+    private static let indents = (0..<16).map { String(repeating: " ", count: 2 * $0) }
+
+    private static func spaces(_ n: Int) -> String {
+        n % 2 == 0 && n / 2 < indents.count ? indents[n / 2] : String(repeating: " ", count: n)
     }
 
     static func number(_ n: Double) -> String {
@@ -47,6 +54,12 @@ public enum JSONWriter {
 
     static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most text needs no escape: append it whole rather than scalar by scalar.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -7,14 +7,10 @@ extension Plan {
     public func applying(_ edit: Edit) throws -> (plan: Plan, inverse: Edit) {
         var plan = self
         let inverse = try plan.apply(edit)
-        let problems = Validator().problems(in: plan)
-        if !problems.isEmpty {
-            // Only problems this edit introduced count; a plan read from an older file may
-            // already carry some, and they should not block unrelated edits.
-            let before = Set(Validator().problems(in: self).map(\.description))
-            if let problem = problems.first(where: { !before.contains($0.description) }) {
-                throw EditError("\(problem.path) \(problem.message)")
-            }
+        // Only problems this edit introduced count; a plan read from an older file may
+        // already carry some, and they should not block unrelated edits.
+        if let problem = Validator().introducedProblem(by: edit, before: self, after: plan) {
+            throw EditError("\(problem.path) \(problem.message)")
         }
         return (plan, inverse)
     }

@@ -21,10 +21,19 @@ public struct PlanDate: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses the canonical form `YYYY-MM-DD` only.
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        // Byte by byte: files hold hundreds of thousands of dates.
+        let b = text.utf8
+        guard b.count == 10 else { return nil }
+        var (y, m, d) = (0, 0, 0)
+        for (k, byte) in b.enumerated() {
+            if k == 4 || k == 7 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(byte - UInt8(ascii: "0"))
+            if k < 4 { y = y * 10 + digit } else if k < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+        }
         self.init(year: y, month: m, day: d)
     }
 

@@ -14,7 +14,8 @@ public struct Validator {
         var out: [Problem] = []
         func add(_ path: String, _ message: String) { out.append(Problem(path: path, message: message)) }
         func text(_ path: String, _ value: String, required: Bool = false) {
-            if required && value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // Only white space (as trimming whitespacesAndNewlines sees it), without trimming.
+            if required && value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                 add(path, "is empty; expected some text")
             }
             if let issue = Validator.textIssue(value) { add(path, issue) }

@@ -43,7 +43,8 @@ struct SetCommand: ParsableCommand {
 
     func run() throws {
         let db = try store.open()
-        let after = try db.apply(try edit(for: db.load(), today: Today.date(), author: store.userName, file: db.path))
+        // Only this action is read and written, however large the plan.
+        let after = try db.applyToPart(try edit(for: db.plan(around: [ref]), today: Today.date(), author: store.userName, file: db.path))
         try Output.line(describe(after))
     }
 

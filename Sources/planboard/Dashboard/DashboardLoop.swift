@@ -20,6 +20,11 @@ final class StoreSource: PlanSource {
     func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try store.undo() }
     func redo() throws -> (plan: Plan, redone: ChangeRecord)? { try store.redo() }
     func recordCheckpoint(name: String, date: PlanDate) throws -> Plan { try store.recordCheckpoint(name: name, date: date) }
+    func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try store.changes(afterSeq: seq) }
+    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
+        let followed = try store.follow(plan, log: log, from: version)
+        return (followed.plan, followed.log, followed.version)
+    }
 }
 
 /// The machine's clock, with `$PLANBOARD_TODAY` fixing the date.

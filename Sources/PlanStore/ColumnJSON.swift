@@ -1,0 +1,437 @@
+import Foundation
+import PlanModel
+
+/// Reads and writes the small JSON values kept in columns (leads, KPI links, findings, a
+/// baseline, checkpoint snapshots) by hand, byte by byte.
+///
+/// Foundation's `JSONDecoder` costs tens of microseconds a call on Linux, which is most of
+/// the time it takes to open a large plan (docs/BENCHMARKS.md). The text written is the
+/// text `JSONEncoder` with sorted keys writes, so files stay as they were.
+enum ColumnJSON {
+    struct Malformed: Error {}
+
+    // MARK: Reading
+
+    /// A cursor over the UTF-8 of one column's text.
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func space() {
+            while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        }
+
+        mutating func peek() -> UInt8? {
+            space()
+            return i < bytes.count ? bytes[i] : nil
+        }
+
+        mutating func expect(_ byte: UInt8) throws {
+            guard peek() == byte else { throw Malformed() }
+            i += 1
+        }
+
+        mutating func end() throws {
+            guard peek() == nil else { throw Malformed() }
+        }
+
+        /// Consumes `null` if it is next.
+        mutating func null() -> Bool {
+            guard peek() == UInt8(ascii: "n"), i + 4 <= bytes.count,
+                  bytes[i + 1] == UInt8(ascii: "u"), bytes[i + 2] == UInt8(ascii: "l"), bytes[i + 3] == UInt8(ascii: "l") else { return false }
+            i += 4
+            return true
+        }
+
+        mutating func string() throws -> String {
+            try expect(UInt8(ascii: "\""))
+            let start = i
+            var plain = true
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == UInt8(ascii: "\"") {
+                    if plain {
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
+                        i += 1
+                        return text
+                    }
+                    break
+                }
+                if b == UInt8(ascii: "\\") { plain = false; i += 2; continue }
+                if b < 0x20 { throw Malformed() }
+                i += 1
+            }
+            guard i < bytes.count else { throw Malformed() }
+            return try unescape(UnsafeBufferPointer(rebasing: bytes[start..<i]), then: i + 1)
+        }
+
+        private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>, then next: Int) throws -> String {
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count)
+            var k = 0
+            func hex4(_ at: Int) throws -> UInt32 {
+                guard at + 4 <= raw.count else { throw Malformed() }
+                var v: UInt32 = 0
+                for b in raw[at..<at + 4] {
+                    v <<= 4
+                    switch b {
+                    case 0x30...0x39: v |= UInt32(b - 0x30)
+                    case 0x41...0x46: v |= UInt32(b - 0x37)
+                    case 0x61...0x66: v |= UInt32(b - 0x57)
+                    default: throw Malformed()
+                    }
+                }
+                return v
+            }
+            while k < raw.count {
+                let b = raw[k]
+                guard b == UInt8(ascii: "\\") else { out.append(b); k += 1; continue }
+                guard k + 1 < raw.count else { throw Malformed() }
+                let e = raw[k + 1]
+                k += 2
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4(k)
+                    k += 4
+                    if (0xD800...0xDBFF).contains(scalar), k + 6 <= raw.count, raw[k] == UInt8(ascii: "\\"), raw[k + 1] == UInt8(ascii: "u") {
+                        let low = try hex4(k + 2)
+                        if (0xDC00...0xDFFF).contains(low) {
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                            k += 6
+                        }
+                    }
+                    out.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+                default: throw Malformed()
+                }
+            }
+            i = next
+            return String(decoding: out, as: UTF8.self)
+        }
+
+        mutating func number() throws -> Double {
+            _ = peek()
+            let start = i
+            while i < bytes.count {
+                let b = bytes[i]
+                guard (0x30...0x39).contains(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "+") || b == UInt8(ascii: ".")
+                        || b == UInt8(ascii: "e") || b == UInt8(ascii: "E") else { break }
+                i += 1
+            }
+            guard i > start, let value = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) else {
+                throw Malformed()
+            }
+            return value
+        }
+
+        mutating func int() throws -> Int {
+            let value = try number()
+            guard value.rounded() == value, let n = Int(exactly: value) else { throw Malformed() }
+            return n
+        }
+
+        mutating func date() throws -> PlanDate {
+            guard let date = ColumnJSON.date(try string()) else { throw Malformed() }
+            return date
+        }
+
+        /// Reads an array, calling `element` for each item.
+        mutating func array(_ element: (inout Reader) throws -> Void) throws {
+            try expect(UInt8(ascii: "["))
+            if peek() == UInt8(ascii: "]") { i += 1; return }
+            while true {
+                try element(&self)
+                switch peek() {
+                case UInt8(ascii: ","): i += 1
+                case UInt8(ascii: "]"): i += 1; return
+                default: throw Malformed()
+                }
+            }
+        }
+
+        /// Reads an object, calling `member` with each key; the member reads its value.
+        mutating func object(_ member: (inout Reader, String) throws -> Void) throws {
+            try expect(UInt8(ascii: "{"))
+            if peek() == UInt8(ascii: "}") { i += 1; return }
+            while true {
+                let key = try string()
+                try expect(UInt8(ascii: ":"))
+                try member(&self, key)
+                switch peek() {
+                case UInt8(ascii: ","): i += 1
+                case UInt8(ascii: "}"): i += 1; return
+                default: throw Malformed()
+                }
+            }
+        }
+
+        /// Skips a value of any kind (a key this reader does not know).
+        mutating func skip() throws {
+            switch peek() {
+            case UInt8(ascii: "\""): _ = try string()
+            case UInt8(ascii: "{"): try object { r, _ in try r.skip() }
+            case UInt8(ascii: "["): try array { r in try r.skip() }
+            case UInt8(ascii: "t"): i += 4
+            case UInt8(ascii: "f"): i += 5
+            case UInt8(ascii: "n"): i += 4
+            default: _ = try number()
+            }
+            guard i <= bytes.count else { throw Malformed() }
+        }
+    }
+
+    /// Runs `body` over the UTF-8 of `text`, requiring it to read the whole text.
+    static func read<T>(_ text: String, _ body: (inout Reader) throws -> T) throws -> T {
+        var text = text
+        return try text.withUTF8 { buffer in
+            var reader = Reader(buffer)
+            let value = try body(&reader)
+            try reader.end()
+            return value
+        }
+    }
+
+    /// `YYYY-MM-DD` exactly, as `PlanDate(iso:)` reads it.
+    static func date(_ text: String) -> PlanDate? {
+        var text = text
+        return text.withUTF8 { b -> PlanDate? in
+            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+            func digits(_ range: Range<Int>) -> Int? {
+                var n = 0
+                for k in range {
+                    guard (0x30...0x39).contains(b[k]) else { return nil }
+                    n = n * 10 + Int(b[k] - 0x30)
+                }
+                return n
+            }
+            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+            return PlanDate(year: y, month: m, day: d)
+        }
+    }
+
+    static func strings(_ text: String) throws -> [String] {
+        try read(text) { r in
+            var out: [String] = []
+            try r.array { out.append(try $0.string()) }
+            return out
+        }
+    }
+
+    static func ints(_ text: String) throws -> [Int] {
+        try read(text) { r in
+            var out: [Int] = []
+            try r.array { out.append(try $0.int()) }
+            return out
+        }
+    }
+
+    static func findings(_ text: String) throws -> [Finding] {
+        try read(text) { r in
+            var out: [Finding] = []
+            try r.array { r in
+                var letter: String?
+                var body: String?
+                try r.object { r, key in
+                    switch key {
+                    case "letter": letter = try r.string()
+                    case "text": body = try r.string()
+                    default: try r.skip()
+                    }
+                }
+                guard let letter, let body else { throw Malformed() }
+                out.append(Finding(letter: letter, text: body))
+            }
+            return out
+        }
+    }
+
+    static func measure(_ text: String) throws -> Measure {
+        try read(text) { r in
+            var value: Double?
+            var date: PlanDate?
+            var note: String?
+            try r.object { r, key in
+                switch key {
+                case "value": value = try r.number()
+                case "date": date = r.null() ? nil : try r.date()
+                case "note": note = try r.string()
+                default: try r.skip()
+                }
+            }
+            guard let value, let note else { throw Malformed() }
+            return Measure(value: value, date: date, note: note)
+        }
+    }
+
+    static func comparator(_ text: String) throws -> PlanModel.Comparator {
+        try read(text) { r in
+            var label: String?
+            var value: Double?
+            try r.object { r, key in
+                switch key {
+                case "label": label = try r.string()
+                case "value": value = try r.number()
+                default: try r.skip()
+                }
+            }
+            guard let label, let value else { throw Malformed() }
+            return PlanModel.Comparator(label: label, value: value)
+        }
+    }
+
+    static func score(_ r: inout Reader) throws -> Score {
+        var likelihood: Int?
+        var impact: Int?
+        try r.object { r, key in
+            switch key {
+            case "likelihood": likelihood = try r.int()
+            case "impact": impact = try r.int()
+            default: try r.skip()
+            }
+        }
+        guard let likelihood, let impact else { throw Malformed() }
+        return Score(likelihood: likelihood, impact: impact)
+    }
+
+    static func checkpoint(_ text: String) throws -> Checkpoint {
+        try read(text) { r in
+            var name: String?
+            var date: PlanDate?
+            var actions: [Checkpoint.ActionState]?
+            var risks: [Checkpoint.RiskState]?
+            var kpis: [Checkpoint.KPIState]?
+            try r.object { r, key in
+                switch key {
+                case "name": name = try r.string()
+                case "date": date = try r.date()
+                case "actions":
+                    var list: [Checkpoint.ActionState] = []
+                    try r.array { r in
+                        var ref: String?
+                        var status: Status?
+                        try r.object { r, key in
+                            switch key {
+                            case "ref": ref = try r.string()
+                            case "status": status = Status(rawValue: try r.string())
+                            default: try r.skip()
+                            }
+                        }
+                        guard let ref, let status else { throw Malformed() }
+                        list.append(Checkpoint.ActionState(ref: ref, status: status))
+                    }
+                    actions = list
+                case "risks":
+                    var list: [Checkpoint.RiskState] = []
+                    try r.array { r in
+                        var ref: String?
+                        var inherent: Score?
+                        var residual: Score?
+                        var target: Score?
+                        try r.object { r, key in
+                            switch key {
+                            case "ref": ref = try r.string()
+                            case "inherent": inherent = try score(&r)
+                            case "residual": residual = try score(&r)
+                            case "target": target = try score(&r)
+                            default: try r.skip()
+                            }
+                        }
+                        guard let ref, let inherent, let residual, let target else { throw Malformed() }
+                        list.append(Checkpoint.RiskState(ref: ref, inherent: inherent, residual: residual, target: target))
+                    }
+                    risks = list
+                case "kpis":
+                    var list: [Checkpoint.KPIState] = []
+                    try r.array { r in
+                        var ref: String?
+                        var actuals: [Double?]?
+                        try r.object { r, key in
+                            switch key {
+                            case "ref": ref = try r.string()
+                            case "actuals":
+                                var values: [Double?] = []
+                                try r.array { r in values.append(r.null() ? nil : try r.number()) }
+                                actuals = values
+                            default: try r.skip()
+                            }
+                        }
+                        guard let ref, let actuals else { throw Malformed() }
+                        list.append(Checkpoint.KPIState(ref: ref, actuals: actuals))
+                    }
+                    kpis = list
+                default: try r.skip()
+                }
+            }
+            guard let name, let date, let actions, let risks, let kpis else { throw Malformed() }
+            return Checkpoint(name: name, date: date, actions: actions, risks: risks, kpis: kpis)
+        }
+    }
+
+    // MARK: Writing
+
+    /// `["a","b"]` as `JSONEncoder` writes it; text needing escapes goes through the encoder.
+    static func text(_ strings: [String]) throws -> String {
+        var out = "["
+        for (n, s) in strings.enumerated() {
+            for b in s.utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+                return try JSONColumns(file: "").text(strings)
+            }
+            if n > 0 { out.append(",") }
+            out.append("\"")
+            out.append(s)
+            out.append("\"")
+        }
+        out.append("]")
+        return out
+    }
+
+    /// A checkpoint as `JSONEncoder` with sorted keys writes it. Text needing escapes, or a
+    /// number that is not a whole one, goes through the encoder, so the text is always its.
+    static func text(_ checkpoint: Checkpoint) throws -> String {
+        func plain(_ s: String) -> Bool {
+            !s.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        func whole(_ d: Double) -> Bool { d.rounded() == d && abs(d) < 1e15 }
+        guard plain(checkpoint.name),
+              checkpoint.actions.allSatisfy({ plain($0.ref) }), checkpoint.risks.allSatisfy({ plain($0.ref) }),
+              checkpoint.kpis.allSatisfy({ plain($0.ref) && $0.actuals.allSatisfy { $0.map(whole) ?? true } }) else {
+            return try JSONColumns(file: "").text(checkpoint)
+        }
+        func score(_ s: Score) -> String { "{\"impact\":\(s.impact),\"likelihood\":\(s.likelihood)}" }
+        var out = "{\"actions\":["
+        out.reserveCapacity(40 * checkpoint.actions.count + 120 * checkpoint.risks.count + 200)
+        for (n, a) in checkpoint.actions.enumerated() {
+            if n > 0 { out += "," }
+            out += "{\"ref\":\""
+            out += a.ref
+            out += "\",\"status\":\""
+            out += a.status.rawValue
+            out += "\"}"
+        }
+        out += "],\"date\":\"\(checkpoint.date.iso)\",\"kpis\":["
+        for (n, k) in checkpoint.kpis.enumerated() {
+            if n > 0 { out += "," }
+            out += "{\"actuals\":[" + k.actuals.map { $0.map { String(Int($0)) } ?? "null" }.joined(separator: ",")
+            out += "],\"ref\":\"" + k.ref + "\"}"
+        }
+        out += "],\"name\":\"" + checkpoint.name + "\",\"risks\":["
+        for (n, r) in checkpoint.risks.enumerated() {
+            if n > 0 { out += "," }
+            out += "{\"inherent\":" + score(r.inherent) + ",\"ref\":\"" + r.ref + "\",\"residual\":" + score(r.residual)
+            out += ",\"target\":" + score(r.target) + "}"
+        }
+        out += "]}"
+        return out
+    }
+
+    static func text(_ numbers: [Int]) -> String {
+        "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    }
+}
