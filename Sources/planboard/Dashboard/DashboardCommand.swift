@@ -38,7 +38,7 @@ struct Dashboard: ParsableCommand {
             defer { terminal.end() }
             Phases.mark("terminal", since: started)
             let loop = try DashboardLoop(source: StoreSource(db), terminal: terminal, clock: SystemClock(), editor: ExternalEditor(),
-                                         today: try Today.date(), stopProcess: stopForSuspend)
+                                         today: try Today.date(), stopProcess: stopForSuspend, packWriter: PackFile())
             Phases.mark("load", since: started)
             if let created {
                 let when = created.contains("dates were moved") ? " set at today" : ""
