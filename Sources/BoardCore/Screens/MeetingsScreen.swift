@@ -15,9 +15,8 @@ public struct MeetingsScreen: LineScreen {
         [Binding([.enter], .open, "Open the meeting as its agenda; on the agenda, edit the selected field or decision", bar: "Open/edit"),
          Binding([.char("D")], .addDecision, "Record a decision: its text, then owner, due date and link (Enter skips each)",
                  bar: "Decision", needs: [.writable]),
-         Binding([.char("x")], .toggleDone, "Mark the selected decision done, or reopen it", bar: "Done", needs: [.writable]),
-         Binding([.char("T")], .turnIntoAction, "Turn the selected decision into an action in its linked area", bar: "To action",
-                 needs: [.writable]),
+         Binding([.char("x")], .toggleDone, "Mark the selected decision done, or reopen it", needs: [.writable]),
+         Binding([.char("T")], .turnIntoAction, "Turn the selected decision into an action in its linked area", needs: [.writable]),
          Binding([.char("W")], .writePack, "Write the board pack (HTML) for this meeting and say where it went", bar: "Write pack"),
          Binding([.char("r")], .rag(.red), "Highlight RAG Red (asks why when it differs from the roll-up)", needs: [.writable]),
          Binding([.char("a")], .rag(.amber), "Highlight RAG Amber (asks why when it differs from the roll-up)", needs: [.writable]),
@@ -25,7 +24,7 @@ public struct MeetingsScreen: LineScreen {
          Binding([.char("c")], .rag(.complete), "Highlight RAG Complete", needs: [.writable]),
          Binding([.char("-"), .char("0")], .rag(.notStarted), "Highlight RAG Not started", needs: [.writable]),
          Binding([.char("=")], .followRollup, "Highlight RAG follows the roll-up of the area's actions", needs: [.writable]),
-         Binding([.char("E")], .editInEditor, "Edit the selected highlight text or decision in $EDITOR", needs: [.writable]),
+         Binding([.char("E")], .editLong, "Edit the selected highlight text or decision in $EDITOR", needs: [.writable]),
          Binding([.char("O")], .editOwner, "Edit the selected decision's owner, Tab completes", needs: [.writable]),
          Binding([.char("w")], .editDue, "Edit the selected decision's due date", needs: [.writable]),
          Binding([.char("d")], .removeDecision, "Delete the selected decision (asks first)", needs: [.writable]),
@@ -111,19 +110,19 @@ public struct MeetingsScreen: LineScreen {
 
     private func list(_ board: BoardState) -> [Line] {
         let width = board.width
-        let nameWidth = max(16, width - 62)
-        var lines = [Line("Enter opens the agenda · \(key(.addMeeting)) adds a meeting · \(key(.recordMeeting)) records it · \(key(.writePack)) writes its board pack", .dim)]
+        let nameWidth = max(16, width - 50)
+        var lines = [Line(TextLayout.fit("Enter agenda · \(key(.addMeeting)) add · \(key(.recordMeeting)) record · \(key(.writePack)) write the board pack · \(key(.compareWith)) compare with it", width), .dim)]
         lines.append(Line([Line.Segment("  " + TextLayout.pad("Date", 13) + TextLayout.pad("Meeting", nameWidth) + TextLayout.pad("State", 12)
-                                        + "Highlights  Decisions", .tableHeader)]))
+                                        + TextLayout.pad("Highlights", 11) + "Decisions", .tableHeader)]))
         let since = board.since?.name
         for m in board.plan.meetings.reversed() {
             let open = m.decisions.filter { !$0.done }.count
             var line = Line(target: Item.meeting(m.name).target)
             line.segments.append(Line.Segment(m.checkpoint != nil && m.checkpoint == since ? "▶ " : "  ", .heading))
-            line.segments.append(Line.Segment(TextLayout.pad(m.date.display, 13) + TextLayout.pad(m.name, nameWidth)))
+            line.segments.append(Line.Segment(TextLayout.pad(m.date.display, 13) + TextLayout.pad(m.name, nameWidth - 1) + " "))
             line.segments.append(m.isRecorded ? Line.Segment(TextLayout.pad("✓ recorded", 12), .status(.complete), keepsRole: true)
                                  : Line.Segment(TextLayout.pad("✎ drafted", 12), .dim))
-            line.segments.append(Line.Segment(TextLayout.pad("\(m.highlights.count) of \(board.plan.areas.count)", 12)
+            line.segments.append(Line.Segment(TextLayout.pad("\(m.highlights.count) of \(board.plan.areas.count)", 11)
                                               + "\(m.decisions.count) (\(open) open)"))
             lines.append(line)
         }
@@ -165,7 +164,7 @@ public struct MeetingsScreen: LineScreen {
         let rollupText = rollup.map { "\($0.badge) \($0.label)" } ?? "no actions"
         if let rag = highlight?.rag {
             line.segments.append(Line.Segment("\(rag.badge) \(rag.label)", .status(rag), keepsRole: true))
-            if rag != rollup { line.segments.append(Line.Segment(TextLayout.fit("  (the actions roll up to \(rollupText))", max(1, width - 34)), .dim)) }
+            if rag != rollup { line.segments.append(Line.Segment(TextLayout.fit(rollup == nil ? "  (no actions to roll up)" : "  (the actions roll up to \(rollupText))", max(1, width - 34)), .dim)) }
         } else {
             line.segments.append(Line.Segment("follows the roll-up: ", .dim))
             if let rollup { line.segments.append(Line.Segment("\(rollup.badge) \(rollup.label)", .status(rollup), keepsRole: true)) }
@@ -207,6 +206,7 @@ extension Command {
     fileprivate static let turnIntoAction = Command.local("meetings.decision.action")
     fileprivate static let editOwner = Command.local("meetings.decision.owner")
     fileprivate static let editDue = Command.local("meetings.decision.due")
+    fileprivate static let editLong = Command.local("meetings.editor")
     fileprivate static let followRollup = Command.local("meetings.rag.rollup")
     fileprivate static func rag(_ status: Status) -> Command { .local("meetings.rag.\(status.letter)") }
 }
@@ -278,7 +278,7 @@ private enum Item {
 extension BoardState {
     /// The agenda's commands on the selected highlight or decision.
     fileprivate func agendaCommand(_ command: Command, _ item: Item?, _ m: Meeting) -> [Step] {
-        if command == .editInEditor {
+        if command == .editLong {
             guard let item, let text = itemText(item, of: m) else { return [.refuse("Select a highlight's text or a decision first.")] }
             return [.effect(.editLongText(LongText(screen: MeetingsScreen.kind, subject: m.name, field: item.key), text: text))]
         }
@@ -377,7 +377,7 @@ extension BoardState {
             let said = status.map { "Area \(area) is judged \($0.label), as its actions roll up." } ?? "Area \(area) follows the roll-up of its actions."
             return [highlightEdit(m.name, area, from, to, done: said)]
         }
-        let label = "Area \(area) judged \(status.label), the actions roll up to \(rollup?.label ?? "nothing"): why? "
+        let label = "Area \(area) \(status.label), roll-up \(rollup?.label ?? "none"): why? "
         return [.ask(.prompt(Prompt(label, from?.reason ?? "", hint: "The reason goes in the highlight · Enter save · Esc cancel") { text, board in
             guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return .refuse("Say why the area is judged \(status.label) (Esc cancels).") }
             guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
