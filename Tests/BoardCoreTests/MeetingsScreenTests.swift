@@ -210,3 +210,12 @@ final class MeetingsScreenTests: XCTestCase {
         XCTAssertEqual(state.press(.char("W")).count, 1, "writing the pack does not change the plan")
     }
 }
+
+extension MeetingsScreenTests {
+    func testAMeetingWhoseNameHoldsAColonOpensAsItsAgenda() throws {
+        var state = try meetingsBoard()
+        state.plan = try state.plan.applying(.meeting(.addMeeting(Meeting(name: "Board: special", date: PlanDate(iso: "2023-12-01") ?? state.today)))).plan
+        state.press(.char("M"), .enter)
+        XCTAssertEqual(state.screen, ScreenID(MeetingsScreen.kind, "Board: special"))
+    }
+}

@@ -247,9 +247,13 @@ private enum Item {
 
     init?(_ target: Target?) {
         guard case let .item(key)? = target else { return nil }
+        if key.hasPrefix("m:") {
+            // A meeting's name may hold any character, colons too.
+            self = .meeting(String(key.dropFirst(2)))
+            return
+        }
         let parts = key.split(separator: ":", maxSplits: 2).map(String.init)
         switch parts.first {
-        case "m" where parts.count == 2: self = .meeting(parts[1])
         case "h" where parts.count == 3:
             guard let area = Int(parts[1]), let field = HighlightField(rawValue: parts[2]) else { return nil }
             self = .highlight(area, field)
