@@ -15,13 +15,36 @@ final class MeetingsEndToEndTests: TerminalTestCase {
         XCTAssertEqual(imported.status, 0, imported.stderr)
     }
 
-    func testAddADecisionDuringTheMeetingAndWriteThePackWithIt() throws {
+    /// The dashboard started in the test's folder, where it writes packs.
+    func openInFolder() throws -> TmuxSession {
         let command = "unset NO_COLOR PLANBOARD_DB; cd \(EndToEndTests.quoted(folder.url.path)) && "
             + "\(EndToEndTests.quoted(PlanboardBinary.url.path)) --db \(EndToEndTests.quoted(db)) --user secretary"
         let session = try TmuxSession(width: 80, height: 24, command: command,
                                       environment: ["PLANBOARD_TODAY": "2023-08-15", "USER": "secretary"])
         sessions.append(session)
         XCTAssertTrue(session.waitFor("Highest residual risks"), session.screen)
+        return session
+    }
+
+    func testThePackIsWrittenThroughALinkLeavingTheLinkInPlace() throws {
+        let meeting = try XCTUnwrap(try PlanStore.open(path: db, user: "t").load().meetings.last)
+        XCTAssertEqual(meeting.name, "Board 2023-08-22")
+        let elsewhere = folder.path("packs")
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let link = folder.path("board-pack-board-2023-08-22.html")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "packs/latest.html")
+        let session = try openInFolder()
+        session.send("M", "W")
+        XCTAssertTrue(session.waitFor("Wrote the board pack"), session.screen)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "packs/latest.html", "the link is kept")
+        let pack = try String(contentsOfFile: folder.path("packs/latest.html"), encoding: .utf8)
+        XCTAssertTrue(pack.contains("Board 2023-08-22"), "the pack went where the link points")
+        session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
+    func testAddADecisionDuringTheMeetingAndWriteThePackWithIt() throws {
+        let session = try openInFolder()
         let meeting = try XCTUnwrap(try PlanStore.open(path: db, user: "t").load().meetings.last)
 
         session.send("M")
