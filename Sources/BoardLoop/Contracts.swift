@@ -65,3 +65,11 @@ public protocol LongTextEditor {
     /// The edited text, or nil when the editor failed or was abandoned.
     func edit(_ text: String, on terminal: any BoardTerminal) -> String?
 }
+
+/// Writes the board pack for a meeting: PlanReport and a safe file writer in the program,
+/// a double in tests (BoardCore and this loop know no report format and no file system).
+@MainActor
+public protocol PackWriter {
+    /// Writes the pack and returns where it went, or throws a message saying why not.
+    func writePack(_ plan: Plan, meeting: String, since: String?, today: PlanDate) throws -> String
+}

@@ -10,6 +10,7 @@ public final class DashboardLoop {
     private let terminal: any BoardTerminal
     private let clock: any BoardClock
     private let editor: any LongTextEditor
+    private let packWriter: (any PackWriter)?
     /// Stops the process for Ctrl-Z (SIGSTOP in the program); returns when it is resumed.
     private let stopProcess: () -> Void
     public private(set) var state: BoardState
@@ -20,11 +21,12 @@ public final class DashboardLoop {
     public static let pollInterval: UInt64 = 300_000_000
 
     public init(source: any PlanSource, terminal: any BoardTerminal, clock: any BoardClock, editor: any LongTextEditor,
-                today: PlanDate, stopProcess: @escaping () -> Void = {}) throws {
+                today: PlanDate, stopProcess: @escaping () -> Void = {}, packWriter: (any PackWriter)? = nil) throws {
         self.source = source
         self.terminal = terminal
         self.clock = clock
         self.editor = editor
+        self.packWriter = packWriter
         self.stopProcess = stopProcess
         state = BoardState(plan: try source.load(), log: try source.changeLog(), today: today, user: source.user, readOnly: source.isReadOnly)
         version = try source.version()
@@ -112,6 +114,16 @@ public final class DashboardLoop {
             case let .recordCheckpoint(name, date):
                 saved(try source.recordCheckpoint(name: name, date: date),
                       said: "Recorded checkpoint “\(name)” (\(date.display)): every status, score and actual as they stand.")
+            case let .editLongText(key, text):
+                let edited = editor.edit(text, on: terminal)
+                for effect in state.update(.longTextReturned(key, text: edited == text ? nil : edited)) { perform(effect) }
+            case let .writePack(meeting, since):
+                guard let packWriter else {
+                    _ = state.update(.failed("This dashboard cannot write files; use `planboard report --meeting \"\(meeting)\" -o FILE`."))
+                    return
+                }
+                let place = try packWriter.writePack(state.plan, meeting: meeting, since: since, today: state.today)
+                _ = state.update(.said("Wrote the board pack for “\(meeting)” to \(place)."))
             case .quit:
                 break
             }

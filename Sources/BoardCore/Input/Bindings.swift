@@ -19,6 +19,9 @@ public enum Command: Hashable, Sendable {
     case heatStage(Risk.Stage)
     case addRisk, removeRisk, sortRisks, clearNarrowing
     case groupByLead
+    /// A command of one screen's own, named by that screen (e.g. `Command.local("meetings.addDecision")`),
+    /// so a new screen adds its keys in its own file, not here.
+    case local(String)
 }
 
 /// What a binding needs before it can act. Checked once, centrally, before any screen sees

@@ -15,6 +15,27 @@ public enum Message: Sendable {
     case editorReturned(ref: String, field: ActionField, text: String?)
     /// The date changed (the clock ticked past midnight).
     case today(PlanDate)
+    /// `$EDITOR` returned for a screen's own long text: the new text, or nil when cancelled or unchanged.
+    case longTextReturned(LongText, text: String?)
+    /// Something done outside the plan (a file written): what to tell the person.
+    case said(String)
+}
+
+/// Long text a screen edits in `$EDITOR` (a highlight's progress), named so that the screen
+/// of that kind gets the text back (`ScreenComponent.longTextReturned`).
+public struct LongText: Hashable, Sendable {
+    /// The kind of screen that asked for it.
+    public var screen: String
+    /// What it is about (a meeting's name).
+    public var subject: String
+    /// Which text, as the screen names it.
+    public var field: String
+
+    public init(screen: String, subject: String, field: String) {
+        self.screen = screen
+        self.subject = subject
+        self.field = field
+    }
 }
 
 /// Something `update` asks the program to do; the result comes back as a `Message`.
@@ -27,5 +48,10 @@ public enum Effect: Equatable, Sendable {
     case openEditor(ref: String, field: ActionField, text: String)
     /// Record a checkpoint of the plan as the file holds it.
     case recordCheckpoint(name: String, date: PlanDate)
+    /// Open `$EDITOR` on a screen's own long text.
+    case editLongText(LongText, text: String)
+    /// Write the board pack (HTML) for a meeting, compared with `since` (nil: the meeting
+    /// recorded before it), and say where it went.
+    case writePack(meeting: String, since: String?)
     case quit
 }

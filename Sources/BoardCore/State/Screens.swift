@@ -8,6 +8,7 @@ public enum Screens {
             AreaScreen.self, ActionScreen.self, RiskScreen.self, KPIScreen.self, ChangesScreen.self,
             HelpScreen.self,
             LegendScreen.self,
+            MeetingsScreen.self,
         ]
     }
 

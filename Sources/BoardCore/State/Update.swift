@@ -33,6 +33,15 @@ extension BoardState {
             return answer(commit(field, of: ref, text: text))
         case let .today(date):
             today = date
+        case let .longTextReturned(key, text):
+            guard let text else {
+                say("No change.")
+                return []
+            }
+            guard let screen = Screens.type(key.screen) else { return [] }
+            return answer(screen.longTextReturned(key, text: text, self))
+        case let .said(text):
+            say(text)
         }
         return []
     }

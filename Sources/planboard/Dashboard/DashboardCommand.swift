@@ -11,6 +11,7 @@ struct Dashboard: ParsableCommand {
         discussion: """
             Browse the areas of weakness, their actions and the governance; set statuses with
             r a g c -, edit by-when (w), leads (L) and text in place; add notes (p); undo (u).
+            M opens the board meetings: highlights, decisions (D), and W writes the board pack.
             Press ? inside for every key and what each colour and glyph means.
             Themes: default, light (projectors), high-contrast, colour-blind, mono, or your own in
             $XDG_CONFIG_HOME/planboard/themes/. NO_COLOR set to anything means mono.
@@ -38,7 +39,7 @@ struct Dashboard: ParsableCommand {
             defer { terminal.end() }
             Phases.mark("terminal", since: started)
             let loop = try DashboardLoop(source: StoreSource(db), terminal: terminal, clock: SystemClock(), editor: ExternalEditor(),
-                                         today: try Today.date(), stopProcess: stopForSuspend)
+                                         today: try Today.date(), stopProcess: stopForSuspend, packWriter: PackFile())
             Phases.mark("load", since: started)
             if let created {
                 let when = created.contains("dates were moved") ? " set at today" : ""
