@@ -50,3 +50,14 @@ public protocol LongTextEditor {
     /// The edited text, or nil when the editor failed or was abandoned.
     func edit(_ text: String, on terminal: any BoardTerminal) -> String?
 }
+
+/// A change the plan source refused because the plan no longer holds what the person saw:
+/// someone else changed it since (or an undo would trample their later change). Nothing
+/// was written; `message` says who changed what, to what and when.
+public struct PlanConflict: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
