@@ -120,7 +120,7 @@ public final class MemoryPlanSource: PlanSource {
     }
 
     private func record(_ edit: Edit, by user: String) throws {
-        let (next, inverse) = try checked(verb: "edit") { try plan.applying(edit) }
+        let (next, inverse) = try checked(verb: "change") { try plan.applying(edit) }
         plan = next
         seq += 1
         log.append(ChangeRecord(seq: seq, at: now, user: user, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
