@@ -195,4 +195,60 @@ final class ConflictTests: XCTestCase {
             XCTAssertEqual(loop.state.plan.action(action.ref)?.leads, ["Bob Smith"], "the screen shows bob's lead")
         }
     }
+
+    func testAKPIActualRecordedElsewhereIsNotOverwrittenAndTheTypedFigureComesBack() throws {
+        try withHarness { h in
+            let loop = try h.loop()
+            h.terminal.press(.char("6"))
+            h.drain(loop)
+            let kpi = try XCTUnwrap(loop.state.currentKPI)
+            h.terminal.press(.enter, .ctrl("u"))
+            h.terminal.type("61")
+            h.drain(loop)
+            try h.source.changeElsewhere(.setActual(kpi: kpi.ref, milestone: 0, from: kpi.milestones[0].actual, to: 58), by: "carol")
+            h.terminal.press(.enter)
+            h.drain(loop)
+            XCTAssertEqual(h.source.plan.kpi(kpi.ref)?.milestones[0].actual, 58, "carol's figure stands")
+            XCTAssertTrue(h.terminal.screen.contains("was changed by carol"), h.terminal.screen)
+            XCTAssertEqual(promptText(loop), "61")
+            h.terminal.press(.enter)
+            h.drain(loop)
+            XCTAssertEqual(h.source.plan.kpi(kpi.ref)?.milestones[0].actual, 61)
+            XCTAssertEqual(h.source.log.last?.edit, .setActual(kpi: kpi.ref, milestone: 0, from: 58, to: 61))
+        }
+    }
+
+    func testARiskOwnerAndScoreChangedElsewhereAreNotOverwritten() throws {
+        try withHarness { h in
+            let loop = try h.loop()
+            h.terminal.press(.char("5"), .right, .right, .enter, .ctrl("u"))
+            h.terminal.type("Priya Shah")
+            h.drain(loop)
+            let risk = try XCTUnwrap(loop.state.currentRisk)
+            try h.source.changeElsewhere(.set(.owner, of: risk, to: .text("Dan Cole")), by: "dan")
+            h.terminal.press(.enter)
+            h.drain(loop)
+            XCTAssertEqual(h.source.plan.risk(risk.ref)?.owner, "Dan Cole")
+            XCTAssertTrue(h.terminal.screen.contains("owner was changed by dan"), h.terminal.screen)
+            XCTAssertEqual(promptText(loop), "Priya Shah")
+            h.terminal.press(.enter)
+            h.drain(loop)
+            XCTAssertEqual(h.source.plan.risk(risk.ref)?.owner, "Priya Shah")
+
+            // The residual score, two digits, while dan rescores it.
+            h.terminal.press(.right, .right)
+            h.drain(loop)
+            let seen = try XCTUnwrap(h.source.plan.risk(risk.ref))
+            h.terminal.press(.enter, .char("2"))
+            h.drain(loop)
+            try h.source.changeElsewhere(.set(.residualImpact, of: seen, to: .level(seen.residual.impact == 5 ? 4 : 5)), by: "dan")
+            h.terminal.press(.char("3"))
+            h.drain(loop)
+            XCTAssertTrue(h.terminal.screen.contains("was changed by dan"), h.terminal.screen)
+            XCTAssertTrue(h.terminal.screen.contains("apply yours, 2 × 3, over the newer one?"), h.terminal.screen)
+            h.terminal.press(.enter)
+            h.drain(loop)
+            XCTAssertEqual(h.source.plan.risk(risk.ref)?.residual, Score(likelihood: 2, impact: 3))
+        }
+    }
 }
