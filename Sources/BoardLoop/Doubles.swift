@@ -134,7 +134,7 @@ public final class MemoryPlanSource: PlanSource {
             guard let conflict = error.conflict else { throw error }
             let outcome = "your \(verb) was not applied"
             guard let last = log.last(where: { $0.edit?.wrote(conflict.target) == true || $0.inverse?.wrote(conflict.target) == true }) else {
-                throw PlanConflict("\(conflict.description); \(outcome)")
+                throw PlanConflict("\(conflict.description.replacingOccurrences(of: "; nothing was changed", with: "")); \(outcome)")
             }
             let by = "by \(last.user) at \(Self.time(last.at))"
             switch conflict.found {
