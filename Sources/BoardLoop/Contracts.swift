@@ -73,3 +73,14 @@ public protocol PackWriter {
     /// Writes the pack and returns where it went, or throws a message saying why not.
     func writePack(_ plan: Plan, meeting: String, since: String?, today: PlanDate) throws -> String
 }
+
+/// A change the plan source refused because the plan no longer holds what the person saw:
+/// someone else changed it since (or an undo would trample their later change). Nothing
+/// was written; `message` says who changed what, to what and when.
+public struct PlanConflict: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}

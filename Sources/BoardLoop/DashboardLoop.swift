@@ -1,4 +1,5 @@
 import BoardCore
+import Foundation
 import PlanModel
 
 /// Runs the dashboard: reads input, updates the state, performs effects, draws, and
@@ -105,12 +106,17 @@ public final class DashboardLoop {
     private func perform(_ effect: Effect) {
         do {
             switch effect {
-            case let .apply(edit, done): saved(try source.apply(edit), said: done)
+            case let .apply(edit, done, retry):
+                do {
+                    saved(try source.apply(edit), said: done)
+                } catch let conflict as PlanConflict {
+                    refused(conflict, retry: retry)
+                }
             case .undo: try undo()
             case .redo: try redo()
             case let .openEditor(ref, field, text):
                 let edited = editor.edit(text, on: terminal)
-                for effect in state.update(.editorReturned(ref: ref, field: field, text: edited == text ? nil : edited)) { perform(effect) }
+                for effect in state.update(.editorReturned(ref: ref, field: field, text: edited == text ? nil : edited, saw: text)) { perform(effect) }
             case let .recordCheckpoint(name, date):
                 saved(try source.recordCheckpoint(name: name, date: date),
                       said: "Recorded checkpoint “\(name)” (\(date.display)): every status, score and actual as they stand.")
@@ -133,7 +139,9 @@ public final class DashboardLoop {
     }
 
     private func undo() throws {
-        guard let (plan, undone) = try source.undo() else {
+        let step: (plan: Plan, undone: ChangeRecord)?
+        do { step = try source.undo() } catch let conflict as PlanConflict { return refused(conflict, retry: nil) }
+        guard let (plan, undone) = step else {
             _ = state.update(.failed("Nothing of yours to undo."))
             return
         }
@@ -141,11 +149,33 @@ public final class DashboardLoop {
     }
 
     private func redo() throws {
-        guard let (plan, redone) = try source.redo() else {
+        let step: (plan: Plan, redone: ChangeRecord)?
+        do { step = try source.redo() } catch let conflict as PlanConflict { return refused(conflict, retry: nil) }
+        guard let (plan, redone) = step else {
             _ = state.update(.failed("Nothing to redo."))
             return
         }
         saved(plan, said: "Redone: \(redone.summary)")
+    }
+
+    /// Someone else changed what the person saw: show the plan as it is now, say who changed
+    /// what, and put the question back with what was typed, so Enter applies it knowingly.
+    private func refused(_ conflict: PlanConflict, retry: Retry?) {
+        do {
+            let plan = try source.load()
+            let log = try source.changeLog()
+            version = try source.version()
+            for effect in state.update(.conflicted(plan, log, said: Self.sentence(conflict.message), retry: retry)) { perform(effect) }
+        } catch {
+            _ = state.update(.failed("\(Self.sentence(conflict.message)). The newer plan could not be read: \(error)"))
+        }
+    }
+
+    /// A store message as a sentence on screen: capital first, no full stop (one is added).
+    static func sentence(_ text: String) -> String {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix(".") { text.removeLast() }
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     private func saved(_ plan: Plan, said: String) {

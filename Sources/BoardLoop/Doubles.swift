@@ -81,6 +81,8 @@ public final class MemoryPlanSource: PlanSource {
     public private(set) var log: [ChangeRecord] = []
     public let user: String
     public var isReadOnly = false
+    /// When the next change is made, as its log line records it.
+    public var now = Date(timeIntervalSince1970: 1_692_108_000)
     private var seq: Int64 = 0
 
     public init(plan: Plan, user: String = "tester") {
@@ -104,9 +106,9 @@ public final class MemoryPlanSource: PlanSource {
 
     public func undo() throws -> (plan: Plan, undone: ChangeRecord)? {
         guard let last = log.last(where: { $0.user == user && $0.kind == .edit }), let inverse = last.inverse else { return nil }
-        plan = try plan.applying(inverse).plan
+        plan = try checked(verb: "undo") { try plan.applying(inverse).plan }
         seq += 1
-        log.append(ChangeRecord(seq: seq, at: last.at, user: user, kind: .undo, target: last.seq, summary: "undo: \(last.summary)",
+        log.append(ChangeRecord(seq: seq, at: now, user: user, kind: .undo, target: last.seq, summary: "undo: \(last.summary)",
                                 edit: inverse, inverse: last.edit))
         return (plan, last)
     }
@@ -118,9 +120,37 @@ public final class MemoryPlanSource: PlanSource {
     }
 
     private func record(_ edit: Edit, by user: String) throws {
-        let (next, inverse) = try plan.applying(edit)
+        let (next, inverse) = try checked(verb: "change") { try plan.applying(edit) }
         plan = next
         seq += 1
-        log.append(ChangeRecord(seq: seq, at: .distantPast, user: user, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
+        log.append(ChangeRecord(seq: seq, at: now, user: user, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
+    }
+
+    /// Refuses an out-of-date change as the store does: who changed it, to what, and when.
+    private func checked<T>(verb: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as EditError {
+            guard let conflict = error.conflict else { throw error }
+            let outcome = "your \(verb) was not applied"
+            guard let last = log.last(where: { $0.edit?.wrote(conflict.target) == true || $0.inverse?.wrote(conflict.target) == true }) else {
+                throw PlanConflict("\(conflict.description.replacingOccurrences(of: "; nothing was changed", with: "")); \(outcome)")
+            }
+            let by = "by \(last.user) at \(Self.time(last.at))"
+            switch conflict.found {
+            case let found? where conflict.expected != nil: throw PlanConflict("\(conflict.what) was changed \(by) to \(found); \(outcome)")
+            case let found?: throw PlanConflict("\(conflict.what) was changed \(by) (\(found)); \(outcome)")
+            case nil: throw PlanConflict("\(conflict.what) was removed \(by); \(outcome)")
+            }
+        }
+    }
+
+    /// "14:02 on 2023-08-15", in UTC so tests read the same anywhere.
+    static func time(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        return "\(two(c.hour)):\(two(c.minute)) on \(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
     }
 }

@@ -27,7 +27,7 @@ extension BoardState {
     /// Applies the edits in effects to the plan, as the store would, and reports them saved.
     mutating func save(_ effects: [Effect]) throws {
         for effect in effects {
-            guard case let .apply(edit, done) = effect else { continue }
+            guard case let .apply(edit, done, _) = effect else { continue }
             let next = try plan.applying(edit).plan
             _ = update(.saved(next, log, said: done))
         }
@@ -38,7 +38,7 @@ extension BoardState {
 
 /// The one edit in a list of effects.
 func onlyEdit(_ effects: [Effect]) -> Edit? {
-    guard effects.count == 1, case let .apply(edit, _) = effects[0] else { return nil }
+    guard effects.count == 1, case let .apply(edit, _, _) = effects[0] else { return nil }
     return edit
 }
 

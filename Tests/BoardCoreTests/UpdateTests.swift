@@ -166,9 +166,9 @@ final class UpdateTests: XCTestCase {
         state.press(.down, .down, .enter)
         let effects = state.press(.char("E"))
         XCTAssertEqual(effects, [.openEditor(ref: "3a.i", field: .text, text: "Increase capacity in the team – including EP capacity.")])
-        XCTAssertEqual(onlyEdit(state.update(.editorReturned(ref: "3a.i", field: .text, text: "New text\nover two lines"))),
+        XCTAssertEqual(onlyEdit(state.update(.editorReturned(ref: "3a.i", field: .text, text: "New text\nover two lines", saw: "Increase capacity in the team – including EP capacity."))),
                        state.plan.setting(.text, ofAction: "3a.i", to: .text("New text\nover two lines")))
-        XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil)), [])
+        XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil, saw: "Increase capacity in the team – including EP capacity.")), [])
     }
 
     func testSearchFindsByTextReferenceAndLeadFromAnyScreen() throws {

@@ -21,9 +21,9 @@ extension BoardState {
     }
 
     private func setStatus(_ action: Action, _ status: Status) -> [Step] {
-        if status.needsReason { return [.ask(.prompt(reasonPrompt(action.ref, status)))] }
+        if status.needsReason { return [.ask(.prompt(reasonPrompt(action, status)))] }
         if action.status == status { return [.say("\(action.ref) is already \(status.label).")] }
-        return [statusEdit(action.ref, status, reason: nil)]
+        return [statusEdit(action, status, reason: nil)]
     }
 
     private func editInEditor(_ action: Action) -> [Step] {
@@ -34,11 +34,13 @@ extension BoardState {
         return [.effect(.openEditor(ref: action.ref, field: field, text: action.text(of: field)))]
     }
 
-    func reasonPrompt(_ ref: String, _ status: Status) -> Prompt {
-        Prompt("Why is \(ref) \(status.label)? ", hint: "The reason is saved as a progress note · Enter save · Esc cancel") { text, board in
+    /// Asks why an action is Red or Amber; the status it replaces is the one seen now.
+    func reasonPrompt(_ seen: Action, _ status: Status) -> Prompt {
+        let ref = seen.ref
+        return Prompt("Why is \(ref) \(status.label)? ", hint: "The reason is saved as a progress note · Enter save · Esc cancel") { text, board in
             let reason = text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return .refuse("\(status.label) needs a reason: say why, then Enter (Esc cancels).") }
-            return .done([board.statusEdit(ref, status, reason: reason)])
+            return .done([board.statusEdit(seen, status, reason: reason)])
         }
     }
 
@@ -50,7 +52,8 @@ extension BoardState {
         }
     }
 
-    /// Edits one field of an action in place, checked as it is typed.
+    /// Edits one field of an action in place, checked as it is typed. The action is kept as
+    /// it is now, so the edit replaces the value the person saw when the prompt opened.
     func fieldPrompt(_ action: Action, _ field: ActionField) -> Prompt {
         let ref = action.ref
         let hint: @Sendable (String, BoardState) -> String = switch field {
@@ -59,38 +62,42 @@ extension BoardState {
         default: { _, _ in "Enter save · Esc cancel" }
         }
         return Prompt("\(ref) \(field.label): ", action.text(of: field), completesNames: field == .leads, hint: hint) { text, board in
-            board.commit(field, of: ref, text: text)
+            board.commit(field, of: ref, saw: action.value(of: field), text: text, retry: .actionField(ref: ref, field: field, typed: text))
         }
     }
 
-    /// Turns what was typed into an edit, or says what is wrong.
-    func commit(_ field: ActionField, of ref: String, text raw: String) -> Submission {
+    /// Turns what was typed into an edit replacing `saw` (the value the person saw when
+    /// the prompt or editor opened), or says what is wrong.
+    func commit(_ field: ActionField, of ref: String, saw: FieldValue, text raw: String, retry: Retry) -> Submission {
         let text = raw.trimmingCharacters(in: .whitespaces)
+        func edit(_ value: FieldValue, shown: String) -> Step {
+            actionFieldEdit(ref, field, saw: saw, value, shown: shown, retry: retry)
+        }
         switch field {
         case .byWhen:
             switch TypedText.date(text) {
             case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
-            case let .success(date): return .done([actionFieldEdit(ref, field, .date(date), shown: date?.display ?? "no date")])
+            case let .success(date): return .done([edit(.date(date), shown: date?.display ?? "no date")])
             }
         case .leads:
-            return .done([actionFieldEdit(ref, field, .names(TypedText.names(text)), shown: text)])
+            return .done([edit(.names(TypedText.names(text)), shown: text)])
         case .kpis:
             let refs = TypedText.names(text)
             if let unknown = refs.first(where: { plan.kpi($0) == nil }) {
                 return .refuse("There is no KPI \(unknown); the score card has \(plan.kpis.map(\.ref).joined(separator: ", ")).")
             }
-            return .done([actionFieldEdit(ref, field, .names(refs), shown: text)])
+            return .done([edit(.names(refs), shown: text)])
         case .seniorResponsibleOfficer:
-            return .done([actionFieldEdit(ref, field, .optionalText(text.isEmpty ? nil : text), shown: text)])
+            return .done([edit(.optionalText(text.isEmpty ? nil : text), shown: text)])
         case .ref:
             switch TypedText.reference(text, replacing: ref, example: "3b or 3a.ii", taken: plan.action(text) != nil) {
             case let .failure(refusal): return .refuse(refusal.message)
-            case .success: return .done([.renamed(from: .action(ref), to: .action(text)), actionFieldEdit(ref, field, .text(text), shown: text)])
+            case .success: return .done([.renamed(from: .action(ref), to: .action(text)), edit(.text(text), shown: text)])
             }
         case .text where text.isEmpty:
             return .refuse("An action needs some text (Esc cancels).")
         case .text, .kpiText, .successCriteria:
-            return .done([actionFieldEdit(ref, field, .text(raw), shown: text)])
+            return .done([edit(.text(raw), shown: text)])
         case .status:
             return .done([])
         }
@@ -117,10 +124,10 @@ extension BoardState {
         }
     }
 
-    private func deleteConfirm(_ action: Action) -> Confirm {
+    func deleteConfirm(_ action: Action) -> Confirm {
         let count = action.notes.count
         return Confirm(question: "Delete action \(action.ref) and its \(count) note\(count == 1 ? "" : "s")? y deletes, anything else keeps it [y/N]",
-                       bar: "y delete  N keep (default)", yes: [removeActionEdit(action.ref)], no: "\(action.ref) was not deleted.")
+                       bar: "y delete  N keep (default)", yes: [removeActionEdit(action)], no: "\(action.ref) was not deleted.")
     }
 
     /// The next free reference in an area: `3q` after `3p.ii`.

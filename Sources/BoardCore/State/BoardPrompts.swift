@@ -2,9 +2,10 @@ import PlanModel
 
 /// The questions asked about risks, KPI actuals, checkpoints and searches.
 extension BoardState {
-    /// Edits a risk's field: scores by two digits, the rest as text.
+    /// Edits a risk's field: scores by two digits, the rest as text. The risk is kept as
+    /// it is now, so the edit replaces what the person saw when the question opened.
     func riskFieldQuestion(_ risk: Risk, _ field: RiskField) -> Overlay {
-        if let stage = field.stage { return .picker(scorePicker(risk.ref, stage)) }
+        if let stage = field.stage { return .picker(scorePicker(risk, stage)) }
         let ref = risk.ref
         let hint: @Sendable (String, BoardState) -> String = switch field {
         case .raised, .reviewDate: { text, _ in Render.dateHint(text) }
@@ -12,17 +13,19 @@ extension BoardState {
         default: { _, _ in "Enter save · Esc cancel" }
         }
         return .prompt(Prompt("\(ref) \(field.label): ", risk.text(of: field), hint: hint) { text, board in
-            board.commitRisk(field, of: ref, text: text)
+            board.commitRisk(field, of: risk, text: text)
         })
     }
 
-    private func commitRisk(_ field: RiskField, of ref: String, text raw: String) -> Submission {
+    private func commitRisk(_ field: RiskField, of seen: Risk, text raw: String) -> Submission {
         let text = raw.trimmingCharacters(in: .whitespaces)
+        let ref = seen.ref
+        func edit(_ value: FieldValue) -> Step { riskFieldEdit(seen, field, value, typed: raw) }
         switch field {
         case .raised, .reviewDate:
             switch TypedText.date(text) {
             case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
-            case let .success(date): return .done([riskFieldEdit(ref, field, .date(date))])
+            case let .success(date): return .done([edit(.date(date))])
             }
         case .areas:
             let parts = TypedText.names(text)
@@ -30,22 +33,23 @@ extension BoardState {
             guard numbers.count == parts.count, numbers.allSatisfy({ plan.area(number: $0) != nil }) else {
                 return .refuse("Give area numbers separated by commas, from \(plan.areas.map { String($0.number) }.joined(separator: ", ")).")
             }
-            return .done([riskFieldEdit(ref, field, .numbers(numbers))])
+            return .done([edit(.numbers(numbers))])
         case .ref:
             switch TypedText.reference(text, replacing: ref, example: "R11", taken: plan.risk(text) != nil) {
             case let .failure(refusal): return .refuse(refusal.message)
-            case .success: return .done([.renamed(from: .risk(ref), to: .risk(text)), riskFieldEdit(ref, field, .text(text))])
+            case .success: return .done([.renamed(from: .risk(ref), to: .risk(text)), edit(.text(text))])
             }
         case .risk where text.isEmpty:
             return .refuse("A risk needs some text (Esc cancels).")
         default:
-            return .done([riskFieldEdit(ref, field, .text(raw))])
+            return .done([edit(.text(raw))])
         }
     }
 
     /// A score as two digits: likelihood, then impact.
-    private func scorePicker(_ ref: String, _ stage: Risk.Stage) -> Picker {
-        Picker(label: "\(ref) \(stage.rawValue) score: type the likelihood (1–5) ",
+    private func scorePicker(_ seen: Risk, _ stage: Risk.Stage) -> Picker {
+        let ref = seen.ref
+        return Picker(label: "\(ref) \(stage.rawValue) score: type the likelihood (1–5) ",
                bar: "1 2 3 4 5 one digit each: likelihood, then impact · Esc cancel", showsCursor: true) { picker, key, board in
             guard case let .char(c) = key, let digit = c.wholeNumberValue, (1...5).contains(digit) else {
                 return .refuse("Type a digit 1 to 5 (Esc cancels).")
@@ -55,7 +59,7 @@ extension BoardState {
                 picker.label = "\(ref) \(stage.rawValue) score: type the impact (1–5), likelihood \(digit) "
                 return nil
             }
-            return .done([board.scoreEdit(ref, stage, likelihood: likelihood, impact: digit)])
+            return .done([board.scoreEdit(seen, stage, likelihood: likelihood, impact: digit)])
         }
     }
 
@@ -77,7 +81,7 @@ extension BoardState {
     /// Asks before removing a risk; `closing` closes the risk's own screen as it goes.
     func removeRiskConfirm(_ risk: Risk, closing: Bool) -> Confirm {
         Confirm(question: "Remove risk \(risk.ref) from the register? y removes, anything else keeps it [y/N]",
-                bar: "y remove  N keep (default)", yes: (closing ? [.pop] : []) + [removeRiskEdit(risk.ref)], no: "\(risk.ref) was not removed.")
+                bar: "y remove  N keep (default)", yes: (closing ? [.pop] : []) + [removeRiskEdit(risk)], no: "\(risk.ref) was not removed.")
     }
 
     func suggestedRiskRef() -> String {
@@ -101,7 +105,7 @@ extension BoardState {
         }, submit: { text, board in
             switch TypedText.number(text) {
             case let .failure(refusal): return .refuse(refusal.message + ", or nothing to clear it.")
-            case let .success(value): return .done([board.actualEdit(ref, milestone: milestone, value)])
+            case let .success(value): return .done([board.actualEdit(kpi, milestone: milestone, value, typed: text)])
             }
         })
     }

@@ -1,18 +1,26 @@
 import PlanModel
 
-/// Every `Edit` the dashboard makes is built in this file, from what the plan holds now, so
-/// a change to how edits are written (what the person saw, stable identities) is made here.
+/// Every `Edit` the dashboard makes is built in this file, from what the person saw: the
+/// item as it stood when its prompt, question or editor opened, or the row on screen when a
+/// one-key change was pressed. Never from the plan at submit time, which may already hold
+/// someone else's newer value that the edit would then overwrite unseen.
+///
+/// An edit typed into a question also says how to ask it again (`Retry`): when the store
+/// refuses it because the plan changed since, the question comes back over the newer
+/// plan with what was typed, and the second Enter carries the newer value as its `from`.
 extension BoardState {
-    /// Sets an action's status; Red and Amber carry the reason as a note.
-    func statusEdit(_ ref: String, _ status: Status, reason: String?) -> Step {
+    /// Sets an action's status from the one on screen; Red and Amber carry the reason as a note.
+    func statusEdit(_ seen: Action, _ status: Status, reason: String?) -> Step {
         let note = reason.map { Note(date: today, author: user, text: $0) }
-        let said = reason == nil ? "\(ref) is now \(status.label)." : "\(ref) is now \(status.label); the reason is saved as a progress note."
-        return .effect(.apply(plan.settingStatus(ofAction: ref, to: status, reason: note), done: said))
+        let said = reason == nil ? "\(seen.ref) is now \(status.label)." : "\(seen.ref) is now \(status.label); the reason is saved as a progress note."
+        return .effect(.apply(.setStatus(ref: seen.ref, from: seen.status, to: status, reason: note), done: said,
+                              retry: reason.map { .reason(ref: seen.ref, status: status, typed: $0) }))
     }
 
-    func actionFieldEdit(_ ref: String, _ field: ActionField, _ value: FieldValue, shown: String) -> Step {
-        .effect(.apply(plan.setting(field, ofAction: ref, to: value),
-                       done: "Saved \(field.label) of \(ref): \(TextLayout.fit(shown.isEmpty ? "(empty)" : shown, 40))."))
+    /// Sets one field of an action from its value when the prompt (or editor) opened.
+    func actionFieldEdit(_ ref: String, _ field: ActionField, saw: FieldValue, _ value: FieldValue, shown: String, retry: Retry?) -> Step {
+        .effect(.apply(.setAction(ref: ref, field: field, from: saw, to: value),
+                       done: "Saved \(field.label) of \(ref): \(TextLayout.fit(shown.isEmpty ? "(empty)" : shown, 40)).", retry: retry))
     }
 
     func noteEdit(_ ref: String, _ text: String) -> Step {
@@ -24,24 +32,29 @@ extension BoardState {
                        done: "Added \(ref). Press \(Bindings.key(.editByWhen)) for its by-when, \(Bindings.key(.editLead)) for its lead."))
     }
 
-    func removeActionEdit(_ ref: String) -> Step {
-        guard let edit = plan.removing(action: ref) else { return .refuse("There is no action \(ref) any more.") }
-        return .effect(.apply(edit, done: "Deleted \(ref). Press \(Bindings.key(.undo)) to undo."))
+    /// Removes an action as the person saw it when asked to confirm.
+    func removeActionEdit(_ seen: Action) -> Step {
+        .effect(.apply(.removeAction(ref: seen.ref, action: seen), done: "Deleted \(seen.ref). Press \(Bindings.key(.undo)) to undo.",
+                       retry: .removeAction(ref: seen.ref)))
     }
 
-    func riskFieldEdit(_ ref: String, _ field: RiskField, _ value: FieldValue) -> Step {
-        .effect(.apply(plan.setting(field, ofRisk: ref, to: value), done: "Saved \(field.label) of \(ref)."))
+    /// Sets one field of a risk from its value when the question opened.
+    func riskFieldEdit(_ seen: Risk, _ field: RiskField, _ value: FieldValue, typed: String) -> Step {
+        .effect(.apply(.set(field, of: seen, to: value), done: "Saved \(field.label) of \(seen.ref).",
+                       retry: .riskField(ref: seen.ref, field: field, typed: typed)))
     }
 
-    func scoreEdit(_ ref: String, _ stage: Risk.Stage, likelihood: Int, impact: Int) -> Step {
+    /// Sets a risk's score at one stage from the score the person saw.
+    func scoreEdit(_ seen: Risk, _ stage: Risk.Stage, likelihood: Int, impact: Int) -> Step {
         let (l, i): (RiskField, RiskField) = switch stage {
         case .inherent: (.inherentLikelihood, .inherentImpact)
         case .residual: (.residualLikelihood, .residualImpact)
         case .target: (.targetLikelihood, .targetImpact)
         }
         let score = likelihood * impact
-        return .effect(.apply(.batch([plan.setting(l, ofRisk: ref, to: .level(likelihood)), plan.setting(i, ofRisk: ref, to: .level(impact))]),
-                              done: "\(ref) \(stage.rawValue) score is now \(likelihood) × \(impact) = \(score) (\(plan.settings.band(for: score).label))."))
+        return .effect(.apply(.batch([.set(l, of: seen, to: .level(likelihood)), .set(i, of: seen, to: .level(impact))]),
+                              done: "\(seen.ref) \(stage.rawValue) score is now \(likelihood) × \(impact) = \(score) (\(plan.settings.band(for: score).label)).",
+                              retry: .score(ref: seen.ref, stage: stage, likelihood: likelihood, impact: impact)))
     }
 
     func newRiskEdit(_ ref: String, _ text: String) -> Step {
@@ -50,14 +63,88 @@ extension BoardState {
         return .effect(.apply(.addRisk(index: nil, risk: risk), done: "Added \(ref), scored 3 × 3 for now: Enter on a score to change it."))
     }
 
-    func removeRiskEdit(_ ref: String) -> Step {
-        guard let edit = plan.removing(risk: ref) else { return .refuse("There is no risk \(ref) any more.") }
-        return .effect(.apply(edit, done: "Removed \(ref). Press \(Bindings.key(.undo)) to undo."))
+    /// Removes a risk as the person saw it when asked to confirm.
+    func removeRiskEdit(_ seen: Risk) -> Step {
+        .effect(.apply(.removeRisk(ref: seen.ref, risk: seen), done: "Removed \(seen.ref). Press \(Bindings.key(.undo)) to undo.",
+                       retry: .removeRisk(ref: seen.ref)))
     }
 
-    func actualEdit(_ ref: String, milestone: Int, _ value: Double?) -> Step {
-        let label = plan.kpi(ref).map { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].label : "" } ?? ""
-        return .effect(.apply(plan.settingActual(kpi: ref, milestone: milestone, to: value),
-                              done: value.map { "\(ref) actual at \(label): \(formatNumber($0))." } ?? "\(ref) actual at \(label) cleared."))
+    /// Records a KPI's actual at one milestone, from the actual shown when the prompt opened.
+    func actualEdit(_ seen: KPI, milestone: Int, _ value: Double?, typed: String) -> Step {
+        let saw = seen.milestones.indices.contains(milestone) ? seen.milestones[milestone].actual : nil
+        let label = seen.milestones.indices.contains(milestone) ? seen.milestones[milestone].label : ""
+        return .effect(.apply(.setActual(kpi: seen.ref, milestone: milestone, from: saw, to: value),
+                              done: value.map { "\(seen.ref) actual at \(label): \(formatNumber($0))." } ?? "\(seen.ref) actual at \(label) cleared.",
+                              retry: .actual(kpi: seen.ref, milestone: milestone, typed: typed)))
+    }
+}
+
+/// How to put a refused edit's question back: what was asked, and what the person typed.
+/// Built with the edit; used when the store refuses it because the plan changed since.
+public enum Retry: Equatable, Sendable {
+    case actionField(ref: String, field: ActionField, typed: String)
+    /// A Red or Amber status with its typed reason.
+    case reason(ref: String, status: Status, typed: String)
+    /// Text from `$EDITOR`: too long for a prompt, so it is offered to apply as it is.
+    case editor(ref: String, field: ActionField, text: String)
+    case riskField(ref: String, field: RiskField, typed: String)
+    case score(ref: String, stage: Risk.Stage, likelihood: Int, impact: Int)
+    case actual(kpi: String, milestone: Int, typed: String)
+    case removeAction(ref: String)
+    case removeRisk(ref: String)
+}
+
+extension BoardState {
+    /// The question of a refused edit, asked again over the plan as it is now (so applying
+    /// it carries the newer value as what the person saw), with what they typed kept.
+    /// Nil when the item has gone, as there is nothing left to apply it to.
+    func askAgain(_ retry: Retry) -> Overlay? {
+        switch retry {
+        case let .actionField(ref, field, typed):
+            return plan.action(ref).map { .prompt(fieldPrompt($0, field).typed(typed)) }
+        case let .reason(ref, status, typed):
+            return plan.action(ref).map { .prompt(reasonPrompt($0, status).typed(typed)) }
+        case let .editor(ref, field, text):
+            return plan.action(ref).map { .picker(applyAgainPicker($0, field, text)) }
+        case let .riskField(ref, field, typed):
+            guard let risk = plan.risk(ref), case let .prompt(prompt) = riskFieldQuestion(risk, field) else { return nil }
+            return .prompt(prompt.typed(typed))
+        case let .score(ref, stage, likelihood, impact):
+            return plan.risk(ref).map { .picker(scoreAgainPicker($0, stage, likelihood: likelihood, impact: impact)) }
+        case let .actual(ref, milestone, typed):
+            guard let kpi = plan.kpi(ref), kpi.milestones.indices.contains(milestone) else { return nil }
+            return .prompt(actualPrompt(kpi, milestone: milestone).typed(typed))
+        case let .removeAction(ref):
+            return plan.action(ref).map { .confirm(deleteConfirm($0)) }
+        case let .removeRisk(ref):
+            return plan.risk(ref).map { .confirm(removeRiskConfirm($0, closing: false)) }
+        }
+    }
+
+    /// Offers text edited in `$EDITOR` again, to apply over the newer value with one Enter.
+    private func applyAgainPicker(_ seen: Action, _ field: ActionField, _ text: String) -> Picker {
+        Picker(label: "Your \(field.label) text for \(seen.ref) is kept: apply it over the newer one?",
+               bar: "Enter apply yours · Esc drop yours, keep theirs", showsCursor: false) { _, key, board in
+            guard key == .enter else { return .refuse("Enter applies your text; Esc drops it.") }
+            return board.commit(field, of: seen.ref, saw: seen.value(of: field), text: text, retry: .editor(ref: seen.ref, field: field, text: text))
+        }
+    }
+
+    /// Offers a refused score again, to apply over the newer one with one Enter.
+    private func scoreAgainPicker(_ seen: Risk, _ stage: Risk.Stage, likelihood: Int, impact: Int) -> Picker {
+        Picker(label: "\(seen.ref) \(stage.rawValue) score: apply yours, \(likelihood) × \(impact), over the newer one?",
+               bar: "Enter apply yours · Esc keep theirs", showsCursor: false) { _, key, board in
+            guard key == .enter else { return .refuse("Enter applies your score; Esc keeps theirs.") }
+            return .done([board.scoreEdit(seen, stage, likelihood: likelihood, impact: impact)])
+        }
+    }
+}
+
+extension Prompt {
+    /// The same prompt holding `text`, as if typed.
+    func typed(_ text: String) -> Prompt {
+        var prompt = self
+        prompt.editor = LineEditor(text)
+        return prompt
     }
 }

@@ -25,12 +25,22 @@ extension BoardState {
         case let .failed(text):
             say(text, error: true)
             if !top.exists(in: plan) { carryOut([.pop]) }
-        case let .editorReturned(ref, field, text):
+        case let .editorReturned(ref, field, text, saw):
             guard let text else {
                 say("No change.")
                 return []
             }
-            return answer(commit(field, of: ref, text: text))
+            return answer(commit(field, of: ref, saw: .text(saw), text: text, retry: .editor(ref: ref, field: field, text: text)))
+        case let .conflicted(plan, log, said, retry):
+            replacePlan(plan, log)
+            guard let retry, let question = askAgain(retry) else {
+                say(said + ".", error: true)
+                if !top.exists(in: plan) { carryOut([.pop]) }
+                return []
+            }
+            if !top.exists(in: plan) { carryOut([.pop]) }
+            overlay = question
+            say(said + Self.keptNote(question), error: true)
         case let .today(date):
             today = date
         case let .longTextReturned(key, text):
@@ -168,6 +178,14 @@ extension BoardState {
     }
 
     // MARK: Messages
+
+    /// What a conflict's message adds when the question comes back with what was typed.
+    static func keptNote(_ question: Overlay) -> String {
+        switch question {
+        case .prompt: ". Yours is kept: Enter applies it over theirs, Esc cancels."
+        case .picker, .confirm: "."
+        }
+    }
 
     mutating func say(_ text: String, error: Bool = false) {
         message = text

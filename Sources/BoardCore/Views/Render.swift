@@ -67,16 +67,21 @@ public enum Render {
         case let .prompt(prompt)?:
             self.prompt(state, prompt.label, prompt.editor, hint: prompt.hint(prompt.editor.text, state), &buffer)
             refusal(state, &buffer)
-        case let .confirm(confirm)?: question(state, confirm.question, bar: confirm.bar, &buffer)
+        case let .confirm(confirm)?:
+            question(state, confirm.question, bar: confirm.bar, &buffer)
+            if state.messageIsError, let message = state.message { above(state, message, rows: 3, &buffer) }
         case let .picker(picker)?:
             self.picker(state, picker, &buffer)
             refusal(state, &buffer)
         }
     }
 
-    /// Why what was typed was refused, over the key bar while the question stays open.
+    /// Why what was typed was refused, over the key bar while the question stays open; a
+    /// refusal too long for that line (someone else's change: who, what, when) goes above
+    /// the question instead, whole, and the key bar stays.
     static func refusal(_ state: BoardState, _ buffer: inout ScreenBuffer) {
         guard state.messageIsError, let message = state.message else { return }
+        if DisplayWidth.of(message) > state.width - 1 { return above(state, message, rows: 3, &buffer) }
         buffer.clear(x: 0, y: state.height - 1, width: state.width, role: .error)
         buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: state.height - 1, role: .error)
     }
@@ -84,7 +89,9 @@ public enum Render {
     /// The message (or the screen's own status line) and the key bar.
     static func keyBar(_ state: BoardState, _ buffer: inout ScreenBuffer) {
         let y = state.height - 2
-        if let message = state.message {
+        if let message = state.message, state.messageIsError, DisplayWidth.of(message) > state.width - 1 {
+            above(state, message, rows: 2, bottom: y, &buffer)
+        } else if let message = state.message {
             buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
         } else if let segments = state.top.statusLine(state) {
             var x = 0
@@ -123,6 +130,20 @@ public enum Render {
         func size(_ list: [BarItem]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of($1.words) + 3 } }
         while size(items) > state.width, items.count > 2 { items.remove(at: items.count - 3) }
         return items
+    }
+
+    /// A message wrapped onto up to `rows` lines ending at row `bottom` (by default the row
+    /// above the question), over the last rows of the screen's content.
+    static func above(_ state: BoardState, _ message: String, rows: Int, bottom: Int? = nil, _ buffer: inout ScreenBuffer) {
+        let width = state.width - 1
+        var lines = TextLayout.wrap(message.replacingOccurrences(of: "\n", with: "⏎"), width: width)
+        if lines.count > rows { lines = Array(lines.prefix(rows - 1)) + [TextLayout.fit(lines[(rows - 1)...].joined(separator: " "), width)] }
+        let last = bottom ?? state.height - 3
+        for (i, line) in lines.enumerated() {
+            let y = last - (lines.count - 1) + i
+            buffer.clear(x: 0, y: y, width: state.width, role: .error)
+            buffer.put(line, x: 0, y: y, role: .error)
+        }
     }
 
     static func question(_ state: BoardState, _ text: String, bar: String, _ buffer: inout ScreenBuffer) {

@@ -16,9 +16,19 @@ final class StoreSource: PlanSource {
     func load() throws -> Plan { try store.load() }
     func changeLog() throws -> [ChangeRecord] { try store.changes() }
     func version() throws -> Int64 { try store.version() }
-    func apply(_ edit: Edit) throws -> Plan { try store.apply(edit) }
-    func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try store.undo() }
-    func redo() throws -> (plan: Plan, redone: ChangeRecord)? { try store.redo() }
+    func apply(_ edit: Edit) throws -> Plan { try conflicts { try store.apply(edit) } }
+    func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try conflicts { try store.undo() } }
+    func redo() throws -> (plan: Plan, redone: ChangeRecord)? { try conflicts { try store.redo() } }
+
+    /// The store's refusal of an out-of-date change, as the loop knows it, so the dashboard
+    /// shows the newer plan and asks again; any other error passes through as it is.
+    private func conflicts<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError where error.kind == .conflict {
+            throw PlanConflict(error.message)
+        }
+    }
     func recordCheckpoint(name: String, date: PlanDate) throws -> Plan { try store.recordCheckpoint(name: name, date: date) }
     func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try store.changes(afterSeq: seq) }
     func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
