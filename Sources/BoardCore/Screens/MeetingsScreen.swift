@@ -13,25 +13,25 @@ public struct MeetingsScreen: LineScreen {
 
     public static var bindings: [Binding] {
         [Binding([.enter], .open, "Open the meeting as its agenda; on the agenda, edit the selected field or decision", bar: "Open/edit"),
-         Binding([.char("D")], .addDecision, "Record a decision: its text, then owner, due date and link (Enter skips each)",
+         Binding([.char("D")], .meetings(.addDecision), "Record a decision: its text, then owner, due date and link (Enter skips each)",
                  bar: "Decision", needs: [.writable]),
-         Binding([.char("x")], .toggleDone, "Mark the selected decision done, or reopen it", needs: [.writable]),
-         Binding([.char("T")], .turnIntoAction, "Turn the selected decision into an action in its linked area", needs: [.writable]),
-         Binding([.char("W")], .writePack, "Write the board pack (HTML) for this meeting and say where it went", bar: "Write pack"),
+         Binding([.char("x")], .meetings(.toggleDone), "Mark the selected decision done, or reopen it", needs: [.writable]),
+         Binding([.char("T")], .meetings(.turnIntoAction), "Turn the selected decision into an action in its linked area", needs: [.writable]),
+         Binding([.char("W")], .meetings(.writePack), "Write the board pack (HTML) for this meeting and say where it went", bar: "Write pack"),
          Binding([.char("r")], .rag(.red), "Highlight RAG Red (asks why when it differs from the roll-up)", needs: [.writable]),
          Binding([.char("a")], .rag(.amber), "Highlight RAG Amber (asks why when it differs from the roll-up)", needs: [.writable]),
          Binding([.char("g")], .rag(.green), "Highlight RAG Green", needs: [.writable]),
          Binding([.char("c")], .rag(.complete), "Highlight RAG Complete", needs: [.writable]),
          Binding([.char("-"), .char("0")], .rag(.notStarted), "Highlight RAG Not started", needs: [.writable]),
-         Binding([.char("=")], .followRollup, "Highlight RAG follows the roll-up of the area's actions", needs: [.writable]),
-         Binding([.char("E")], .editLong, "Edit the selected highlight text or decision in $EDITOR", needs: [.writable]),
-         Binding([.char("O")], .editOwner, "Edit the selected decision's owner, Tab completes", needs: [.writable]),
-         Binding([.char("w")], .editDue, "Edit the selected decision's due date", needs: [.writable]),
-         Binding([.char("d")], .removeDecision, "Delete the selected decision (asks first)", needs: [.writable]),
-         Binding([.char("A")], .addMeeting, "Add a meeting (name, date); drafted until recorded", needs: [.writable]),
-         Binding([.char("R")], .recordMeeting, "Record the meeting as held: a checkpoint of every status, score, actual and by-when",
+         Binding([.char("=")], .meetings(.followRollup), "Highlight RAG follows the roll-up of the area's actions", needs: [.writable]),
+         Binding([.char("E")], .meetings(.editLong), "Edit the selected highlight text or decision in $EDITOR", needs: [.writable]),
+         Binding([.char("O")], .meetings(.editOwner), "Edit the selected decision's owner, Tab completes", needs: [.writable]),
+         Binding([.char("w")], .meetings(.editDue), "Edit the selected decision's due date", needs: [.writable]),
+         Binding([.char("d")], .meetings(.removeDecision), "Delete the selected decision (asks first)", needs: [.writable]),
+         Binding([.char("A")], .meetings(.addMeeting), "Add a meeting (name, date); drafted until recorded", needs: [.writable]),
+         Binding([.char("R")], .meetings(.recordMeeting), "Record the meeting as held: a checkpoint of every status, score, actual and by-when",
                  needs: [.writable]),
-         Binding([.char("S")], .compareWith, "Compare with this meeting (what “since” means)")]
+         Binding([.char("S")], .meetings(.compareWith), "Compare with this meeting (what “since” means)")]
     }
 
     public static var globalBindings: [Binding] {
@@ -76,23 +76,23 @@ public struct MeetingsScreen: LineScreen {
     // MARK: Keys
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
-        if command == .addMeeting { return [.ask(.prompt(board.meetingNamePrompt()))] }
+        if command == .meetings(.addMeeting) { return [.ask(.prompt(board.meetingNamePrompt()))] }
         guard let meeting = current(board) else {
-            return [.say("No meeting yet: press \(Bindings.key(.addMeeting, on: Self.self)) to add one.")]
+            return [.say("No meeting yet: press \(Bindings.key(.meetings(.addMeeting), on: Self.self)) to add one.")]
         }
         let item = Item(selectedLine(board))
         switch command {
         case .open:
             if self.meeting == nil { return [.push(ScreenID(Self.kind, meeting.name))] }
             return board.editItem(item, of: meeting)
-        case .writePack: return [.effect(.writePack(meeting: meeting.name, since: board.sinceName))]
-        case .recordMeeting: return board.recordMeetingStep(meeting)
-        case .compareWith:
+        case .meetings(.writePack): return [.effect(.writePack(meeting: meeting.name, since: board.sinceName))]
+        case .meetings(.recordMeeting): return board.recordMeetingStep(meeting)
+        case .meetings(.compareWith):
             guard let checkpoint = meeting.checkpoint else {
-                return [.refuse("“\(meeting.name)” is not recorded yet, so there is nothing to compare with; \(Bindings.key(.recordMeeting, on: Self.self)) records it.")]
+                return [.refuse("“\(meeting.name)” is not recorded yet, so there is nothing to compare with; \(Bindings.key(.meetings(.recordMeeting), on: Self.self)) records it.")]
             }
             return [.since(checkpoint), .say("“Since” now means “\(meeting.name)” (checkpoint “\(checkpoint)”).")]
-        case .addDecision:
+        case .meetings(.addDecision):
             return [.ask(.prompt(board.decisionTextPrompt(meeting.name, area: item?.area)))]
         default:
             return board.agendaCommand(command, item, meeting)
@@ -111,7 +111,7 @@ public struct MeetingsScreen: LineScreen {
     private func list(_ board: BoardState) -> [Line] {
         let width = board.width
         let nameWidth = max(16, width - 50)
-        var lines = [Line(TextLayout.fit("Enter agenda · \(key(.addMeeting)) add · \(key(.recordMeeting)) record · \(key(.writePack)) write the board pack · \(key(.compareWith)) compare with it", width), .dim)]
+        var lines = [Line(TextLayout.fit("Enter agenda · \(key(.meetings(.addMeeting))) add · \(key(.meetings(.recordMeeting))) record · \(key(.meetings(.writePack))) write the board pack · \(key(.meetings(.compareWith))) compare with it", width), .dim)]
         lines.append(Line([Line.Segment("  " + TextLayout.pad("Date", 13) + TextLayout.pad("Meeting", nameWidth) + TextLayout.pad("State", 12)
                                         + TextLayout.pad("Highlights", 11) + "Decisions", .tableHeader)]))
         let since = board.since?.name
@@ -127,10 +127,10 @@ public struct MeetingsScreen: LineScreen {
             lines.append(line)
         }
         if board.plan.meetings.isEmpty {
-            lines.append(Line("  No meetings yet. Press \(key(.addMeeting)) to add one (a name and a date).", .dim))
+            lines.append(Line("  No meetings yet. Press \(key(.meetings(.addMeeting))) to add one (a name and a date).", .dim))
         }
         lines.append(.blank)
-        lines.append(Line("▶ marks the meeting “since” compares with (\(key(.compareWith)) chooses another)", .dim))
+        lines.append(Line("▶ marks the meeting “since” compares with (\(key(.meetings(.compareWith))) chooses another)", .dim))
         return lines
     }
 
@@ -139,7 +139,7 @@ public struct MeetingsScreen: LineScreen {
     private func agenda(_ m: Meeting, _ board: BoardState) -> [Line] {
         let plan = board.plan
         let width = board.width
-        let state = m.checkpoint.map { "recorded as checkpoint “\($0)”" } ?? "drafted (\(key(.recordMeeting)) records it)"
+        let state = m.checkpoint.map { "recorded as checkpoint “\($0)”" } ?? "drafted (\(key(.meetings(.recordMeeting))) records it)"
         var lines = [Line(TextLayout.fit("\(m.name) · \(m.date.display) · \(state)", width), .heading)]
         let since = board.sinceName ?? plan.previousRecordedMeeting(before: m)?.name
         lines.append(Line(TextLayout.fit("Since: \(since ?? "no earlier meeting") · r a g c - set the RAG, = follows the roll-up · E $EDITOR", width), .dim))
@@ -151,7 +151,7 @@ public struct MeetingsScreen: LineScreen {
                 lines += textLines(.highlight(area.number, field), field.label, highlight?[keyPath: field.path] ?? "", width)
             }
         }
-        lines.append(Line(" Decisions (\(key(.addDecision)) records one · \(key(.toggleDone)) done/reopen · \(key(.turnIntoAction)) turns one into an action)",
+        lines.append(Line(" Decisions (\(key(.meetings(.addDecision))) records one · \(key(.meetings(.toggleDone))) done/reopen · \(key(.meetings(.turnIntoAction))) turns one into an action)",
                           .tableHeader))
         for d in m.decisions { lines += decisionLines(d, width) }
         if m.decisions.isEmpty { lines.append(Line("  None yet.", .dim)) }
@@ -195,19 +195,14 @@ public struct MeetingsScreen: LineScreen {
 
 // MARK: Commands and lines of its own
 
+/// The commands of this screen, by name (`Command.local("meetings.NAME")`).
+private enum MeetingsCommand: String {
+    case addMeeting, recordMeeting, compareWith, writePack, addDecision, removeDecision
+    case toggleDone, turnIntoAction, editOwner, editDue, editLong, followRollup
+}
+
 extension Command {
-    fileprivate static let addMeeting = Command.local("meetings.add")
-    fileprivate static let recordMeeting = Command.local("meetings.record")
-    fileprivate static let compareWith = Command.local("meetings.since")
-    fileprivate static let writePack = Command.local("meetings.pack")
-    fileprivate static let addDecision = Command.local("meetings.decision.add")
-    fileprivate static let removeDecision = Command.local("meetings.decision.remove")
-    fileprivate static let toggleDone = Command.local("meetings.decision.done")
-    fileprivate static let turnIntoAction = Command.local("meetings.decision.action")
-    fileprivate static let editOwner = Command.local("meetings.decision.owner")
-    fileprivate static let editDue = Command.local("meetings.decision.due")
-    fileprivate static let editLong = Command.local("meetings.editor")
-    fileprivate static let followRollup = Command.local("meetings.rag.rollup")
+    fileprivate static func meetings(_ command: MeetingsCommand) -> Command { .local("meetings." + command.rawValue) }
     fileprivate static func rag(_ status: Status) -> Command { .local("meetings.rag.\(status.letter)") }
 }
 
@@ -282,11 +277,11 @@ private enum Item {
 extension BoardState {
     /// The agenda's commands on the selected highlight or decision.
     fileprivate func agendaCommand(_ command: Command, _ item: Item?, _ m: Meeting) -> [Step] {
-        if command == .editLong {
+        if command == .meetings(.editLong) {
             guard let item, let text = itemText(item, of: m) else { return [.refuse("Select a highlight's text or a decision first.")] }
             return [.effect(.editLongText(LongText(screen: MeetingsScreen.kind, subject: m.name, field: item.key), text: text))]
         }
-        if command == .followRollup || Status.allCases.contains(where: { command == .rag($0) }) {
+        if command == .meetings(.followRollup) || Status.allCases.contains(where: { command == .rag($0) }) {
             guard let area = item?.area else { return [.refuse("Select a line of an area's highlight first.")] }
             let status = Status.allCases.first { command == .rag($0) }
             return ragSteps(m, area: area, status)
@@ -295,11 +290,11 @@ extension BoardState {
             return [.refuse("Select a decision first: none is selected here.")]
         }
         switch command {
-        case .toggleDone:
+        case .meetings(.toggleDone):
             var to = d
             to.done.toggle()
             return [decisionEdit(m.name, d, to, done: to.done ? "\(d.label) is done." : "\(d.label) is open again.")]
-        case .turnIntoAction:
+        case .meetings(.turnIntoAction):
             do {
                 let edit = try plan.turning(decision: d.number, on: today, author: user)
                 let made = plan.area(of: d).map { "area \($0)" } ?? "its area"
@@ -307,9 +302,9 @@ extension BoardState {
             } catch {
                 return [.refuse("\(d.label) cannot become an action: \(error).")]
             }
-        case .editOwner: return [.ask(.prompt(decisionOwnerPrompt(m.name, d, adding: false)))]
-        case .editDue: return [.ask(.prompt(decisionDuePrompt(m.name, d, adding: false)))]
-        case .removeDecision:
+        case .meetings(.editOwner): return [.ask(.prompt(decisionOwnerPrompt(m.name, d, adding: false)))]
+        case .meetings(.editDue): return [.ask(.prompt(decisionDuePrompt(m.name, d, adding: false)))]
+        case .meetings(.removeDecision):
             return [.ask(.confirm(Confirm(question: "Delete decision \(d.label)? y deletes, anything else keeps it [y/N]", bar: "y delete  N keep (default)",
                                           yes: [.effect(.apply(.meeting(.removeDecision(meeting: m.name, decision: d)),
                                                                done: "Deleted \(d.label). Press \(Bindings.key(.undo)) to undo."))],
@@ -486,7 +481,7 @@ extension BoardState {
             else if board.plan.risk(typed) != nil { d.link = .risk(typed) }
             else { return .refuse("“\(typed)” is not an area number, an action or a risk here (Enter with nothing: no link).") }
             return .done([.effect(.apply(.meeting(.addDecision(meeting: meeting, decision: d)),
-                                         done: "Recorded \(d.label) at “\(meeting)”. \(Bindings.key(.turnIntoAction, on: MeetingsScreen.self)) turns it into an action.")),
+                                         done: "Recorded \(d.label) at “\(meeting)”. \(Bindings.key(.meetings(.turnIntoAction), on: MeetingsScreen.self)) turns it into an action.")),
                           .focus(Item.decision(d.number).target)])
         }
     }

@@ -32,28 +32,39 @@ extension BoardState {
             }
             return answer(commit(field, of: ref, saw: .text(saw), text: text, retry: .editor(ref: ref, field: field, text: text)))
         case let .conflicted(plan, log, said, retry):
-            replacePlan(plan, log)
-            guard let retry, let question = askAgain(retry) else {
-                say(said + ".", error: true)
-                if !top.exists(in: plan) { carryOut([.pop]) }
-                return []
-            }
-            if !top.exists(in: plan) { carryOut([.pop]) }
-            overlay = question
-            say(said + Self.keptNote(question), error: true)
+            conflicted(plan, log, said: said, retry: retry)
         case let .today(date):
             today = date
         case let .longTextReturned(key, text):
-            guard let text else {
-                say("No change.")
-                return []
-            }
-            guard let screen = Screens.type(key.screen) else { return [] }
-            return answer(screen.longTextReturned(key, text: text, self))
+            return longTextReturned(key, text)
         case let .said(text):
             say(text)
         }
         return []
+    }
+
+    /// Someone else changed what an edit was about: show theirs, and ask again with what
+    /// the person typed, so one more Enter applies it knowingly.
+    private mutating func conflicted(_ plan: Plan, _ log: [ChangeRecord], said: String, retry: Retry?) {
+        replacePlan(plan, log)
+        guard let retry, let question = askAgain(retry) else {
+            say(said + ".", error: true)
+            if !top.exists(in: plan) { carryOut([.pop]) }
+            return
+        }
+        if !top.exists(in: plan) { carryOut([.pop]) }
+        overlay = question
+        say(said + Self.keptNote(question), error: true)
+    }
+
+    /// Long text back from `$EDITOR`, for the screen that asked for it.
+    private mutating func longTextReturned(_ key: LongText, _ text: String?) -> [Effect] {
+        guard let text else {
+            say("No change.")
+            return []
+        }
+        guard let screen = Screens.type(key.screen) else { return [] }
+        return answer(screen.longTextReturned(key, text: text, self))
     }
 
     /// A key: to the prompt or question on screen, else to the binding for it here.
