@@ -19,6 +19,8 @@ public enum Command: Hashable, Sendable {
     case heatStage(Risk.Stage)
     case addRisk, removeRisk, sortRisks, clearNarrowing
     case groupByLead
+    /// Building the plan: areas, findings, KPIs, milestones, the header and governance.
+    case structure(StructureCommand)
 }
 
 /// What a binding needs before it can act. Checked once, centrally, before any screen sees

@@ -16,6 +16,8 @@ public enum Target: Equatable, Sendable {
     case cell(Int, Int)
     /// A finding of the area on screen, by letter ("" for the folded findings line).
     case finding(String)
+    /// A milestone of the KPI on screen, by label.
+    case milestone(String)
 }
 
 /// A line of styled text, and what it stands for when it can be selected.
