@@ -58,7 +58,7 @@ extension BoardState {
 
     func newKPIEdit(_ kpi: KPI) -> Step {
         .effect(.apply(.structure(.addKPI(kpi, before: nil, links: [])),
-                       done: "Added KPI \(kpi.ref). Enter opens it: \(Bindings.key(.structure(.addMilestone), on: KPIScreen.self)) adds milestones, \(Bindings.key(.structure(.linkAction), on: KPIScreen.self)) links actions."))
+                       done: "Added KPI \(kpi.ref). \(Bindings.key(.followLink, on: ScoreCardScreen.self)) opens it: \(Bindings.key(.structure(.addMilestone), on: KPIScreen.self)) adds milestones, \(Bindings.key(.structure(.linkAction), on: KPIScreen.self)) links actions."))
     }
 
     func kpiFieldsEdit(_ ref: String, _ fields: [(KPIField, StructureValue)]) -> Step {
