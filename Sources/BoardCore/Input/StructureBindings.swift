@@ -42,12 +42,16 @@ extension Bindings {
     public static let removeKPI = Binding([.char("D")], .structure(.removeKPI), "Remove the KPI, unlinking its actions (asks first)",
                                           needs: [.writable, .kpi])
 
+    /// Enter on a KPI's screen: opens a linked action, or edits the selected line.
+    public static let kpiOpen = Binding([.enter, .right, .char("l")], .open, "Open the selected action, or edit the selected line",
+                                        bar: "Open/edit")
+
     /// The KPI screen's own editing keys.
     public static let kpiEditing: [Binding] = [
         Binding([.char("e")], .structure(.editKPILine), "Edit the selected line: name, unit, baseline, comparator or a milestone",
-                bar: "Edit", needs: [.writable, .kpi]),
+                needs: [.writable, .kpi]),
         Binding([.char("b")], .structure(.switchBetter), "Switch which direction is better (higher or lower)", needs: [.writable, .kpi]),
-        Binding([.char("A")], .structure(.addMilestone), "Add a milestone (label, date, target)", bar: "Add milestone", needs: [.writable, .kpi]),
+        Binding([.char("A")], .structure(.addMilestone), "Add a milestone (label, date, target)", bar: "Milestone", needs: [.writable, .kpi]),
         Binding([.char("x")], .structure(.removeMilestone), "Remove the selected milestone", needs: [.writable, .kpi]),
         Binding([.char("+")], .structure(.linkAction), "Link actions to this KPI", bar: "Link", needs: [.writable, .kpi]),
         Binding([.char("-")], .structure(.unlinkAction), "Unlink the selected action from this KPI", needs: [.writable, .kpi]),

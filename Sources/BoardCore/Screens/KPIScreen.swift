@@ -4,7 +4,7 @@ import PlanModel
 public struct KPIScreen: LineScreen {
     public static let kind = "kpi"
     public static let title = "A KPI"
-    public static var bindings: [Binding] { [Bindings.open] + Bindings.kpiEditing }
+    public static var bindings: [Binding] { [Bindings.kpiOpen] + Bindings.kpiEditing }
     public static func make(_ subject: String, _ board: BoardState) -> KPIScreen? {
         board.plan.kpi(subject) == nil ? nil : KPIScreen(ref: subject)
     }
@@ -19,6 +19,12 @@ public struct KPIScreen: LineScreen {
     public func body(_ board: BoardState) -> Body { KPIViews.kpi(board, ref: ref, selected: selected) }
     public func exists(in plan: Plan) -> Bool { plan.kpi(ref) != nil }
     public func selectedKPI(_ board: BoardState) -> KPI? { board.plan.kpi(ref) }
+
+    /// Opens on the first action that moves it, as before the KPI's own lines could be
+    /// edited, so Enter still goes from a KPI to its actions.
+    public mutating func opened(_ board: BoardState) {
+        if selected == nil, let first = board.actions(movingKPI: ref).first { selected = .action(first.ref) }
+    }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
         guard let kpi = board.plan.kpi(ref) else { return [] }

@@ -37,8 +37,8 @@ extension BoardState {
         let notes = area.actions.reduce(0) { $0 + $1.notes.count }
         let links = plan.areaLinks(area.number).count
         let what = "\(plural(area.findings.count, "finding")), \(plural(area.actions.count, "action")), \(plural(notes, "note")), \(plural(links, "risk link"))"
-        return Confirm(question: "Remove area \(area.number) “\(TextLayout.fit(area.title, 30))” with its \(what)? y removes, anything else keeps it [y/N]",
-                       bar: "y remove  N keep (default)", yes: (closing ? [.pop] : []) + [removeAreaEdit(area.number)],
+        return Confirm(question: "Remove area \(area.number) and its \(what)? [y/N]",
+                       bar: "y remove area \(area.number) “\(TextLayout.fit(area.title, 30))”  N keep (default)", yes: (closing ? [.pop] : []) + [removeAreaEdit(area.number)],
                        no: "Area \(area.number) was not removed.")
     }
 
@@ -271,8 +271,9 @@ extension BoardState {
     ]
 
     func planFieldPicker() -> Picker {
-        let keys = Self.planFields.map { "\($0.0) \($0.1.label)" }.joined(separator: " · ")
-        return Picker(label: "Edit which? \(keys) ", bar: keys + " · Esc cancel", showsCursor: false) { _, key, board in
+        let keys = Self.planFields.map { "\($0.0) \($0.1.label)" }.joined(separator: ", ")
+        return Picker(label: "Edit which? l local area  t title  s/e inspection start/end  r revisit report ",
+                      bar: "o officers  a advisers  p partners  g reporting lines  n narrative · Esc cancel", showsCursor: false) { _, key, board in
             guard case let .char(c) = key, let field = Self.planFields.first(where: { $0.0 == c })?.1 else {
                 return .refuse("Press the letter of a field: \(keys) (Esc cancels).")
             }

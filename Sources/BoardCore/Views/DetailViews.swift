@@ -100,7 +100,7 @@ enum DetailViews {
                 lines.append(Line([Line.Segment(TextLayout.pad(k == 0 ? label : "", labelWidth), .heading), Line.Segment(piece, role)]))
             }
         }
-        lines.append(Line("Press \(Bindings.key(.structure(.editPlan), on: GovernanceScreen.self)) to edit the header or governance: local area, dates, officers, advisers, partners, reporting lines, narrative.", .dim))
+        lines.append(Line("Press \(Bindings.key(.structure(.editPlan), on: GovernanceScreen.self)) to edit any of these: the header, people, partners, lines, narrative.", .dim))
         pair("Local area", h.localArea)
         pair("Plan", h.title)
         if let notice = h.notice { pair("Note", notice, .notice) }
