@@ -215,3 +215,24 @@ final class StructureUpdateTests: XCTestCase {
         XCTAssertEqual(try XCTUnwrap(try store.undo()).plan, plan, "undo of a link restores the action's KPIs")
     }
 }
+
+/// Long structure text goes to `$EDITOR` and comes back as one edit.
+final class StructureEditorTests: XCTestCase {
+    func testAnAreaStatementAndTheNarrativeEditInTheEditor() throws {
+        var state = try board()
+        let area = try XCTUnwrap(state.plan.areas.first)
+        XCTAssertEqual(state.press(.char("S")), [.openStructureEditor(.statement(area.number), text: area.weakness)])
+        let effects = state.update(.structureEditorReturned(.statement(area.number), text: "Restated\nover two lines\n\n"))
+        XCTAssertEqual(onlyEdit(effects), .structure(.setArea(number: area.number, field: .weakness, from: area.weakness, to: "Restated\nover two lines")))
+        XCTAssertEqual(state.update(.structureEditorReturned(.statement(area.number), text: " \n")), [])
+        XCTAssertTrue(state.message?.contains("needs its weakness") ?? false)
+        XCTAssertEqual(state.update(.structureEditorReturned(.statement(area.number), text: nil)), [])
+        XCTAssertEqual(state.message, "No change.")
+
+        var governance = try board(view: .governance)
+        let narrative = governance.plan.governance.narrative
+        XCTAssertEqual(governance.press(.char("e"), .char("n")), [.openStructureEditor(.narrative, text: narrative)])
+        XCTAssertEqual(onlyEdit(governance.update(.structureEditorReturned(.narrative, text: "Shorter."))),
+                       .structure(.setPlanField(field: .narrative, from: .text(narrative), to: .text("Shorter."))))
+    }
+}

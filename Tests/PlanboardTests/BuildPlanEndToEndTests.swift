@@ -66,21 +66,18 @@ final class BuildPlanEndToEndTests: XCTestCase {
         // Two findings, lettered a and b, and two actions.
         s.send("Enter")
         expect(s, "No findings yet: press A to add one.")
-        s.send("A")
-        answer(s, "Finding 1a:", "Families wait too long for plans.")
-        expect(s, "Added finding 1a.")
-        s.send("A")
-        answer(s, "Finding 1b:", "Calls from families go unanswered.")
-        expect(s, "Added finding 1b.")
+        for (letter, text) in [("a", "Families wait too long for plans."), ("b", "Calls from families go unanswered.")] {
+            s.send("A")
+            answer(s, "Finding 1\(letter):", text)
+            expect(s, "Added finding 1\(letter).")
+        }
         expect(s, "Findings a–b (2)")
-        s.send("+")
-        answer(s, "New action in area 1, reference:", "1a")
-        answer(s, "1a action:", "Recruit two EHC coordinators")
-        expect(s, "Added 1a.")
-        s.send("+")
-        answer(s, "New action in area 1, reference:", "1b")
-        answer(s, "1b action:", "Call every waiting family weekly")
-        expect(s, "Added 1b.")
+        for (ref, text) in [("1a", "Recruit two EHC coordinators"), ("1b", "Call every waiting family weekly")] {
+            s.send("+")
+            answer(s, "New action in area 1, reference:", ref)
+            answer(s, "\(ref) action:", text)
+            expect(s, "Added \(ref).")
+        }
 
         // A KPI with a baseline and a comparator.
         s.send("6")

@@ -20,7 +20,7 @@ extension Bindings {
                                         bar: "Add area", needs: [.writable])
     public static let editAreaTitle = Binding([.char("T")], .structure(.editAreaTitle), "Edit the area's short title",
                                               needs: [.writable, .area])
-    public static let editAreaStatement = Binding([.char("S")], .structure(.editAreaStatement), "Edit the weakness as written (the statement)",
+    public static let editAreaStatement = Binding([.char("S")], .structure(.editAreaStatement), "Edit the weakness as written (the statement) in $EDITOR",
                                                   needs: [.writable, .area])
     public static let removeArea = Binding([.char("D")], .structure(.removeArea), "Remove the area, its findings and actions (asks first)",
                                            needs: [.writable, .area])

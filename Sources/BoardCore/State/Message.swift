@@ -13,6 +13,8 @@ public enum Message: Sendable {
     case failed(String)
     /// `$EDITOR` returned: the new text, or nil when it was cancelled or unchanged.
     case editorReturned(ref: String, field: ActionField, text: String?)
+    /// `$EDITOR` returned on a piece of the plan's structure: the new text, or nil.
+    case structureEditorReturned(LongText, text: String?)
     /// The date changed (the clock ticked past midnight).
     case today(PlanDate)
 }
@@ -25,7 +27,17 @@ public enum Effect: Equatable, Sendable {
     case redo
     /// Open `$EDITOR` on a field's text.
     case openEditor(ref: String, field: ActionField, text: String)
+    /// Open `$EDITOR` on a long text of the plan's structure (an area's statement, the narrative).
+    case openStructureEditor(LongText, text: String)
     /// Record a checkpoint of the plan as the file holds it.
     case recordCheckpoint(name: String, date: PlanDate)
     case quit
+}
+
+/// A long text of the plan's structure that is edited in `$EDITOR`.
+public enum LongText: Equatable, Sendable {
+    /// An area's weakness as written, by the area's number.
+    case statement(Int)
+    /// The governance narrative.
+    case narrative
 }

@@ -277,7 +277,23 @@ extension BoardState {
             guard case let .char(c) = key, let field = Self.planFields.first(where: { $0.0 == c })?.1 else {
                 return .refuse("Press the letter of a field: \(keys) (Esc cancels).")
             }
+            if field == .narrative { return .done([.effect(.openStructureEditor(.narrative, text: board.plan.governance.narrative))]) }
             return .done([.ask(.prompt(board.planFieldPrompt(field)))])
+        }
+    }
+
+    /// What came back from `$EDITOR`, as an edit (trailing blank lines dropped).
+    func longTextEdited(_ what: LongText, _ raw: String) -> Submission {
+        var text = raw
+        while text.last?.isNewline == true { text.removeLast() }
+        switch what {
+        case let .statement(number):
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                return .refuse("An area needs its weakness as written; nothing was changed.")
+            }
+            return .done([areaFieldEdit(number, .weakness, text)])
+        case .narrative:
+            return .done([planFieldEdit(.narrative, .text(text))])
         }
     }
 
@@ -368,7 +384,7 @@ extension BoardState {
         guard let area else { return [.say("No areas yet: press \(Bindings.key(.structure(.addArea), on: AreasScreen.self)) to add one.")] }
         switch command {
         case .editAreaTitle: return [.ask(.prompt(areaFieldPrompt(area, .title)))]
-        case .editAreaStatement: return [.ask(.prompt(areaFieldPrompt(area, .weakness)))]
+        case .editAreaStatement: return [.effect(.openStructureEditor(.statement(area.number), text: area.weakness))]
         case let .moveArea(delta): return [moveAreaEdit(area.number, by: delta), .focus(.area(clamp((plan.areas.firstIndex { $0.number == area.number } ?? 0) + delta, 0, plan.areas.count - 1)))]
         case .removeArea: return [.ask(.confirm(removeAreaConfirm(area, closing: closing)))]
         default: return []

@@ -31,6 +31,12 @@ extension BoardState {
                 return []
             }
             return answer(commit(field, of: ref, text: text))
+        case let .structureEditorReturned(what, text):
+            guard let text else {
+                say("No change.")
+                return []
+            }
+            return answer(longTextEdited(what, text))
         case let .today(date):
             today = date
         }
