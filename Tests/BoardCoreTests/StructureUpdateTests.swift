@@ -79,6 +79,19 @@ final class StructureUpdateTests: XCTestCase {
         XCTAssertEqual(onlyEdit(effects), .structure(try XCTUnwrap(state.plan.removing(area: 1))))
     }
 
+    func testMovingAnAreaKeepsItSelectedAndItsNumber() throws {
+        var state = try board()
+        let first = try XCTUnwrap(state.plan.areas.first)
+        XCTAssertEqual(state.press(.char("[")), [], "the first area cannot move up")
+        XCTAssertEqual(state.message, "Area \(first.number) is already first.")
+        let effects = state.press(.char("]"))
+        XCTAssertEqual(onlyEdit(effects), .structure(.moveArea(number: first.number, from: 0, to: 1)))
+        try state.save(effects)
+        XCTAssertEqual(state.plan.areas[1].number, first.number, "the area keeps its number")
+        XCTAssertEqual(state.areaIndex, 1, "the selection follows the area")
+        XCTAssertEqual(state.message, "Area \(first.number) is now 2nd in the plan.")
+    }
+
     func testFindingsAddEditMoveAndRemoveKeepingLettersInSequence() throws {
         var state = try board(width: 160, height: 48)
         state.press(.enter)
