@@ -101,6 +101,8 @@ final class StructureUpdateTests: XCTestCase {
         try state.save(answer(&state, "A new finding."))
         XCTAssertEqual(state.plan.area(number: area.number)?.findings.last, Finding(letter: findingLetter(at: count), text: "A new finding."))
         // Onto the first finding: edit it, move it down, remove it.
+        XCTAssertEqual(state.press(.char("x")), [], "x needs a finding selected")
+        XCTAssertTrue(state.message?.contains("Move onto a finding first") ?? false, state.message ?? "")
         state.press(.home)
         XCTAssertEqual(state.top.selection(state), .finding("a"))
         state.press(.char("e"))

@@ -36,6 +36,10 @@ public enum Requirement: Hashable, Sendable {
     case kpi
     /// An area is on screen or selected.
     case area
+    /// A finding is selected (on an area's screen).
+    case finding
+    /// A milestone is selected (on a KPI's screen).
+    case milestone
 }
 
 /// One key binding: the keys, what they do, a short label for the key bar (nil: not in the

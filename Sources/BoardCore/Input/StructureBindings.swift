@@ -31,10 +31,10 @@ extension Bindings {
 
     public static let findings: [Binding] = [
         Binding([.char("A")], .structure(.addFinding), "Add a finding (lettered next)", bar: "Add finding", needs: [.writable, .area]),
-        Binding([.char("e")], .structure(.editFinding), "Edit the selected finding", needs: [.writable, .area]),
-        Binding([.char("[")], .structure(.moveFinding(-1)), "Move the finding up (letters follow)", needs: [.writable, .area]),
-        Binding([.char("]")], .structure(.moveFinding(1)), "Move the finding down (letters follow)", needs: [.writable, .area]),
-        Binding([.char("x")], .structure(.removeFinding), "Remove the selected finding (letters close up)", needs: [.writable, .area]),
+        Binding([.char("e")], .structure(.editFinding), "Edit the selected finding", needs: [.writable, .finding]),
+        Binding([.char("[")], .structure(.moveFinding(-1)), "Move the finding up (letters follow)", needs: [.writable, .finding]),
+        Binding([.char("]")], .structure(.moveFinding(1)), "Move the finding down (letters follow)", needs: [.writable, .finding]),
+        Binding([.char("x")], .structure(.removeFinding), "Remove the selected finding (letters close up)", needs: [.writable, .finding]),
     ]
 
     public static let addKPI = Binding([.char("A")], .structure(.addKPI), "Add a KPI (reference, name, unit, direction, baseline, comparator)",
@@ -52,7 +52,7 @@ extension Bindings {
                 needs: [.writable, .kpi]),
         Binding([.char("b")], .structure(.switchBetter), "Switch which direction is better (higher or lower)", needs: [.writable, .kpi]),
         Binding([.char("A")], .structure(.addMilestone), "Add a milestone (label, date, target)", bar: "Milestone", needs: [.writable, .kpi]),
-        Binding([.char("x")], .structure(.removeMilestone), "Remove the selected milestone", needs: [.writable, .kpi]),
+        Binding([.char("x")], .structure(.removeMilestone), "Remove the selected milestone", needs: [.writable, .milestone]),
         Binding([.char("+")], .structure(.linkAction), "Link actions to this KPI", bar: "Link", needs: [.writable, .kpi]),
         Binding([.char("-")], .structure(.unlinkAction), "Unlink the selected action from this KPI", needs: [.writable, .kpi]),
         removeKPI,

@@ -97,13 +97,8 @@ public struct AreaScreen: ScreenComponent {
         guard [.editFinding, .removeFinding, .moveFinding(-1), .moveFinding(1)].contains(command) else {
             return board.areaCommand(command, area, closing: true)
         }
-        guard let letter = finding, let selected = area.findings.first(where: { $0.letter == letter }) else {
-            if area.findings.isEmpty {
-                return [.say("No findings yet: press \(Bindings.key(.structure(.addFinding), on: Self.self)) to add one.")]
-            }
-            if finding == "" { fullFindings = true }
-            return [.say("Move onto a finding first (↑ above the actions)\(finding == "" ? "; the findings now show in full" : "").")]
-        }
+        // The `.finding` requirement has checked a finding is selected.
+        guard let letter = finding, let selected = area.findings.first(where: { $0.letter == letter }) else { return [] }
         switch command {
         case .editFinding: return [.ask(.prompt(board.findingPrompt(number, selected)))]
         case .removeFinding: return [board.removeFindingEdit(number, letter)]

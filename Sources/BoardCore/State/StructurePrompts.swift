@@ -399,3 +399,17 @@ extension BoardState {
                        bar: "y remove  N keep (default)", yes: (closing ? [.pop] : []) + [removeKPIEdit(kpi.ref)], no: "\(kpi.ref) was not removed.")
     }
 }
+
+extension BoardState {
+    /// Whether the screen on top has one finding selected (not the folded findings line).
+    var selectsFinding: Bool {
+        if case let .finding(letter)? = top.selection(self) { return !letter.isEmpty }
+        return false
+    }
+
+    /// Whether the screen on top has a milestone selected.
+    var selectsMilestone: Bool {
+        if case .milestone? = top.selection(self) { return true }
+        return false
+    }
+}

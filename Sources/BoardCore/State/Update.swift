@@ -70,6 +70,9 @@ extension BoardState {
             case .risk where currentRisk == nil: return "Select a risk first: none is selected here."
             case .kpi where currentKPI == nil: return "Select a KPI first: none is selected here."
             case .area where currentArea == nil: return "Select an area first."
+            case .finding where !selectsFinding:
+                return "Move onto a finding first: above the actions (\(Bindings.key(.toggleFindings, on: AreaScreen.self)) shows them in full)."
+            case .milestone where !selectsMilestone: return "Move onto a milestone first."
             default: continue
             }
         }
