@@ -117,6 +117,9 @@ public final class DashboardLoop {
             case let .openEditor(ref, field, text):
                 let edited = editor.edit(text, on: terminal)
                 for effect in state.update(.editorReturned(ref: ref, field: field, text: edited == text ? nil : edited, saw: text)) { perform(effect) }
+            case let .openStructureEditor(what, text):
+                let edited = editor.edit(text, on: terminal)
+                for effect in state.update(.structureEditorReturned(what, text: edited == text ? nil : edited)) { perform(effect) }
             case let .recordCheckpoint(name, date):
                 saved(try source.recordCheckpoint(name: name, date: date),
                       said: "Recorded checkpoint “\(name)” (\(date.display)): every status, score and actual as they stand.")

@@ -68,7 +68,7 @@ final class UpdateTests: XCTestCase {
     }
 
     func testHelpListsEveryBindingAndCloses() throws {
-        var state = try board(width: 160, height: 200)
+        var state = try board(width: 160, height: 600)
         state.press(.char("?"))
         let text = state.text
         for binding in Bindings.global + Screens.all.flatMap({ $0.bindings }) { XCTAssertTrue(text.contains(binding.help), "help shows “\(binding.help)”") }

@@ -22,6 +22,8 @@ public enum Command: Hashable, Sendable {
     /// A command of one screen's own, named by that screen (e.g. `Command.local("meetings.addDecision")`),
     /// so a new screen adds its keys in its own file, not here.
     case local(String)
+    /// Building the plan: areas, findings, KPIs, milestones, the header and governance.
+    case structure(StructureCommand)
 }
 
 /// What a binding needs before it can act. Checked once, centrally, before any screen sees
@@ -37,6 +39,10 @@ public enum Requirement: Hashable, Sendable {
     case kpi
     /// An area is on screen or selected.
     case area
+    /// A finding is selected (on an area's screen).
+    case finding
+    /// A milestone is selected (on a KPI's screen).
+    case milestone
 }
 
 /// One key binding: the keys, what they do, a short label for the key bar (nil: not in the

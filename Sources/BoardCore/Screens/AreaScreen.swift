@@ -22,6 +22,7 @@ public struct AreaScreen: ScreenComponent {
             + [Bindings.note, Bindings.editText, Bindings.editor,
                Binding([.char("+")], .addAction, "Add an action", needs: [.writable, .area]), Bindings.deleteAction,
                Binding([.char("F")], .toggleFindings, "Show findings in full or one line each")]
+            + Bindings.findings + [Bindings.editAreaTitle, Bindings.editAreaStatement, Bindings.removeArea]
     }
     public static func make(_ subject: String, _ board: BoardState) -> AreaScreen? {
         Int(subject).flatMap { board.plan.area(number: $0) }.map { AreaScreen(number: $0.number, selectedRef: $0.actions.first?.ref) }
@@ -83,9 +84,27 @@ public struct AreaScreen: ScreenComponent {
         case .filter: return [.ask(.picker(filterPicker()))]
         case .addAction: return selectedArea(board).map { [.ask(.prompt(board.newActionPrompt($0)))] } ?? []
         case .toggleFindings: toggleFindings(board)
+        case let .structure(structure): return findingCommand(structure, board)
         default: break
         }
         return []
+    }
+
+    /// Adds, edits, moves or removes a finding; the area's own edits go to the board.
+    mutating func findingCommand(_ command: StructureCommand, _ board: BoardState) -> [Step] {
+        guard let area = selectedArea(board) else { return [] }
+        if command == .addFinding { return [.ask(.prompt(board.newFindingPrompt(area)))] }
+        guard [.editFinding, .removeFinding, .moveFinding(-1), .moveFinding(1)].contains(command) else {
+            return board.areaCommand(command, area, closing: true)
+        }
+        // The `.finding` requirement has checked a finding is selected.
+        guard let letter = finding, let selected = area.findings.first(where: { $0.letter == letter }) else { return [] }
+        switch command {
+        case .editFinding: return [.ask(.prompt(board.findingPrompt(number, selected)))]
+        case .removeFinding: return [board.removeFindingEdit(number, letter)]
+        case let .moveFinding(delta): return board.moveFindingEdit(number, letter, by: delta)
+        default: return []
+        }
     }
 
     /// Shows the findings in full or folded, keeping the cursor on them if it was.

@@ -5,7 +5,9 @@ public struct AreasScreen: ScreenComponent {
     public static let kind = "areas"
     public static let title = "Areas of weakness"
     public static let isView = true
-    public static var bindings: [Binding] { [Bindings.open] }
+    public static var bindings: [Binding] {
+        [Bindings.open, Bindings.addArea, Bindings.editAreaTitle, Bindings.editAreaStatement] + Bindings.moveAreas + [Bindings.removeArea]
+    }
     public static func make(_ subject: String, _ board: BoardState) -> AreasScreen? { AreasScreen() }
 
     public var top = 0
@@ -24,7 +26,11 @@ public struct AreasScreen: ScreenComponent {
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
-        guard command == .open, let area = selectedArea(board) else { return [] }
+        if case let .structure(structure) = command { return board.areaCommand(structure, selectedArea(board), closing: false) }
+        guard command == .open else { return [] }
+        guard let area = selectedArea(board) else {
+            return [.say("No areas yet: press \(Bindings.key(.structure(.addArea), on: Self.self)) to add one.")]
+        }
         return [.push(AreaScreen.id(area.number))]
     }
 

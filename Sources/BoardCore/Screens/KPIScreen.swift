@@ -4,7 +4,7 @@ import PlanModel
 public struct KPIScreen: LineScreen {
     public static let kind = "kpi"
     public static let title = "A KPI"
-    public static var bindings: [Binding] { [Bindings.open] }
+    public static var bindings: [Binding] { [Bindings.kpiOpen] + Bindings.kpiEditing }
     public static func make(_ subject: String, _ board: BoardState) -> KPIScreen? {
         board.plan.kpi(subject) == nil ? nil : KPIScreen(ref: subject)
     }
@@ -20,7 +20,32 @@ public struct KPIScreen: LineScreen {
     public func exists(in plan: Plan) -> Bool { plan.kpi(ref) != nil }
     public func selectedKPI(_ board: BoardState) -> KPI? { board.plan.kpi(ref) }
 
+    /// Opens on the first action that moves it, as before the KPI's own lines could be
+    /// edited, so Enter still goes from a KPI to its actions.
+    public mutating func opened(_ board: BoardState) {
+        if selected == nil, let first = board.actions(movingKPI: ref).first { selected = .action(first.ref) }
+    }
+
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
-        command == .open ? board.openLine(selection(board)) : []
+        guard let kpi = board.plan.kpi(ref) else { return [] }
+        let line = selection(board)
+        switch command {
+        case .open:
+            if case .action? = line { return board.openLine(line) }
+            return board.kpiLineQuestion(kpi, line)
+        case .structure(.editKPILine): return board.kpiLineQuestion(kpi, line)
+        case .structure(.switchBetter):
+            return [board.kpiFieldsEdit(ref, [(.better, .better(kpi.better == .higher ? .lower : .higher))])]
+        case .structure(.addMilestone): return [.ask(.prompt(board.milestonePrompt(ref)))]
+        case .structure(.removeMilestone):
+            guard case let .milestone(label)? = line else { return [.say("Move onto a milestone first.")] }
+            return [board.removeMilestoneEdit(ref, label)]
+        case .structure(.linkAction): return [.ask(.prompt(board.linkActionsPrompt(kpi)))]
+        case .structure(.unlinkAction):
+            guard case let .action(action)? = line else { return [.say("Move onto a linked action first.")] }
+            return [board.linkEdit(ref, [action], link: false)]
+        case .structure(.removeKPI): return [.ask(.confirm(board.removeKPIConfirm(kpi, closing: true)))]
+        default: return []
+        }
     }
 }

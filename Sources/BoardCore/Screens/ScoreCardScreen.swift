@@ -8,7 +8,7 @@ public struct ScoreCardScreen: ScreenComponent {
     public static var bindings: [Binding] {
         [Binding([.enter, .char("e")], .editField, "Enter or correct the selected actual", bar: "Enter or correct the selected actual",
                  needs: [.writable, .kpi]),
-         Bindings.followLink] + Bindings.across
+         Bindings.followLink, Bindings.addKPI, Bindings.removeKPI] + Bindings.across
     }
     public static func make(_ subject: String, _ board: BoardState) -> ScoreCardScreen? { ScoreCardScreen() }
 
@@ -33,8 +33,12 @@ public struct ScoreCardScreen: ScreenComponent {
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
-        guard let kpi = selectedKPI(board) else { return [] }
+        if command == .structure(.addKPI) { return [.ask(.prompt(board.newKPIPrompt()))] }
+        guard let kpi = selectedKPI(board) else {
+            return [.say("No KPIs yet: press \(Bindings.key(.structure(.addKPI), on: Self.self)) to add one.")]
+        }
         switch command {
+        case .structure(.removeKPI): return [.ask(.confirm(board.removeKPIConfirm(kpi, closing: false)))]
         case .followLink: return [.push(KPIScreen.id(kpi.ref))]
         case .editField:
             guard kpi.milestones.indices.contains(milestone) else {
@@ -43,6 +47,10 @@ public struct ScoreCardScreen: ScreenComponent {
             return [.ask(.prompt(board.actualPrompt(kpi, milestone: milestone)))]
         default: return []
         }
+    }
+
+    public mutating func focus(_ target: Target, _ board: BoardState) {
+        if case let .kpi(ref) = target { self.ref = ref }
     }
 
     public mutating func click(_ target: Target, _ board: BoardState) -> [Step] {

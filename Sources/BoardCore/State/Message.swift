@@ -18,6 +18,8 @@ public enum Message: Sendable {
     /// saw: someone else changed it since. `plan` and `log` are as they are now, `said`
     /// names who changed what, to what and when, and `retry` asks the question again.
     case conflicted(Plan, [ChangeRecord], said: String, retry: Retry?)
+    /// `$EDITOR` returned on a piece of the plan's structure: the new text, or nil.
+    case structureEditorReturned(StructureText, text: String?)
     /// The date changed (the clock ticked past midnight).
     case today(PlanDate)
     /// `$EDITOR` returned for a screen's own long text: the new text, or nil when cancelled or unchanged.
@@ -52,6 +54,8 @@ public enum Effect: Equatable, Sendable {
     case redo
     /// Open `$EDITOR` on a field's text.
     case openEditor(ref: String, field: ActionField, text: String)
+    /// Open `$EDITOR` on a long text of the plan's structure (an area's statement, the narrative).
+    case openStructureEditor(StructureText, text: String)
     /// Record a checkpoint of the plan as the file holds it.
     case recordCheckpoint(name: String, date: PlanDate)
     /// Open `$EDITOR` on a screen's own long text.
@@ -60,4 +64,12 @@ public enum Effect: Equatable, Sendable {
     /// recorded before it), and say where it went.
     case writePack(meeting: String, since: String?)
     case quit
+}
+
+/// A long text of the plan's structure that is edited in `$EDITOR`.
+public enum StructureText: Equatable, Sendable {
+    /// An area's weakness as written, by the area's number.
+    case statement(Int)
+    /// The governance narrative.
+    case narrative
 }

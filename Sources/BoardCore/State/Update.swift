@@ -33,6 +33,12 @@ extension BoardState {
             return answer(commit(field, of: ref, saw: .text(saw), text: text, retry: .editor(ref: ref, field: field, text: text)))
         case let .conflicted(plan, log, said, retry):
             conflicted(plan, log, said: said, retry: retry)
+        case let .structureEditorReturned(what, text):
+            guard let text else {
+                say("No change.")
+                return []
+            }
+            return answer(longTextEdited(what, text))
         case let .today(date):
             today = date
         case let .longTextReturned(key, text):
@@ -94,6 +100,9 @@ extension BoardState {
             case .risk where currentRisk == nil: return "Select a risk first: none is selected here."
             case .kpi where currentKPI == nil: return "Select a KPI first: none is selected here."
             case .area where currentArea == nil: return "Select an area first."
+            case .finding where !selectsFinding:
+                return "Move onto a finding first: above the actions (\(Bindings.key(.toggleFindings, on: AreaScreen.self)) shows them in full)."
+            case .milestone where !selectsMilestone: return "Move onto a milestone first."
             default: continue
             }
         }

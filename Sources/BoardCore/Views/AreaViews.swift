@@ -35,6 +35,9 @@ enum AreaViews {
             line.selected = i == cursor
             lines.append(line)
         }
+        if plan.areas.isEmpty {
+            lines.append(Line(" No areas yet: press \(Bindings.key(.structure(.addArea), on: AreasScreen.self)) to add one (a short title, then the weakness as written).", .dim))
+        }
         let all = state.overall
         lines.append(.blank)
         lines.append(Line([Line.Segment("All areas: \(all.total) actions · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
@@ -111,7 +114,9 @@ enum AreaViews {
             line.selected = screen.finding == ""
             lines.append(line)
         }
-        if area.findings.isEmpty { lines.append(Line("Findings: none recorded", .dim)) }
+        if area.findings.isEmpty {
+            lines.append(Line("No findings yet: press \(Bindings.key(.structure(.addFinding), on: AreaScreen.self)) to add one.", .dim))
+        }
         lines.append(.blank)
 
         let visible = screen.visible(area)

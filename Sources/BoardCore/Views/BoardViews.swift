@@ -48,6 +48,9 @@ enum BoardViews {
         lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
                            Line.Segment(TextLayout.pad("Actions by status", barWidth + 1), .tableHeader),
                            Line.Segment(TextLayout.pad(" Red Late Soon", width - titleWidth - barWidth - 5), .tableHeader)]))
+        if plan.areas.isEmpty {
+            lines.append(Line(" No areas yet: press \(Bindings.key(.show(.areas))), then \(Bindings.key(.structure(.addArea), on: AreasScreen.self)) to add one.", .dim))
+        }
         for (i, area) in plan.areas.enumerated() {
             let r = state.rollups[i]
             var line = Line(target: .area(i))
@@ -71,7 +74,9 @@ enum BoardViews {
         let nameWidth = max(12, width - 46)
         lines.append(Line([Line.Segment(TextLayout.pad(" Impact score card", nameWidth + 5), .tableHeader),
                            Line.Segment(TextLayout.pad("  Latest  Target Status  Trend", width - nameWidth - 5), .tableHeader)]))
-        if plan.kpis.isEmpty { lines.append(Line(" No KPIs on the score card.", .dim)) }
+        if plan.kpis.isEmpty {
+            lines.append(Line(" No KPIs yet: press \(Bindings.key(.show(.kpis))), then \(Bindings.key(.structure(.addKPI), on: ScoreCardScreen.self)) to add one.", .dim))
+        }
         for kpi in plan.kpis {
             let i = kpi.latestActualIndex
             let latest = i.flatMap { kpi.milestones[$0].actual }
@@ -90,7 +95,9 @@ enum BoardViews {
 
         // Top risks.
         lines.append(Line(TextLayout.pad(" Highest residual risks", width), .tableHeader))
-        if plan.risks.isEmpty { lines.append(Line(" The risk register is empty.", .dim)) }
+        if plan.risks.isEmpty {
+            lines.append(Line(" No risks yet: press \(Bindings.key(.show(.risks))), then \(Bindings.key(.addRisk, on: RegisterScreen.self)) to add one.", .dim))
+        }
         for risk in state.topRisks {
             let band = plan.settings.band(for: risk.residual.value)
             var line = Line(target: .risk(risk.ref))

@@ -100,6 +100,7 @@ enum DetailViews {
                 lines.append(Line([Line.Segment(TextLayout.pad(k == 0 ? label : "", labelWidth), .heading), Line.Segment(piece, role)]))
             }
         }
+        lines.append(Line("Press \(Bindings.key(.structure(.editPlan), on: GovernanceScreen.self)) to edit any of these: the header, people, partners, lines, narrative.", .dim))
         pair("Local area", h.localArea)
         pair("Plan", h.title)
         if let notice = h.notice { pair("Note", notice, .notice) }
@@ -115,6 +116,7 @@ enum DetailViews {
         if h.advisers.isEmpty { lines.append(Line(" none named", .dim)) }
         lines.append(.blank)
         lines.append(Line("Partners", .heading))
+        if plan.governance.partners.isEmpty { lines.append(Line(" none named", .dim)) }
         for partner in plan.governance.partners {
             for (k, piece) in TextLayout.wrap(partner, width: width - 4).enumerated() { lines.append(Line((k == 0 ? " • " : "   ") + piece)) }
         }
@@ -133,6 +135,7 @@ enum DetailViews {
         lines.append(.blank)
         lines.append(Line("How the plan is governed", .heading))
         for piece in TextLayout.wrap(plan.governance.narrative, width: width - 2) { lines.append(Line(" " + piece)) }
+        if plan.governance.narrative.isEmpty { lines.append(Line(" not written yet", .dim)) }
         return Body(lines)
     }
 

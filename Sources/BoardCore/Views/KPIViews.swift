@@ -45,7 +45,7 @@ enum KPIViews {
         }, rowIndex: { target in
             guard case let .kpi(ref) = target else { return nil }
             return kpis.firstIndex { $0.ref == ref }
-        }, tail: kpis.isEmpty ? [Line("The score card has no KPIs.", .dim)] : [], sticky: 1)
+        }, tail: kpis.isEmpty ? [Line("No KPIs yet: press \(Bindings.key(.structure(.addKPI), on: ScoreCardScreen.self)) to add one.", .dim)] : [], sticky: 1)
     }
 
     /// One milestone's actual against its own target.
@@ -59,13 +59,15 @@ enum KPIViews {
         guard let kpi = state.plan.kpi(ref) else { return Body() }
         let width = state.width
         var lines: [Line] = []
-        func pair(_ label: String, _ segments: [Line.Segment]) {
-            lines.append(Line([Line.Segment(TextLayout.pad(label, DetailViews.labelWidth), .heading)] + segments))
+        func pair(_ label: String, field: Int? = nil, _ segments: [Line.Segment]) {
+            var line = Line([Line.Segment(TextLayout.pad(label, DetailViews.labelWidth), .heading)] + segments)
+            line.target = field.map(Target.field)
+            lines.append(line)
         }
-        pair("KPI", [Line.Segment("\(kpi.ref) \(kpi.name)")])
-        pair("Unit", [Line.Segment("\(kpi.unit) · \(kpi.better == .higher ? "higher" : "lower") is better")])
-        pair("Baseline", [Line.Segment(kpi.baseline.map { "\(BoardViews.number($0.value, kpi.unit))\($0.date.map { " (\($0.display))" } ?? "")\($0.note.isEmpty ? "" : " — “\($0.note)”")" } ?? "none", kpi.baseline == nil ? .dim : .normal)])
-        pair("Comparator", [Line.Segment(kpi.comparator.map { "\($0.label): \(BoardViews.number($0.value, kpi.unit))" } ?? "none", kpi.comparator == nil ? .dim : .normal)])
+        pair("KPI", field: 0, [Line.Segment("\(kpi.ref) \(kpi.name)")])
+        pair("Unit", field: 1, [Line.Segment("\(kpi.unit) · \(kpi.better == .higher ? "higher" : "lower") is better")])
+        pair("Baseline", field: 2, [Line.Segment(kpi.baseline.map { "\(BoardViews.number($0.value, kpi.unit))\($0.date.map { " (\($0.display))" } ?? "")\($0.note.isEmpty ? "" : " — “\($0.note)”")" } ?? "none", kpi.baseline == nil ? .dim : .normal)])
+        pair("Comparator", field: 3, [Line.Segment(kpi.comparator.map { "\($0.label): \(BoardViews.number($0.value, kpi.unit))" } ?? "none", kpi.comparator == nil ? .dim : .normal)])
         pair("Status", [Line.Segment(BoardViews.kpiStatusText(kpi.status) + " " + kpi.status.label, .kpi(kpi.status), keepsRole: true),
                         Line.Segment("  \(kpi.travel.glyph) \(kpi.travel.rawValue)  "), Line.Segment(BoardViews.sparkline(kpi.series), .link)])
         lines.append(.blank)
@@ -73,14 +75,21 @@ enum KPIViews {
                            Line.Segment(TextLayout.pad("Target", 10), .tableHeader), Line.Segment(TextLayout.pad("Actual", max(0, width - 39)), .tableHeader)]))
         for milestone in kpi.milestones {
             let role = status(of: milestone, kpi).map(Role.kpi) ?? .dim
-            lines.append(Line([Line.Segment(" " + TextLayout.pad(milestone.label, 15)), Line.Segment(TextLayout.pad(milestone.date?.display ?? "—", 13)),
-                               Line.Segment(TextLayout.pad(BoardViews.number(milestone.target, kpi.unit), 10)),
-                               Line.Segment(BoardViews.number(milestone.actual, kpi.unit), milestone.actual == nil ? .dim : role)]))
+            var line = Line([Line.Segment(" " + TextLayout.pad(milestone.label, 15)), Line.Segment(TextLayout.pad(milestone.date?.display ?? "—", 13)),
+                             Line.Segment(TextLayout.pad(BoardViews.number(milestone.target, kpi.unit), 10)),
+                             Line.Segment(BoardViews.number(milestone.actual, kpi.unit), milestone.actual == nil ? .dim : role)])
+            line.target = .milestone(milestone.label)
+            lines.append(line)
+        }
+        if kpi.milestones.isEmpty {
+            lines.append(Line(" No milestones yet: press \(Bindings.key(.structure(.addMilestone), on: KPIScreen.self)) to add one (label, date, target).", .dim))
         }
         lines.append(.blank)
         let actions = state.actions(movingKPI: ref)
         lines.append(Line("Actions that move it (\(actions.count)) · Enter opens one", .heading))
-        if actions.isEmpty { lines.append(Line(" None linked yet: link one from the action's screen (its KPIs field).", .dim)) }
+        if actions.isEmpty {
+            lines.append(Line(" None linked yet: press \(Bindings.key(.structure(.linkAction), on: KPIScreen.self)) to link actions (or use an action's KPIs field).", .dim))
+        }
         for action in actions {
             var line = Line(target: .action(action.ref))
             line.segments.append(Line.Segment(" " + TextLayout.pad(action.ref, 8)))

@@ -18,6 +18,8 @@ public enum Target: Equatable, Sendable {
     case finding(String)
     /// A line of one screen's own, by a key that screen chooses (a meeting's name, a decision).
     case item(String)
+    /// A milestone of the KPI on screen, by label.
+    case milestone(String)
 }
 
 /// A line of styled text, and what it stands for when it can be selected.

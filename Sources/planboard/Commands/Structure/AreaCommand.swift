@@ -26,7 +26,7 @@ struct AreaAdd: ParsableCommand {
 
     func run() throws {
         try StructureCLI.apply(store) { plan in
-            let n = number ?? ((plan.areas.map(\.number).max() ?? 0) + 1)
+            let n = number ?? plan.nextAreaNumber
             if let before { _ = try StructureCLI.area(before, in: plan) }
             return [.addArea(Area(number: n, title: title, weakness: weakness, findingsSource: source), before: before, risks: [])]
         }
@@ -49,14 +49,9 @@ struct AreaSet: ParsableCommand {
 
     func run() throws {
         try StructureCLI.apply(store) { plan in
-            let area = try StructureCLI.area(number, in: plan)
-            var edits: [StructureEdit] = []
-            if let title, title != area.title { edits.append(.setArea(number: number, field: .title, from: area.title, to: title)) }
-            if let weakness, weakness != area.weakness { edits.append(.setArea(number: number, field: .weakness, from: area.weakness, to: weakness)) }
-            if let source, source != area.findingsSource {
-                edits.append(.setArea(number: number, field: .findingsSource, from: area.findingsSource, to: source))
-            }
-            return edits
+            _ = try StructureCLI.area(number, in: plan)
+            let wanted: [(AreaField, String?)] = [(.title, title), (.weakness, weakness), (.findingsSource, source)]
+            return wanted.compactMap { field, value in value.flatMap { plan.setting(field, ofArea: number, to: $0) } }
         }
     }
 }
@@ -75,8 +70,8 @@ struct AreaMove: ParsableCommand {
             guard (1...plan.areas.count).contains(to) else {
                 throw CLIError("--to \(to) is not a place in the plan; expected 1 to \(plan.areas.count)")
             }
-            guard let from = plan.areas.firstIndex(where: { $0.number == number }), from != to - 1 else { return [] }
-            return [.moveArea(number: number, from: from, to: to - 1)]
+            guard let from = plan.areas.firstIndex(where: { $0.number == number }) else { return [] }
+            return plan.moving(area: number, by: to - 1 - from).map { [$0] } ?? []
         }
     }
 }
@@ -106,7 +101,7 @@ struct AreaRemove: ParsableCommand {
             guard yes else {
                 throw CLIError("this would remove \(AreaRemove.consequences(area, links: links)); nothing was changed. Add --yes to remove it")
             }
-            return [.removeArea(area, risks: links)]
+            return plan.removing(area: number).map { [$0] } ?? []
         }
     }
 }
@@ -148,7 +143,7 @@ struct FindingSet: ParsableCommand {
     func run() throws {
         try StructureCLI.apply(store) { plan in
             let finding = try FindingCommand.finding(area, letter, in: plan)
-            return finding.text == text ? [] : [.setFinding(area: area, letter: finding.letter, from: finding.text, to: text)]
+            return plan.setting(finding: finding.letter, inArea: area, to: text).map { [$0] } ?? []
         }
     }
 }
@@ -181,7 +176,7 @@ struct FindingRemove: ParsableCommand {
     func run() throws {
         try StructureCLI.apply(store) { plan in
             let finding = try FindingCommand.finding(area, letter, in: plan)
-            return [.removeFinding(area: area, letter: finding.letter, text: finding.text)]
+            return plan.removing(finding: finding.letter, inArea: area).map { [$0] } ?? []
         }
     }
 }

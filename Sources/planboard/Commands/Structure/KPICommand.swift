@@ -97,10 +97,7 @@ struct KPISet: ParsableCommand {
             if let better = fields.better { wanted.append((.better, .better(try StructureCLI.better(better)))) }
             wanted.append((.baseline, .measure(try fields.baselineMeasure(from: kpi.baseline))))
             wanted.append((.comparator, .comparator(try fields.comparatorValue(from: kpi.comparator))))
-            return wanted.compactMap { field, value in
-                let now = kpi.value(of: field)
-                return now == value ? nil : .setKPI(ref: ref, field: field, from: now, to: value)
-            }
+            return plan.setting(wanted, ofKPI: kpi.ref)
         }
     }
 }
@@ -114,8 +111,8 @@ struct KPIRemove: ParsableCommand {
 
     func run() throws {
         try StructureCLI.apply(store) { plan in
-            let kpi = try StructureCLI.kpi(ref, in: plan)
-            return [.removeKPI(kpi, links: plan.kpiLinks(ref))]
+            _ = try StructureCLI.kpi(ref, in: plan)
+            return plan.removing(kpi: ref).map { [$0] } ?? []
         }
     }
 }
@@ -168,20 +165,11 @@ struct MilestoneSet: ParsableCommand {
             guard let m = kpi.milestones.first(where: { $0.label == milestone }) else {
                 throw CLIError("KPI \(ref) has no milestone \"\(milestone)\"; expected one of \(StructureCLI.list(kpi.milestones.map(\.label)))")
             }
-            var edits: [StructureEdit] = []
-            if let date {
-                let value = StructureValue.date(try StructureCLI.optionalDate(date, option: "--date"))
-                if value != m.value(of: .date) { edits.append(.setMilestone(kpi: ref, label: m.label, field: .date, from: m.value(of: .date), to: value)) }
-            }
-            if let target {
-                let value = StructureValue.number(try StructureCLI.optionalNumber(target, option: "--target"))
-                if value != m.value(of: .target) { edits.append(.setMilestone(kpi: ref, label: m.label, field: .target, from: m.value(of: .target), to: value)) }
-            }
-            // The label last, so the edits before it still name the milestone as it was.
-            if let label, label != m.label {
-                edits.append(.setMilestone(kpi: ref, label: m.label, field: .label, from: .text(m.label), to: .text(label)))
-            }
-            return edits
+            var wanted: [(MilestoneField, StructureValue)] = []
+            if let date { wanted.append((.date, .date(try StructureCLI.optionalDate(date, option: "--date")))) }
+            if let target { wanted.append((.target, .number(try StructureCLI.optionalNumber(target, option: "--target")))) }
+            if let label { wanted.append((.label, .text(label))) }
+            return plan.setting(wanted, ofMilestone: m.label, kpi: ref)
         }
     }
 }
@@ -214,22 +202,18 @@ struct KPILink: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try KPILink.relink(store, kpi: ref, actions: actions) { $0.contains(ref) ? $0 : $0 + [ref] }
+        try KPILink.relink(store, kpi: ref, actions: actions, link: true)
     }
 
-    /// One change for all the actions named, each action's list of KPIs set as `change` says.
-    static func relink(_ options: StoreOptions, kpi ref: String, actions: [String], _ change: ([String]) -> [String]) throws {
+    /// One change for all the actions named, each linked to (or unlinked from) the KPI.
+    static func relink(_ options: StoreOptions, kpi ref: String, actions: [String], link: Bool) throws {
         let db = try options.open()
         let plan = try db.load()
         _ = try StructureCLI.kpi(ref, in: plan)
-        var edits: [Edit] = []
-        for actionRef in actions {
-            guard let action = plan.action(actionRef) else {
-                throw CLIError("there is no action \(actionRef); expected a reference such as \(plan.allActions.first?.ref ?? "1a")")
-            }
-            let new = change(action.kpis)
-            if new != action.kpis { edits.append(.setAction(ref: actionRef, field: .kpis, from: .names(action.kpis), to: .names(new))) }
+        for actionRef in actions where plan.action(actionRef) == nil {
+            throw CLIError("there is no action \(actionRef); expected a reference such as \(plan.allActions.first?.ref ?? "1a")")
         }
+        let edits = plan.linking(actions: actions, toKPI: ref, link)
         guard !edits.isEmpty else {
             try Output.line("Nothing to change: the plan already holds that.")
             return
@@ -248,6 +232,6 @@ struct KPIUnlink: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try KPILink.relink(store, kpi: ref, actions: actions) { $0.filter { $0 != ref } }
+        try KPILink.relink(store, kpi: ref, actions: actions, link: false)
     }
 }
