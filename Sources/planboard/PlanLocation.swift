@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import PlanStorePostgres
 import SamplePlans
 import PlanExchange
 
@@ -8,7 +9,7 @@ import PlanExchange
 import ArgumentParser
 
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite).", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite), or a shared plan: postgres://USER@HOST:PORT/DB?sslmode=disable|prefer|require.", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: $USER).", valueName: "name"))
@@ -26,13 +27,15 @@ struct StoreOptions: ParsableArguments {
 
     var userName: String {
         if let user, !user.isEmpty { return user }
+        if let location = try? postgresLocation { return location.user }
         let env = ProcessInfo.processInfo.environment
         return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"] ?? "unknown"
     }
 
     /// Opens the plan; on first run, when there is none, creates it from the illustrative
-    /// sample and says so on standard error.
-    func open() throws -> PlanStore {
+    /// sample and says so on standard error. A `postgres://` address opens the shared plan.
+    func open() throws -> any PlanStoring {
+        if let location = try postgresLocation { return try openPostgres(location) }
         let (store, created) = try openOrCreate()
         if let created { Output.notice(created) }
         return store
@@ -42,6 +45,9 @@ struct StoreOptions: ParsableArguments {
     /// the person when it was created (the dashboard shows it on screen).
     func openOrCreate() throws -> (PlanStore, created: String?) {
         let path = self.path
+        if PostgresLocation.isURL(path) {
+            throw CLIError("the dashboard cannot open a shared PostgreSQL plan yet; the other commands can (summary, set, log, export ...)")
+        }
         if FileManager.default.fileExists(atPath: path) {
             return (try PlanStore.open(path: path, user: userName), nil)
         }

@@ -14,7 +14,8 @@ struct Planboard: ParsableCommand {
             Exit status: 0 success, 1 invalid input or a refused operation, 2 usage error.
             """,
         subcommands: [Dashboard.self, Summary.self, Validate.self, Import.self, Export.self, SetCommand.self, Batch.self, Log.self,
-                      CheckpointCommand.self, Undo.self, Redo.self, Generate.self],
+                      CheckpointCommand.self, Undo.self, Redo.self, Generate.self,
+                      ServerCommand.self, PeopleCommand.self, Copy.self],
         defaultSubcommand: Dashboard.self
     )
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanExchange
 import PlanStore
+import PlanStorePostgres
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,6 +20,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let path = store.path
+        if PostgresLocation.isURL(path) { return try importIntoPostgres(plan, file: file, replace: replace, store: store) }
         if FileManager.default.fileExists(atPath: path) {
             let existing = try PlanStore.open(path: path, user: store.userName)
             guard replace else {
