@@ -114,7 +114,8 @@ enum PostgresSchema {
         $$;
 
         -- Adds a person (a login role) or changes their role. Names reach SQL only through
-        -- format(%I) and %L, never by pasting; only a chair may call it.
+        -- format(%I) and %L, never by pasting. Anyone with a role may call it, so that it can
+        -- say plainly that only a chair may manage people.
         CREATE FUNCTION planboard.set_person(person text, new_role text, new_password text, must_be_new boolean)
         RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
         BEGIN
@@ -144,7 +145,7 @@ enum PostgresSchema {
             EXECUTE format('GRANT %I TO %I', 'planboard_' || new_role, person);
         END $$;
         REVOKE ALL ON FUNCTION planboard.set_person(text, text, text, boolean) FROM PUBLIC;
-        GRANT EXECUTE ON FUNCTION planboard.set_person(text, text, text, boolean) TO planboard_chair;
+        GRANT EXECUTE ON FUNCTION planboard.set_person(text, text, text, boolean) TO planboard_viewer;
         GRANT EXECUTE ON FUNCTION planboard.role_of(name) TO planboard_viewer;
         """
 }
