@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "SamplePlans"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
-        .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanStore", "PlanStorePostgres", "TestSupport"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "PlanStorePostgres", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),
     ],

@@ -12,7 +12,10 @@ enum PlanRows {
         var notes: [String: [Note]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM note ORDER BY action, position") {
             let ref: String = row["action"]
-            notes[ref, default: []].append(Note(date: try json.date(row["date"], "note on \(ref)"), author: row["author"], text: row["text"]))
+            // A file opened read-only may predate note ids (its migration has not run).
+            let id: String? = row["id"]
+            notes[ref, default: []].append(Note(id: id?.isEmpty == false ? id : nil, date: try json.date(row["date"], "note on \(ref)"),
+                                                author: row["author"], text: row["text"]))
         }
         var actions: [Int: [Action]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM action ORDER BY area, position") {
@@ -126,8 +129,8 @@ enum PlanRows {
                 if was?.action.notes != action.notes {
                     try db.execute(sql: "DELETE FROM note WHERE action = ?", arguments: [action.ref])
                     for (n, note) in action.notes.enumerated() {
-                        try db.execute(sql: "INSERT INTO note (action, position, date, author, text) VALUES (?, ?, ?, ?, ?)",
-                                       arguments: [action.ref, n, note.date.iso, note.author, note.text])
+                        try db.execute(sql: "INSERT INTO note (action, position, id, date, author, text) VALUES (?, ?, ?, ?, ?, ?)",
+                                       arguments: [action.ref, n, note.id, note.date.iso, note.author, note.text])
                     }
                 }
             }

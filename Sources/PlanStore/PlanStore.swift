@@ -187,7 +187,7 @@ public final class PlanStore {
     /// Applies one edit in one transaction and logs it; returns the plan after it.
     @discardableResult
     public func apply(_ edit: Edit, at time: Date = Date()) throws -> Plan {
-        try write { db, plan in
+        try write(verb: "change") { db, plan in
             let (next, inverse) = try plan.applying(edit)
             try PlanRows.write(next, over: plan, db)
             try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
@@ -197,6 +197,7 @@ public final class PlanStore {
 
     /// Replaces the whole plan (an import), all or nothing.
     public func replace(with plan: Plan, at time: Date = Date(), summary: String = "imported a plan") throws {
+        let plan = plan.uniquingNoteIDs()
         let problems = Validator().problems(in: plan)
         if let first = problems.first {
             throw StoreError(.refused, "the plan has \(problems.count) problem(s), e.g. \(first); nothing was changed")
@@ -222,7 +223,7 @@ public final class PlanStore {
     /// Records a checkpoint of the plan as it stands.
     @discardableResult
     public func recordCheckpoint(name: String, date: PlanDate, at time: Date = Date()) throws -> Plan {
-        try write { db, plan in
+        try write(verb: "checkpoint") { db, plan in
             let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
             let (next, inverse) = try plan.applying(edit)
             try PlanRows.write(next, over: plan, db)
@@ -243,7 +244,7 @@ public final class PlanStore {
 
     private func step(_ kind: ChangeRecord.Kind, at time: Date) throws -> (plan: Plan, undone: ChangeRecord)? {
         var found: ChangeRecord?
-        let result = try write { db, plan -> Plan in
+        let result = try write(verb: kind.rawValue) { db, plan -> Plan in
             let stacks = try UndoStacks(log: self.records(db, after: 0), user: self.user)
             guard let targetSeq = kind == .undo ? stacks.undo.last : stacks.redo.last,
                   let target = try self.records(db, seqs: [targetSeq]).first,
@@ -260,7 +261,8 @@ public final class PlanStore {
     }
 
     /// Runs `body` inside an immediate transaction on the plan as the file holds it.
-    private func write(_ body: @escaping (Database, Plan) throws -> Plan) throws -> (plan: Plan, seq: Int64) {
+    /// `verb` names the operation in a refusal: "your undo was not applied".
+    private func write(verb: String, _ body: @escaping (Database, Plan) throws -> Plan) throws -> (plan: Plan, seq: Int64) {
         try checkWritable()
         do {
             let result: (Plan, Int64) = try db.writeWithoutTransaction { db in
@@ -277,11 +279,41 @@ public final class PlanStore {
             cache = (result.1, result.0)
             return (result.0, result.1)
         } catch let error as EditError {
+            if let conflict = error.conflict {
+                throw StoreError(.conflict, conflictMessage(conflict, verb: verb))
+            }
             throw StoreError(.refused, error.message)
         } catch {
             cache = nil
             throw Self.translate(error, path: path, waited: busyTimeout)
         }
+    }
+
+    /// Says who changed what an edit expected, to what and when, from the change log:
+    /// "3b leads was changed by bob at 14:02 on 2026-11-29 to Sam Lee; your undo was not applied".
+    private func conflictMessage(_ conflict: EditConflict, verb: String) -> String {
+        let outcome = "your \(verb) was not applied"
+        let log = (try? changes()) ?? []
+        guard let last = log.last(where: { record in
+            record.kind != .import && (record.edit?.wrote(conflict.target) == true || record.inverse?.wrote(conflict.target) == true)
+        }) else {
+            return "\(conflict.description.replacingOccurrences(of: "; nothing was changed", with: "")); \(outcome)"
+        }
+        let by = "by \(last.user) at \(Self.localTime(last.at))"
+        switch (conflict.expected, conflict.found) {
+        case let (_?, found?): return "\(conflict.what) was changed \(by) to \(found); \(outcome)"
+        case let (nil, found?): return "\(conflict.what) was changed \(by) (\(found)); \(outcome)"
+        case (_, nil): return "\(conflict.what) was removed \(by); \(outcome)"
+        }
+    }
+
+    /// A time as people read it in a message, in the machine's time zone: "14:02 on 2026-11-29".
+    static func localTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
+        return "\(two(c.hour)):\(two(c.minute)) on \(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
     }
 
     private func checkWritable() throws {
@@ -336,13 +368,18 @@ public final class PlanStore {
     }
 
     private func record(_ row: Row) throws -> ChangeRecord {
-        let json = JSONColumns(file: path)
         let kind: String = row["kind"]
         let at: String = row["at"]
+        let seq: Int64 = row["seq"]
+        let edits: (edit: Edit?, inverse: Edit?)
+        do {
+            edits = try Edit.fromLog(edit: row["edit"], inverse: row["inverse"])
+        } catch {
+            throw StoreError(.corrupt, "\(path) is damaged: change-log line \(seq) cannot be read; expected the data planboard wrote. Restore the file from a backup or re-import the plan")
+        }
         return ChangeRecord(seq: row["seq"], at: LogTime.date(at) ?? Date.distantPast, user: row["user"],
                             kind: ChangeRecord.Kind(rawValue: kind) ?? .edit, target: row["target"], summary: row["summary"],
-                            edit: try json.optional(Edit.self, row["edit"], "change log"),
-                            inverse: try json.optional(Edit.self, row["inverse"], "change log"))
+                            edit: edits.edit, inverse: edits.inverse)
     }
 
     /// Runs SQLite's own integrity check; "ok" when the file is sound.

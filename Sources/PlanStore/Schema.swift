@@ -1,4 +1,5 @@
 import GRDB
+import PlanModel
 
 /// The database schema, built by migrations so older files upgrade in place.
 ///
@@ -104,6 +105,26 @@ enum Schema {
                 );
                 CREATE INDEX change_at ON change(at);
                 """)
+        }
+        migrator.registerMigration("v2-note-ids") { db in
+            // Notes get an identity, so an edit and its undo name the note they act on.
+            // Ids come from each note's content, as the JSON reader derives them, made
+            // unique within the action in position order.
+            try db.execute(sql: "ALTER TABLE note ADD COLUMN id TEXT NOT NULL DEFAULT ''")
+            let rows = try Row.fetchAll(db, sql: "SELECT action, position, date, author, text FROM note ORDER BY action, position")
+            var taken: [String: Set<String>] = [:]
+            for row in rows {
+                let ref: String = row["action"]
+                let position: Int = row["position"]
+                let date: String = row["date"]
+                let author: String = row["author"]
+                let text: String = row["text"]
+                let base = PlanDate(iso: date).map { Note.derivedID(date: $0, author: author, text: text) } ?? "note-\(position)"
+                let id = Note.freeID(base, taken: taken[ref, default: []])
+                taken[ref, default: []].insert(id)
+                try db.execute(sql: "UPDATE note SET id = ? WHERE action = ? AND position = ?", arguments: [id, ref, position])
+            }
+            try db.execute(sql: "CREATE UNIQUE INDEX note_id ON note(action, id)")
         }
         return migrator
     }

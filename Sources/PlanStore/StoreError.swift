@@ -3,6 +3,8 @@
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Kind: String, Sendable {
         case notFound, notAPlan, newerVersion, corrupt, readOnly, locked, refused, io
+        /// The plan no longer holds what the edit's author saw; nothing was written.
+        case conflict
     }
 
     public var kind: Kind

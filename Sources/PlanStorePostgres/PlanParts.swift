@@ -27,31 +27,61 @@ enum PlanParts {
         String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// Every part of `plan`, keyed by kind and identity.
-    static func parts(of plan: Plan) throws -> [PlanPart.Key: PlanPart] {
-        let encoder = encoder()
-        var parts: [PlanPart.Key: PlanPart] = [:]
-        func add(_ kind: String, _ key: String, parent: String? = nil, position: Int = 0, _ body: String) {
-            let id = PlanPart.Key(kind: kind, key: key)
-            parts[id] = PlanPart(id: id, parent: parent, position: position, body: body)
+    /// One part's value, compared before it is encoded, so an edit encodes only what it changed.
+    enum Value: Equatable {
+        case header(Header), settings(Settings), governance(Governance), area(Area), action(Action), risk(Risk), kpi(KPI), checkpoint(Checkpoint)
+
+        func text(_ encoder: JSONEncoder) throws -> String {
+            switch self {
+            case let .header(value): try PlanParts.text(value, encoder)
+            case let .settings(value): try PlanParts.text(value, encoder)
+            case let .governance(value): try PlanParts.text(value, encoder)
+            case let .area(value): try PlanParts.text(value, encoder)
+            case let .action(value): try PlanParts.text(value, encoder)
+            case let .risk(value): try PlanParts.text(value, encoder)
+            case let .kpi(value): try PlanParts.text(value, encoder)
+            case let .checkpoint(value): try PlanParts.text(value, encoder)
+            }
         }
-        add("header", "", try text(plan.header, encoder))
-        add("settings", "", try text(plan.settings, encoder))
-        add("governance", "", try text(plan.governance, encoder))
+    }
+
+    struct Entry: Equatable {
+        var parent: String?
+        var position: Int
+        var value: Value
+    }
+
+    /// Every part of `plan`, keyed by kind and identity, not yet encoded.
+    static func entries(of plan: Plan) -> [PlanPart.Key: Entry] {
+        var entries: [PlanPart.Key: Entry] = [:]
+        func add(_ kind: String, _ key: String, parent: String? = nil, position: Int = 0, _ value: Value) {
+            entries[PlanPart.Key(kind: kind, key: key)] = Entry(parent: parent, position: position, value: value)
+        }
+        add("header", "", .header(plan.header))
+        add("settings", "", .settings(plan.settings))
+        add("governance", "", .governance(plan.governance))
         for (position, area) in plan.areas.enumerated() {
             var bare = area
             bare.actions = []
-            add("area", String(area.number), position: position, try text(bare, encoder))
+            add("area", String(area.number), position: position, .area(bare))
             for (index, action) in area.actions.enumerated() {
-                add("action", action.ref, parent: String(area.number), position: index, try text(action, encoder))
+                add("action", action.ref, parent: String(area.number), position: index, .action(action))
             }
         }
-        for (position, risk) in plan.risks.enumerated() { add("risk", risk.ref, position: position, try text(risk, encoder)) }
-        for (position, kpi) in plan.kpis.enumerated() { add("kpi", kpi.ref, position: position, try text(kpi, encoder)) }
+        for (position, risk) in plan.risks.enumerated() { add("risk", risk.ref, position: position, .risk(risk)) }
+        for (position, kpi) in plan.kpis.enumerated() { add("kpi", kpi.ref, position: position, .kpi(kpi)) }
         for (position, checkpoint) in plan.checkpoints.enumerated() {
-            add("checkpoint", checkpoint.name, position: position, try text(checkpoint, encoder))
+            add("checkpoint", checkpoint.name, position: position, .checkpoint(checkpoint))
         }
-        return parts
+        return entries
+    }
+
+    /// Every part of `plan` as rows.
+    static func parts(of plan: Plan) throws -> [PlanPart] {
+        let encoder = encoder()
+        return try entries(of: plan).sorted { $0.key < $1.key }.map { key, entry in
+            PlanPart(id: key, parent: entry.parent, position: entry.position, body: try entry.value.text(encoder))
+        }
     }
 
     /// The plan the rows hold. `place` names the database in messages.
@@ -97,15 +127,22 @@ enum PlanParts {
         var isEmpty: Bool { removed.isEmpty && added.isEmpty && changed.isEmpty }
     }
 
-    static func difference(from old: [PlanPart.Key: PlanPart], to new: [PlanPart.Key: PlanPart]) -> Difference {
+    /// What must be written to turn the rows of `old` into those of `new` (all of them when
+    /// there is no `old`). Only changed and added parts are encoded.
+    static func difference(from old: Plan?, to new: Plan) throws -> Difference {
+        let encoder = encoder()
+        let was = old.map(entries(of:)) ?? [:]
+        let now = entries(of: new)
         var difference = Difference()
-        for key in old.keys.sorted() where new[key] == nil { difference.removed.append(key) }
-        for key in new.keys.sorted() {
-            guard let part = new[key] else { continue }
-            if let was = old[key] {
-                if was != part { difference.changed.append(part) }
+        for key in was.keys.sorted() where now[key] == nil { difference.removed.append(key) }
+        for key in now.keys.sorted() {
+            guard let entry = now[key] else { continue }
+            if let before = was[key] {
+                if before != entry {
+                    difference.changed.append(PlanPart(id: key, parent: entry.parent, position: entry.position, body: try entry.value.text(encoder)))
+                }
             } else {
-                difference.added.append(part)
+                difference.added.append(PlanPart(id: key, parent: entry.parent, position: entry.position, body: try entry.value.text(encoder)))
             }
         }
         return difference

@@ -118,6 +118,8 @@ public enum PostgresAdmin {
     }
 
     private static func create(_ store: PostgresPlanStore, history: PlanHistory) throws {
+        var history = history
+        history.plan = history.plan.uniquingNoteIDs()
         let problems = Validator().problems(in: history.plan)
         if let first = problems.first {
             throw StoreError(.refused, "the plan has \(problems.count) problem(s), e.g. \(first); nothing was copied")
@@ -140,7 +142,7 @@ public enum PostgresAdmin {
             }
             let version = history.log.map(\.seq).max() ?? 0
             try session.query("INSERT INTO planboard.plan (id, format, version) VALUES (1, \(Plan.format), \(version))")
-            for part in try PlanParts.parts(of: history.plan).values.sorted(by: { $0.id < $1.id }) {
+            for part in try PlanParts.parts(of: history.plan) {
                 try session.query("""
                     INSERT INTO planboard.part (kind, key, parent, position, body)
                     VALUES (\(part.id.kind), \(part.id.key), \(part.parent), \(Int32(part.position)), \(part.body))

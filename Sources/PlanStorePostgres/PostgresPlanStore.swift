@@ -29,7 +29,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public var path: String { location.description }
 
     let session: PostgresSession
-    private var cache: (version: Int64, plan: Plan, parts: [PlanPart.Key: PlanPart])?
+    private var cache: (version: Int64, plan: Plan)?
 
     /// The channel every committed change is announced on, with its log position.
     public static let channel = "planboard"
@@ -104,7 +104,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     public func load() throws -> Plan {
-        try reading { try self.current(version: try self.currentVersion()).plan }
+        try reading { try self.current(version: try self.currentVersion()) }
     }
 
     private func currentVersion() throws -> Int64 {
@@ -114,18 +114,36 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         return try row.decode(Int64.self)
     }
 
-    /// The plan at `version`, from the cache when nobody has written since.
-    private func current(version: Int64) throws -> (plan: Plan, parts: [PlanPart.Key: PlanPart]) {
-        if let cache, cache.version == version { return (cache.plan, cache.parts) }
+    /// The plan at `version`: from the cache when nobody has written since; when others
+    /// have, by applying their edits from the log to the cached plan (as a dashboard
+    /// follows the log), which reads a few small rows instead of the whole plan; read
+    /// afresh after an import, or if the log cannot be replayed.
+    private func current(version: Int64) throws -> Plan {
+        if let cache, cache.version == version { return cache.plan }
+        if let cache, cache.version < version, version - cache.version <= 200, let caught = try? catchUp(cache.plan, from: cache.version, to: version) {
+            self.cache = (version, caught)
+            return caught
+        }
         var rows: [PlanPart] = []
         for row in try session.query("SELECT kind, key, parent, position, body FROM planboard.part") {
             let (kind, key, parent, position, body) = try row.decode((String, String, String?, Int32, String).self)
             rows.append(PlanPart(id: .init(kind: kind, key: key), parent: parent, position: Int(position), body: body))
         }
         let plan = try PlanParts.plan(from: rows, place: path)
-        let parts = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        cache = (version, plan, parts)
-        return (plan, parts)
+        cache = (version, plan)
+        return plan
+    }
+
+    /// `plan` (at log position `from`) with the log's edits after it applied, up to `to`.
+    private func catchUp(_ plan: Plan, from: Int64, to: Int64) throws -> Plan? {
+        var plan = plan
+        var last = from
+        for record in try records(after: from) where record.seq <= to {
+            guard record.seq == last + 1, record.kind != .import, let edit = record.edit else { return nil }
+            plan = try plan.applying(edit).plan
+            last = record.seq
+        }
+        return last == to ? plan : nil
     }
 
     /// Runs a read; when the connection was lost, connects again once and retries (a read
@@ -143,25 +161,26 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
 
     @discardableResult
     public func apply(_ edit: Edit, at time: Date) throws -> Plan {
-        try write(at: time) { plan in
+        try write(at: time, verb: "change") { plan in
             let (next, inverse) = try plan.applying(edit)
             return (next, .init(kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
         }?.plan ?? load()
     }
 
     public func replace(with plan: Plan, at time: Date, summary: String) throws {
+        let plan = plan.uniquingNoteIDs()
         let problems = Validator().problems(in: plan)
         if let first = problems.first {
             throw StoreError(.refused, "the plan has \(problems.count) problem(s), e.g. \(first); nothing was changed")
         }
         try requireRole(.chair, for: "replace the whole plan")
-        _ = try write(at: time) { _ in (plan, .init(kind: .import, target: nil, summary: summary, edit: nil, inverse: nil)) }
+        _ = try write(at: time, verb: "import") { _ in (plan, .init(kind: .import, target: nil, summary: summary, edit: nil, inverse: nil)) }
     }
 
     @discardableResult
     public func recordCheckpoint(name: String, date: PlanDate, at time: Date) throws -> Plan {
         try requireRole(.chair, for: "record a checkpoint")
-        return try write(at: time) { plan in
+        return try write(at: time, verb: "checkpoint") { plan in
             let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
             let (next, inverse) = try plan.applying(edit)
             return (next, .init(kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
@@ -178,7 +197,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
 
     private func step(_ kind: ChangeRecord.Kind, at time: Date) throws -> (plan: Plan, undone: ChangeRecord)? {
         var found: ChangeRecord?
-        let result = try write(at: time) { plan -> (Plan, LogLine)? in
+        let result = try write(at: time, verb: kind.rawValue) { plan -> (Plan, LogLine)? in
             let log = try self.records(after: 0)
             guard let targetSeq = UndoPlan.target(kind, log: log, user: self.user),
                   let target = log.first(where: { $0.seq == targetSeq }),
@@ -213,13 +232,16 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     /// the error says so. When it is lost while the server was committing, this connects
     /// again and looks for the change's token in the log: found, the change was saved; not
     /// found, it was not; the server still away, the error says it cannot tell yet.
-    private func write(at time: Date, _ body: @escaping (Plan) throws -> (Plan, LogLine)?) throws -> (plan: Plan, seq: Int64)? {
+    private func write(at time: Date, verb: String, _ body: @escaping (Plan) throws -> (Plan, LogLine)?) throws -> (plan: Plan, seq: Int64)? {
         if isReadOnly { try requireRole(.editor, for: "change the plan") }
         let token = UUID()
         var committing = false
         do {
             return try attemptWrite(at: time, token: token, committing: &committing, body)
         } catch let error as EditError {
+            if let conflict = error.conflict {
+                throw StoreError(.conflict, ConflictMessage.text(conflict, verb: verb, log: (try? records(after: 0)) ?? []))
+            }
             throw StoreError(.refused, error.message)
         } catch where session.lost {
             cache = nil
@@ -244,7 +266,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     private func attemptWrite(at time: Date, token: UUID, committing: inout Bool,
                               _ body: @escaping (Plan) throws -> (Plan, LogLine)?) throws -> (plan: Plan, seq: Int64)? {
         try session.query("BEGIN")
-        let written: (Plan, Int64, [PlanPart.Key: PlanPart])?
+        let written: (Plan, Int64)?
         do {
             written = try changeInTransaction(at: time, token: token, body)
         } catch {
@@ -254,27 +276,26 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         committing = true
         try session.query("COMMIT")
         guard let written else { return nil }
-        cache = (written.1, written.0, written.2)
+        cache = (written.1, written.0)
         return (written.0, written.1)
     }
 
     private func changeInTransaction(at time: Date, token: UUID,
-                                     _ body: (Plan) throws -> (Plan, LogLine)?) throws -> (Plan, Int64, [PlanPart.Key: PlanPart])? {
+                                     _ body: (Plan) throws -> (Plan, LogLine)?) throws -> (Plan, Int64)? {
         guard let row = try session.query("SELECT version FROM planboard.plan WHERE id = 1 FOR UPDATE").first else {
             throw StoreError(.notFound, "\(path) has no plan; expected one copied or imported")
         }
         let version = try row.decode(Int64.self)
-        let (plan, parts) = try current(version: version)
+        let plan = try current(version: version)
         guard let (next, line) = try body(plan) else { return nil }
-        let newParts = try PlanParts.parts(of: next)
-        let difference = PlanParts.difference(from: parts, to: newParts)
+        let difference = try PlanParts.difference(from: plan, to: next)
         try checkRole(for: difference)
         try writeParts(difference)
         let seq = version + 1
         try session.query("UPDATE planboard.plan SET version = \(seq) WHERE id = 1")
         try insertLog(seq: seq, at: time, line: line, token: token)
         try session.query("SELECT pg_notify(\(Self.channel), \(String(seq)))")
-        return (next, seq, newParts)
+        return (next, seq)
     }
 
     /// An editor may change actions (with their notes), risks and KPIs; the rest is a
@@ -351,18 +372,16 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     func records(after seq: Int64) throws -> [ChangeRecord] {
-        let decoder = JSONDecoder()
-        func edit(_ text: String?, _ seq: Int64) throws -> Edit? {
-            guard let text else { return nil }
-            guard let edit = try? decoder.decode(Edit.self, from: Data(text.utf8)) else {
-                throw StoreError(.corrupt, "\(path) is damaged: change \(seq) in the log cannot be read; expected an edit planboard wrote")
-            }
-            return edit
-        }
-        return try session.query("SELECT seq, at, who, kind, target, summary, edit, inverse FROM planboard.change WHERE seq > \(seq) ORDER BY seq").map { row in
+        try session.query("SELECT seq, at, who, kind, target, summary, edit, inverse FROM planboard.change WHERE seq > \(seq) ORDER BY seq").map { row in
             let (seq, at, who, kind, target, summary, editText, inverseText) = try row.decode((Int64, String, String, String, Int64?, String, String?, String?).self)
+            let edits: (edit: Edit?, inverse: Edit?)
+            do {
+                edits = try Edit.fromLog(edit: editText, inverse: inverseText)
+            } catch {
+                throw StoreError(.corrupt, "\(path) is damaged: change-log line \(seq) cannot be read; expected an edit planboard wrote. Copy the plan back from a backup")
+            }
             return ChangeRecord(seq: seq, at: ChangeTime.date(at) ?? .distantPast, user: who, kind: ChangeRecord.Kind(rawValue: kind) ?? .edit,
-                                target: target, summary: summary, edit: try edit(editText, seq), inverse: try edit(inverseText, seq))
+                                target: target, summary: summary, edit: edits.edit, inverse: edits.inverse)
         }
     }
 

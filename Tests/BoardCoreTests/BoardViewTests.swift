@@ -28,8 +28,8 @@ final class BoardViewTests: XCTestCase {
         state.press(.right, .right, .right, .right)  // the Residual column
         XCTAssertEqual(state.press(.enter), [])
         let effects = state.press(.char("5"), .char("4"))
-        XCTAssertEqual(onlyEdit(effects), .batch([.setRisk(ref: "R1", field: .residualLikelihood, value: .level(5)),
-                                                 .setRisk(ref: "R1", field: .residualImpact, value: .level(4))]))
+        XCTAssertEqual(onlyEdit(effects), .batch([state.plan.setting(.residualLikelihood, ofRisk: "R1", to: .level(5)),
+                                                 state.plan.setting(.residualImpact, ofRisk: "R1", to: .level(4))]))
         try state.save(effects)
         XCTAssertEqual([count(4, 4), count(5, 4)], [before.0 - 1, before.1 + 1])
         state.press(.char("4"))
@@ -54,13 +54,13 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.registerRisks.map(\.inherent.value), state.registerRisks.map(\.inherent.value).sorted(by: >))
         state.press(.right, .right, .enter, .ctrl("u"))  // Owner
         state.type("Sam Okafor")
-        XCTAssertEqual(onlyEdit(state.press(.enter)), .setRisk(ref: state.registerRisks[0].ref, field: .owner, value: .text("Sam Okafor")))
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.owner, ofRisk: state.registerRisks[0].ref, to: .text("Sam Okafor")))
         state.press(.right, .right, .right, .right, .enter, .ctrl("u"))  // Review date
         state.type("31/02/2024")
         XCTAssertEqual(state.press(.enter), [], "an impossible date is refused")
         state.press(.ctrl("u"))
         state.type("1 Mar 2024")
-        XCTAssertEqual(onlyEdit(state.press(.enter)), .setRisk(ref: state.registerRisks[0].ref, field: .reviewDate, value: .date(PlanDate(iso: "2024-03-01"))))
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.reviewDate, ofRisk: state.registerRisks[0].ref, to: .date(PlanDate(iso: "2024-03-01"))))
         state.press(.left, .left, .left, .enter, .char("7"))
         XCTAssertTrue(state.messageIsError, "a score is 1 to 5")
         state.press(.escape)
@@ -74,7 +74,7 @@ final class BoardViewTests: XCTestCase {
         state.press(.char("d"))
         XCTAssertEqual(state.press(.char("n")), [], "anything but y keeps it")
         state.press(.char("d"))
-        XCTAssertEqual(onlyEdit(state.press(.char("y"))), .removeRisk(ref: "R11"))
+        XCTAssertEqual(onlyEdit(state.press(.char("y"))), state.plan.removing(risk: "R11"))
     }
 
     func testTheScoreCardEntersAndCorrectsActuals() throws {
@@ -84,9 +84,9 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.press(.enter), [], "not a number")
         state.press(.backspace)
         state.type("1.5")
-        XCTAssertEqual(onlyEdit(state.press(.enter)), .setActual(kpi: "K3", milestone: 2, value: 41.5))
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.settingActual(kpi: "K3", milestone: 2, to: 41.5))
         state.press(.left, .enter, .ctrl("u"))
-        XCTAssertEqual(onlyEdit(state.press(.enter)), .setActual(kpi: "K3", milestone: 1, value: nil), "empty clears an actual")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.settingActual(kpi: "K3", milestone: 1, to: nil), "empty clears an actual")
     }
 
     func testLinksWorkBothWays() throws {
@@ -121,7 +121,7 @@ final class BoardViewTests: XCTestCase {
         state.type("Health")
         state.press(.enter)
         XCTAssertEqual(state.triage.map(\.action.ref), ["2c"])
-        XCTAssertEqual(onlyEdit(state.press(.char("g"))), .setStatus(ref: "2c", to: .green, reason: nil), "edit here as in the area view")
+        XCTAssertEqual(onlyEdit(state.press(.char("g"))), state.plan.settingStatus(ofAction: "2c", to: .green, reason: nil), "edit here as in the area view")
         state.press(.char("f"), .ctrl("u"), .enter, .char("G"))
         XCTAssertTrue(state.text.contains(" Jackie Ross"), "grouped under each lead")
         state.press(.enter)
@@ -167,7 +167,7 @@ final class BoardViewTests: XCTestCase {
         var plan = try Samples.plan(SamplePlans.devonIllustrative)
         let checkpoint = Checkpoint(name: "Board Sep", date: TestDates.illustrativeToday, of: plan)
         plan = try plan.applying(.addCheckpoint(checkpoint, index: nil)).plan
-        let change = Edit.setStatus(ref: "3d", to: .green, reason: nil)
+        let change = plan.settingStatus(ofAction: "3d", to: .green, reason: nil)
         plan = try plan.applying(change).plan
         let log = [
             ChangeRecord(seq: 1, at: Date(timeIntervalSince1970: 1_692_000_000), user: "sam", kind: .edit, target: nil,

@@ -84,15 +84,15 @@ final class UpdateTests: XCTestCase {
     func testGreenAndCompleteSaveAtOnceAndRedAndAmberAskForAReason() throws {
         var state = try board()
         state.press(.down, .down, .enter, .down, .down, .down)  // 3b, Amber
-        XCTAssertEqual(onlyEdit(state.press(.char("g"))), .setStatus(ref: "3b", to: .green, reason: nil))
-        XCTAssertEqual(onlyEdit(state.press(.char("c"))), .setStatus(ref: "3b", to: .complete, reason: nil))
-        XCTAssertEqual(onlyEdit(state.press(.char("-"))), .setStatus(ref: "3b", to: .notStarted, reason: nil))
+        XCTAssertEqual(onlyEdit(state.press(.char("g"))), .setStatus(ref: "3b", from: .amber, to: .green, reason: nil))
+        XCTAssertEqual(onlyEdit(state.press(.char("c"))), .setStatus(ref: "3b", from: .amber, to: .complete, reason: nil))
+        XCTAssertEqual(onlyEdit(state.press(.char("-"))), .setStatus(ref: "3b", from: .amber, to: .notStarted, reason: nil))
         XCTAssertEqual(state.press(.char("a")), [], "Amber asks first")
         XCTAssertEqual(state.press(.enter), [], "an empty reason is refused")
         XCTAssertTrue(state.messageIsError)
         state.type("Backlog team short")
         let effects = state.press(.enter)
-        XCTAssertEqual(onlyEdit(effects), .setStatus(ref: "3b", to: .amber, reason: Note(date: TestDates.illustrativeToday, author: "tester", text: "Backlog team short")))
+        XCTAssertEqual(onlyEdit(effects), .setStatus(ref: "3b", from: .amber, to: .amber, reason: Note(date: TestDates.illustrativeToday, author: "tester", text: "Backlog team short")))
         state.press(.char("r"))
         state.type("x")
         state.press(.escape)
@@ -113,10 +113,10 @@ final class UpdateTests: XCTestCase {
             state.press(.char("w"), .ctrl("u"))
             state.type(typed)
             XCTAssertTrue(state.text.contains("✓ "), "\(typed) is accepted as you type")
-            XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3b", field: .byWhen, value: .date(PlanDate(iso: iso))))
+            XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.byWhen, ofAction: "3b", to: .date(PlanDate(iso: iso))))
         }
         state.press(.char("w"), .ctrl("u"))
-        XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3b", field: .byWhen, value: .date(nil)), "empty clears the date")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.byWhen, ofAction: "3b", to: .date(nil)), "empty clears the date")
     }
 
     func testLeadCompletesFromThePeopleInThePlan() throws {
@@ -125,7 +125,7 @@ final class UpdateTests: XCTestCase {
         state.press(.char("L"), .ctrl("u"))
         state.type("Jackie Ross, mel")
         state.press(.tab)
-        XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3a.i", field: .leads, value: .names(["Jackie Ross", "Melissa Caslake"])))
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.leads, ofAction: "3a.i", to: .names(["Jackie Ross", "Melissa Caslake"])))
     }
 
     func testEditingTextHandlesUTF8AndWordKeys() throws {
@@ -160,7 +160,7 @@ final class UpdateTests: XCTestCase {
         var state = try board()
         state.press(.down, .down, .enter, .char("t"), .end)
         state.type(" – £ ‘quoted’")
-        XCTAssertEqual(onlyEdit(state.press(.enter)), .setAction(ref: "3a.i", field: .text, value: .text("Increase capacity in the team – including EP capacity. – £ ‘quoted’")))
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.text, ofAction: "3a.i", to: .text("Increase capacity in the team – including EP capacity. – £ ‘quoted’")))
     }
 
     func testLongTextCanGoToTheEditor() throws {
@@ -169,7 +169,7 @@ final class UpdateTests: XCTestCase {
         let effects = state.press(.char("E"))
         XCTAssertEqual(effects, [.openEditor(ref: "3a.i", field: .text, text: "Increase capacity in the team – including EP capacity.")])
         XCTAssertEqual(onlyEdit(state.update(.editorReturned(ref: "3a.i", field: .text, text: "New text\nover two lines"))),
-                       .setAction(ref: "3a.i", field: .text, value: .text("New text\nover two lines")))
+                       state.plan.setting(.text, ofAction: "3a.i", to: .text("New text\nover two lines")))
         XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil)), [])
     }
 
@@ -257,7 +257,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.press(.enter), [], "the default is no")
         XCTAssertEqual(state.message, "4a was not deleted.")
         state.press(.char("d"))
-        XCTAssertEqual(onlyEdit(state.press(.char("y"))), .removeAction(ref: "4a"))
+        XCTAssertEqual(onlyEdit(state.press(.char("y"))), state.plan.removing(action: "4a"))
     }
 
     func testUndoAndRedoAreEffectsAndAReadOnlyPlanRefusesChanges() throws {
@@ -277,8 +277,8 @@ final class UpdateTests: XCTestCase {
         state.press(.down, .down, .enter, .down, .down, .down, .char("p"))
         state.type("Half-typed no")
         var changed = state.plan
-        changed = try changed.applying(.setStatus(ref: "3d", to: .red, reason: Note(date: TestDates.illustrativeToday, author: "sam", text: "Slipped"))).plan
-        changed = try changed.applying(.removeAction(ref: "3a.i")).plan
+        changed = try changed.applying(changed.settingStatus(ofAction: "3d", to: .red, reason: Note(date: TestDates.illustrativeToday, author: "sam", text: "Slipped"))).plan
+        changed = try changed.applying(try XCTUnwrap(changed.removing(action: "3a.i"))).plan
         _ = state.update(.planChanged(changed, []))
         XCTAssertEqual(state.plan.action("3d")?.status, .red, "the other change shows")
         XCTAssertEqual(state.currentAction?.ref, "3b", "the place is kept")

@@ -27,48 +27,48 @@ struct EditMaker {
         switch Int.random(in: 0..<15, using: &rng) {
         case 0:
             guard let ref = pick(refs), let status = pick(Status.allCases) else { return nil }
-            return .setStatus(ref: ref, to: status, reason: status.needsReason ? note : nil)
+            return plan.settingStatus(ofAction: ref, to: status, reason: status.needsReason ? note : nil)
         case 1:
             guard let ref = pick(refs) else { return nil }
-            return .setAction(ref: ref, field: .byWhen, value: .date(Bool.random(using: &rng) ? day : nil))
+            return plan.setting(.byWhen, ofAction: ref, to: .date(Bool.random(using: &rng) ? day : nil))
         case 2:
             guard let ref = pick(refs), let person = pick(plan.people + ["New Lead"]) else { return nil }
-            return .setAction(ref: ref, field: .leads, value: .names([person]))
+            return plan.setting(.leads, ofAction: ref, to: .names([person]))
         case 3:
             guard let ref = pick(refs) else { return nil }
-            return .setAction(ref: ref, field: .text, value: .text("Rewritten – ‘quoted’ £ 中文"))
+            return plan.setting(.text, ofAction: ref, to: .text("Rewritten – ‘quoted’ £ 中文"))
         case 4:
             guard let ref = pick(refs) else { return nil }
-            return .setAction(ref: ref, field: .ref, value: .text(ref + "x"))
+            return plan.setting(.ref, ofAction: ref, to: .text(ref + "x"))
         case 5:
             guard let ref = pick(refs) else { return nil }
             return .addNote(ref: ref, index: nil, note: note)
         case 6:
-            guard let ref = pick(refs), let action = plan.action(ref), !action.notes.isEmpty else { return nil }
-            return .removeNote(ref: ref, index: Int.random(in: 0..<action.notes.count, using: &rng))
+            guard let ref = pick(refs), let action = plan.action(ref), let note = pick(action.notes) else { return nil }
+            return .removeNote(ref: ref, note: note)
         case 7:
             guard let area = pick(plan.areas) else { return nil }
             let index = Int.random(in: 0...area.actions.count, using: &rng)
             return .addAction(area: area.number, index: index, action: Action(ref: "\(area.number)new\(Int.random(in: 0..<99, using: &rng))", text: "A new action", byWhen: day, leads: ["Someone"]))
         case 8:
             guard let ref = pick(refs) else { return nil }
-            return .removeAction(ref: ref)
+            return plan.removing(action: ref)
         case 9:
             guard let risk = pick(plan.risks), let field = pick([RiskField.inherentLikelihood, .residualImpact, .targetLikelihood, .residualLikelihood]) else { return nil }
-            return .setRisk(ref: risk.ref, field: field, value: .level(Int.random(in: 0...6, using: &rng)))
+            return .set(field, of: risk, to: .level(Int.random(in: 0...6, using: &rng)))
         case 10:
             guard let risk = pick(plan.risks) else { return nil }
-            return .setRisk(ref: risk.ref, field: .owner, value: .text("Owner \(Int.random(in: 0..<9, using: &rng))"))
+            return .set(.owner, of: risk, to: .text("Owner \(Int.random(in: 0..<9, using: &rng))"))
         case 11:
             let s = Score(likelihood: 3, impact: 4)
             return .addRisk(index: nil, risk: Risk(ref: "RN\(Int.random(in: 0..<99, using: &rng))", risk: "A new risk", inherent: s, residual: s, target: s, areas: [1]))
         case 12:
             guard let risk = pick(plan.risks) else { return nil }
-            return .removeRisk(ref: risk.ref)
+            return .removeRisk(ref: risk.ref, risk: risk)
         case 13:
             guard let kpi = pick(plan.kpis), !kpi.milestones.isEmpty else { return nil }
-            return .setActual(kpi: kpi.ref, milestone: Int.random(in: 0..<kpi.milestones.count, using: &rng),
-                              value: Bool.random(using: &rng) ? Double(Int.random(in: 0..<2000, using: &rng)) : nil)
+            return plan.settingActual(kpi: kpi.ref, milestone: Int.random(in: 0..<kpi.milestones.count, using: &rng),
+                                      to: Bool.random(using: &rng) ? Double(Int.random(in: 0..<2000, using: &rng)) : nil)
         default:
             return .addCheckpoint(Checkpoint(name: "C\(Int.random(in: 0..<50, using: &rng))", date: day, of: plan), index: nil)
         }
@@ -110,14 +110,14 @@ final class EditTests: XCTestCase {
 
     func testRedAndAmberNeedAReason() throws {
         let plan = try Samples.plan(SamplePlans.devon)
-        XCTAssertThrowsError(try plan.applying(.setAction(ref: "3b", field: .status, value: .status(.red)))) { error in
+        XCTAssertThrowsError(try plan.applying(plan.setting(.status, ofAction: "3b", to: .status(.red)))) { error in
             XCTAssertEqual((error as? EditError)?.message, "action 3b cannot be Red without a reason: add a progress note saying why")
         }
         let reason = Note(date: TestDate.d("2022-10-01"), author: "Jackie Ross", text: "Caseworker vacancies")
-        let after = try plan.applying(.setStatus(ref: "3b", to: .red, reason: reason)).plan
+        let after = try plan.applying(plan.settingStatus(ofAction: "3b", to: .red, reason: reason)).plan
         XCTAssertEqual(after.action("3b")?.status, .red)
         XCTAssertEqual(after.action("3b")?.notes.last, reason)
-        XCTAssertNoThrow(try plan.applying(.setAction(ref: "3b", field: .status, value: .status(.green))), "green needs no reason")
+        XCTAssertNoThrow(try plan.applying(plan.setting(.status, ofAction: "3b", to: .status(.green))), "green needs no reason")
     }
 
     func testEditsThatWouldBreakARuleAreRefusedWithTheReason() throws {
@@ -125,21 +125,21 @@ final class EditTests: XCTestCase {
         func message(_ edit: Edit) -> String? {
             do { _ = try plan.applying(edit); return nil } catch { return (error as? EditError)?.message }
         }
-        XCTAssertEqual(message(.setAction(ref: "9z", field: .text, value: .text("x"))), "there is no action 9z")
-        XCTAssertEqual(message(.setAction(ref: "3b", field: .ref, value: .text("3d"))), "action reference 3d is already used; expected a new reference")
-        XCTAssertEqual(message(.setAction(ref: "3b", field: .byWhen, value: .text("soon"))), "byWhen takes a date, not \"soon\"")
-        XCTAssertEqual(message(.setRisk(ref: "R1", field: .residualImpact, value: .level(6))), "residualImpact must be 1 to 5, not 6")
-        XCTAssertEqual(message(.setAction(ref: "3b", field: .kpis, value: .names(["K99"]))),
+        XCTAssertEqual(message(plan.setting(.text, ofAction: "9z", to: .text("x"))), "there is no action 9z")
+        XCTAssertEqual(message(plan.setting(.ref, ofAction: "3b", to: .text("3d"))), "action reference 3d is already used; expected a new reference")
+        XCTAssertEqual(message(plan.setting(.byWhen, ofAction: "3b", to: .text("soon"))), "byWhen takes a date, not \"soon\"")
+        XCTAssertEqual(message(plan.setting(.residualImpact, ofRisk: "R1", to: .level(6))), "residualImpact must be 1 to 5, not 6")
+        XCTAssertEqual(message(plan.setting(.kpis, ofAction: "3b", to: .names(["K99"]))),
                        "areas[2].actions[3].kpis[0] links to KPI \"K99\", which is not on the score card; expected one of K1, K2, K3, K4, K5, K6")
-        XCTAssertEqual(message(.setActual(kpi: "K1", milestone: 7, value: 1)), "KPI K1 has 3 milestones; there is no milestone 8")
+        XCTAssertEqual(message(plan.settingActual(kpi: "K1", milestone: 7, to: 1)), "KPI K1 has 3 milestones; there is no milestone 8")
         XCTAssertEqual(message(.addAction(area: 9, index: nil, action: Action(ref: "9a", text: "x"))), "there is no area of weakness 9")
     }
 
     func testARefusedEditLeavesThePlanAsItWas() throws {
         let plan = try Samples.plan(SamplePlans.devonIllustrative)
         let copy = plan
-        _ = try? plan.applying(.batch([.setAction(ref: "3b", field: .text, value: .text("changed")),
-                                       .setAction(ref: "nope", field: .text, value: .text("x"))]))
+        _ = try? plan.applying(.batch([plan.setting(.text, ofAction: "3b", to: .text("changed")),
+                                       plan.setting(.text, ofAction: "nope", to: .text("x"))]))
         XCTAssertEqual(plan, copy, "a batch stands or falls together and the original value is untouched")
     }
 

@@ -105,9 +105,9 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(plan.changes(since: checkpoint), [])
         let (index, first) = try XCTUnwrap(plan.allActions.enumerated().first { $0.element.status != .amber })
         let ref = first.ref
-        plan = try plan.applying(.setStatus(ref: ref, to: .amber, reason: Note(date: TestDate.d("2023-08-16"), author: "t", text: "slipping"))).plan
-        plan = try plan.applying(.setRisk(ref: "R1", field: .residualLikelihood, value: .level(1))).plan
-        plan = try plan.applying(.setActual(kpi: "K1", milestone: 0, value: 1234)).plan
+        plan = try plan.applying(plan.settingStatus(ofAction: ref, to: .amber, reason: Note(date: TestDate.d("2023-08-16"), author: "t", text: "slipping"))).plan
+        plan = try plan.applying(plan.setting(.residualLikelihood, ofRisk: "R1", to: .level(1))).plan
+        plan = try plan.applying(plan.settingActual(kpi: "K1", milestone: 0, to: 1234)).plan
         let changes = plan.changes(since: checkpoint)
         XCTAssertEqual(changes.count, 3)
         XCTAssertTrue(changes.contains(.status(ref: ref, from: checkpoint.actions[index].status, to: .amber)))

@@ -91,7 +91,7 @@ final class PostgresStoreTests: XCTestCase {
         XCTAssertTrue(viewer.isReadOnly)
         XCTAssertEqual(viewer.role, .viewer)
         let before = try viewer.load()
-        XCTAssertThrowsError(try viewer.apply(.setAction(ref: "3b", field: .text, value: .text("vic was here")))) { error in
+        XCTAssertThrowsError(try viewer.apply(before.setting(.text, ofAction: "3b", to: .text("vic was here")))) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .readOnly)
             XCTAssertTrue((error as? StoreError)?.message.contains("vic is a viewer") ?? false, "\(error)")
         }
@@ -110,8 +110,8 @@ final class PostgresStoreTests: XCTestCase {
         let (cluster, database) = try newPlan()
         let editor = try PostgresTestServer.open(cluster, database, user: "ed")
         XCTAssertEqual(editor.role, .editor)
-        try editor.apply(.setAction(ref: "3b", field: .text, value: .text("Ed's wording")))
-        try editor.apply(.setActual(kpi: "K1", milestone: 0, value: 700))
+        try editor.apply(try editor.load().setting(.text, ofAction: "3b", to: .text("Ed's wording")))
+        try editor.apply(try editor.load().settingActual(kpi: "K1", milestone: 0, to: 700))
         XCTAssertEqual(try editor.changes().last?.user, "ed")
         XCTAssertThrowsError(try editor.recordCheckpoint(name: "Ed's checkpoint", date: TestDates.date("2023-09-01"))) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .readOnly)
@@ -163,7 +163,7 @@ final class PostgresStoreTests: XCTestCase {
         var delays: [Double] = []
         for i in 0..<7 {
             let start = DispatchTime.now()
-            let plan = try writer.apply(.setAction(ref: "3b", field: .text, value: .text("edit \(i)")))
+            let plan = try writer.apply(try writer.load().setting(.text, ofAction: "3b", to: .text("edit \(i)")))
             _ = plan
             let seq = try writer.version()
             XCTAssertTrue(heard.wait(for: seq, timeout: 5), "notice of change \(seq) arrived")

@@ -32,8 +32,8 @@ extension StoreContract {
         let store = try newStore()
         let before = try store.version()
         let note = Note(date: TestDates.date("2023-08-16"), author: "jackie", text: "Two caseworkers started")
-        try store.apply(.setStatus(ref: "3b", to: .red, reason: note))
-        try store.apply(.setAction(ref: "3b", field: .byWhen, value: .date(TestDates.date("2023-12-31"))))
+        try store.apply(try store.load().settingStatus(ofAction: "3b", to: .red, reason: note))
+        try store.apply(try store.load().setting(.byWhen, ofAction: "3b", to: .date(TestDates.date("2023-12-31"))))
         let other = try reopen(user: "sam")
         XCTAssertEqual(try other.version(), before + 2)
         let reread = try other.load().action("3b")
@@ -49,14 +49,14 @@ extension StoreContract {
         let s = Score(likelihood: 2, impact: 3)
         let edits: [Edit] = [
             .addAction(area: 4, index: 0, action: Action(ref: "4a", text: "Publish the neurodiversity pathway", byWhen: TestDates.date("2023-10-31"), leads: ["Health"])),
-            .setAction(ref: "3b", field: .ref, value: .text("3b.i")),
-            .setAction(ref: "3b.i", field: .leads, value: .names(["Jackie Ross", "New Lead"])),
-            .removeAction(ref: "1a"),
+            .setAction(ref: "3b", field: .ref, from: .text("3b"), to: .text("3b.i")),
+            .setAction(ref: "3b.i", field: .leads, from: .names(try XCTUnwrap(expected.action("3b")).leads), to: .names(["Jackie Ross", "New Lead"])),
+            .removeAction(ref: "1a", action: try XCTUnwrap(expected.action("1a"))),
             .addNote(ref: "4a", index: nil, note: Note(date: TestDates.date("2023-08-20"), author: "h", text: "Draft shared")),
-            .setRisk(ref: "R1", field: .residualLikelihood, value: .level(2)),
+            expected.setting(.residualLikelihood, ofRisk: "R1", to: .level(2)),
             .addRisk(index: 0, risk: Risk(ref: "R11", risk: "New risk", inherent: s, residual: s, target: s, areas: [4])),
-            .removeRisk(ref: "R2"),
-            .setActual(kpi: "K3", milestone: 2, value: 38),
+            .removeRisk(ref: "R2", risk: try XCTUnwrap(expected.risk("R2"))),
+            expected.settingActual(kpi: "K3", milestone: 2, to: 38),
             .addCheckpoint(Checkpoint(name: "Board Sep", date: TestDates.date("2023-09-12"), of: expected), index: nil),
         ]
         for edit in edits {
@@ -70,16 +70,16 @@ extension StoreContract {
         let jackie = try newStore()
         let sam = try reopen(user: "sam")
         _ = try sam.load()
-        try jackie.apply(.setAction(ref: "3d", field: .text, value: .text("Jackie's words")))
-        let after = try sam.apply(.setAction(ref: "3e", field: .text, value: .text("Sam's words")))
+        try jackie.apply(try jackie.load().setting(.text, ofAction: "3d", to: .text("Jackie's words")))
+        let after = try sam.apply(try sam.load().setting(.text, ofAction: "3e", to: .text("Sam's words")))
         XCTAssertEqual(after.action("3d")?.text, "Jackie's words", "Sam's store saw Jackie's change before applying its own")
         XCTAssertEqual(try jackie.load().action("3e")?.text, "Sam's words")
     }
 
     func checkUndoAndRedoWorkAfterARestartAndOnlyForTheirOwnUser() throws {
         let original = try newStore().load()
-        try reopen(user: "jackie").apply(.setAction(ref: "3d", field: .text, value: .text("Changed by Jackie")))
-        try reopen(user: "sam").apply(.setAction(ref: "3e", field: .text, value: .text("Changed by Sam")))
+        try reopen(user: "jackie").apply(try reopen(user: "jackie").load().setting(.text, ofAction: "3d", to: .text("Changed by Jackie")))
+        try reopen(user: "sam").apply(try reopen(user: "sam").load().setting(.text, ofAction: "3e", to: .text("Changed by Sam")))
 
         let (afterUndo, undone) = try XCTUnwrap(try reopen(user: "jackie").undo())
         XCTAssertEqual(undone.user, "jackie")
@@ -95,19 +95,19 @@ extension StoreContract {
 
     func checkANewEditClearsWhatCouldBeRedone() throws {
         let store = try newStore()
-        try store.apply(.setAction(ref: "3d", field: .text, value: .text("one")))
+        try store.apply(try store.load().setting(.text, ofAction: "3d", to: .text("one")))
         _ = try store.undo()
-        try store.apply(.setAction(ref: "3e", field: .text, value: .text("two")))
+        try store.apply(try store.load().setting(.text, ofAction: "3e", to: .text("two")))
         XCTAssertNil(try store.redo())
     }
 
     func checkTheChangeLogListsChangesSinceATimeOrACheckpoint() throws {
         let store = try newStore()
         let t0 = Date(timeIntervalSince1970: 1_700_000_000)
-        try store.apply(.setAction(ref: "3d", field: .text, value: .text("before")), at: t0)
+        try store.apply(try store.load().setting(.text, ofAction: "3d", to: .text("before")), at: t0)
         try store.recordCheckpoint(name: "Board 1", date: TestDates.date("2023-11-14"), at: t0.addingTimeInterval(60))
-        try store.apply(.setStatus(ref: "3e", to: .green, reason: nil), at: t0.addingTimeInterval(120))
-        try store.apply(.setActual(kpi: "K1", milestone: 0, value: 700), at: t0.addingTimeInterval(180))
+        try store.apply(try store.load().settingStatus(ofAction: "3e", to: .green, reason: nil), at: t0.addingTimeInterval(120))
+        try store.apply(try store.load().settingActual(kpi: "K1", milestone: 0, to: 700), at: t0.addingTimeInterval(180))
 
         let since = try store.changes(sinceCheckpoint: "Board 1")
         XCTAssertEqual(since.map(\.summary), ["action 3e status → green", "KPI K1 actual 1 → 700"])
@@ -140,8 +140,8 @@ extension StoreContract {
         let version = try store.version()
         let log = try store.changes()
         let quiet = try XCTUnwrap(plan.allActions.first { $0.notes.isEmpty }).ref
-        XCTAssertThrowsError(try store.apply(.batch([.setAction(ref: quiet, field: .text, value: .text("half")),
-                                                     .setAction(ref: quiet, field: .status, value: .status(.amber))]))) { error in
+        XCTAssertThrowsError(try store.apply(.batch([plan.setting(.text, ofAction: quiet, to: .text("half")),
+                                                     plan.setting(.status, ofAction: quiet, to: .status(.amber))]))) { error in
             XCTAssertEqual((error as? StoreError)?.message, "action \(quiet) cannot be Amber without a reason: add a progress note saying why")
         }
         var bad = plan
@@ -151,6 +151,29 @@ extension StoreContract {
         XCTAssertEqual(try other.load(), plan)
         XCTAssertEqual(try other.version(), version)
         XCTAssertEqual(try other.changes(), log)
+    }
+
+    func checkAnEditOnAValueSomeoneElseChangedSinceIsRefusedNamingThemAndTheirValueKept() throws {
+        let jackie = try newStore()
+        let sam = try reopen(user: "sam")
+        let seenBySam = try sam.load()
+        try jackie.apply(try jackie.load().setting(.text, ofAction: "3d", to: .text("Jackie's wording")))
+        let version = try sam.version()
+        XCTAssertThrowsError(try sam.apply(seenBySam.setting(.text, ofAction: "3d", to: .text("Sam's wording")))) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .conflict)
+            XCTAssertTrue((error as? StoreError)?.message.hasPrefix("3d text was changed by jackie at ") ?? false, "\(error)")
+            XCTAssertTrue((error as? StoreError)?.message.hasSuffix("to \"Jackie's wording\"; your change was not applied") ?? false, "\(error)")
+        }
+        XCTAssertEqual(try reopen(user: "sam").load().action("3d")?.text, "Jackie's wording", "the newer value is kept")
+        XCTAssertEqual(try sam.version(), version, "nothing was written")
+        // An undo that would trample a later edit is refused the same way.
+        try sam.apply(try sam.load().setting(.text, ofAction: "3d", to: .text("Sam's wording")))
+        XCTAssertThrowsError(try jackie.undo()) { error in
+            XCTAssertEqual((error as? StoreError)?.kind, .conflict)
+            XCTAssertTrue((error as? StoreError)?.message.hasPrefix("3d text was changed by sam at ") ?? false, "\(error)")
+            XCTAssertTrue((error as? StoreError)?.message.hasSuffix("your undo was not applied") ?? false, "\(error)")
+        }
+        XCTAssertEqual(try reopen(user: "jackie").load().action("3d")?.text, "Sam's wording")
     }
 
     func checkImportReplacesThePlanAndIsLogged() throws {
@@ -187,6 +210,9 @@ final class SQLiteStoreContractTests: XCTestCase, StoreContract {
     func testACheckpointRecordsEveryStatusScoreAndActual() throws { try checkACheckpointRecordsEveryStatusScoreAndActual() }
     func testARefusedEditOrImportChangesNothing() throws { try checkARefusedEditOrImportChangesNothing() }
     func testImportReplacesThePlanAndIsLogged() throws { try checkImportReplacesThePlanAndIsLogged() }
+    func testAnEditOnAValueSomeoneElseChangedSinceIsRefusedNamingThemAndTheirValueKept() throws {
+        try checkAnEditOnAValueSomeoneElseChangedSinceIsRefusedNamingThemAndTheirValueKept()
+    }
 }
 
 final class PostgresStoreContractTests: XCTestCase, StoreContract {
@@ -215,4 +241,7 @@ final class PostgresStoreContractTests: XCTestCase, StoreContract {
     func testACheckpointRecordsEveryStatusScoreAndActual() throws { try checkACheckpointRecordsEveryStatusScoreAndActual() }
     func testARefusedEditOrImportChangesNothing() throws { try checkARefusedEditOrImportChangesNothing() }
     func testImportReplacesThePlanAndIsLogged() throws { try checkImportReplacesThePlanAndIsLogged() }
+    func testAnEditOnAValueSomeoneElseChangedSinceIsRefusedNamingThemAndTheirValueKept() throws {
+        try checkAnEditOnAValueSomeoneElseChangedSinceIsRefusedNamingThemAndTheirValueKept()
+    }
 }

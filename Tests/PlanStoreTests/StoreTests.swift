@@ -40,8 +40,8 @@ final class StoreTests: XCTestCase {
     func testAnEditIsInTheFileAsSoonAsApplyReturns() throws {
         let store = try newStore()
         let note = Note(date: TestDates.date("2023-08-16"), author: "jackie", text: "Two caseworkers started")
-        try store.apply(.setStatus(ref: "3b", to: .red, reason: note))
-        try store.apply(.setAction(ref: "3b", field: .byWhen, value: .date(TestDates.date("2023-12-31"))))
+        try store.apply(try store.load().settingStatus(ofAction: "3b", to: .red, reason: note))
+        try store.apply(try store.load().setting(.byWhen, ofAction: "3b", to: .date(TestDates.date("2023-12-31"))))
         let reread = try reopen().load().action("3b")
         XCTAssertEqual(reread?.status, .red)
         XCTAssertEqual(reread?.notes.last, note)
@@ -54,14 +54,14 @@ final class StoreTests: XCTestCase {
         let s = Score(likelihood: 2, impact: 3)
         let edits: [Edit] = [
             .addAction(area: 4, index: 0, action: Action(ref: "4a", text: "Publish the neurodiversity pathway", byWhen: TestDates.date("2023-10-31"), leads: ["Health"])),
-            .setAction(ref: "3b", field: .ref, value: .text("3b.i")),
-            .setAction(ref: "3b.i", field: .leads, value: .names(["Jackie Ross", "New Lead"])),
-            .removeAction(ref: "1a"),
+            .setAction(ref: "3b", field: .ref, from: .text("3b"), to: .text("3b.i")),
+            .setAction(ref: "3b.i", field: .leads, from: .names(try XCTUnwrap(expected.action("3b")).leads), to: .names(["Jackie Ross", "New Lead"])),
+            .removeAction(ref: "1a", action: try XCTUnwrap(expected.action("1a"))),
             .addNote(ref: "4a", index: nil, note: Note(date: TestDates.date("2023-08-20"), author: "h", text: "Draft shared")),
-            .setRisk(ref: "R1", field: .residualLikelihood, value: .level(2)),
+            expected.setting(.residualLikelihood, ofRisk: "R1", to: .level(2)),
             .addRisk(index: 0, risk: Risk(ref: "R11", risk: "New risk", inherent: s, residual: s, target: s, areas: [4])),
-            .removeRisk(ref: "R2"),
-            .setActual(kpi: "K3", milestone: 2, value: 38),
+            .removeRisk(ref: "R2", risk: try XCTUnwrap(expected.risk("R2"))),
+            expected.settingActual(kpi: "K3", milestone: 2, to: 38),
             .addCheckpoint(Checkpoint(name: "Board Sep", date: TestDates.date("2023-09-12"), of: expected), index: nil),
         ]
         for edit in edits {
@@ -73,8 +73,8 @@ final class StoreTests: XCTestCase {
 
     func testUndoAndRedoWorkAfterARestartAndOnlyForTheirOwnUser() throws {
         let original = try newStore().load()
-        try reopen(user: "jackie").apply(.setAction(ref: "3d", field: .text, value: .text("Changed by Jackie")))
-        try reopen(user: "sam").apply(.setAction(ref: "3e", field: .text, value: .text("Changed by Sam")))
+        try reopen(user: "jackie").apply(try reopen(user: "jackie").load().setting(.text, ofAction: "3d", to: .text("Changed by Jackie")))
+        try reopen(user: "sam").apply(try reopen(user: "sam").load().setting(.text, ofAction: "3e", to: .text("Changed by Sam")))
 
         let (afterUndo, undone) = try XCTUnwrap(try reopen(user: "jackie").undo())
         XCTAssertEqual(undone.user, "jackie")
@@ -90,19 +90,19 @@ final class StoreTests: XCTestCase {
 
     func testANewEditClearsWhatCouldBeRedone() throws {
         let store = try newStore()
-        try store.apply(.setAction(ref: "3d", field: .text, value: .text("one")))
+        try store.apply(try store.load().setting(.text, ofAction: "3d", to: .text("one")))
         _ = try store.undo()
-        try store.apply(.setAction(ref: "3e", field: .text, value: .text("two")))
+        try store.apply(try store.load().setting(.text, ofAction: "3e", to: .text("two")))
         XCTAssertNil(try store.redo())
     }
 
     func testTheChangeLogListsChangesSinceATimeOrACheckpoint() throws {
         let store = try newStore()
         let t0 = Date(timeIntervalSince1970: 1_700_000_000)
-        try store.apply(.setAction(ref: "3d", field: .text, value: .text("before")), at: t0)
+        try store.apply(try store.load().setting(.text, ofAction: "3d", to: .text("before")), at: t0)
         try store.recordCheckpoint(name: "Board 1", date: TestDates.date("2023-11-14"), at: t0.addingTimeInterval(60))
-        try store.apply(.setStatus(ref: "3e", to: .green, reason: nil), at: t0.addingTimeInterval(120))
-        try store.apply(.setActual(kpi: "K1", milestone: 0, value: 700), at: t0.addingTimeInterval(180))
+        try store.apply(try store.load().settingStatus(ofAction: "3e", to: .green, reason: nil), at: t0.addingTimeInterval(120))
+        try store.apply(try store.load().settingActual(kpi: "K1", milestone: 0, to: 700), at: t0.addingTimeInterval(180))
 
         let since = try store.changes(sinceCheckpoint: "Board 1")
         XCTAssertEqual(since.map(\.summary), ["action 3e status → green", "KPI K1 actual 1 → 700"])
@@ -133,8 +133,9 @@ final class StoreTests: XCTestCase {
         let store = try newStore()
         let before = try dump(folder.path("plan.sqlite"))
         let quiet = try XCTUnwrap(try store.load().allActions.first { $0.notes.isEmpty }).ref
-        XCTAssertThrowsError(try store.apply(.batch([.setAction(ref: quiet, field: .text, value: .text("half")),
-                                                     .setAction(ref: quiet, field: .status, value: .status(.amber))]))) { error in
+        let plan = try store.load()
+        XCTAssertThrowsError(try store.apply(.batch([plan.setting(.text, ofAction: quiet, to: .text("half")),
+                                                     plan.setting(.status, ofAction: quiet, to: .status(.amber))]))) { error in
             XCTAssertEqual((error as? StoreError)?.message, "action \(quiet) cannot be Amber without a reason: add a progress note saying why")
         }
         var bad = try store.load()
@@ -216,7 +217,7 @@ final class StoreTests: XCTestCase {
         let store = try reopen()
         XCTAssertTrue(store.isReadOnly)
         XCTAssertEqual(try store.load(), plan)
-        XCTAssertThrowsError(try store.apply(.setAction(ref: "3b", field: .text, value: .text("x")))) { error in
+        XCTAssertThrowsError(try store.apply(try store.load().setting(.text, ofAction: "3b", to: .text("x")))) { error in
             XCTAssertEqual(error as? StoreError, StoreError(.readOnly, "\(path) is read-only, so it was opened for reading only; nothing was changed. Make the file writable to change the plan"))
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
@@ -231,12 +232,12 @@ final class StoreTests: XCTestCase {
         let other = try DatabaseQueue(path: path, configuration: config)
         try other.writeWithoutTransaction { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
-            XCTAssertThrowsError(try store.apply(.setAction(ref: "3b", field: .text, value: .text("x")))) { error in
+            XCTAssertThrowsError(try store.apply(try store.load().setting(.text, ofAction: "3b", to: .text("x")))) { error in
                 XCTAssertEqual(error as? StoreError, StoreError(.locked, "\(path) is locked by another program that is writing to it; waited 0.2 s. Try again when it has finished"))
             }
             try db.execute(sql: "ROLLBACK")
         }
-        XCTAssertNoThrow(try store.apply(.setAction(ref: "3b", field: .text, value: .text("x"))), "works once the lock is released")
+        XCTAssertNoThrow(try store.apply(try store.load().setting(.text, ofAction: "3b", to: .text("x"))), "works once the lock is released")
     }
 
     func testWritesAreDurableAndTheFileIsWAL() throws {

@@ -329,7 +329,7 @@ extension BoardState {
             value = .text(raw)
         }
         mode = .normal
-        return [.apply(.setRisk(ref: ref, field: field, value: value), done: "Saved \(field.label) of \(ref).")]
+        return [.apply(plan.setting(field, ofRisk: ref, to: value), done: "Saved \(field.label) of \(ref).")]
     }
 
     mutating func handleBoardModeKey(_ key: Key) -> [Effect] {
@@ -354,7 +354,7 @@ extension BoardState {
             case .target: (.targetLikelihood, .targetImpact)
             }
             let band = plan.settings.band(for: likelihood * digit)
-            return [.apply(.batch([.setRisk(ref: ref, field: l, value: .level(likelihood)), .setRisk(ref: ref, field: i, value: .level(digit))]),
+            return [.apply(.batch([plan.setting(l, ofRisk: ref, to: .level(likelihood)), plan.setting(i, ofRisk: ref, to: .level(digit))]),
                            done: "\(ref) \(stage.rawValue) score is now \(likelihood) × \(digit) = \(likelihood * digit) (\(band.label)).")]
         case .newRiskRef(var editor):
             if key == .enter {
@@ -391,8 +391,9 @@ extension BoardState {
                 say("\(ref) was not removed.")
                 return []
             }
+            guard let edit = plan.removing(risk: ref) else { return [] }
             if case .risk(ref) = screen { stack.removeLast() }
-            return [.apply(.removeRisk(ref: ref), done: "Removed \(ref). Press u to undo.")]
+            return [.apply(edit, done: "Removed \(ref). Press u to undo.")]
         case .actual(let ref, let milestone, var editor):
             if key == .enter {
                 let text = editor.text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
@@ -408,7 +409,7 @@ extension BoardState {
                 }
                 mode = .normal
                 let label = plan.kpi(ref).map { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].label : "" } ?? ""
-                return [.apply(.setActual(kpi: ref, milestone: milestone, value: value),
+                return [.apply(plan.settingActual(kpi: ref, milestone: milestone, to: value),
                                done: value.map { "\(ref) actual at \(label): \(formatNumber($0))." } ?? "\(ref) actual at \(label) cleared.")]
             }
             editor.handle(key)

@@ -314,7 +314,7 @@ extension BoardState {
             say("\(action.ref) is already \(status.label).")
             return []
         }
-        return [.apply(.setStatus(ref: action.ref, to: status, reason: nil), done: "\(action.ref) is now \(status.label).")]
+        return [.apply(.setStatus(ref: action.ref, from: action.status, to: status, reason: nil), done: "\(action.ref) is now \(status.label).")]
     }
 
     mutating func editSelectedField() -> [Effect] {
@@ -399,7 +399,7 @@ extension BoardState {
             return []
         }
         mode = .normal
-        return [.apply(.setAction(ref: ref, field: field, value: value), done: "Saved \(field.label) of \(ref): \(TextLayout.fit(shown.isEmpty ? "(empty)" : shown, 40)).")]
+        return [.apply(plan.setting(field, ofAction: ref, to: value), done: "Saved \(field.label) of \(ref): \(TextLayout.fit(shown.isEmpty ? "(empty)" : shown, 40)).")]
     }
 
     /// A typed date: `.some(nil)` for none, nil (having said why) when it is not a date.
@@ -475,7 +475,7 @@ extension BoardState {
                 }
                 mode = .normal
                 let note = Note(date: today, author: user, text: reason)
-                return [.apply(.setStatus(ref: ref, to: status, reason: note), done: "\(ref) is now \(status.label); the reason is saved as a progress note.")]
+                return [.apply(plan.settingStatus(ofAction: ref, to: status, reason: note), done: "\(ref) is now \(status.label); the reason is saved as a progress note.")]
             }
             editor.handle(key)
             mode = .reason(ref: ref, status: status, editor: editor)
@@ -507,7 +507,8 @@ extension BoardState {
                 say("\(ref) was not deleted.")
                 return []
             }
-            return [.apply(.removeAction(ref: ref), done: "Deleted \(ref). Press u to undo.")]
+            guard let edit = plan.removing(action: ref) else { return [] }
+            return [.apply(edit, done: "Deleted \(ref). Press u to undo.")]
         case .filter:
             switch key {
             case .char("r"): toggleFilter(.red)

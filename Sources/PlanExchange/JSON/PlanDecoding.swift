@@ -207,7 +207,7 @@ public enum PlanDecoding {
         }
         guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes else { return nil }
         return Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
-                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: notes)
+                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes))
     }
 
     static func decodeScore(_ node: JSONNode?, _ p: String, _ r: inout FieldReader) -> Score? {

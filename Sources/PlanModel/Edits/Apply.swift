@@ -21,9 +21,14 @@ extension Plan {
 
     private mutating func apply(_ edit: Edit) throws -> Edit {
         switch edit {
-        case let .setAction(ref, field, value):
+        case let .setAction(ref, field, from, value):
             guard let at = locate(action: ref) else { throw EditError.noAction(ref) }
             var action = areas[at.area].actions[at.index]
+            let current = action.value(of: field)
+            guard current.matches(from) else {
+                throw EditError(conflict: EditConflict(target: .action(ref, field), what: "\(ref) \(field.rawValue)",
+                                                       expected: from.display, found: current.display))
+            }
             let old = try action.set(field, value)
             if field == .status, action.status.needsReason, action.notes.isEmpty {
                 throw EditError("action \(ref) cannot be \(action.status.label) without a reason: add a progress note saying why")
@@ -32,61 +37,86 @@ extension Plan {
                 throw EditError("action reference \(action.ref) is already used; expected a new reference")
             }
             areas[at.area].actions[at.index] = action
-            return .setAction(ref: action.ref, field: field, value: old)
+            return .setAction(ref: action.ref, field: field, from: value, to: old)
 
         case let .addAction(number, index, action):
             guard let a = areas.firstIndex(where: { $0.number == number }) else { throw EditError.noArea(number) }
             if locate(action: action.ref) != nil { throw EditError("action reference \(action.ref) is already used; expected a new reference") }
-            let i = try Plan.position(index, count: areas[a].actions.count, what: "action")
-            areas[a].actions.insert(action, at: i)
-            return .removeAction(ref: action.ref)
+            var action = action
+            action.notes = Note.uniquingIDs(action.notes)
+            areas[a].actions.insert(action, at: Plan.place(index, count: areas[a].actions.count))
+            return .removeAction(ref: action.ref, action: action)
 
-        case let .removeAction(ref):
-            guard let at = locate(action: ref) else { throw EditError.noAction(ref) }
-            let action = areas[at.area].actions.remove(at: at.index)
+        case let .removeAction(ref, seen):
+            guard let at = locate(action: ref) else {
+                throw EditError(conflict: EditConflict(target: .action(ref, nil), what: "action \(ref)", expected: nil, found: nil))
+            }
+            let action = areas[at.area].actions[at.index]
+            guard action == seen else {
+                throw EditError(conflict: EditConflict(target: .action(ref, nil), what: "action \(ref)",
+                                                       expected: nil, found: action.differences(from: seen)))
+            }
+            areas[at.area].actions.remove(at: at.index)
             return .addAction(area: areas[at.area].number, index: at.index, action: action)
 
         case let .addNote(ref, index, note):
             guard let at = locate(action: ref) else { throw EditError.noAction(ref) }
-            let i = try Plan.position(index, count: areas[at.area].actions[at.index].notes.count, what: "note")
-            areas[at.area].actions[at.index].notes.insert(note, at: i)
-            return .removeNote(ref: ref, index: i)
+            var note = note
+            note.id = Note.freeID(note.id, taken: Set(areas[at.area].actions[at.index].notes.map(\.id)))
+            let notes = areas[at.area].actions[at.index].notes
+            areas[at.area].actions[at.index].notes.insert(note, at: Plan.place(index, count: notes.count))
+            return .removeNote(ref: ref, note: note)
 
-        case let .removeNote(ref, index):
+        case let .removeNote(ref, seen):
             guard let at = locate(action: ref) else { throw EditError.noAction(ref) }
             let notes = areas[at.area].actions[at.index].notes
-            guard notes.indices.contains(index) else {
-                throw EditError("action \(ref) has \(notes.count) notes; there is no note \(index + 1)")
+            let what = "the note on \(ref) \"\(seen.text.prefix(40))\""
+            guard let n = notes.firstIndex(where: { $0.id == seen.id }) else {
+                throw EditError(conflict: EditConflict(target: .note(action: ref, id: seen.id), what: what, expected: nil, found: nil))
             }
-            let note = areas[at.area].actions[at.index].notes.remove(at: index)
+            guard notes[n] == seen else {
+                throw EditError(conflict: EditConflict(target: .note(action: ref, id: seen.id), what: what,
+                                                       expected: "\"\(seen.text.prefix(60))\"", found: "\"\(notes[n].text.prefix(60))\""))
+            }
+            let note = areas[at.area].actions[at.index].notes.remove(at: n)
             let action = areas[at.area].actions[at.index]
             if action.status.needsReason && action.notes.isEmpty {
                 throw EditError("action \(ref) is \(action.status.label) and this is its only reason; change its status first")
             }
-            return .addNote(ref: ref, index: index, note: note)
+            return .addNote(ref: ref, index: n, note: note)
 
-        case let .setRisk(ref, field, value):
+        case let .setRisk(ref, field, from, value):
             guard let r = risks.firstIndex(where: { $0.ref == ref }) else { throw EditError.noRisk(ref) }
             var risk = risks[r]
+            let current = risk.value(of: field)
+            guard current.matches(from) else {
+                throw EditError(conflict: EditConflict(target: .risk(ref, field), what: "\(ref) \(field.rawValue)",
+                                                       expected: from.display, found: current.display))
+            }
             let old = try risk.set(field, value)
             if field == .ref, risk.ref != ref, self.risk(risk.ref) != nil {
                 throw EditError("risk reference \(risk.ref) is already used; expected a new reference")
             }
             risks[r] = risk
-            return .setRisk(ref: risk.ref, field: field, value: old)
+            return .setRisk(ref: risk.ref, field: field, from: value, to: old)
 
         case let .addRisk(index, risk):
             if self.risk(risk.ref) != nil { throw EditError("risk reference \(risk.ref) is already used; expected a new reference") }
-            let i = try Plan.position(index, count: risks.count, what: "risk")
-            risks.insert(risk, at: i)
-            return .removeRisk(ref: risk.ref)
+            risks.insert(risk, at: Plan.place(index, count: risks.count))
+            return .removeRisk(ref: risk.ref, risk: risk)
 
-        case let .removeRisk(ref):
-            guard let r = risks.firstIndex(where: { $0.ref == ref }) else { throw EditError.noRisk(ref) }
+        case let .removeRisk(ref, seen):
+            guard let r = risks.firstIndex(where: { $0.ref == ref }) else {
+                throw EditError(conflict: EditConflict(target: .risk(ref, nil), what: "risk \(ref)", expected: nil, found: nil))
+            }
+            guard risks[r] == seen else {
+                throw EditError(conflict: EditConflict(target: .risk(ref, nil), what: "risk \(ref)",
+                                                       expected: nil, found: "its fields changed"))
+            }
             let risk = risks.remove(at: r)
             return .addRisk(index: r, risk: risk)
 
-        case let .setActual(ref, milestone, value):
+        case let .setActual(ref, milestone, from, value):
             guard let k = kpis.firstIndex(where: { $0.ref == ref }) else {
                 throw EditError("there is no KPI \(ref); expected one of \(Validator.list(kpis.map(\.ref)))")
             }
@@ -95,20 +125,28 @@ extension Plan {
             }
             if let value, !value.isFinite { throw EditError("KPI \(ref) actual must be a number") }
             let old = kpis[k].milestones[milestone].actual
+            guard old == from else {
+                let label = kpis[k].milestones[milestone].label
+                throw EditError(conflict: EditConflict(target: .actual(kpi: ref, milestone: milestone), what: "\(ref) actual at \(label)",
+                                                       expected: from.map(formatNumber) ?? "none", found: old.map(formatNumber) ?? "none"))
+            }
             kpis[k].milestones[milestone].actual = value
-            return .setActual(kpi: ref, milestone: milestone, value: old)
+            return .setActual(kpi: ref, milestone: milestone, from: value, to: old)
 
         case let .addCheckpoint(checkpoint, index):
             if self.checkpoint(named: checkpoint.name) != nil {
                 throw EditError("a checkpoint called \"\(checkpoint.name)\" already exists; expected a new name")
             }
-            let i = try Plan.position(index, count: checkpoints.count, what: "checkpoint")
-            checkpoints.insert(checkpoint, at: i)
-            return .removeCheckpoint(name: checkpoint.name)
+            checkpoints.insert(checkpoint, at: Plan.place(index, count: checkpoints.count))
+            return .removeCheckpoint(checkpoint)
 
-        case let .removeCheckpoint(name):
-            guard let c = checkpoints.firstIndex(where: { $0.name == name }) else {
-                throw EditError("there is no checkpoint called \"\(name)\"")
+        case let .removeCheckpoint(seen):
+            guard let c = checkpoints.firstIndex(where: { $0.name == seen.name }) else {
+                throw EditError(conflict: EditConflict(target: .checkpoint(seen.name), what: "checkpoint \"\(seen.name)\"", expected: nil, found: nil))
+            }
+            guard checkpoints[c] == seen else {
+                throw EditError(conflict: EditConflict(target: .checkpoint(seen.name), what: "checkpoint \"\(seen.name)\"",
+                                                       expected: nil, found: "a different checkpoint has that name"))
             }
             return .addCheckpoint(checkpoints.remove(at: c), index: c)
 
@@ -119,12 +157,20 @@ extension Plan {
         }
     }
 
-    private static func position(_ index: Int?, count: Int, what: String) throws -> Int {
+    /// Where to insert: a placement hint, so a position past the end (others removed
+    /// items since) puts the item last rather than refusing.
+    private static func place(_ index: Int?, count: Int) -> Int {
         guard let index else { return count }
-        guard (0...count).contains(index) else {
-            throw EditError("cannot put the \(what) at position \(index + 1); there are \(count)")
-        }
-        return index
+        return min(max(index, 0), count)
+    }
+}
+
+extension Action {
+    /// Which fields differ from `other`, for a message.
+    func differences(from other: Action) -> String {
+        var fields = ActionField.allCases.filter { value(of: $0) != other.value(of: $0) }.map(\.rawValue)
+        if notes != other.notes { fields.append("notes") }
+        return fields.isEmpty ? "changed" : fields.joined(separator: ", ") + " changed"
     }
 }
 

@@ -64,15 +64,63 @@ public enum Status: String, Codable, Sendable, CaseIterable, Comparable {
 }
 
 /// A dated progress note on an action.
+///
+/// A note has an identity, `id`, unique among its action's notes, so an edit (and its
+/// undo) names the note it acts on and never its position. By default the id is derived
+/// from the note's content (`Note.derivedID`), so the same file read twice gives the same
+/// ids and a JSON file need not carry them (see docs/FORMAT.md).
 public struct Note: Codable, Equatable, Sendable {
+    public var id: String
     public var date: PlanDate
     public var author: String
     public var text: String
 
-    public init(date: PlanDate, author: String, text: String) {
+    public init(id: String? = nil, date: PlanDate, author: String, text: String) {
+        self.id = id ?? Note.derivedID(date: date, author: author, text: text)
         self.date = date
         self.author = author
         self.text = text
+    }
+
+    private enum CodingKeys: String, CodingKey { case id, date, author, text }
+
+    /// Reads a note; one written before notes had ids gets its derived id.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let date = try c.decode(PlanDate.self, forKey: .date)
+        let author = try c.decode(String.self, forKey: .author)
+        let text = try c.decode(String.self, forKey: .text)
+        self.init(id: try c.decodeIfPresent(String.self, forKey: .id), date: date, author: author, text: text)
+    }
+
+    /// The id a note gets from its date, author and text: 16 hex digits of FNV-1a.
+    public static func derivedID(date: PlanDate, author: String, text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(date.iso)\u{1F}\(author)\u{1F}\(text)".utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// The same notes with ids made unique: a repeated id gets `-2`, `-3` ... in order.
+    public static func uniquingIDs(_ notes: [Note]) -> [Note] {
+        var seen = Set<String>()
+        return notes.map { note in
+            var note = note
+            note.id = Note.freeID(note.id, taken: seen)
+            seen.insert(note.id)
+            return note
+        }
+    }
+
+    /// `id`, or the first of `id-2`, `id-3` ... not in `taken`.
+    public static func freeID(_ id: String, taken: Set<String>) -> String {
+        guard taken.contains(id) else { return id }
+        var n = 2
+        while taken.contains("\(id)-\(n)") { n += 1 }
+        return "\(id)-\(n)"
     }
 }
 
@@ -106,5 +154,18 @@ public struct Action: Codable, Equatable, Sendable {
         self.kpis = kpis
         self.successCriteria = successCriteria
         self.notes = notes
+    }
+}
+
+extension Plan {
+    /// The same plan with every action's note ids unique (see `Note.uniquingIDs`).
+    public func uniquingNoteIDs() -> Plan {
+        var plan = self
+        for a in plan.areas.indices {
+            for i in plan.areas[a].actions.indices {
+                plan.areas[a].actions[i].notes = Note.uniquingIDs(plan.areas[a].actions[i].notes)
+            }
+        }
+        return plan
     }
 }

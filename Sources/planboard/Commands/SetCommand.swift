@@ -58,11 +58,11 @@ struct SetCommand: ParsableCommand {
             edits.append(.addNote(ref: ref, index: nil, note: Note(date: today, author: author, text: note)))
         }
         if !lead.isEmpty {
-            edits.append(.setAction(ref: ref, field: .leads, value: .names(lead)))
+            edits.append(plan.setting(.leads, ofAction: ref, to: .names(lead)))
         }
         if let byWhen {
             let date: PlanDate? = ["none", "unset", ""].contains(byWhen.lowercased()) ? nil : try parseDate(byWhen, option: "--by-when")
-            edits.append(.setAction(ref: ref, field: .byWhen, value: .date(date)))
+            edits.append(plan.setting(.byWhen, ofAction: ref, to: .date(date)))
         }
         if let status {
             guard let value = Status(typed: status) else {
@@ -72,7 +72,7 @@ struct SetCommand: ParsableCommand {
                 throw CLIError("\(ref) cannot be set \(value.label) without a reason; add --reason \"why it is \(value.label.lowercased())\"")
             }
             let reasonNote = reason.map { Note(date: today, author: author, text: $0) }
-            edits.append(.setStatus(ref: ref, to: value, reason: reasonNote))
+            edits.append(plan.settingStatus(ofAction: ref, to: value, reason: reasonNote))
         }
         return edits.count == 1 ? edits[0] : Edit.batch(edits)
     }
