@@ -86,34 +86,67 @@ enum PlanParts {
 
     /// The plan the rows hold. `place` names the database in messages.
     static func plan(from rows: [PlanPart], place: String) throws -> Plan {
+        try plan(from: decode(rows, place: place), place: place)
+    }
+
+    /// Each row's value, read from its JSON.
+    static func decode(_ rows: [PlanPart], place: String) throws -> [PlanPart.Key: Entry] {
         let decoder = JSONDecoder()
-        func decode<T: Decodable>(_ type: T.Type, _ part: PlanPart) throws -> T {
-            guard let value = try? decoder.decode(T.self, from: Data(part.body.utf8)) else {
-                throw StoreError(.corrupt, "\(place) is damaged: the \(part.id.kind) \"\(part.id.key)\" cannot be read; expected the data planboard wrote. Copy the plan back from a backup")
+        var entries: [PlanPart.Key: Entry] = [:]
+        for part in rows {
+            func read<T: Decodable>(_ type: T.Type) throws -> T {
+                guard let value = try? decoder.decode(T.self, from: Data(part.body.utf8)) else {
+                    throw StoreError(.corrupt, "\(place) is damaged: the \(part.id.kind) \"\(part.id.key)\" cannot be read; expected the data planboard wrote. Copy the plan back from a backup")
+                }
+                return value
             }
-            return value
-        }
-        func single<T: Decodable>(_ kind: String, _ type: T.Type) throws -> T {
-            guard let part = rows.first(where: { $0.id.kind == kind }) else {
-                throw StoreError(.corrupt, "\(place) is damaged: the plan has no \(kind); expected one")
+            let value: Value
+            switch part.id.kind {
+            case "header": value = .header(try read(Header.self))
+            case "settings": value = .settings(try read(Settings.self))
+            case "governance": value = .governance(try read(Governance.self))
+            case "area": value = .area(try read(Area.self))
+            case "action": value = .action(try read(Action.self))
+            case "risk": value = .risk(try read(Risk.self))
+            case "kpi": value = .kpi(try read(KPI.self))
+            case "checkpoint": value = .checkpoint(try read(Checkpoint.self))
+            default:
+                throw StoreError(.newerVersion, "\(place) holds a part of kind \"\(part.id.kind)\", which this planboard does not know; update planboard to open it")
             }
-            return try decode(T.self, part)
+            entries[part.id] = Entry(parent: part.parent, position: part.position, value: value)
         }
-        let sorted = rows.sorted { ($0.id.kind, $0.position, $0.id.key) < ($1.id.kind, $1.position, $1.id.key) }
+        return entries
+    }
+
+    /// The plan the parts make up.
+    static func plan(from entries: [PlanPart.Key: Entry], place: String) throws -> Plan {
+        let sorted = entries.sorted { ($0.key.kind, $0.value.position, $0.key.key) < ($1.key.kind, $1.value.position, $1.key.key) }
+        var header: Header?, settings: Settings?, governance: Governance?
         var actions: [String: [Action]] = [:]
-        for part in sorted where part.id.kind == "action" {
-            actions[part.parent ?? "", default: []].append(try decode(Action.self, part))
+        var areas: [(String, Area)] = []
+        var risks: [Risk] = [], kpis: [KPI] = [], checkpoints: [Checkpoint] = []
+        for (key, entry) in sorted {
+            switch entry.value {
+            case let .header(value): header = value
+            case let .settings(value): settings = value
+            case let .governance(value): governance = value
+            case let .area(value): areas.append((key.key, value))
+            case let .action(value): actions[entry.parent ?? "", default: []].append(value)
+            case let .risk(value): risks.append(value)
+            case let .kpi(value): kpis.append(value)
+            case let .checkpoint(value): checkpoints.append(value)
+            }
         }
-        let areas = try sorted.filter { $0.id.kind == "area" }.map { part in
-            var area = try decode(Area.self, part)
-            area.actions = actions[part.id.key] ?? []
-            return area
+        guard let header, let settings, let governance else {
+            throw StoreError(.corrupt, "\(place) is damaged: the plan has no header, settings or governance; expected all three")
         }
-        return Plan(header: try single("header", Header.self), settings: try single("settings", Settings.self),
-                    governance: try single("governance", Governance.self), areas: areas,
-                    risks: try sorted.filter { $0.id.kind == "risk" }.map { try decode(Risk.self, $0) },
-                    kpis: try sorted.filter { $0.id.kind == "kpi" }.map { try decode(KPI.self, $0) },
-                    checkpoints: try sorted.filter { $0.id.kind == "checkpoint" }.map { try decode(Checkpoint.self, $0) })
+        return Plan(header: header, settings: settings, governance: governance,
+                    areas: areas.map { key, area in
+                        var area = area
+                        area.actions = actions[key] ?? []
+                        return area
+                    },
+                    risks: risks, kpis: kpis, checkpoints: checkpoints)
     }
 
     /// What must be written to turn the rows of `old` into those of `new`.

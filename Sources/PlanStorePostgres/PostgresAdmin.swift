@@ -144,8 +144,8 @@ public enum PostgresAdmin {
             try session.query("INSERT INTO planboard.plan (id, format, version) VALUES (1, \(Plan.format), \(version))")
             for part in try PlanParts.parts(of: history.plan) {
                 try session.query("""
-                    INSERT INTO planboard.part (kind, key, parent, position, body)
-                    VALUES (\(part.id.kind), \(part.id.key), \(part.parent), \(Int32(part.position)), \(part.body))
+                    INSERT INTO planboard.part (kind, key, parent, position, body, rev)
+                    VALUES (\(part.id.kind), \(part.id.key), \(part.parent), \(Int32(part.position)), \(part.body), \(version))
                     """)
             }
             for record in history.log {

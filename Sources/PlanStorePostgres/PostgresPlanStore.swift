@@ -29,7 +29,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public var path: String { location.description }
 
     let session: PostgresSession
-    private var cache: (version: Int64, plan: Plan)?
+    private var cache: (version: Int64, plan: Plan, entries: [PlanPart.Key: PlanParts.Entry])?
 
     /// The channel every committed change is announced on, with its log position.
     public static let channel = "planboard"
@@ -115,35 +115,43 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     /// The plan at `version`: from the cache when nobody has written since; when others
-    /// have, by applying their edits from the log to the cached plan (as a dashboard
-    /// follows the log), which reads a few small rows instead of the whole plan; read
-    /// afresh after an import, or if the log cannot be replayed.
+    /// have, by reading only the parts written after the cached version (and the list of
+    /// parts, to see what was removed), so a busy plan costs a few small rows per change.
     private func current(version: Int64) throws -> Plan {
         if let cache, cache.version == version { return cache.plan }
-        if let cache, cache.version < version, version - cache.version <= 200, let caught = try? catchUp(cache.plan, from: cache.version, to: version) {
-            self.cache = (version, caught)
-            return caught
+        var entries: [PlanPart.Key: PlanParts.Entry]
+        if let cache, cache.version < version {
+            entries = cache.entries
+            var present: Set<PlanPart.Key> = []
+            for row in try session.query("SELECT kind, key FROM planboard.part") {
+                let (kind, key) = try row.decode((String, String).self)
+                present.insert(.init(kind: kind, key: key))
+            }
+            for key in entries.keys where !present.contains(key) { entries[key] = nil }
+            let changed = try parts(since: cache.version)
+            for (key, entry) in try PlanParts.decode(changed, place: path) { entries[key] = entry }
+            if Set(entries.keys) != present {
+                entries = try PlanParts.decode(try parts(since: nil), place: path)
+            }
+        } else {
+            entries = try PlanParts.decode(try parts(since: nil), place: path)
         }
-        var rows: [PlanPart] = []
-        for row in try session.query("SELECT kind, key, parent, position, body FROM planboard.part") {
-            let (kind, key, parent, position, body) = try row.decode((String, String, String?, Int32, String).self)
-            rows.append(PlanPart(id: .init(kind: kind, key: key), parent: parent, position: Int(position), body: body))
-        }
-        let plan = try PlanParts.plan(from: rows, place: path)
-        cache = (version, plan)
+        let plan = try PlanParts.plan(from: entries, place: path)
+        cache = (version, plan, entries)
         return plan
     }
 
-    /// `plan` (at log position `from`) with the log's edits after it applied, up to `to`.
-    private func catchUp(_ plan: Plan, from: Int64, to: Int64) throws -> Plan? {
-        var plan = plan
-        var last = from
-        for record in try records(after: from) where record.seq <= to {
-            guard record.seq == last + 1, record.kind != .import, let edit = record.edit else { return nil }
-            plan = try plan.applying(edit).plan
-            last = record.seq
+    /// The part rows, all of them or those written after `since`.
+    private func parts(since: Int64?) throws -> [PlanPart] {
+        let query: PostgresQuery = if let since {
+            "SELECT kind, key, parent, position, body FROM planboard.part WHERE rev > \(since)"
+        } else {
+            "SELECT kind, key, parent, position, body FROM planboard.part"
         }
-        return last == to ? plan : nil
+        return try session.query(query).map { row in
+            let (kind, key, parent, position, body) = try row.decode((String, String, String?, Int32, String).self)
+            return PlanPart(id: .init(kind: kind, key: key), parent: parent, position: Int(position), body: body)
+        }
     }
 
     /// Runs a read; when the connection was lost, connects again once and retries (a read
@@ -236,6 +244,8 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         if isReadOnly { try requireRole(.editor, for: "change the plan") }
         let token = UUID()
         var committing = false
+        // Catch up with others' changes before taking the lock, so the locked part is short.
+        if let version = try? currentVersion() { _ = try? current(version: version) }
         do {
             return try attemptWrite(at: time, token: token, committing: &committing, body)
         } catch let error as EditError {
@@ -276,7 +286,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         committing = true
         try session.query("COMMIT")
         guard let written else { return nil }
-        cache = (written.1, written.0)
+        cache = (written.1, written.0, PlanParts.entries(of: written.0))
         return (written.0, written.1)
     }
 
@@ -290,8 +300,8 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         guard let (next, line) = try body(plan) else { return nil }
         let difference = try PlanParts.difference(from: plan, to: next)
         try checkRole(for: difference)
-        try writeParts(difference)
         let seq = version + 1
+        try writeParts(difference, rev: seq)
         try session.query("UPDATE planboard.plan SET version = \(seq) WHERE id = 1")
         try insertLog(seq: seq, at: time, line: line, token: token)
         try session.query("SELECT pg_notify(\(Self.channel), \(String(seq)))")
@@ -309,22 +319,22 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         }
     }
 
-    private func writeParts(_ difference: PlanParts.Difference) throws {
+    private func writeParts(_ difference: PlanParts.Difference, rev: Int64) throws {
         for key in difference.removed {
             let result = try session.query("DELETE FROM planboard.part WHERE kind = \(key.kind) AND key = \(key.key)")
             try expectOne(result, key)
         }
         for part in difference.changed {
             let result = try session.query("""
-                UPDATE planboard.part SET parent = \(part.parent), position = \(Int32(part.position)), body = \(part.body)
+                UPDATE planboard.part SET parent = \(part.parent), position = \(Int32(part.position)), body = \(part.body), rev = \(rev)
                 WHERE kind = \(part.id.kind) AND key = \(part.id.key)
                 """)
             try expectOne(result, part.id)
         }
         for part in difference.added {
             try session.query("""
-                INSERT INTO planboard.part (kind, key, parent, position, body)
-                VALUES (\(part.id.kind), \(part.id.key), \(part.parent), \(Int32(part.position)), \(part.body))
+                INSERT INTO planboard.part (kind, key, parent, position, body, rev)
+                VALUES (\(part.id.kind), \(part.id.key), \(part.parent), \(Int32(part.position)), \(part.body), \(rev))
                 """)
         }
     }

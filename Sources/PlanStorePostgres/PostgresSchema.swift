@@ -63,6 +63,8 @@ enum PostgresSchema {
             parent text,
             position integer NOT NULL,
             body text NOT NULL,
+            -- The log position that last wrote it, so a reader behind fetches only what changed.
+            rev bigint NOT NULL DEFAULT 0,
             PRIMARY KEY (kind, key)
         );
 

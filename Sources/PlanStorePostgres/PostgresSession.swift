@@ -36,6 +36,15 @@ final class PostgresSession: @unchecked Sendable {
         connection = nil
     }
 
+    /// Lets go of a connection the server has ended, closing our side too (the driver
+    /// insists every connection is closed before it is released).
+    private func drop() {
+        if let connection {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+        connection = nil
+    }
+
     var isConnected: Bool { connection.map { !$0.isClosed } ?? false }
 
     /// True when the last failure was the connection (server stopped, network down) rather
@@ -44,7 +53,7 @@ final class PostgresSession: @unchecked Sendable {
 
     private func live() throws -> PostgresConnection {
         if let connection, !connection.isClosed { return connection }
-        connection = nil
+        drop()
         let configuration = try self.configuration()
         do {
             let made = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
@@ -95,7 +104,7 @@ final class PostgresSession: @unchecked Sendable {
             return try connection.query(query, logger: logger).wait()
         } catch {
             lost = Self.isConnectionLost(error)
-            if lost { self.connection = nil }
+            if lost { drop() }
             throw translate(error, connecting: false)
         }
     }
