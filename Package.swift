@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         .target(name: "PlanModel"),
@@ -19,6 +20,10 @@ let package = Package(
         .target(name: "PlanReport", dependencies: ["PlanModel"]),
         .target(name: "PlanImport", dependencies: ["PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "PlanStorePostgres",
+            dependencies: ["PlanModel", "PlanStore", "PlanExchange", .product(name: "PostgresNIO", package: "postgres-nio")]
+        ),
         .target(
             name: "CNcurses",
             linkerSettings: [.linkedLibrary("ncursesw")]
@@ -47,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "planboard",
             dependencies: [
-                "PlanModel", "PlanExchange", "PlanStore", "PlanReport", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes", "PlanImport",
+                "PlanModel", "PlanExchange", "PlanStore", "PlanStorePostgres", "PlanReport", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +66,7 @@ let package = Package(
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),
         .testTarget(name: "PlanReportTests", dependencies: ["PlanModel", "PlanReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanModel", "PlanImport", "PlanExchange", "PlanStore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "TestSupport"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "PlanStorePostgres", "TestSupport"]),
         .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
         .testTarget(name: "BoardLoopTests", dependencies: ["BoardLoop", "BoardCore", "PlanModel", "PlanReport", "TestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import PlanStorePostgres
 import SamplePlans
 import PlanExchange
 
@@ -8,7 +9,7 @@ import PlanExchange
 import ArgumentParser
 
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite).", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite), or a shared plan: postgres://USER@HOST:PORT/DB?sslmode=disable|prefer|require.", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: $USER).", valueName: "name"))
@@ -26,6 +27,7 @@ struct StoreOptions: ParsableArguments {
 
     var userName: String {
         if let user, !user.isEmpty { return user }
+        if let location = try? postgresLocation { return location.user }
         let env = ProcessInfo.processInfo.environment
         return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"] ?? "unknown"
     }
@@ -39,7 +41,9 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the plan, which must exist: a mistyped path is an error, never a new plan.
     /// `forReading` opens it read-only, for commands that only read.
-    func open(forReading: Bool = false) throws -> PlanStore {
+    /// A `postgres://` address opens the shared plan.
+    func open(forReading: Bool = false) throws -> any PlanStoring {
+        if let location = try postgresLocation { return try openPostgres(location) }
         let path = self.path
         guard FileManager.default.fileExists(atPath: path) else { throw Self.missing(path) }
         return try PlanStore.open(path: path, user: userName, forReading: forReading)
@@ -56,6 +60,9 @@ struct StoreOptions: ParsableArguments {
     /// what to tell the person (the dashboard shows it on screen).
     func openOrCreate() throws -> (PlanStore, created: String?) {
         let path = self.path
+        if PostgresLocation.isURL(path) {
+            throw CLIError("the dashboard cannot open a shared PostgreSQL plan yet; the other commands can (summary, set, log, export ...)")
+        }
         if FileManager.default.fileExists(atPath: path) {
             return (try PlanStore.open(path: path, user: userName), nil)
         }

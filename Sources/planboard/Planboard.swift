@@ -16,7 +16,8 @@ struct Planboard: ParsableCommand {
         subcommands: [Dashboard.self, Summary.self, Validate.self, Import.self, Export.self, SetCommand.self, Batch.self, Log.self,
                       CheckpointCommand.self, Undo.self, Redo.self, Generate.self,
                       MeetingCommand.self, HighlightCommand.self, DecisionCommand.self, Report.self,
-                      Init.self, HeaderCommand.self, GovernanceCommand.self, AreaCommand.self, FindingCommand.self, KPICommand.self],
+                      Init.self, HeaderCommand.self, GovernanceCommand.self, AreaCommand.self, FindingCommand.self, KPICommand.self,
+                      ServerCommand.self, PeopleCommand.self, Copy.self],
         defaultSubcommand: Dashboard.self
     )
 }

@@ -3,6 +3,7 @@ import Foundation
 import PlanExchange
 import PlanModel
 import PlanStore
+import PlanStorePostgres
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -40,6 +41,7 @@ struct Import: ParsableCommand {
             return
         }
         let path = store.path
+        if PostgresLocation.isURL(path) { return try importIntoPostgres(plan, file: file, replace: replace, store: store) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         if FileManager.default.fileExists(atPath: path) && size != 0 {
             let existing = try PlanStore.open(path: path, user: store.userName)

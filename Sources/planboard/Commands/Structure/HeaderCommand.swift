@@ -6,7 +6,7 @@ struct HeaderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "header",
         abstract: "Set the plan's header: local area, title, inspection dates, officers, advisers.",
-        subcommands: [HeaderSet.self, PeopleCommand<OfficerKind>.self, PeopleCommand<AdviserKind>.self])
+        subcommands: [HeaderSet.self, HeaderPeopleCommand<OfficerKind>.self, HeaderPeopleCommand<AdviserKind>.self])
 }
 
 struct HeaderSet: ParsableCommand {
@@ -74,14 +74,14 @@ enum AdviserKind: PeopleKind {
     static let field = PlanField.advisers
 }
 
-struct PeopleCommand<Kind: PeopleKind>: ParsableCommand {
+struct HeaderPeopleCommand<Kind: PeopleKind>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: Kind.name, abstract: "Add or remove \(Kind.plural).",
-                             subcommands: [PeopleAdd<Kind>.self, PeopleRemove<Kind>.self])
+                             subcommands: [HeaderPeopleAdd<Kind>.self, HeaderPeopleRemove<Kind>.self])
     }
 }
 
-struct PeopleAdd<Kind: PeopleKind>: ParsableCommand {
+struct HeaderPeopleAdd<Kind: PeopleKind>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "add", abstract: "Add one of the \(Kind.plural).",
                              discussion: "Example: planboard header \(Kind.name) add \"Jane Milligan\" --role \"Chief Executive\" --organisation \"NHS Devon CCG\"")
@@ -102,7 +102,7 @@ struct PeopleAdd<Kind: PeopleKind>: ParsableCommand {
     }
 }
 
-struct PeopleRemove<Kind: PeopleKind>: ParsableCommand {
+struct HeaderPeopleRemove<Kind: PeopleKind>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: "remove", abstract: "Remove one of the \(Kind.plural), by name.")
     }

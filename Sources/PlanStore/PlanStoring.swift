@@ -1,0 +1,109 @@
+import Foundation
+import PlanModel
+
+/// Where a plan is kept: the one contract the command line and the dashboard work through,
+/// with two backends, a SQLite file (`PlanStore`, the embedded default) and a shared
+/// PostgreSQL database (`PostgresPlanStore` in the PlanStorePostgres module).
+///
+/// Every backend keeps the same promises: each change is one `Edit`, applied with
+/// `Plan.applying` to the plan as it stands in the store at that moment and committed in
+/// one transaction together with its change-log line, so nothing acknowledged is lost;
+/// undo and redo are worked out from the log, per person; a refused edit changes nothing.
+public protocol PlanStoring: AnyObject {
+    /// Where the plan is, as the person named it: a file path, or a URL without any password.
+    var path: String { get }
+    /// Who the change log names for this process's changes.
+    var user: String { get }
+    /// True when this person may not change the plan; every write then fails with `.readOnly`.
+    var isReadOnly: Bool { get }
+
+    /// The change-log position the plan is at; it moves whenever anyone writes.
+    func version() throws -> Int64
+    /// The whole plan as the store holds it now.
+    func load() throws -> Plan
+    /// Applies one edit in one transaction and logs it; returns the plan after it.
+    @discardableResult
+    func apply(_ edit: Edit, at time: Date) throws -> Plan
+    /// Replaces the whole plan (an import), all or nothing.
+    func replace(with plan: Plan, at time: Date, summary: String) throws
+    /// Records a checkpoint of the plan as it stands.
+    @discardableResult
+    func recordCheckpoint(name: String, date: PlanDate, at time: Date) throws -> Plan
+    /// Undoes this user's latest change that is not yet undone. Nil when there is nothing to undo.
+    func undo(at time: Date) throws -> (plan: Plan, undone: ChangeRecord)?
+    /// Redoes this user's latest undone change. Nil when there is nothing to redo.
+    func redo(at time: Date) throws -> (plan: Plan, redone: ChangeRecord)?
+    /// Every change after log position `seq`, oldest first.
+    func changes(afterSeq seq: Int64) throws -> [ChangeRecord]
+    /// Every change made at or after `time`.
+    func changes(since time: Date) throws -> [ChangeRecord]
+    /// Every change since a checkpoint was recorded.
+    func changes(sinceCheckpoint name: String) throws -> [ChangeRecord]
+
+    /// Calls `onChange` with the new log position whenever anyone commits a change, until
+    /// the returned value is stopped or released. Nil when the backend cannot tell (a SQLite
+    /// file): the caller then checks `version()` now and then, which is cheap there.
+    func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)?
+
+    /// The plan with at least the actions `refs`: a backend that can read just those (a
+    /// command changing one action of 100,000) does; by default the whole plan.
+    func plan(around refs: [String]) throws -> Plan
+    /// Applies one edit that changes actions in place, reading only what it needs where
+    /// the backend can; by default `apply`.
+    @discardableResult
+    func applyToPart(_ edit: Edit, at time: Date) throws -> Plan
+}
+
+/// A running notice of changes; `stop()` ends it.
+public protocol ChangeFollowing: AnyObject, Sendable {
+    func stop()
+}
+
+extension PlanStoring {
+    public func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)? { nil }
+
+    public func plan(around refs: [String]) throws -> Plan { try load() }
+
+    @discardableResult
+    public func applyToPart(_ edit: Edit, at time: Date) throws -> Plan { try apply(edit, at: time) }
+
+    @discardableResult
+    public func applyToPart(_ edit: Edit) throws -> Plan { try applyToPart(edit, at: Date()) }
+
+    @discardableResult
+    public func apply(_ edit: Edit) throws -> Plan { try apply(edit, at: Date()) }
+
+    public func replace(with plan: Plan, summary: String = "imported a plan") throws {
+        try replace(with: plan, at: Date(), summary: summary)
+    }
+
+    @discardableResult
+    public func recordCheckpoint(name: String, date: PlanDate) throws -> Plan {
+        try recordCheckpoint(name: name, date: date, at: Date())
+    }
+
+    public func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try undo(at: Date()) }
+    public func redo() throws -> (plan: Plan, redone: ChangeRecord)? { try redo(at: Date()) }
+    public func changes() throws -> [ChangeRecord] { try changes(afterSeq: 0) }
+}
+
+/// The whole of a plan's history as one value, for `planboard copy`: the plan as it stands
+/// and every change-log line, with their positions, people and times.
+public struct PlanHistory: Equatable, Sendable {
+    public var plan: Plan
+    public var log: [ChangeRecord]
+
+    public init(plan: Plan, log: [ChangeRecord]) {
+        self.plan = plan
+        self.log = log
+    }
+}
+
+/// The undo and redo a person may do, from the log: shared by every backend.
+public enum UndoPlan {
+    /// The log position this user's next undo (or redo) acts on, if any.
+    public static func target(_ kind: ChangeRecord.Kind, log: [ChangeRecord], user: String) -> Int64? {
+        let stacks = UndoStacks(log: log, user: user)
+        return kind == .undo ? stacks.undo.last : stacks.redo.last
+    }
+}

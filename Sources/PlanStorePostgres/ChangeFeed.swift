@@ -1,0 +1,104 @@
+import Foundation
+import PlanStore
+import PostgresNIO
+
+/// Notice of changes committed by anyone, through PostgreSQL's `LISTEN`/`NOTIFY`: each
+/// committed edit sends `NOTIFY planboard, '<log position>'`, and this calls back with it.
+///
+/// It has its own connection, so it never waits behind the store's queries. When the server
+/// goes away it connects again (every half second) and then calls back with the log position
+/// as it stands, so nothing committed meanwhile is missed.
+final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
+    private let location: PostgresLocation
+    private let password: String?
+    private let onChange: @Sendable (Int64) -> Void
+    private let lock = NSLock()
+    private var connection: PostgresConnection?
+    private var stopped = false
+    private let logger: Logger
+
+    init(location: PostgresLocation, password: String?, onChange: @escaping @Sendable (Int64) -> Void) throws {
+        self.location = location
+        self.password = password
+        self.onChange = onChange
+        var logger = Logger(label: "planboard.postgres.feed")
+        logger.logLevel = .critical
+        self.logger = logger
+        try listen()
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        let connection: PostgresConnection? = lock.withLock {
+            stopped = true
+            defer { self.connection = nil }
+            return self.connection
+        }
+        if let connection { Self.close(connection) }
+    }
+
+    /// Closes a connection, keeping it alive until the close has finished: postgres-nio
+    /// traps (in debug builds) when a connection is let go before it is closed, and
+    /// dropping the last reference while the close is under way does just that.
+    static func close(_ connection: PostgresConnection) {
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    private func listen() throws {
+        let session = PostgresSession(location: location, password: password)
+        let configuration = try session.configuration()
+        let connection: PostgresConnection
+        do {
+            connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
+                                                        id: 2, logger: logger).wait()
+        } catch {
+            throw session.translate(error, connecting: true)
+        }
+        let onChange = self.onChange
+        connection.addListener(channel: PostgresPlanStore.channel) { _, notification in
+            if let seq = Int64(notification.payload) { onChange(seq) }
+        }
+        do {
+            _ = try connection.query("LISTEN planboard", logger: logger).wait()
+        } catch {
+            Self.close(connection)
+            throw session.translate(error, connecting: false)
+        }
+        let keep = lock.withLock { () -> Bool in
+            guard !stopped else { return false }
+            self.connection = connection
+            return true
+        }
+        guard keep else {
+            Self.close(connection)
+            return
+        }
+        connection.closeFuture.whenComplete { [weak self] _ in self?.reconnectLater() }
+    }
+
+    private func reconnectLater() {
+        guard !lock.withLock({ stopped }) else { return }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { [weak self] in
+            guard let self, !self.lock.withLock({ self.stopped }) else { return }
+            do {
+                try self.listen()
+                // Whatever was committed while we were away.
+                let session = PostgresSession(location: self.location, password: self.password)
+                defer { session.close() }
+                if let row = try session.query("SELECT version FROM planboard.plan WHERE id = 1").first {
+                    self.onChange(try row.decode(Int64.self))
+                }
+            } catch {
+                self.reconnectLater()
+            }
+        }
+    }
+}
+
+extension PostgresPlanStore {
+    /// Calls `onChange` with the new log position whenever anyone commits a change.
+    public func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)? {
+        try ChangeFeed(location: location, password: session.password, onChange: onChange)
+    }
+}

@@ -1,0 +1,196 @@
+import ArgumentParser
+import Foundation
+import PlanExchange
+import PlanModel
+import PlanStore
+import PlanStorePostgres
+
+// A plan shared on a PostgreSQL server: `server init`, `people`, `copy`, and opening a
+// `postgres://` --db.
+
+extension StoreOptions {
+    /// The PostgreSQL address in --db or $PLANBOARD_DB, or nil when the plan is a file.
+    var postgresLocation: PostgresLocation? {
+        get throws {
+            let path = self.path
+            return PostgresLocation.isURL(path) ? try PostgresLocation(url: path) : nil
+        }
+    }
+
+    /// Opens the shared plan named by a `postgres://` --db. On PostgreSQL the person is the
+    /// role the server authenticated; --user cannot sign as anyone else.
+    func openPostgres(_ location: PostgresLocation) throws -> PostgresPlanStore {
+        let store = try PostgresPlanStore.open(location)
+        if let user, !user.isEmpty, user != store.user {
+            throw CLIError("--user \(user) does not match who the server logged in (\(store.user)); on a shared plan every change is signed by the login. Leave --user out, or log in as \(user)")
+        }
+        return store
+    }
+
+    /// The --db address, which must be a PostgreSQL URL for `what`.
+    func requirePostgres(for what: String) throws -> PostgresLocation {
+        guard let location = try postgresLocation else {
+            throw CLIError("\(what) works on a plan shared on a PostgreSQL server; --db is \(path), a file. Give --db postgres://USER@HOST:PORT/DB. On a SQLite file people and roles are advisory: changes are signed with --user")
+        }
+        return location
+    }
+}
+
+/// `planboard server init`: the schema and roles for a shared plan.
+struct ServerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "server",
+        abstract: "Set up a PostgreSQL database to hold a shared plan.",
+        subcommands: [ServerInit.self])
+}
+
+struct ServerInit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create planboard's tables and the roles viewer, editor and chair in an empty database.",
+        discussion: """
+            Run once, as the database's owner (who keeps every right and counts as a chair). The \
+            password comes from PGPASSWORD or ~/.pgpass. Then bring a plan in with `planboard copy` \
+            or `planboard import`, and add people with `planboard people add`.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let location = try store.requirePostgres(for: "server init")
+        try PostgresAdmin.initialise(location)
+        try Output.line("Set up \(location): the planboard schema and the roles viewer, editor and chair. Next: `planboard copy --from plan.sqlite --to \(location)` or `planboard import FILE.json --db \(location)`, then `planboard people add NAME --role editor --db \(location)`.")
+    }
+}
+
+/// `planboard people`: who may read and change a shared plan.
+struct PeopleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "people",
+        abstract: "List, add and change the people of a shared (PostgreSQL) plan and their roles.",
+        discussion: """
+            Roles: viewer (reads everything, changes nothing), editor (actions, notes, KPI actuals, \
+            risks), chair (also areas, checkpoints, meetings, import and people). The server \
+            enforces them, for planboard and psql alike. Only a chair may add people or change roles.
+            """,
+        subcommands: [PeopleList.self, PeopleAdd.self, PeopleSetRole.self],
+        defaultSubcommand: PeopleList.self)
+}
+
+extension PostgresPlanStore.Role: ExpressibleByArgument {}
+
+struct PeopleList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List everyone with a role on the plan's server.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let location = try store.requirePostgres(for: "people list")
+        for person in try PostgresAdmin.people(at: location) {
+            try Output.line("\(Escaped.text(person.name))\t\(person.role.rawValue)")
+        }
+    }
+}
+
+struct PeopleAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a person (a login on the server) with a role.",
+        discussion: "With --password-stdin the first line of standard input becomes their password; otherwise the server's administrator sets how they log in.")
+
+    @Argument(help: "Their login name.") var name: String
+    @Option(help: "viewer, editor or chair.") var role: PostgresPlanStore.Role
+    @Flag(help: "Read their password from the first line of standard input.") var passwordStdin = false
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let location = try store.requirePostgres(for: "people add")
+        var password: String?
+        if passwordStdin {
+            guard let line = readLine(strippingNewline: true), !line.isEmpty else {
+                throw CLIError("--password-stdin was given but standard input held no password; nothing was changed")
+            }
+            password = line
+        }
+        try PostgresAdmin.addPerson(name, role: role, password: password, at: location)
+        try Output.line("Added \(Escaped.text(name)) as \(role.rawValue).")
+    }
+}
+
+struct PeopleSetRole: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "set-role", abstract: "Change a person's role.")
+
+    @Argument(help: "Their login name.") var name: String
+    @Option(help: "viewer, editor or chair.") var role: PostgresPlanStore.Role
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let location = try store.requirePostgres(for: "people set-role")
+        try PostgresAdmin.setRole(name, role: role, at: location)
+        try Output.line("\(Escaped.text(name)) is now \(role == .editor ? "an" : "a") \(role.rawValue).")
+    }
+}
+
+/// `planboard copy`: a plan with its change log and checkpoints, from a file or server to
+/// another, all or nothing.
+struct Copy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Copy a plan with its change log and checkpoints between a SQLite file and a PostgreSQL database, all or nothing.",
+        discussion: """
+            The destination must be new: a file that does not exist yet, or a database made by \
+            `planboard server init` that holds no plan. Copying into a database must be done by \
+            its owner, since the log keeps who made each change.
+            """)
+
+    @Option(help: ArgumentHelp("The plan to copy: a SQLite file or a postgres:// URL.", valueName: "path|url")) var from: String
+    @Option(help: ArgumentHelp("Where to copy it: a new SQLite file or an empty postgres:// database.", valueName: "path|url")) var to: String
+
+    func run() throws {
+        let user = ProcessInfo.processInfo.environment["USER"] ?? "planboard"
+        let history: PlanHistory
+        if PostgresLocation.isURL(from) {
+            let store = try PostgresPlanStore.open(try PostgresLocation(url: from))
+            defer { store.close() }
+            history = try PostgresAdmin.history(of: store)
+        } else {
+            history = try PlanStore.open(path: from, user: user).history()
+        }
+        let shownTo: String
+        if PostgresLocation.isURL(to) {
+            let location = try PostgresLocation(url: to)
+            try PostgresAdmin.create(location, history: history)
+            shownTo = location.description
+        } else {
+            try PlanStore.create(path: to, history: history)
+            shownTo = to
+        }
+        let shownFrom = PostgresLocation.isURL(from) ? ((try? PostgresLocation(url: from))?.description ?? "the server") : from
+        try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(history.log.count) changes in the log, \(history.plan.checkpoints.count) checkpoints.")
+    }
+}
+
+/// Text from the server shown on a terminal: control characters made visible.
+enum Escaped {
+    static func text(_ value: String) -> String {
+        value.unicodeScalars.map { scalar in
+            scalar.properties.generalCategory == .control ? "\\u{\(String(scalar.value, radix: 16))}" : String(scalar)
+        }.joined()
+    }
+}
+
+/// `planboard import` into a shared plan: into an empty database, or replacing its plan.
+func importIntoPostgres(_ plan: Plan, file: String, replace: Bool, store options: StoreOptions) throws {
+    let location = try options.requirePostgres(for: "import")
+    let name = (file as NSString).lastPathComponent
+    do {
+        let store = try options.openPostgres(location)
+        defer { store.close() }
+        guard replace else {
+            throw CLIError("\(location) already holds the plan for \(try store.load().header.localArea); nothing was changed. Add --replace to replace it")
+        }
+        try store.replace(with: plan, summary: "imported \(name) (replacing the plan)")
+    } catch let error as StoreError where error.kind == .notFound && error.message.contains("no plan yet") {
+        try PostgresAdmin.create(location, plan: plan, summary: "imported \(name)")
+    }
+    try Output.line("Imported \(Visible.field(file)) into \(location): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+}

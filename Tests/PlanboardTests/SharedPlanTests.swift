@@ -1,0 +1,169 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// A plan shared on a PostgreSQL server, through the real binary: setting it up, people and
+/// roles, many writers at once, and copying it out again.
+final class SharedPlanTests: XCTestCase {
+    nonisolated(unsafe) static var shared: PostgresCluster?
+    var cluster: PostgresCluster!
+    var folder: TempFolder!
+
+    override class func setUp() {
+        super.setUp()
+        shared = try? PostgresCluster()
+    }
+
+    override class func tearDown() {
+        shared?.destroy()
+        shared = nil
+        super.tearDown()
+    }
+
+    override func setUpWithError() throws {
+        signal(SIGPIPE, SIG_IGN)
+        // A missing cluster is a failure here, not a skip: CI installs PostgreSQL (scripts/setup).
+        cluster = try XCTUnwrap(Self.shared, "no PostgreSQL cluster could be started; run scripts/setup")
+        folder = try TempFolder("shared")
+    }
+
+    override func tearDown() { folder = nil }
+
+    var env: [String: String] { ["PGPASSWORD": cluster.password, "PGPASSFILE": "/nonexistent", "PLANBOARD_TODAY": "2023-08-15"] }
+
+    @discardableResult
+    func planboard(_ arguments: [String], stdin: String? = nil, expect status: Int32 = 0,
+                   file: StaticString = #filePath, line: UInt = #line) throws -> PlanboardBinary.Result {
+        let result = try PlanboardBinary.run(arguments, environment: env, stdin: stdin)
+        XCTAssertEqual(result.status, status, "planboard \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
+        XCTAssertFalse(result.stdout.contains(cluster.password) || result.stderr.contains(cluster.password), "the password never shows", file: file, line: line)
+        return result
+    }
+
+    /// A database with the schema and the Devon sample copied in, and people with each role.
+    func sharedPlan() throws -> (owner: String, url: (String) -> String) {
+        let database = try cluster.createDatabase()
+        let owner = cluster.url(database: database)
+        try planboard(["server", "init", "--db", owner])
+        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", owner])
+        for (name, role) in [("jackie", "chair"), ("ed", "editor"), ("vic", "viewer")] {
+            let exists = try cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = '\(name)'") == "1"
+            if exists {
+                try planboard(["people", "set-role", name, "--role", role, "--db", owner])
+            } else {
+                try planboard(["people", "add", name, "--role", role, "--password-stdin", "--db", owner], stdin: cluster.password + "\n")
+            }
+        }
+        let cluster = self.cluster!
+        return (owner, { user in cluster.url(database: database, user: user) })
+    }
+
+    func testAPartnershipSharesAPlanAndCopiesItBackByteForByte() throws {
+        let original = folder.path("devon.sqlite")
+        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", original])
+        try planboard(["set", "3b", "--status", "amber", "--reason", "Recruitment slower — “two posts” unfilled", "--db", original, "--user", "jackie"])
+        try planboard(["checkpoint", "Board Sep", "--date", "2023-09-12", "--db", original, "--user", "jackie"])
+        try planboard(["set", "1a", "--note", "Pilot started", "--db", original, "--user", "sam"])
+
+        let database = try cluster.createDatabase()
+        let owner = cluster.url(database: database)
+        let initialised = try planboard(["server", "init", "--db", owner])
+        XCTAssertTrue(initialised.stdout.contains("Set up postgres://postgres@127.0.0.1"), initialised.stdout)
+        let copied = try planboard(["copy", "--from", original, "--to", owner])
+        XCTAssertTrue(copied.stdout.contains("4 changes in the log"), copied.stdout)
+        try planboard(["copy", "--from", original, "--to", owner], expect: 1)
+
+        let back = folder.path("back.sqlite")
+        try planboard(["copy", "--from", owner, "--to", back])
+        let exportA = try planboard(["export", "--db", original]).stdout
+        let exportB = try planboard(["export", "--db", back]).stdout
+        let exportPG = try planboard(["export", "--db", owner]).stdout
+        XCTAssertFalse(exportA.isEmpty)
+        XCTAssertEqual(exportB, exportA, "SQLite → PostgreSQL → SQLite gives back the same export, byte for byte")
+        XCTAssertEqual(exportPG, exportA)
+        XCTAssertEqual(try planboard(["log", "--db", back]).stdout, try planboard(["log", "--db", original]).stdout, "and the same log")
+        XCTAssertEqual(try planboard(["log", "--db", owner]).stdout, try planboard(["log", "--db", original]).stdout)
+        try planboard(["copy", "--from", owner, "--to", back], expect: 1)
+    }
+
+    func testPeopleAreAddedListedAndGivenRolesAndEveryChangeIsSignedByTheLogin() throws {
+        let (owner, url) = try sharedPlan()
+        let people = try planboard(["people", "list", "--db", owner]).stdout
+        for line in ["jackie\tchair", "ed\teditor", "vic\tviewer"] { XCTAssertTrue(people.contains(line), people) }
+
+        try planboard(["set", "3b", "--note", "Ed's note", "--db", url("ed")])
+        let log = try planboard(["log", "--db", url("vic")]).stdout
+        XCTAssertTrue(log.split(separator: "\n").last?.contains("\ted\tedit\t") ?? false, log)
+        let forged = try planboard(["set", "3b", "--note", "as jackie", "--db", url("ed"), "--user", "jackie"], expect: 1)
+        XCTAssertTrue(forged.stderr.contains("--user jackie does not match who the server logged in (ed)"), forged.stderr)
+
+        let refused = try planboard(["people", "add", "mallory", "--role", "chair", "--db", url("ed")], expect: 1)
+        XCTAssertTrue(refused.stderr.contains("only a chair may manage people"), refused.stderr)
+        try planboard(["people", "set-role", "vic", "--role", "editor", "--db", url("jackie")])
+        try planboard(["set", "3b", "--note", "Vic, now an editor", "--db", url("vic")])
+        try planboard(["people", "set-role", "vic", "--role", "viewer", "--db", url("jackie")])
+        try planboard(["people", "list", "--db", "plan.sqlite"], expect: 1)
+    }
+
+    func testAViewersEditIsRefusedThroughPlanboard() throws {
+        let (_, url) = try sharedPlan()
+        let before = try planboard(["export", "--db", url("vic")]).stdout
+        let refused = try planboard(["set", "3b", "--status", "green", "--db", url("vic")], expect: 1)
+        XCTAssertTrue(refused.stderr.contains("vic is a viewer"), refused.stderr)
+        XCTAssertEqual(try planboard(["export", "--db", url("vic")]).stdout, before)
+        // Through psql, too: the server itself refuses.
+        XCTAssertThrowsError(try cluster.psql("UPDATE planboard.part SET body = '{}'", database: url("vic").split(separator: "/").last?
+            .split(separator: "?").first.map(String.init) ?? "", user: "vic")) { error in
+            XCTAssertTrue("\(error)".contains("permission denied"), "\(error)")
+        }
+    }
+
+    func testEightProcessesEachMaking200EditsOnOnePlanLoseNone() throws {
+        let (_, url) = try sharedPlan()
+        let refs = ["1a", "2a", "3b", "3d"]
+        var writers: [(Process, FileHandle, FileHandle)] = []
+        for writer in 0..<8 {
+            let process = Process()
+            process.executableURL = PlanboardBinary.url
+            process.arguments = ["batch", "-", "--db", url(writer % 2 == 0 ? "ed" : "jackie")]
+            var environment = ProcessInfo.processInfo.environment
+            for (key, value) in env { environment[key] = value }
+            environment["PLANBOARD_DB"] = nil
+            process.environment = environment
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // All write notes to the same few actions, so their transactions really contend.
+            let lines = (0..<200).map { i in "\(refs[i % refs.count]) --note \"w\(writer) e\(i)\"" }.joined(separator: "\n") + "\n"
+            let handle = input.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? handle.write(contentsOf: Data(lines.utf8))
+                try? handle.close()
+            }
+            writers.append((process, handle, output.fileHandleForReading))
+        }
+        var acknowledged: [String] = []
+        for (writer, (process, _, output)) in writers.enumerated() {
+            let text = String(decoding: output.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, text.split(separator: "\n").filter { $0.hasPrefix("error") }.prefix(3).joined(separator: "\n"))
+            let ok = text.split(separator: "\n").filter { $0.hasPrefix("ok ") }
+            XCTAssertEqual(ok.count, 200)
+            for line in ok {
+                guard let number = line.dropFirst(3).split(separator: ":").first.flatMap({ Int($0) }) else { continue }
+                acknowledged.append("w\(writer) e\(number - 1)")
+            }
+        }
+        XCTAssertEqual(acknowledged.count, 1600)
+        let exported = try planboard(["export", "--db", url("vic")]).stdout
+        let missing = acknowledged.filter { !exported.contains("\"\($0)\"") }
+        XCTAssertEqual(missing, [], "every acknowledged edit is in the plan")
+        let log = try planboard(["log", "--db", url("vic")]).stdout.split(separator: "\n")
+        XCTAssertEqual(log.filter { $0.contains("\tedit\t") }.count, 1600, "and in the log, once each")
+        let seqs = log.compactMap { $0.split(separator: "\t").first.flatMap { Int64($0) } }
+        XCTAssertEqual(seqs, Array(1...Int64(seqs.count)), "the log has no gaps")
+    }
+}
