@@ -63,8 +63,8 @@ final class Terminal: BoardTerminal {
             colour = cn_colors() >= 8
             colours256 = cn_colors() >= 256
         }
-        wordLeftCode = key_defined("kLFT5")
-        wordRightCode = key_defined("kRIT5")
+        wordLeftCode = Terminal.modifiedKey("kLFT5", fallback: "\u{1B}[1;5D", code: Terminal.wordLeftFallback)
+        wordRightCode = Terminal.modifiedKey("kRIT5", fallback: "\u{1B}[1;5C", code: Terminal.wordRightFallback)
         Terminal.startBracketedPaste()
         Terminal.defineCursorKeys()
         prepareStyles()
@@ -87,6 +87,27 @@ final class Terminal: BoardTerminal {
                                  ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB)] where key_defined(sequence) == 0 {
             _ = define_key(sequence, code)
         }
+    }
+
+    /// Codes of our own for Ctrl-← and Ctrl-→ where terminfo names no key for them.
+    static let wordLeftFallback: Int32 = KEY_MAX + 3
+    static let wordRightFallback: Int32 = KEY_MAX + 4
+
+    /// The key code ncurses reports for a modified cursor key (Ctrl-← is `kLFT5`).
+    ///
+    /// `key_defined` takes the key's byte sequence, not its terminfo name: the sequence comes
+    /// from `tigetstr`, else the one xterm and tmux send; a sequence ncurses does not know
+    /// yet is taught to it under `code`.
+    static func modifiedKey(_ name: String, fallback: String, code: Int32) -> Int32 {
+        var sequence = fallback
+        if let found = tigetstr(name), Int(bitPattern: found) != -1 {
+            sequence = String(cString: found)
+        }
+        for candidate in Set([sequence, fallback]) where key_defined(candidate) <= 0 {
+            _ = define_key(candidate, code)
+        }
+        let known = key_defined(sequence)
+        return known > 0 ? known : code
     }
 
     /// UTF-8 for `£`, `–` and curly quotes even where LANG is unset.
@@ -125,6 +146,10 @@ final class Terminal: BoardTerminal {
                 }
             }
             attributes[role] = (UInt32(attrs), pair)
+        }
+        // A theme that paints its own background fills what is erased with it too.
+        if let (_, pair) = attributes[.normal], pair > 0, theme.paintsBackground {
+            bkgd(chtype(cn_color_pair(Int32(pair))) | chtype(UInt8(ascii: " ")))
         }
     }
 
