@@ -197,3 +197,41 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.currentAction?.ref, first, "yet the cursor stays on the action that was edited")
     }
 }
+
+/// Issue 9, item 3: an area's weakness can always be scrolled back to.
+final class AreaScrollingTests: XCTestCase {
+    func testWithFindingsShownHomeAndUpReachTheWeakness() throws {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = try board(width: width, height: height)
+            state.press(.down, .down, .enter)
+            XCTAssertEqual(state.screen, .area(3))
+            if !state.showsFullFindings { state.press(.char("F")) }
+            XCTAssertTrue(state.showsFullFindings)
+            let weakness = try XCTUnwrap(state.plan.area(number: 3)?.weakness.prefix(25))
+            state.press(.end)
+            state.press(.home)
+            XCTAssertTrue(state.text.contains(weakness), "\(width)×\(height): Home shows the weakness:\n\(state.text)")
+            state.press(.end)
+            for _ in 0..<60 { state.press(.char("k")) }
+            XCTAssertTrue(state.text.contains(weakness), "\(width)×\(height): k up to the first finding shows the weakness:\n\(state.text)")
+            state.press(.end)
+            for _ in 0..<10 { state.press(.pageUp) }
+            XCTAssertTrue(state.text.contains(weakness), "\(width)×\(height): PgUp shows the weakness:\n\(state.text)")
+        }
+    }
+}
+
+/// Issue 9, item 8: without colour the heatmap still says which view is chosen.
+final class HeatmapSelectorTests: XCTestCase {
+    func testTheChosenViewReadsDifferentlyWithoutColour() throws {
+        var state = try board(view: .heatmap)
+        var rows: [String: String] = [:]
+        for (key, stage) in [("i", "inherent"), ("r", "residual"), ("t", "target")] {
+            state.press(.char(Character(key)))
+            let row = try XCTUnwrap(state.text.split(separator: "\n").first { $0.hasPrefix("Showing") }.map(String.init), state.text)
+            XCTAssertTrue(row.contains("[\(key) \(stage)]"), "the chosen view is bracketed: \(row)")
+            rows[stage] = row
+        }
+        XCTAssertEqual(Set(rows.values).count, 3, "each choice reads differently as text: \(rows)")
+    }
+}

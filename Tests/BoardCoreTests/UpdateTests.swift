@@ -171,6 +171,39 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil)), [])
     }
 
+    /// The text in the prompt on top, if a prompt is open.
+    func promptText(_ state: BoardState) -> String? {
+        if case let .prompt(prompt)? = state.overlay { return prompt.editor.text }
+        return nil
+    }
+
+    func testSearchStartsEmptyAndUpRecallsEarlierSearches() throws {
+        var state = try board()
+        state.press(.char("/"))
+        state.type("backlog")
+        state.press(.enter)
+        XCTAssertEqual(state.currentAction?.ref, "3b")
+        state.press(.char("/"))
+        XCTAssertEqual(promptText(state), "", "a new search starts empty")
+        state.type("annual review")
+        XCTAssertEqual(promptText(state), "annual review", "typing does not add to the last search")
+        state.press(.enter)
+        state.press(.char("/"))
+        state.type("half")
+        state.press(.up)
+        XCTAssertEqual(promptText(state), "annual review", "Up brings back the latest search")
+        state.press(.up)
+        XCTAssertEqual(promptText(state), "backlog", "and the one before")
+        state.press(.up)
+        XCTAssertEqual(promptText(state), "backlog", "stops at the oldest")
+        state.press(.down)
+        XCTAssertEqual(promptText(state), "annual review")
+        state.press(.down)
+        XCTAssertEqual(promptText(state), "half", "Down past the latest gives back what was typed")
+        state.press(.up, .enter)
+        XCTAssertEqual(state.search, "annual review")
+    }
+
     func testSearchFindsByTextReferenceAndLeadFromAnyScreen() throws {
         var state = try board(view: .governance)
         state.press(.char("/"))

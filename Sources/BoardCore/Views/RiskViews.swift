@@ -30,8 +30,11 @@ enum RiskViews {
             }
         }
         var lines: [Line] = []
+        // The chosen view is bracketed as well as highlighted, so it shows without colour.
         let stages = Risk.Stage.allCases.map { stage in
-            Line.Segment(" \(stage == .inherent ? "i" : stage == .residual ? "r" : "t") \(stage.rawValue) ", stage == screen.stage ? .selection : .keyHint, keepsRole: true)
+            let key = stage == .inherent ? "i" : stage == .residual ? "r" : "t"
+            let chosen = stage == screen.stage
+            return Line.Segment(chosen ? "[\(key) \(stage.rawValue)]" : " \(key) \(stage.rawValue) ", chosen ? .selection : .keyHint, keepsRole: true)
         }
         lines.append(Line([Line.Segment("Showing ", .heading)] + stages + [Line.Segment("  \(plan.risks.count) risks", .dim)]))
         let gridWidth = 6 + 5 * cellWidth
