@@ -1,13 +1,12 @@
 /// The illustrative Devon plan: Devon's own text (`devon-app.json`) with invented by-when
 /// dates, statuses, senior responsible officers, progress notes, risks, KPI figures and
-/// checkpoints. Every invented value lives in the tables below; the plan text is never changed.
+/// checkpoints, and board meetings with highlight reports and decisions (`IllustrativeMeetings`).
+/// Every invented value lives in the tables below or there; the plan text is never changed.
 public enum IllustrativeDevon: SampleBuilders {
-    static let notice = "Illustrative sample: the by-when dates, statuses, progress notes, risks, KPI figures and checkpoints in this file are invented for demonstration. The plan text is Devon’s (2022)."
 
     /// Makes the illustrative plan from Devon's, or says where the two disagree.
     public static func make(from devon: Plan) throws(SampleMismatch) -> Plan {
         var plan = devon
-        plan.header.notice = notice
         let refs = plan.allActions.map(\.ref)
         guard Set(refs) == Set(actions.keys), refs.count == actions.count else {
             throw SampleMismatch(description: "devon-app.json actions and the invented ones differ: \(Set(refs).symmetricDifference(actions.keys).sorted())")
@@ -20,7 +19,7 @@ public enum IllustrativeDevon: SampleBuilders {
         plan.risks = risks
         for k in plan.kpis.indices { try figures(&plan.kpis[k]) }
         plan.checkpoints = checkpoints.map { checkpoint(plan, $0) }
-        return plan
+        return IllustrativeMeetings.adding(to: plan)
     }
 
     private static func invent(_ action: inout Action) {
