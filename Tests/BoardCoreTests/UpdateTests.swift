@@ -217,14 +217,14 @@ final class UpdateTests: XCTestCase {
         state.press(.char("N"))
         XCTAssertEqual(state.currentAction?.ref, "3b")
         state.press(.char("/"), .ctrl("u"))
-        state.type("2c")
+        state.type("2a.h")
         state.press(.enter)
-        XCTAssertEqual(state.currentAction?.ref, "2c", "references match")
+        XCTAssertEqual(state.currentAction?.ref, "2a.h", "references match")
         var fresh = try board()
         fresh.press(.char("/"))
         fresh.type("social care")
         fresh.press(.enter)
-        XCTAssertEqual(fresh.currentAction?.ref, "2b", "leads match (2b is led by Social Care)")
+        XCTAssertEqual(fresh.currentAction?.ref, "2a.sc", "leads match (2a.sc is led by Social Care)")
         state.press(.char("/"), .ctrl("u"))
         state.type("zebra")
         state.press(.enter)
@@ -245,7 +245,7 @@ final class UpdateTests: XCTestCase {
         led.press(.down, .enter, .char("f"), .char("l"))
         led.type("health")
         led.press(.enter)
-        XCTAssertEqual(led.visibleActions(try XCTUnwrap(led.plan.area(number: 2))).map(\.ref), ["2c"])
+        XCTAssertEqual(led.visibleActions(try XCTUnwrap(led.plan.area(number: 2))).map(\.ref), ["2a.h"])
     }
 
     func testFindingsShowInFullOrOneLineEach() throws {
