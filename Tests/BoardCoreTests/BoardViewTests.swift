@@ -235,3 +235,24 @@ final class HeatmapSelectorTests: XCTestCase {
         XCTAssertEqual(Set(rows.values).count, 3, "each choice reads differently as text: \(rows)")
     }
 }
+
+/// Issue 9, item 11: a KPI's direction is never mistaken for Amber, and "lower is better" shows with the figures.
+final class KPIDirectionTests: XCTestCase {
+    func testDirectionGlyphsAreNotStatusGlyphs() {
+        let statusGlyphs = Set(Status.allCases.map(\.glyph))
+        for travel in Travel.allCases {
+            XCTAssertFalse(statusGlyphs.contains(travel.glyph), "\(travel) has a glyph of its own, not a status's")
+        }
+        XCTAssertEqual(Set(Travel.allCases.map(\.glyph)).count, Travel.allCases.count)
+    }
+
+    func testFallingK1ShowsImprovingAndSaysLowerIsBetter() throws {
+        let dashboard = try board(width: 120, height: 40, view: .dashboard)
+        let k1 = try XCTUnwrap(dashboard.text.split(separator: "\n").first { $0.hasPrefix(" K1 ") }, dashboard.text)
+        XCTAssertTrue(k1.contains(Travel.improving.glyph), "fewer delayed reviews is improving: \(k1)")
+        XCTAssertFalse(k1.contains("▲"), "no Amber triangle on a KPI row: \(k1)")
+        XCTAssertTrue(dashboard.text.contains("Lower is better for K1, K2 and K3."), dashboard.text)
+        let card = try board(width: 120, height: 40, view: .kpis)
+        XCTAssertTrue(card.text.contains("Lower is better for K1, K2 and K3."), card.text)
+    }
+}

@@ -86,6 +86,7 @@ enum BoardViews {
             line.segments.append(Line.Segment(" " + sparkline(kpi.series), .link))
             lines.append(line)
         }
+        if let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
         gap()
 
         // Top risks.
