@@ -256,3 +256,75 @@ final class KPIDirectionTests: XCTestCase {
         XCTAssertTrue(card.text.contains("Lower is better for K1, K2 and K3."), card.text)
     }
 }
+
+/// Issue 9, items 9 and 12: the dashboard's area bars use the width and share one scale.
+final class AreaBarTests: XCTestCase {
+    /// The dashboard's row for an area, found by its title.
+    func row(_ state: BoardState, _ title: String) throws -> Substring {
+        try XCTUnwrap(state.text.split(separator: "\n").first { $0.contains(title) && $0.hasPrefix("  ") }, state.text)
+    }
+
+    /// The cells of an area's bar: the run of status letters and glyphs after its title.
+    func bar(_ row: Substring, after title: String) -> (gap: Int, length: Int) {
+        let rest = row[row.range(of: title)!.upperBound...]
+        let gap = rest.prefix { $0 == " " }.count
+        let length = rest.dropFirst(gap).prefix { $0 != " " }.count
+        return (gap, length)
+    }
+
+    func testBarsShareOneScaleAndSitBesideTheirTitles() throws {
+        for width in [80, 120, 200] {
+            let state = try board(width: width, height: 40, view: .dashboard)
+            let areas = state.plan.areas
+            var lengths: [Int: Int] = [:]
+            for (i, area) in areas.enumerated() where state.rollups[i].total > 0 {
+                let (gap, length) = bar(try row(state, area.title), after: area.title)
+                XCTAssertLessThanOrEqual(gap, DisplayWidth.of(areas.map(\.title).max { $0.count < $1.count } ?? "") - DisplayWidth.of(area.title) + 2,
+                                         "\(width) columns: area \(area.number)'s bar sits beside its title, not across a gap")
+                lengths[area.number] = length
+            }
+            // Area 3 has 22 actions, area 2 three: one scale draws area 2's bar far shorter.
+            let two = try XCTUnwrap(lengths[2]), three = try XCTUnwrap(lengths[3])
+            XCTAssertLessThan(two * 3, three, "\(width) columns: 3 actions draw a much shorter bar than 22 (\(two) vs \(three))")
+            if width == 200 { XCTAssertGreaterThan(three, 80, "at 200 columns the bars use the width (\(three))") }
+        }
+    }
+}
+
+/// Issue 9, item 18: a residual score above the inherent one is saved with a warning.
+final class ResidualAboveInherentTests: XCTestCase {
+    func said(_ effects: [Effect]) -> String? {
+        guard effects.count == 1, case let .apply(_, done) = effects[0] else { return nil }
+        return done
+    }
+
+    func testAResidualAboveTheInherentScoreIsQuestioned() throws {
+        var state = try board(view: .risks)
+        let r1 = try XCTUnwrap(state.plan.risk("R8"))
+        XCTAssertLessThan(r1.inherent.value, 25, "R8 can be scored above its inherent score")
+        for _ in 0..<state.plan.risks.count where state.currentRisk?.ref != "R8" { state.press(.down) }
+        XCTAssertEqual(state.currentRisk?.ref, "R8")
+        state.press(.right, .right, .right, .right)  // the Residual column
+        state.press(.enter)
+        let warned = try XCTUnwrap(said(state.press(.char("5"), .char("5"))))
+        XCTAssertTrue(warned.contains("residual score (25) is above the inherent score (\(r1.inherent.value))"), warned)
+        state.press(.enter)
+        let fine = try XCTUnwrap(said(state.press(.char("1"), .char("1"))))
+        XCTAssertFalse(fine.contains("above the inherent"), fine)
+    }
+}
+
+/// Issue 9, item 18: a checkpoint can be recorded from any screen.
+final class CheckpointAnywhereTests: XCTestCase {
+    func testCAsksForACheckpointNameOnEveryView() throws {
+        for view in [View.areas, .governance, .rag, .heatmap, .risks, .kpis, .triage] {
+            var state = try board(view: view)
+            state.press(.char("C"))
+            guard case let .prompt(prompt)? = state.overlay else {
+                XCTFail("\(view.key): C opens the checkpoint prompt:\n\(state.text)")
+                continue
+            }
+            XCTAssertTrue(prompt.label.localizedCaseInsensitiveContains("checkpoint"), "\(view.key): \(prompt.label)")
+        }
+    }
+}

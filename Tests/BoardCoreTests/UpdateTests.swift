@@ -177,6 +177,23 @@ final class UpdateTests: XCTestCase {
         return nil
     }
 
+    func testSearchFindsNotesRisksAndKPIsAfterTheActions() throws {
+        var state = try board()
+        state.press(.char("/"))
+        state.type("caseworkers")
+        state.press(.enter)
+        // No action's text says "caseworkers"; progress notes on 1b, 3a.i and 3i do, then risk R1.
+        XCTAssertEqual(state.currentAction?.ref, "1b", "a progress note matches")
+        XCTAssertTrue(state.message?.hasPrefix("Match 1 of 4 for “caseworkers”: 1b") ?? false, state.message ?? "")
+        state.press(.char("n"), .char("n"), .char("n"))
+        XCTAssertEqual(state.screen, .view(.risks), "the fourth match is a risk, shown in the register")
+        XCTAssertEqual(state.currentRisk?.ref, "R1")
+        state.press(.char("/"))
+        state.type("understand the EHC process")
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .kpi("K6"), "a KPI's name matches and opens it")
+    }
+
     func testSearchStartsEmptyAndUpRecallsEarlierSearches() throws {
         var state = try board()
         state.press(.char("/"))
@@ -211,9 +228,13 @@ final class UpdateTests: XCTestCase {
         state.press(.enter)
         XCTAssertEqual(state.screen, .area(3))
         XCTAssertEqual(state.currentAction?.ref, "3b")
-        XCTAssertTrue(state.message?.hasPrefix("Match 1 of 3") ?? false, state.message ?? "")
+        // Three actions' text, 3c.ii's progress notes, risks R1, R2, R5 and KPI K1.
+        XCTAssertTrue(state.message?.hasPrefix("Match 1 of 8") ?? false, state.message ?? "")
+        state.press(.char("n"))
+        XCTAssertEqual(state.currentAction?.ref, "3c.ii", "a progress note matches, in plan order")
         state.press(.char("n"))
         XCTAssertEqual(state.currentAction?.ref, "3n")
+        state.press(.char("N"))
         state.press(.char("N"))
         XCTAssertEqual(state.currentAction?.ref, "3b")
         state.press(.char("/"), .ctrl("u"))
@@ -228,7 +249,7 @@ final class UpdateTests: XCTestCase {
         state.press(.char("/"), .ctrl("u"))
         state.type("zebra")
         state.press(.enter)
-        XCTAssertEqual(state.message, "No action matches “zebra”.")
+        XCTAssertEqual(state.message, "Nothing matches “zebra”.")
     }
 
     func testFilterByStatusAndByLead() throws {

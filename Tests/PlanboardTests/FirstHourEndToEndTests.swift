@@ -106,7 +106,7 @@ final class FirstHourEndToEndTests: TerminalTestCase {
         session.send("/")
         session.type("backlog")
         session.send("Enter")
-        XCTAssertTrue(session.waitFor("Match 1 of 1 for “backlog”"), session.screen)
+        XCTAssertTrue(session.waitFor("Match 1 of 5 for “backlog”"), session.screen)
         session.send("/")
         XCTAssertTrue(session.waitFor("↑ earlier searches"), "the search prompt is open:\n\(session.screen)")
         XCTAssertEqual(Self.promptRow(session.capture(), "/")?.trimmingCharacters(in: .whitespaces), "/", "it starts empty:\n\(session.screen)")

@@ -134,9 +134,9 @@ extension BoardState {
         var prompt = Prompt("/", hint: { text, board in
             guard !text.isEmpty else {
                 let recall = board.searchHistory.isEmpty ? "" : " · ↑ earlier searches"
-                return "Search action text, references and leads · Enter go\(recall) · Esc cancel"
+                return "Search actions (text, refs, leads, notes), risks and KPIs · Enter go\(recall) · Esc cancel"
             }
-            let count = board.matchingRefs(text.trimmingCharacters(in: .whitespaces)).count
+            let count = board.matchingTargets(text.trimmingCharacters(in: .whitespaces)).count
             return "\(count) match\(count == 1 ? "" : "es") · Enter go · Esc cancel"
         }, submit: { text, board in
             let query = text.trimmingCharacters(in: .whitespaces)

@@ -40,8 +40,16 @@ extension BoardState {
         case .target: (.targetLikelihood, .targetImpact)
         }
         let score = likelihood * impact
+        // Mitigation lowers a risk: a residual score above the inherent one is most often a slip.
+        var warning = ""
+        if let risk = plan.risk(ref) {
+            let (residual, inherent) = stage == .residual ? (score, risk.inherent.value) : stage == .inherent ? (risk.residual.value, score) : (0, 0)
+            if residual > inherent {
+                warning = " Check it: the residual score (\(residual)) is above the inherent score (\(inherent)), as if mitigation made the risk worse."
+            }
+        }
         return .effect(.apply(.batch([plan.setting(l, ofRisk: ref, to: .level(likelihood)), plan.setting(i, ofRisk: ref, to: .level(impact))]),
-                              done: "\(ref) \(stage.rawValue) score is now \(likelihood) × \(impact) = \(score) (\(plan.settings.band(for: score).label))."))
+                              done: "\(ref) \(stage.rawValue) score is now \(likelihood) × \(impact) = \(score) (\(plan.settings.band(for: score).label)).\(warning)"))
     }
 
     func newRiskEdit(_ ref: String, _ text: String) -> Step {

@@ -41,8 +41,12 @@ enum BoardViews {
         func gap() { if roomy { lines.append(.blank) } }
 
         // Areas with a status bar each.
-        let barWidth = max(16, min(40, width - 60))
-        let titleWidth = max(12, width - barWidth - 22)
+        // Titles take what the longest needs; the bars take the rest of the width.
+        let longest = plan.areas.map { DisplayWidth.of($0.title) }.max() ?? 12
+        let titleWidth = max(12, min(longest + 1, width - 16 - 22))
+        let barWidth = max(16, width - titleWidth - 22)
+        // One scale for every area, so a longer block means more actions.
+        let largest = state.rollups.map(\.total).max() ?? 0
         let all = state.overall
         let heading = roomy ? " Areas of weakness" : " Areas (\(all.total) actions)"
         lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
@@ -53,7 +57,7 @@ enum BoardViews {
             var line = Line(target: .area(i))
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
-            line.segments.append(contentsOf: statusBar(r, width: barWidth))
+            line.segments.append(contentsOf: statusBar(r, width: barWidth, largest: largest))
             line.segments.append(Line.Segment(" "))
             line.segments.append(Line.Segment(String(r.count(.red)).leftPad(4), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
             line.segments.append(Line.Segment((r.overdue > 0 ? "!\(r.overdue)" : "0").leftPad(5), r.overdue > 0 ? .overdue : .dim, keepsRole: true))
@@ -69,7 +73,12 @@ enum BoardViews {
 
         // KPIs.
         let nameWidth = max(12, width - 46)
-        lines.append(Line([Line.Segment(TextLayout.pad(" Impact score card", nameWidth + 5), .tableHeader),
+        // Which KPIs are better lower, said with the figures: under them when there is room,
+        // else in the heading (a short screen has no line to spare).
+        let lowerRefs = plan.kpis.filter { $0.better == .lower }.map(\.ref)
+        let shortHeading = " Score card (lower is better: \(lowerRefs.joined(separator: " ")))"
+        let kpiHeading = !roomy && !lowerRefs.isEmpty && DisplayWidth.of(shortHeading) <= nameWidth + 5 ? shortHeading : " Impact score card"
+        lines.append(Line([Line.Segment(TextLayout.pad(kpiHeading, nameWidth + 5), .tableHeader),
                            Line.Segment(TextLayout.pad("  Latest  Target Status  Trend", width - nameWidth - 5), .tableHeader)]))
         if plan.kpis.isEmpty { lines.append(Line(" No KPIs on the score card.", .dim)) }
         for kpi in plan.kpis {
@@ -86,7 +95,7 @@ enum BoardViews {
             line.segments.append(Line.Segment(" " + sparkline(kpi.series), .link))
             lines.append(line)
         }
-        if let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
+        if roomy || kpiHeading != shortHeading, let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
         gap()
 
         // Top risks.
@@ -147,9 +156,13 @@ enum BoardViews {
     }
 
     /// A bar of `width` cells split by status, each segment showing its letter.
-    static func statusBar(_ rollup: AreaRollup, width: Int) -> [Line.Segment] {
+    /// An area's actions as blocks by status, drawn to one scale: the area with the most
+    /// actions fills `full` columns, the others as many as their share of it.
+    static func statusBar(_ rollup: AreaRollup, width full: Int, largest: Int) -> [Line.Segment] {
         let total = rollup.total
-        guard total > 0 else { return [Line.Segment(TextLayout.pad(" no actions", width), .dim)] }
+        guard total > 0 else { return [Line.Segment(TextLayout.pad(" no actions", full), .dim)] }
+        let kinds = Status.allCases.filter { rollup.count($0) > 0 }.count
+        let width = max(kinds, min(full, Int((Double(total) * Double(full) / Double(max(total, largest))).rounded())))
         var segments: [Line.Segment] = []
         var used = 0
         let order: [Status] = [.red, .amber, .green, .complete, .notStarted]
@@ -178,7 +191,7 @@ enum BoardViews {
             let text = label.count <= n ? label + String(repeating: String(status.glyph), count: n - label.count) : String(repeating: String(status.letter), count: n)
             segments.append(Line.Segment(text, .status(status), keepsRole: true))
         }
-        if used < width { segments.append(Line.Segment(String(repeating: " ", count: width - used))) }
+        if used < full { segments.append(Line.Segment(String(repeating: " ", count: full - used))) }
         return segments
     }
 

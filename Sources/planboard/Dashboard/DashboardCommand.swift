@@ -29,6 +29,11 @@ struct Dashboard: ParsableCommand {
             let chosen = try ThemeLoader.load(noColour ? "mono" : theme ?? settings.theme ?? "default")
             Phases.mark("theme", since: started)
             var store = self.store
+            // Ask for a name only where the dashboard can run: a pipe or a dumb terminal is
+            // refused first, without a question.
+            if store.knownUserName == nil {
+                do { _ = try Terminal.usableTerm() } catch let error as Terminal.Unavailable { throw CLIError(error.message) }
+            }
             if store.knownUserName == nil, let name = try NameQuestion.ask(keeping: settings, plan: store.path) {
                 store.user = name
             }

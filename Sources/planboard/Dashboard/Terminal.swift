@@ -30,19 +30,7 @@ final class Terminal: BoardTerminal {
     /// Starts the terminal, or says why it cannot (no terminal, unknown TERM).
     init(theme: Theme, noColour: Bool) throws {
         self.theme = theme
-        guard isatty(0) == 1 else {
-            throw Unavailable(message: "the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`")
-        }
-        guard isatty(1) == 1 else {
-            throw Unavailable(message: "the dashboard needs a terminal, and standard output is not one. For plain text, use `planboard summary`")
-        }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard !term.isEmpty else {
-            throw Unavailable(message: "TERM is not set, so planboard cannot tell what terminal this is. Set it (e.g. TERM=xterm-256color) or use `planboard summary`")
-        }
-        guard !Terminal.tooSimple.contains(term) else {
-            throw Unavailable(message: "TERM=\(term) is a terminal that cannot move the cursor, so the dashboard cannot draw on it. Set TERM to the terminal in use (e.g. xterm-256color) or use `planboard summary`")
-        }
+        let term = try Terminal.usableTerm()
         Terminal.setUpLocale()
         guard cn_newterm(term) != nil else {
             throw Unavailable(message: "this system does not know the terminal type TERM=\(term). Set TERM to one it knows (e.g. xterm-256color) or use `planboard summary`")
@@ -68,6 +56,25 @@ final class Terminal: BoardTerminal {
         Terminal.startBracketedPaste()
         Terminal.defineCursorKeys()
         prepareStyles()
+    }
+
+    /// The terminal type, when the dashboard can draw here: checked before anything is asked
+    /// on the terminal, so a pipe or a dumb terminal is refused at once.
+    static func usableTerm() throws -> String {
+        guard isatty(0) == 1 else {
+            throw Unavailable(message: "the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`")
+        }
+        guard isatty(1) == 1 else {
+            throw Unavailable(message: "the dashboard needs a terminal, and standard output is not one. For plain text, use `planboard summary`")
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty else {
+            throw Unavailable(message: "TERM is not set, so planboard cannot tell what terminal this is. Set it (e.g. TERM=xterm-256color) or use `planboard summary`")
+        }
+        guard !Terminal.tooSimple.contains(term) else {
+            throw Unavailable(message: "TERM=\(term) is a terminal that cannot move the cursor, so the dashboard cannot draw on it. Set TERM to the terminal in use (e.g. xterm-256color) or use `planboard summary`")
+        }
+        return term
     }
 
     /// Terminal types with no cursor addressing: ncurses starts on them and draws everything
