@@ -137,7 +137,8 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.screen, .action("3b"))
         state.press(.escape, .char("m"))
         let text = state.text
-        XCTAssertTrue(text.contains("2022-11-15") && text.contains("2023-02-14"), "a column per checkpoint:\n\(text)")
+        XCTAssertTrue(text.contains("15 Nov 2022 14 Feb 2023 15 Aug 2023"), "a column per checkpoint, dated with the year, apart:\n\(text)")
+        XCTAssertTrue(text.contains("Board 2022… Six-month … Now"), "each column names its checkpoint:\n\(text)")
         XCTAssertTrue(text.contains("Now"))
         let checkpoint = try XCTUnwrap(state.plan.checkpoints.first)
         let moved = try XCTUnwrap(checkpoint.actions.first { state.plan.action($0.ref)?.status != $0.status })

@@ -133,8 +133,8 @@ extension BoardState {
     func searchPrompt() -> Prompt {
         var prompt = Prompt("/", hint: { text, board in
             guard !text.isEmpty else {
-                let recall = board.searchHistory.isEmpty ? "" : " · ↑ earlier searches"
-                return "Search actions (text, refs, leads, notes), risks and KPIs · Enter go\(recall) · Esc cancel"
+                let recall = board.searchHistory.isEmpty ? "" : "↑ earlier searches · "
+                return "\(recall)Search actions, notes, risks and KPIs · Enter go · Esc cancel"
             }
             let count = board.matchingTargets(text.trimmingCharacters(in: .whitespaces)).count
             return "\(count) match\(count == 1 ? "" : "es") · Enter go · Esc cancel"

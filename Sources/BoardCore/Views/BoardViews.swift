@@ -259,19 +259,23 @@ enum BoardViews {
         let plan = state.plan
         let width = state.width
         let checkpoints = plan.checkpoints.sorted { $0.date < $1.date }
-        let column = 10
+        // A column per checkpoint: its date (with the year) over its name, a space between columns.
+        let column = 12
         let shown = Array(checkpoints.suffix(max(1, (width - 30) / column - 1)))
         let textWidth = max(8, width - 8 - column * (shown.count + 1))
         var header = Line([Line.Segment(TextLayout.pad(" Ref", 8), .tableHeader), Line.Segment(TextLayout.pad("Action", textWidth), .tableHeader)])
+        var names = Line([Line.Segment(String(repeating: " ", count: 8 + textWidth), .tableHeader)])
         for checkpoint in shown {
-            header.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.iso, column), .tableHeader))
+            header.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.display, column - 1) + " ", .tableHeader))
+            names.segments.append(Line.Segment(TextLayout.pad(checkpoint.name, column - 1) + " ", .tableHeader))
         }
-        header.segments.append(Line.Segment(TextLayout.pad("Now", column), .tableHeader))
+        header.segments.append(Line.Segment(TextLayout.pad(state.today.display, column - 1) + " ", .tableHeader))
+        names.segments.append(Line.Segment(TextLayout.pad("Now", column - 1) + " ", .tableHeader))
         let actions = state.allActions
         let states = state.memo.value("ragStates", state.key(shown.map(\.name).joined(separator: "|"))) {
             shown.map { c in Dictionary(c.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
         }
-        return Body(head: [header], rows: actions.count, row: { i in
+        return Body(head: [header, names], rows: actions.count, row: { i in
             let action = actions[i]
             var line = Line(target: .action(action.ref))
             line.segments.append(Line.Segment(" " + TextLayout.pad(action.ref, 7)))
