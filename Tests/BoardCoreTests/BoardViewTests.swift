@@ -183,7 +183,7 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.since?.name, "Board 2022-11-15", "Enter chooses another")
         state.press(.up, .up, .enter, .char("s"))
         XCTAssertEqual(state.screen, .changes)
-        XCTAssertTrue(state.text.contains("1 changes logged since Board Sep"))
+        XCTAssertTrue(state.text.contains("1 change logged since Board Sep"), state.text)
         state.press(.enter)
         XCTAssertEqual(state.screen, .action("3d"))
     }
@@ -326,6 +326,22 @@ final class CheckpointAnywhereTests: XCTestCase {
                 continue
             }
             XCTAssertTrue(prompt.label.localizedCaseInsensitiveContains("checkpoint"), "\(view.key): \(prompt.label)")
+        }
+    }
+}
+
+/// Issue 9, item 14 (in part): counts read as a person writes them ("1 risk", not "1 risks").
+final class CountWordingTests: XCTestCase {
+    func testOneOfSomethingIsSingular() throws {
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        plan.risks = Array(plan.risks.prefix(1))
+        plan.kpis = Array(plan.kpis.prefix(1))
+        for key in ["2", "4", "5"] {
+            var state = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "tester", width: 120, height: 40)
+            _ = state.update(.resize(width: 120, height: 40))
+            state.press(.char(Character(key)))
+            XCTAssertFalse(state.text.contains("1 risks") || state.text.contains("1 KPIs"), "view \(key):\n\(state.text)")
+            XCTAssertTrue(state.text.contains("1 risk"), "view \(key):\n\(state.text)")
         }
     }
 }
