@@ -203,7 +203,8 @@ def devon():
             ref = a["ref"]
             letter = ref[len(str(n)):]
             rag = "Completed" if a["status"] == "complete" else ""
-            lead = a["leads"][0] if a["leads"] else ""
+            # The seed's cell: "Jackie Ross 0-25, EPS, Inclusion" names a person and three teams.
+            lead = " ".join([a["leads"][0], ", ".join(a["leads"][1:])]).strip() if a["leads"] else ""
             if n == 1:
                 lead += " and:"  # as the seed writes every area 1 lead
             if letter.startswith("a.") and n == 3:
@@ -213,7 +214,7 @@ def devon():
                 rows.append(row([cell(lines), cell(""), cell(lead), cell(rag), cell(a["kpiText"])]))
                 i += len(subs)
                 continue
-            if ref in ("2b", "2c", "3c"):
+            if ref in ("2a.sc", "2a.h", "3c"):  # the seed's unlettered rows
                 label = ""
             elif "-" in letter:
                 first, last = letter.split("-")
@@ -444,7 +445,7 @@ def csv_tracker():
     # statuses as words and letters, columns in another order.
     rows = [["Action ref", "Status", "Action", "Action lead", "By when", "Comments"],
             ["2a", "Red", "", "", "31/01/2024", "Survey provider withdrew"],
-            ["2b", "g", "", "Social Care; Jackie Ross", "2024-02-29", ""],
+            ["2a.sc", "g", "", "Social Care; Jackie Ross", "2024-02-29", ""],
             ["2d", "Amber", "Publish a 'you said, we did' page every quarter.", "Jackie Ross", "31 Mar 2024", "First page drafted"]]
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\r\n").writerows(rows)

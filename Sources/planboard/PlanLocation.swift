@@ -12,7 +12,7 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The plan file (SQLite), or a shared plan: postgres://USER@HOST:PORT/DB?sslmode=disable|prefer|require.", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
     var db: String?
 
-    @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: $USER).", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: the name in $XDG_CONFIG_HOME/planboard/config.toml, else $USER).", valueName: "name"))
     var user: String?
 
     /// The plan file, found as DESIGN.md says: --db, $PLANBOARD_DB, then the XDG data folder.
@@ -20,23 +20,46 @@ struct StoreOptions: ParsableArguments {
         let env = ProcessInfo.processInfo.environment
         if let db, !db.isEmpty { return db }
         if let fromEnv = env["PLANBOARD_DB"], !fromEnv.isEmpty { return fromEnv }
+        if let plan = UserConfig.load().plan { return plan }
+        return Self.dataFolderPlan
+    }
+
+    /// The plan in the XDG data folder, where the first run makes one.
+    static var dataFolderPlan: String {
+        let env = ProcessInfo.processInfo.environment
         let data = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
         return ((data as NSString).appendingPathComponent("planboard") as NSString).appendingPathComponent("plan.sqlite")
     }
 
+    /// Who signs the changes: --user, then the name in config.toml, then $USER or $LOGNAME,
+    /// then the account's own name. Never "unknown": the dashboard asks when all are missing.
     var userName: String {
-        if let user, !user.isEmpty { return user }
-        if let location = try? postgresLocation { return location.user }
-        let env = ProcessInfo.processInfo.environment
-        return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"] ?? "unknown"
+        if (user ?? "").isEmpty, let location = try? postgresLocation { return location.user }
+        return knownUserName ?? Self.accountName ?? "planboard user \(getuid())"
     }
 
-    /// Whether the plan file is the default one (no --db, no $PLANBOARD_DB): the only place
-    /// a plan is ever made without being asked for.
+    /// The name from --user, config.toml, $USER or $LOGNAME, when one is given.
+    var knownUserName: String? {
+        if let user, !user.isEmpty { return user }
+        if let name = UserConfig.load().name { return name }
+        let env = ProcessInfo.processInfo.environment
+        return env["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? env["LOGNAME"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The login name of the account running planboard, from the password database.
+    static var accountName: String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
+        let text = String(cString: name)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Whether the plan file is the default one (no --db, no $PLANBOARD_DB, none in
+    /// config.toml but the data folder's): the only place a plan is ever made without being asked for.
     var isDefaultLocation: Bool {
         if let db, !db.isEmpty { return false }
-        return ProcessInfo.processInfo.environment["PLANBOARD_DB"].map(\.isEmpty) ?? true
+        if let fromEnv = ProcessInfo.processInfo.environment["PLANBOARD_DB"], !fromEnv.isEmpty { return false }
+        return path == Self.dataFolderPlan
     }
 
     /// Opens the plan, which must exist: a mistyped path is an error, never a new plan.

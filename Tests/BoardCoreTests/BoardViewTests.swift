@@ -119,8 +119,8 @@ final class BoardViewTests: XCTestCase {
         state.press(.char("f"))
         state.type("Health")
         state.press(.enter)
-        XCTAssertEqual(state.triage.map(\.action.ref), ["2c"])
-        XCTAssertEqual(onlyEdit(state.press(.char("g"))), state.plan.settingStatus(ofAction: "2c", to: .green, reason: nil), "edit here as in the area view")
+        XCTAssertEqual(state.triage.map(\.action.ref), ["2a.h"])
+        XCTAssertEqual(onlyEdit(state.press(.char("g"))), state.plan.settingStatus(ofAction: "2a.h", to: .green, reason: nil), "edit here as in the area view")
         state.press(.char("f"), .ctrl("u"), .enter, .char("G"))
         XCTAssertTrue(state.text.contains(" Jackie Ross"), "grouped under each lead")
         let first = try XCTUnwrap(state.triage.first?.action.ref)
@@ -137,7 +137,8 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.screen, .action("3b"))
         state.press(.escape, .char("m"))
         let text = state.text
-        XCTAssertTrue(text.contains("2022-11-15") && text.contains("2023-02-14"), "a column per checkpoint:\n\(text)")
+        XCTAssertTrue(text.contains("15 Nov 2022 14 Feb 2023 15 Aug 2023"), "a column per checkpoint, dated with the year, apart:\n\(text)")
+        XCTAssertTrue(text.contains("Board 2022… Six-month … Now"), "each column names its checkpoint:\n\(text)")
         XCTAssertTrue(text.contains("Now"))
         let checkpoint = try XCTUnwrap(state.plan.checkpoints.first)
         let moved = try XCTUnwrap(checkpoint.actions.first { state.plan.action($0.ref)?.status != $0.status })
@@ -165,6 +166,9 @@ final class BoardViewTests: XCTestCase {
 
     func testChoosingSinceAndOpeningAChangeFromTheLog() throws {
         var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        // Without meetings "since" is the latest checkpoint (with them, the last recorded meeting:
+        // MeetingsScreenTests).
+        plan.meetings = []
         let checkpoint = Checkpoint(name: "Board Sep", date: TestDates.illustrativeToday, of: plan)
         plan = try plan.applying(.addCheckpoint(checkpoint, index: nil)).plan
         let change = plan.settingStatus(ofAction: "3d", to: .green, reason: nil)
@@ -182,7 +186,7 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.since?.name, "Board 2022-11-15", "Enter chooses another")
         state.press(.up, .up, .enter, .char("s"))
         XCTAssertEqual(state.screen, .changes)
-        XCTAssertTrue(state.text.contains("1 changes logged since Board Sep"))
+        XCTAssertTrue(state.text.contains("1 change logged since Board Sep"), state.text)
         state.press(.enter)
         XCTAssertEqual(state.screen, .action("3d"))
     }
@@ -195,5 +199,152 @@ final class BoardViewTests: XCTestCase {
         try state.save(state.press(.enter))
         XCTAssertNotEqual(state.triage.first?.action.ref, first, "the edit moved the action in the list")
         XCTAssertEqual(state.currentAction?.ref, first, "yet the cursor stays on the action that was edited")
+    }
+}
+
+/// Issue 9, item 3: an area's weakness can always be scrolled back to.
+final class AreaScrollingTests: XCTestCase {
+    func testWithFindingsShownHomeAndUpReachTheWeakness() throws {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var state = try board(width: width, height: height)
+            state.press(.down, .down, .enter)
+            XCTAssertEqual(state.screen, .area(3))
+            if !state.showsFullFindings { state.press(.char("F")) }
+            XCTAssertTrue(state.showsFullFindings)
+            let weakness = try XCTUnwrap(state.plan.area(number: 3)?.weakness.prefix(25))
+            state.press(.end)
+            state.press(.home)
+            XCTAssertTrue(state.text.contains(weakness), "\(width)×\(height): Home shows the weakness:\n\(state.text)")
+            state.press(.end)
+            for _ in 0..<60 { state.press(.char("k")) }
+            XCTAssertTrue(state.text.contains(weakness), "\(width)×\(height): k up to the first finding shows the weakness:\n\(state.text)")
+            state.press(.end)
+            for _ in 0..<10 { state.press(.pageUp) }
+            XCTAssertTrue(state.text.contains(weakness), "\(width)×\(height): PgUp shows the weakness:\n\(state.text)")
+        }
+    }
+}
+
+/// Issue 9, item 8: without colour the heatmap still says which view is chosen.
+final class HeatmapSelectorTests: XCTestCase {
+    func testTheChosenViewReadsDifferentlyWithoutColour() throws {
+        var state = try board(view: .heatmap)
+        var rows: [String: String] = [:]
+        for (key, stage) in [("i", "inherent"), ("r", "residual"), ("t", "target")] {
+            state.press(.char(Character(key)))
+            let row = try XCTUnwrap(state.text.split(separator: "\n").first { $0.hasPrefix("Showing") }.map(String.init), state.text)
+            XCTAssertTrue(row.contains("[\(key) \(stage)]"), "the chosen view is bracketed: \(row)")
+            rows[stage] = row
+        }
+        XCTAssertEqual(Set(rows.values).count, 3, "each choice reads differently as text: \(rows)")
+    }
+}
+
+/// Issue 9, item 11: a KPI's direction is never mistaken for Amber, and "lower is better" shows with the figures.
+final class KPIDirectionTests: XCTestCase {
+    func testDirectionGlyphsAreNotStatusGlyphs() {
+        let statusGlyphs = Set(Status.allCases.map(\.glyph))
+        for travel in Travel.allCases {
+            XCTAssertFalse(statusGlyphs.contains(travel.glyph), "\(travel) has a glyph of its own, not a status's")
+        }
+        XCTAssertEqual(Set(Travel.allCases.map(\.glyph)).count, Travel.allCases.count)
+    }
+
+    func testFallingK1ShowsImprovingAndSaysLowerIsBetter() throws {
+        let dashboard = try board(width: 120, height: 40, view: .dashboard)
+        let k1 = try XCTUnwrap(dashboard.text.split(separator: "\n").first { $0.hasPrefix(" K1 ") }, dashboard.text)
+        XCTAssertTrue(k1.contains(Travel.improving.glyph), "fewer delayed reviews is improving: \(k1)")
+        XCTAssertFalse(k1.contains("▲"), "no Amber triangle on a KPI row: \(k1)")
+        XCTAssertTrue(dashboard.text.contains("Lower is better for K1, K2 and K3."), dashboard.text)
+        let card = try board(width: 120, height: 40, view: .kpis)
+        XCTAssertTrue(card.text.contains("Lower is better for K1, K2 and K3."), card.text)
+    }
+}
+
+/// Issue 9, items 9 and 12: the dashboard's area bars use the width and share one scale.
+final class AreaBarTests: XCTestCase {
+    /// The dashboard's row for an area, found by its title.
+    func row(_ state: BoardState, _ title: String) throws -> Substring {
+        try XCTUnwrap(state.text.split(separator: "\n").first { $0.contains(title) && $0.hasPrefix("  ") }, state.text)
+    }
+
+    /// The cells of an area's bar: the run of status letters and glyphs after its title.
+    func bar(_ row: Substring, after title: String) -> (gap: Int, length: Int) {
+        let rest = row[row.range(of: title)!.upperBound...]
+        let gap = rest.prefix { $0 == " " }.count
+        let length = rest.dropFirst(gap).prefix { $0 != " " }.count
+        return (gap, length)
+    }
+
+    func testBarsShareOneScaleAndSitBesideTheirTitles() throws {
+        for width in [80, 120, 200] {
+            let state = try board(width: width, height: 40, view: .dashboard)
+            let areas = state.plan.areas
+            var lengths: [Int: Int] = [:]
+            for (i, area) in areas.enumerated() where state.rollups[i].total > 0 {
+                let (gap, length) = bar(try row(state, area.title), after: area.title)
+                XCTAssertLessThanOrEqual(gap, DisplayWidth.of(areas.map(\.title).max { $0.count < $1.count } ?? "") - DisplayWidth.of(area.title) + 2,
+                                         "\(width) columns: area \(area.number)'s bar sits beside its title, not across a gap")
+                lengths[area.number] = length
+            }
+            // Area 3 has 22 actions, area 2 three: one scale draws area 2's bar far shorter.
+            let two = try XCTUnwrap(lengths[2]), three = try XCTUnwrap(lengths[3])
+            XCTAssertLessThan(two * 3, three, "\(width) columns: 3 actions draw a much shorter bar than 22 (\(two) vs \(three))")
+            if width == 200 { XCTAssertGreaterThan(three, 80, "at 200 columns the bars use the width (\(three))") }
+        }
+    }
+}
+
+/// Issue 9, item 18: a residual score above the inherent one is saved with a warning.
+final class ResidualAboveInherentTests: XCTestCase {
+    func said(_ effects: [Effect]) -> String? {
+        guard effects.count == 1, case let .apply(_, done, _) = effects[0] else { return nil }
+        return done
+    }
+
+    func testAResidualAboveTheInherentScoreIsQuestioned() throws {
+        var state = try board(view: .risks)
+        let r1 = try XCTUnwrap(state.plan.risk("R8"))
+        XCTAssertLessThan(r1.inherent.value, 25, "R8 can be scored above its inherent score")
+        for _ in 0..<state.plan.risks.count where state.currentRisk?.ref != "R8" { state.press(.down) }
+        XCTAssertEqual(state.currentRisk?.ref, "R8")
+        state.press(.right, .right, .right, .right)  // the Residual column
+        state.press(.enter)
+        let warned = try XCTUnwrap(said(state.press(.char("5"), .char("5"))))
+        XCTAssertTrue(warned.contains("residual score (25) is above the inherent score (\(r1.inherent.value))"), warned)
+        state.press(.enter)
+        let fine = try XCTUnwrap(said(state.press(.char("1"), .char("1"))))
+        XCTAssertFalse(fine.contains("above the inherent"), fine)
+    }
+}
+
+/// Issue 9, item 18: a checkpoint can be recorded from any screen.
+final class CheckpointAnywhereTests: XCTestCase {
+    func testCAsksForACheckpointNameOnEveryView() throws {
+        for view in [View.areas, .governance, .rag, .heatmap, .risks, .kpis, .triage] {
+            var state = try board(view: view)
+            state.press(.char("C"))
+            guard case let .prompt(prompt)? = state.overlay else {
+                XCTFail("\(view.key): C opens the checkpoint prompt:\n\(state.text)")
+                continue
+            }
+            XCTAssertTrue(prompt.label.localizedCaseInsensitiveContains("checkpoint"), "\(view.key): \(prompt.label)")
+        }
+    }
+}
+
+/// Issue 9, item 14 (in part): counts read as a person writes them ("1 risk", not "1 risks").
+final class CountWordingTests: XCTestCase {
+    func testOneOfSomethingIsSingular() throws {
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        plan.risks = Array(plan.risks.prefix(1))
+        plan.kpis = Array(plan.kpis.prefix(1))
+        for key in ["2", "4", "5"] {
+            var state = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "tester", width: 120, height: 40)
+            _ = state.update(.resize(width: 120, height: 40))
+            state.press(.char(Character(key)))
+            XCTAssertFalse(state.text.contains("1 risks") || state.text.contains("1 KPIs"), "view \(key):\n\(state.text)")
+            XCTAssertTrue(state.text.contains("1 risk"), "view \(key):\n\(state.text)")
+        }
     }
 }

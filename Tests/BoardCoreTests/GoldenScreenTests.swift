@@ -5,7 +5,7 @@ import XCTest
 
 /// Every screen at 80×24 and 160×48, in the default and mono themes.
 final class GoldenScreenTests: XCTestCase {
-    func screens(width: Int, height: Int) throws -> [(String, BoardState)] {
+    static func screens(width: Int, height: Int) throws -> [(String, BoardState)] {
         var areas = try board(width: width, height: height)
         areas.press(.down, .down)
         var area = areas
@@ -66,7 +66,7 @@ final class GoldenScreenTests: XCTestCase {
         for theme in ["default", "mono"] {
             let style = try Golden.theme(theme)
             for (width, height) in [(80, 24), (160, 48)] {
-                for (name, state) in try screens(width: width, height: height) {
+                for (name, state) in try Self.screens(width: width, height: height) {
                     Golden.check(Render.screen(state), theme: style, name: "\(name)-\(width)x\(height)-\(theme)")
                 }
             }

@@ -19,6 +19,20 @@ final class ThemeTests: XCTestCase {
         }
     }
 
+    func testTheLightThemePaintsItsOwnBackgroundUnderEveryRole() throws {
+        let light = try XCTUnwrap(try shipped().first { $0.name == "light" })
+        XCTAssertTrue(light.paintsBackground, "a projector theme does not rely on the terminal's background")
+        for role in Role.all {
+            let style = light.style(for: role)
+            XCTAssertGreaterThanOrEqual(style.bg, 0, "light \(role.name) has a background in 256 colours")
+            XCTAssertGreaterThanOrEqual(style.bg8, 0, "light \(role.name) has a background in 8 colours")
+            XCTAssertGreaterThanOrEqual(style.fg, 0, "light \(role.name) has its own text colour, not the terminal's")
+            XCTAssertNotEqual(style.fg, style.bg, "light \(role.name) text differs from its background")
+        }
+        let normal = light.style(for: .normal)
+        XCTAssertEqual(normal.bg, 231, "white")
+    }
+
     func testMonoHasNoColourAndStillTellsStatusesApart() throws {
         let mono = try XCTUnwrap(try shipped().first { $0.name == "mono" })
         for (_, style) in mono.styles {

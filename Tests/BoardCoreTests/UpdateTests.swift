@@ -171,6 +171,56 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil, saw: "Increase capacity in the team – including EP capacity.")), [])
     }
 
+    /// The text in the prompt on top, if a prompt is open.
+    func promptText(_ state: BoardState) -> String? {
+        if case let .prompt(prompt)? = state.overlay { return prompt.editor.text }
+        return nil
+    }
+
+    func testSearchFindsNotesRisksAndKPIsAfterTheActions() throws {
+        var state = try board()
+        state.press(.char("/"))
+        state.type("caseworkers")
+        state.press(.enter)
+        // No action's text says "caseworkers"; progress notes on 1b, 3a.i and 3i do, then risk R1.
+        XCTAssertEqual(state.currentAction?.ref, "1b", "a progress note matches")
+        XCTAssertTrue(state.message?.hasPrefix("Match 1 of 4 for “caseworkers”: 1b") ?? false, state.message ?? "")
+        state.press(.char("n"), .char("n"), .char("n"))
+        XCTAssertEqual(state.screen, .view(.risks), "the fourth match is a risk, shown in the register")
+        XCTAssertEqual(state.currentRisk?.ref, "R1")
+        state.press(.char("/"))
+        state.type("understand the EHC process")
+        state.press(.enter)
+        XCTAssertEqual(state.screen, .kpi("K6"), "a KPI's name matches and opens it")
+    }
+
+    func testSearchStartsEmptyAndUpRecallsEarlierSearches() throws {
+        var state = try board()
+        state.press(.char("/"))
+        state.type("backlog")
+        state.press(.enter)
+        XCTAssertEqual(state.currentAction?.ref, "3b")
+        state.press(.char("/"))
+        XCTAssertEqual(promptText(state), "", "a new search starts empty")
+        state.type("annual review")
+        XCTAssertEqual(promptText(state), "annual review", "typing does not add to the last search")
+        state.press(.enter)
+        state.press(.char("/"))
+        state.type("half")
+        state.press(.up)
+        XCTAssertEqual(promptText(state), "annual review", "Up brings back the latest search")
+        state.press(.up)
+        XCTAssertEqual(promptText(state), "backlog", "and the one before")
+        state.press(.up)
+        XCTAssertEqual(promptText(state), "backlog", "stops at the oldest")
+        state.press(.down)
+        XCTAssertEqual(promptText(state), "annual review")
+        state.press(.down)
+        XCTAssertEqual(promptText(state), "half", "Down past the latest gives back what was typed")
+        state.press(.up, .enter)
+        XCTAssertEqual(state.search, "annual review")
+    }
+
     func testSearchFindsByTextReferenceAndLeadFromAnyScreen() throws {
         var state = try board(view: .governance)
         state.press(.char("/"))
@@ -178,24 +228,28 @@ final class UpdateTests: XCTestCase {
         state.press(.enter)
         XCTAssertEqual(state.screen, .area(3))
         XCTAssertEqual(state.currentAction?.ref, "3b")
-        XCTAssertTrue(state.message?.hasPrefix("Match 1 of 3") ?? false, state.message ?? "")
+        // Three actions' text, 3c.ii's progress notes, risks R1, R2, R5 and KPI K1.
+        XCTAssertTrue(state.message?.hasPrefix("Match 1 of 8") ?? false, state.message ?? "")
+        state.press(.char("n"))
+        XCTAssertEqual(state.currentAction?.ref, "3c.ii", "a progress note matches, in plan order")
         state.press(.char("n"))
         XCTAssertEqual(state.currentAction?.ref, "3n")
         state.press(.char("N"))
+        state.press(.char("N"))
         XCTAssertEqual(state.currentAction?.ref, "3b")
         state.press(.char("/"), .ctrl("u"))
-        state.type("2c")
+        state.type("2a.h")
         state.press(.enter)
-        XCTAssertEqual(state.currentAction?.ref, "2c", "references match")
+        XCTAssertEqual(state.currentAction?.ref, "2a.h", "references match")
         var fresh = try board()
         fresh.press(.char("/"))
         fresh.type("social care")
         fresh.press(.enter)
-        XCTAssertEqual(fresh.currentAction?.ref, "2b", "leads match (2b is led by Social Care)")
+        XCTAssertEqual(fresh.currentAction?.ref, "2a.sc", "leads match (2a.sc is led by Social Care)")
         state.press(.char("/"), .ctrl("u"))
         state.type("zebra")
         state.press(.enter)
-        XCTAssertEqual(state.message, "No action matches “zebra”.")
+        XCTAssertEqual(state.message, "Nothing matches “zebra”.")
     }
 
     func testFilterByStatusAndByLead() throws {
@@ -212,7 +266,7 @@ final class UpdateTests: XCTestCase {
         led.press(.down, .enter, .char("f"), .char("l"))
         led.type("health")
         led.press(.enter)
-        XCTAssertEqual(led.visibleActions(try XCTUnwrap(led.plan.area(number: 2))).map(\.ref), ["2c"])
+        XCTAssertEqual(led.visibleActions(try XCTUnwrap(led.plan.area(number: 2))).map(\.ref), ["2a.h"])
     }
 
     func testFindingsShowInFullOrOneLineEach() throws {

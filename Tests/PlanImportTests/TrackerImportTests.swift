@@ -54,9 +54,9 @@ final class TrackerImportTests: XCTestCase {
             "tracker.csv, row 2: note on 2a: \"Survey provider withdrew\"",
             "tracker.csv, row 2: 2a byWhen: none → 2024-01-31",
             "tracker.csv, row 2: 2a status: not-started → red",
-            "tracker.csv, row 3: 2b byWhen: none → 2024-02-29",
-            "tracker.csv, row 3: 2b leads: Social Care → Social Care, Jackie Ross",
-            "tracker.csv, row 3: 2b status: not-started → green",
+            "tracker.csv, row 3: 2a.sc byWhen: none → 2024-02-29",
+            "tracker.csv, row 3: 2a.sc leads: Social Care → Social Care, Jackie Ross",
+            "tracker.csv, row 3: 2a.sc status: not-started → green",
             "tracker.csv, row 4: add action 2d \"Publish a 'you said, we did' page every quarter.\" (Amber)",
         ])
         var after = plan

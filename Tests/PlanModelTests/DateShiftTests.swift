@@ -37,6 +37,30 @@ final class DateShiftTests: XCTestCase {
         XCTAssertTrue(notice.contains("15 Aug 2023") && notice.contains("29 Nov 2026"), notice)
     }
 
+    func testMeetingsMoveWithTheirDecisionsAndRecordedByWhens() throws {
+        let plan = try Samples.plan(SamplePlans.devonIllustrative)
+        XCTAssertFalse(plan.meetings.isEmpty, "the illustrative sample has its board meetings")
+        let today = TestDates.date("2026-11-29")
+        let days = today.dayNumber - TestDates.illustrativeToday.dayNumber
+        let moved = plan.settingStory(asAt: TestDates.illustrativeToday, to: today)
+        XCTAssertEqual(moved.meetings.count, plan.meetings.count)
+        for (before, after) in zip(plan.meetings, moved.meetings) {
+            XCTAssertEqual(after.date, before.date.adding(days: days), before.name)
+            XCTAssertTrue(after.name.contains(after.date.iso), "\(after.name) names its new date")
+            XCTAssertFalse(after.name.contains(before.date.iso), after.name)
+            if let checkpoint = after.checkpoint {
+                XCTAssertNotNil(moved.checkpoint(named: checkpoint), "\(after.name) still records an existing checkpoint")
+            }
+            for (was, now) in zip(before.byWhen, after.byWhen) {
+                XCTAssertEqual(now.byWhen, was.byWhen?.adding(days: days), "\(after.name): \(was.ref)'s recorded by-when")
+            }
+            for (was, now) in zip(before.decisions, after.decisions) {
+                XCTAssertEqual(now.due, was.due?.adding(days: days), "\(after.name): decision \(was.number)")
+            }
+        }
+        XCTAssertEqual(Validator().problems(in: moved).map(\.description), [])
+    }
+
     func testOnTheStoryDayNothingMoves() throws {
         let plan = try Samples.plan(SamplePlans.devonIllustrative)
         XCTAssertEqual(plan.settingStory(asAt: TestDates.illustrativeToday, to: TestDates.illustrativeToday), plan)

@@ -95,7 +95,7 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(kpi(.lower, baseline: 1600, [(nil, 1200), (nil, 900)]).travel, .improving)
         XCTAssertEqual(kpi(.higher, baseline: nil, [(nil, 50), (nil, 50)]).travel, .unchanged)
         XCTAssertEqual(kpi(.higher, baseline: nil, [(nil, 50)]).travel, .unknown)
-        XCTAssertEqual(Travel.improving.glyph, "▲")
+        XCTAssertEqual(Travel.improving.glyph, "↗", "a glyph of its own, not Amber’s ▲")
         XCTAssertEqual(kpi(.higher, baseline: 40, [(nil, 45), (nil, nil)]).series, [40, 45])
     }
 

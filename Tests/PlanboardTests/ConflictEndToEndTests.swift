@@ -16,13 +16,13 @@ final class ConflictEndToEndTests: TerminalTestCase {
         return session
     }
 
-    /// `/backlog` Enter: area 3's actions with 3b selected.
+    /// `/backlog` Enter: area 3's actions with 3b selected (the first match; risks follow the actions).
     func select3b(_ session: TmuxSession) {
         session.send("/")
         session.type("backlog")
-        XCTAssertTrue(session.waitFor("1 match"), session.screen)
+        XCTAssertTrue(session.waitFor(" matches"), session.screen)
         session.send("Enter")
-        XCTAssertTrue(session.waitFor("Match 1 of 1 for “backlog”: 3b"), session.screen)
+        XCTAssertTrue(session.waitFor("for “backlog”: 3b"), session.screen)
     }
 
     /// The screen as one line: a message wrapped over rows reads whole.

@@ -53,9 +53,10 @@ final class EndToEndTests: TerminalTestCase {
     func searchBacklog(_ session: TmuxSession, file: StaticString = #filePath, line: UInt = #line) {
         session.send("/")
         session.type("backlog")
-        XCTAssertTrue(session.waitFor("1 match"), "search found 3b:\n\(session.screen)", file: file, line: line)
+        // 3b, then the risks that mention the backlog (R2, R5, R6, R10).
+        XCTAssertTrue(session.waitFor("5 matches"), "search found 3b:\n\(session.screen)", file: file, line: line)
         session.send("Enter")
-        XCTAssertTrue(session.waitFor("Match 1 of 1 for “backlog”: 3b"), "landed on the list:\n\(session.screen)", file: file, line: line)
+        XCTAssertTrue(session.waitFor("Match 1 of 5 for “backlog”: 3b"), "landed on the list:\n\(session.screen)", file: file, line: line)
     }
 
     /// From the areas list, through search, to the detail of action 3b.

@@ -84,13 +84,14 @@ public enum Bindings {
         Binding([.escape, .left, .char("h"), .backspace], .back, "Back", bar: "Back"),
         Binding([.tab], .nextView, "Next view"),
         Binding([.backTab], .previousView, "Previous view"),
-        Binding([.char("/")], .search, "Search actions (text, reference, lead)", bar: "Search"),
+        Binding([.char("/")], .search, "Search actions (text, reference, lead, notes), risks and KPIs", bar: "Search"),
         Binding([.char("n")], .nextMatch, "Next match"),
         Binding([.char("N")], .previousMatch, "Previous match"),
     ]
 
     /// Undo, help and quit: after a screen's own keys in the bar.
     public static let trailing: [Binding] = [
+        Binding([.char("C")], .recordCheckpoint, "Record a checkpoint (name, date), from any screen", needs: [.writable]),
         Binding([.char("u")], .undo, "Undo your last change", bar: "Undo", needs: [.writable]),
         Binding([.ctrl("r")], .redo, "Redo", needs: [.writable]),
         Binding([.char("?"), .function(1)], .help, "Help: keys, colours and glyphs", bar: "Help"),

@@ -15,6 +15,12 @@ public struct Prompt: Sendable {
     public var editor: LineEditor
     /// Tab completes the last of a comma-separated list of names from the people in the plan.
     public var completesNames = false
+    /// Earlier answers, oldest first, that Up and Down bring back (searches).
+    var history: [String] = []
+    /// Which earlier answer is shown; nil while the person's own text is.
+    private var recalled: Int?
+    /// What the person had typed before going up into the history.
+    private var typed = ""
     var hint: @Sendable (String, BoardState) -> String
     var submit: @Sendable (String, BoardState) -> Submission
 
@@ -42,6 +48,15 @@ public struct Prompt: Sendable {
             return submit(editor.text, board)
         case .tab where completesNames:
             if let completed = board.complete(editor.text) { editor.set(completed) }
+        case .up where !history.isEmpty:
+            if recalled == nil { typed = editor.text }
+            let index = max(0, (recalled ?? history.count) - 1)
+            recalled = index
+            editor.set(history[index])
+        case .down where recalled != nil:
+            let index = (recalled ?? 0) + 1
+            recalled = index < history.count ? index : nil
+            editor.set(recalled.map { history[$0] } ?? typed)
         case let .paste(text):
             return insert(text)
         case .char:

@@ -132,17 +132,23 @@ extension BoardState {
         })
     }
 
-    /// Searching actions from anywhere; the hint counts the matches as you type.
+    /// Searching actions from anywhere; the hint counts the matches as you type. It starts
+    /// empty (typing never adds to the last search); Up brings back earlier searches.
     func searchPrompt() -> Prompt {
-        Prompt("/", search ?? "", hint: { text, board in
-            guard !text.isEmpty else { return "Search action text, references and leads · Enter go · Esc cancel" }
-            let count = board.matchingRefs(text.trimmingCharacters(in: .whitespaces)).count
+        var prompt = Prompt("/", hint: { text, board in
+            guard !text.isEmpty else {
+                let recall = board.searchHistory.isEmpty ? "" : "↑ earlier searches · "
+                return "\(recall)Search actions, notes, risks and KPIs · Enter go · Esc cancel"
+            }
+            let count = board.matchingTargets(text.trimmingCharacters(in: .whitespaces)).count
             return "\(count) match\(count == 1 ? "" : "es") · Enter go · Esc cancel"
         }, submit: { text, board in
             let query = text.trimmingCharacters(in: .whitespaces)
             guard !query.isEmpty else { return .done([.search(nil)]) }
             return .done([.search(query)] + board.jumpToMatch(query, forward: true, including: true))
         })
+        prompt.history = searchHistory
+        return prompt
     }
 }
 

@@ -33,6 +33,8 @@ public struct BoardState: Sendable {
     /// A prompt, confirmation or picker taking the keys.
     public internal(set) var overlay: Overlay?
     public var search: String?
+    /// Searches made so far, oldest first, without repeats: Up in the search prompt recalls them.
+    public var searchHistory: [String] = []
     public var message: String?
     public var messageIsError = false
     /// The checkpoint "since" compares with; nil means the latest.

@@ -52,8 +52,14 @@ extension BoardState {
         case .target: (.targetLikelihood, .targetImpact)
         }
         let score = likelihood * impact
+        // Mitigation lowers a risk: a residual score above the inherent one is most often a slip.
+        var warning = ""
+        let (residual, inherent) = stage == .residual ? (score, seen.inherent.value) : stage == .inherent ? (seen.residual.value, score) : (0, 0)
+        if residual > inherent {
+            warning = " Check it: the residual score (\(residual)) is above the inherent score (\(inherent)), as if mitigation made the risk worse."
+        }
         return .effect(.apply(.batch([.set(l, of: seen, to: .level(likelihood)), .set(i, of: seen, to: .level(impact))]),
-                              done: "\(seen.ref) \(stage.rawValue) score is now \(likelihood) × \(impact) = \(score) (\(plan.settings.band(for: score).label)).",
+                              done: "\(seen.ref) \(stage.rawValue) score is now \(likelihood) × \(impact) = \(score) (\(plan.settings.band(for: score).label)).\(warning)",
                               retry: .score(ref: seen.ref, stage: stage, likelihood: likelihood, impact: impact)))
     }
 

@@ -14,7 +14,12 @@ extension BoardState {
             case let .ask(overlay): self.overlay = overlay
             case let .effect(effect): effects.append(effect)
             case let .since(name): sinceName = name
-            case let .search(query): search = query
+            case let .search(query):
+                search = query
+                if let query {
+                    searchHistory.removeAll { $0 == query }
+                    searchHistory.append(query)
+                }
             case let .focus(target): changeTop { $0.focus(target, $1) }
             case let .changeTop(change): changeTop(change)
             case let .renamed(from, to): rename(from, to)
@@ -85,8 +90,11 @@ extension BoardState {
                 screen.top = top
                 return
             }
-            // The first row of a table shows with as much as fits of what is above it.
-            screen.top = index == body.firstSelectable ? max(0, index - rows + 1) : body.scroll(toShow: index, from: top, rows: rows)
+            // The first stop (the first row of a table, or a line above it such as an area's
+            // first finding) shows with as much as fits of what is above it: the weakness
+            // as written sits above an area's findings and has no stop of its own.
+            let isFirstStop = index == body.firstSelectable || body.selectable(from: index, steps: -1) == target
+            screen.top = isFirstStop ? max(0, index - rows + 1) : body.scroll(toShow: index, from: top, rows: rows)
         }
     }
 }

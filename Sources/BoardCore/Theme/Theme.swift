@@ -104,8 +104,27 @@ public struct Theme: Equatable, Sendable {
             }
             theme.styles[key] = style
         }
+        theme.paintOwnBackground()
         return theme
     }
+
+    /// A theme whose `normal` role sets a background paints it everywhere: every role
+    /// without colours of its own takes normal's, so nothing falls back to the terminal's
+    /// (a light theme on a dark terminal would otherwise leave dark text on black).
+    mutating func paintOwnBackground() {
+        guard let normal = styles["normal"], normal.bg >= 0 || normal.bg8 >= 0 else { return }
+        for role in Role.all {
+            var style = styles[role.name] ?? normal
+            if style.bg < 0 { style.bg = normal.bg }
+            if style.bg8 < 0 { style.bg8 = normal.bg8 }
+            if style.fg < 0 { style.fg = normal.fg }
+            if style.fg8 < 0 { style.fg8 = normal.fg8 }
+            styles[role.name] = style
+        }
+    }
+
+    /// Whether the theme paints its own background rather than using the terminal's.
+    public var paintsBackground: Bool { (styles["normal"]?.bg ?? -1) >= 0 }
 
     static func colour(_ value: TOMLValueConvertible?, _ place: String, range: ClosedRange<Int>) throws -> Int {
         if let n = value?.int {

@@ -43,7 +43,7 @@ enum AreaViews {
         lines.append(Line([Line.Segment("All areas: \(all.total) actions · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
-                           Line.Segment(" · \(plan.risks.count) risks · \(plan.kpis.count) KPIs", .dim)]))
+                           Line.Segment(" · \(counted(plan.risks.count, "risk")) · \(counted(plan.kpis.count, "KPI"))", .dim)]))
         if let area = plan.areas.indices.contains(cursor) ? plan.areas[cursor] : nil {
             lines.append(.blank)
             lines.append(Line("Area \(area.number): the weakness as written", .heading))

@@ -41,10 +41,15 @@ enum BoardViews {
         func gap() { if roomy { lines.append(.blank) } }
 
         // Areas with a status bar each.
-        let barWidth = max(16, min(40, width - 60))
-        let titleWidth = max(12, width - barWidth - 22)
+        // Titles take what the longest needs; the bars take the rest of the width.
         let all = state.overall
-        let heading = roomy ? " Areas of weakness" : " Areas (\(all.total) actions)"
+        let heading = roomy ? " Areas of weakness" : " Areas (\(all.total) \(all.total == 1 ? "action" : "actions"))"
+        // The heading fits over the titles too, so it never runs into the bars' heading.
+        let longest = max(plan.areas.map { DisplayWidth.of($0.title) }.max() ?? 12, DisplayWidth.of(heading) - 3)
+        let titleWidth = max(12, min(longest + 1, width - 16 - 22))
+        let barWidth = max(16, width - titleWidth - 22)
+        // One scale for every area, so a longer block means more actions.
+        let largest = state.rollups.map(\.total).max() ?? 0
         lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
                            Line.Segment(TextLayout.pad("Actions by status", barWidth + 1), .tableHeader),
                            Line.Segment(TextLayout.pad(" Red Late Soon", width - titleWidth - barWidth - 5), .tableHeader)]))
@@ -56,7 +61,7 @@ enum BoardViews {
             var line = Line(target: .area(i))
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
-            line.segments.append(contentsOf: statusBar(r, width: barWidth))
+            line.segments.append(contentsOf: statusBar(r, width: barWidth, largest: largest))
             line.segments.append(Line.Segment(" "))
             line.segments.append(Line.Segment(String(r.count(.red)).leftPad(4), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
             line.segments.append(Line.Segment((r.overdue > 0 ? "!\(r.overdue)" : "0").leftPad(5), r.overdue > 0 ? .overdue : .dim, keepsRole: true))
@@ -72,7 +77,12 @@ enum BoardViews {
 
         // KPIs.
         let nameWidth = max(12, width - 46)
-        lines.append(Line([Line.Segment(TextLayout.pad(" Impact score card", nameWidth + 5), .tableHeader),
+        // Which KPIs are better lower, said with the figures: under them when there is room,
+        // else in the heading (a short screen has no line to spare).
+        let lowerRefs = plan.kpis.filter { $0.better == .lower }.map(\.ref)
+        let shortHeading = " Score card (lower is better: \(lowerRefs.joined(separator: " ")))"
+        let kpiHeading = !roomy && !lowerRefs.isEmpty && DisplayWidth.of(shortHeading) <= nameWidth + 5 ? shortHeading : " Impact score card"
+        lines.append(Line([Line.Segment(TextLayout.pad(kpiHeading, nameWidth + 5), .tableHeader),
                            Line.Segment(TextLayout.pad("  Latest  Target Status  Trend", width - nameWidth - 5), .tableHeader)]))
         if plan.kpis.isEmpty {
             lines.append(Line(" No KPIs yet: press \(Bindings.key(.show(.kpis))), then \(Bindings.key(.structure(.addKPI), on: ScoreCardScreen.self)) to add one.", .dim))
@@ -91,6 +101,7 @@ enum BoardViews {
             line.segments.append(Line.Segment(" " + sparkline(kpi.series), .link))
             lines.append(line)
         }
+        if roomy || kpiHeading != shortHeading, let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
         gap()
 
         // Top risks.
@@ -153,9 +164,13 @@ enum BoardViews {
     }
 
     /// A bar of `width` cells split by status, each segment showing its letter.
-    static func statusBar(_ rollup: AreaRollup, width: Int) -> [Line.Segment] {
+    /// An area's actions as blocks by status, drawn to one scale: the area with the most
+    /// actions fills `full` columns, the others as many as their share of it.
+    static func statusBar(_ rollup: AreaRollup, width full: Int, largest: Int) -> [Line.Segment] {
         let total = rollup.total
-        guard total > 0 else { return [Line.Segment(TextLayout.pad(" no actions", width), .dim)] }
+        guard total > 0 else { return [Line.Segment(TextLayout.pad(" no actions", full), .dim)] }
+        let kinds = Status.allCases.filter { rollup.count($0) > 0 }.count
+        let width = max(kinds, min(full, Int((Double(total) * Double(full) / Double(max(total, largest))).rounded())))
         var segments: [Line.Segment] = []
         var used = 0
         let order: [Status] = [.red, .amber, .green, .complete, .notStarted]
@@ -184,7 +199,7 @@ enum BoardViews {
             let text = label.count <= n ? label + String(repeating: String(status.glyph), count: n - label.count) : String(repeating: String(status.letter), count: n)
             segments.append(Line.Segment(text, .status(status), keepsRole: true))
         }
-        if used < width { segments.append(Line.Segment(String(repeating: " ", count: width - used))) }
+        if used < full { segments.append(Line.Segment(String(repeating: " ", count: full - used))) }
         return segments
     }
 
@@ -252,19 +267,23 @@ enum BoardViews {
         let plan = state.plan
         let width = state.width
         let checkpoints = plan.checkpoints.sorted { $0.date < $1.date }
-        let column = 10
+        // A column per checkpoint: its date (with the year) over its name, a space between columns.
+        let column = 12
         let shown = Array(checkpoints.suffix(max(1, (width - 30) / column - 1)))
         let textWidth = max(8, width - 8 - column * (shown.count + 1))
         var header = Line([Line.Segment(TextLayout.pad(" Ref", 8), .tableHeader), Line.Segment(TextLayout.pad("Action", textWidth), .tableHeader)])
+        var names = Line([Line.Segment(String(repeating: " ", count: 8 + textWidth), .tableHeader)])
         for checkpoint in shown {
-            header.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.iso, column), .tableHeader))
+            header.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.display, column - 1) + " ", .tableHeader))
+            names.segments.append(Line.Segment(TextLayout.pad(checkpoint.name, column - 1) + " ", .tableHeader))
         }
-        header.segments.append(Line.Segment(TextLayout.pad("Now", column), .tableHeader))
+        header.segments.append(Line.Segment(TextLayout.pad(state.today.display, column - 1) + " ", .tableHeader))
+        names.segments.append(Line.Segment(TextLayout.pad("Now", column - 1) + " ", .tableHeader))
         let actions = state.allActions
         let states = state.memo.value("ragStates", state.key(shown.map(\.name).joined(separator: "|"))) {
             shown.map { c in Dictionary(c.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
         }
-        return Body(head: [header], rows: actions.count, row: { i in
+        return Body(head: [header, names], rows: actions.count, row: { i in
             let action = actions[i]
             var line = Line(target: .action(action.ref))
             line.segments.append(Line.Segment(" " + TextLayout.pad(action.ref, 7)))

@@ -127,8 +127,9 @@ enum DetailViews {
                            Line.Segment(TextLayout.pad("Kind", 16), .tableHeader), Line.Segment(TextLayout.pad("How often", max(0, width - 2 * nameWidth - 17)), .tableHeader)]))
         for line in plan.governance.reportingLines {
             let kind = line.kind == .information ? "information" : "accountability"
-            lines.append(Line([Line.Segment(" " + TextLayout.pad(line.from, nameWidth)), Line.Segment(TextLayout.pad(line.to, nameWidth)),
-                               Line.Segment(TextLayout.pad(kind, 16), line.kind == .accountability ? .heading : .normal),
+            // Each column keeps a space after it, so a cut name never runs into the next.
+            lines.append(Line([Line.Segment(" " + TextLayout.pad(line.from, nameWidth - 1) + " "), Line.Segment(TextLayout.pad(line.to, nameWidth - 1) + " "),
+                               Line.Segment(TextLayout.pad(kind, 15) + " ", line.kind == .accountability ? .heading : .normal),
                                Line.Segment(TextLayout.fit(line.frequency, max(0, width - 2 * nameWidth - 18)))]))
         }
         if plan.governance.reportingLines.isEmpty { lines.append(Line(" none recorded", .dim)) }

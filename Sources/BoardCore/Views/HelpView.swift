@@ -26,6 +26,6 @@ enum HelpView {
     }
 
     private static func row(_ keys: String, _ help: String, _ width: Int) -> Line {
-        Line([Line.Segment("   " + TextLayout.pad(keys, 22), .keyLabel), Line.Segment(TextLayout.fit(help, width - 26))])
+        Line([Line.Segment("   " + TextLayout.pad(keys, 21), .keyLabel), Line.Segment(" " + TextLayout.fit(help, width - 26))])
     }
 }

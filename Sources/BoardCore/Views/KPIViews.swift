@@ -45,7 +45,8 @@ enum KPIViews {
         }, rowIndex: { target in
             guard case let .kpi(ref) = target else { return nil }
             return kpis.firstIndex { $0.ref == ref }
-        }, tail: kpis.isEmpty ? [Line("No KPIs yet: press \(Bindings.key(.structure(.addKPI), on: ScoreCardScreen.self)) to add one.", .dim)] : [], sticky: 1)
+        }, tail: kpis.isEmpty ? [Line("No KPIs yet: press \(Bindings.key(.structure(.addKPI), on: ScoreCardScreen.self)) to add one.", .dim)]
+            : plan.lowerIsBetterNote.map { [Line($0, .dim)] } ?? [], sticky: 1)
     }
 
     /// One milestone's actual against its own target.

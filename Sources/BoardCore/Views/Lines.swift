@@ -1,7 +1,7 @@
 import PlanModel
 
 /// What a line on screen stands for, so clicks and scrolling can find it.
-public enum Target: Equatable, Sendable {
+public enum Target: Hashable, Sendable {
     /// An area by its index in the plan.
     case area(Int)
     case action(String)

@@ -30,10 +30,13 @@ enum RiskViews {
             }
         }
         var lines: [Line] = []
+        // The chosen view is bracketed as well as highlighted, so it shows without colour.
         let stages = Risk.Stage.allCases.map { stage in
-            Line.Segment(" \(stage == .inherent ? "i" : stage == .residual ? "r" : "t") \(stage.rawValue) ", stage == screen.stage ? .selection : .keyHint, keepsRole: true)
+            let key = stage == .inherent ? "i" : stage == .residual ? "r" : "t"
+            let chosen = stage == screen.stage
+            return Line.Segment(chosen ? "[\(key) \(stage.rawValue)]" : " \(key) \(stage.rawValue) ", chosen ? .selection : .keyHint, keepsRole: true)
         }
-        lines.append(Line([Line.Segment("Showing ", .heading)] + stages + [Line.Segment("  \(plan.risks.count) risks", .dim)]))
+        lines.append(Line([Line.Segment("Showing ", .heading)] + stages + [Line.Segment("  \(counted(plan.risks.count, "risk"))", .dim)]))
         let gridWidth = 6 + 5 * cellWidth
         var side: [Line] = []
         // What sits in the selected cell, beside the grid.
@@ -121,7 +124,7 @@ enum RiskViews {
         if let cell = screen.cell {
             head.append(Line("Only risks at \(cell.stage.rawValue) \(cell.score.likelihood)×\(cell.score.impact) (\(Bindings.key(.clearNarrowing, on: RegisterScreen.self)) shows all) · sorted by \(screen.sort.label)", .notice))
         } else {
-            head.append(Line("\(risks.count) risks, sorted by \(screen.sort.label) (\(Bindings.key(.sortRisks, on: RegisterScreen.self)) changes it) · ← → choose a column, Enter edits, \(Bindings.key(.followLink)) opens", .dim))
+            head.append(Line("\(counted(risks.count, "risk")), sorted by \(screen.sort.label) (\(Bindings.key(.sortRisks, on: RegisterScreen.self)) changes it) · ← → choose a column, Enter edits, \(Bindings.key(.followLink)) opens", .dim))
         }
         let titles = ["Ref", "Risk", "Owner", "Inher.", "Resid.", "Target", "Review", "Progress"]
         let widths = [c.ref, c.risk, c.owner, c.score, c.score, c.score, c.review, c.progress]

@@ -64,3 +64,6 @@ public enum TextLayout {
         return fitted + String(repeating: " ", count: max(0, width - DisplayWidth.of(fitted)))
     }
 }
+
+/// A count with its noun, singular for one: "1 risk", "10 risks".
+func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }

@@ -7,7 +7,7 @@ enum TriageViews {
         let items = screen.items(state)
         let c = AreaViews.Columns(width: state.width - 14)
         var head: [Line] = []
-        var summary = "\(items.count) actions need attention: Red, overdue or due within \(state.plan.settings.dueSoonDays) days, most overdue first"
+        var summary = "\(counted(items.count, "action")) \(items.count == 1 ? "needs" : "need") attention: Red, overdue or due within \(state.plan.settings.dueSoonDays) days, most overdue first"
         if let lead = screen.lead { summary = "\(items.count) for “\(lead)” · f then Enter with nothing shows everyone" }
         if screen.byLead { summary += " · grouped by lead" }
         head.append(Line(TextLayout.fit(summary, state.width), screen.lead == nil ? .dim : .notice))
@@ -101,7 +101,7 @@ enum TriageViews {
         let records = Array(state.log.since(since).reversed())
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let head = [Line("\(records.count) changes logged since \(since.name) (\(since.date.display)), newest first · Enter opens what changed", .dim)]
+        let head = [Line("\(counted(records.count, "change")) logged since \(since.name) (\(since.date.display)), newest first · Enter opens what changed", .dim)]
         let selected = selected ?? records.first.map { Target.change($0.seq) }
         return Body(head: head, rows: records.count, row: { i in
             let record = records[i]

@@ -7,7 +7,8 @@
 extension Plan {
     /// The plan with every date of its story moved by `days`: by-whens, progress notes,
     /// risks raised and reviewed, KPI baselines and milestones, checkpoints (and a date in
-    /// a checkpoint's name). The header's inspection dates are facts about the local area,
+    /// a checkpoint's name), meetings (their dates, a date in their names, the by-whens they
+    /// recorded and their decisions' due dates). The header's inspection dates are facts about the local area,
     /// not part of the story, and stay as they are.
     public func shiftingStory(byDays days: Int) -> Plan {
         guard days != 0 else { return self }
@@ -32,11 +33,27 @@ extension Plan {
                 plan.kpis[k].milestones[m].date = moved(plan.kpis[k].milestones[m].date)
             }
         }
+        var renamed: [String: String] = [:]
         for c in plan.checkpoints.indices {
             let old = plan.checkpoints[c].date
             let new = old.adding(days: days)
             plan.checkpoints[c].date = new
-            plan.checkpoints[c].name = plan.checkpoints[c].name.replacingOccurrences(of: old.iso, with: new.iso)
+            let name = plan.checkpoints[c].name
+            plan.checkpoints[c].name = name.replacingOccurrences(of: old.iso, with: new.iso)
+            renamed[name] = plan.checkpoints[c].name
+        }
+        for m in plan.meetings.indices {
+            let old = plan.meetings[m].date
+            let new = old.adding(days: days)
+            plan.meetings[m].date = new
+            plan.meetings[m].name = plan.meetings[m].name.replacingOccurrences(of: old.iso, with: new.iso)
+            plan.meetings[m].checkpoint = plan.meetings[m].checkpoint.map { renamed[$0] ?? $0 }
+            for b in plan.meetings[m].byWhen.indices {
+                plan.meetings[m].byWhen[b].byWhen = moved(plan.meetings[m].byWhen[b].byWhen)
+            }
+            for d in plan.meetings[m].decisions.indices {
+                plan.meetings[m].decisions[d].due = moved(plan.meetings[m].decisions[d].due)
+            }
         }
         return plan
     }

@@ -25,11 +25,24 @@ public enum Travel: String, Codable, Sendable, CaseIterable {
 
     public var glyph: Character {
         switch self {
-        case .improving: "▲"
-        case .worsening: "▼"
-        case .unchanged: "▶"
+        // Glyphs of their own: never a status glyph (▲ is Amber), and slanted, so "improving"
+        // beside a falling line (lower is better) does not read as "going up".
+        case .improving: "↗"
+        case .worsening: "↘"
+        case .unchanged: "→"
         case .unknown: "·"
         }
+    }
+}
+
+extension Plan {
+    /// What to say under a table of figures when some KPIs are better lower: "Lower is
+    /// better for K1, K2 and K3.", or nil when every KPI is better higher.
+    public var lowerIsBetterNote: String? {
+        let refs = kpis.filter { $0.better == .lower }.map(\.ref)
+        guard let last = refs.last else { return nil }
+        let list = refs.count == 1 ? last : refs.dropLast().joined(separator: ", ") + " and " + last
+        return "Lower is better for \(list)."
     }
 }
 

@@ -1,13 +1,12 @@
 /// The illustrative Devon plan: Devon's own text (`devon-app.json`) with invented by-when
 /// dates, statuses, senior responsible officers, progress notes, risks, KPI figures and
-/// checkpoints. Every invented value lives in the tables below; the plan text is never changed.
+/// checkpoints, and board meetings with highlight reports and decisions (`IllustrativeMeetings`).
+/// Every invented value lives in the tables below or there; the plan text is never changed.
 public enum IllustrativeDevon: SampleBuilders {
-    static let notice = "Illustrative sample: the by-when dates, statuses, progress notes, risks, KPI figures and checkpoints in this file are invented for demonstration. The plan text is Devon’s (2022)."
 
     /// Makes the illustrative plan from Devon's, or says where the two disagree.
     public static func make(from devon: Plan) throws(SampleMismatch) -> Plan {
         var plan = devon
-        plan.header.notice = notice
         let refs = plan.allActions.map(\.ref)
         guard Set(refs) == Set(actions.keys), refs.count == actions.count else {
             throw SampleMismatch(description: "devon-app.json actions and the invented ones differ: \(Set(refs).symmetricDifference(actions.keys).sorted())")
@@ -20,7 +19,7 @@ public enum IllustrativeDevon: SampleBuilders {
         plan.risks = risks
         for k in plan.kpis.indices { try figures(&plan.kpis[k]) }
         plan.checkpoints = checkpoints.map { checkpoint(plan, $0) }
-        return plan
+        return IllustrativeMeetings.adding(to: plan)
     }
 
     private static func invent(_ action: inout Action) {
@@ -113,11 +112,11 @@ public enum IllustrativeDevon: SampleBuilders {
             note("2022-08-22", jr, "Call-handling standard (reply within 3 working days) introduced for the 0-25 team; weekly performance report to managers."),
             note("2022-12-09", jr, "New parent/carer survey launched with the parent/carer forum: 412 responses in the first month."),
         ]),
-        "2b": Invented(nil, .amber, nil, [], [
+        "2a.sc": Invented(nil, .amber, nil, [], [
             note("2022-10-19", hsc, "Single point of contact in social care agreed for families of children with SEND."),
             note("2023-02-08", hsc, "Amber: the duty line still answers under 70% of calls within target; rota under review."),
         ]),
-        "2c": Invented(nil, .red, jm, [], [
+        "2a.h": Invented(nil, .red, jm, [], [
             note("2022-11-10", dco, "Communication audit started across the acute and community health trusts."),
             note("2023-05-17", dco, "Red: the audit found missed-appointment letters are still sent by post only; the trust’s IT change is not scheduled until 2024."),
         ]),
@@ -280,7 +279,7 @@ public enum IllustrativeDevon: SampleBuilders {
 
     static let checkpoints: [SampleThen] = [
         SampleThen("Board 2022-11-15", "2022-11-15",
-             statuses: ["1a": .green, "1b": .amber, "1c": .notStarted, "1d-e": .notStarted, "2b": .green, "2c": .amber, "3a.i": .amber, "3a.ii": .green, "3b": .amber, "3c.ii": .green, "3d": .green, "3e": .notStarted, "3f": .notStarted, "3g": .notStarted, "3h": .notStarted, "3i": .notStarted, "3j": .amber, "3m": .notStarted, "3n": .notStarted, "3o": .notStarted, "3p.i": .notStarted, "3p.ii": .notStarted],
+             statuses: ["1a": .green, "1b": .amber, "1c": .notStarted, "1d-e": .notStarted, "2a.sc": .green, "2a.h": .amber, "3a.i": .amber, "3a.ii": .green, "3b": .amber, "3c.ii": .green, "3d": .green, "3e": .notStarted, "3f": .notStarted, "3g": .notStarted, "3h": .notStarted, "3i": .notStarted, "3j": .amber, "3m": .notStarted, "3n": .notStarted, "3o": .notStarted, "3p.i": .notStarted, "3p.ii": .notStarted],
              scores: ["R1": [.residual: (5, 4)], "R2": [.residual: (4, 4)], "R10": [.residual: (3, 3)]],
              actuals: ["K1": [1350, nil, nil], "K2": [1980, nil, nil], "K3": [49, nil, nil], "K4": [36, nil, nil], "K5": [55, nil, nil], "K6": [nil, nil, nil]]),
         // The K1 six-month figure was 950 then; the data cleanse (R5) revised it to 900.

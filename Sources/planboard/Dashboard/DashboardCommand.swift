@@ -17,8 +17,8 @@ struct Dashboard: ParsableCommand {
             $XDG_CONFIG_HOME/planboard/themes/. NO_COLOR set to anything means mono.
             """)
 
-    @Option(help: ArgumentHelp("Colour theme (default, light, high-contrast, colour-blind, mono, or your own).", valueName: "name"))
-    var theme: String = "default"
+    @Option(help: ArgumentHelp("Colour theme (default, light, high-contrast, colour-blind, mono, or your own); default: the theme in $XDG_CONFIG_HOME/planboard/config.toml, else default.", valueName: "name"))
+    var theme: String?
 
     @OptionGroup var store: StoreOptions
 
@@ -26,8 +26,18 @@ struct Dashboard: ParsableCommand {
         let status = try MainActor.assumeIsolated {
             let started = DispatchTime.now()
             let noColour = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
-            let chosen = try ThemeLoader.load(noColour ? "mono" : theme)
+            let settings = UserConfig.load()
+            let chosen = try ThemeLoader.load(noColour ? "mono" : theme ?? settings.theme ?? "default")
             Phases.mark("theme", since: started)
+            var store = self.store
+            // Ask for a name only where the dashboard can run: a pipe or a dumb terminal is
+            // refused first, without a question.
+            if store.knownUserName == nil {
+                do { _ = try Terminal.usableTerm() } catch let error as Terminal.Unavailable { throw CLIError(error.message) }
+            }
+            if store.knownUserName == nil, let name = try NameQuestion.ask(keeping: settings, plan: store.path) {
+                store.user = name
+            }
             let (db, created) = try store.openOrCreate()
             Phases.mark("open", since: started)
             let terminal: Terminal
@@ -42,8 +52,8 @@ struct Dashboard: ParsableCommand {
                                          today: try Today.date(), stopProcess: stopForSuspend, packWriter: PackFile())
             Phases.mark("load", since: started)
             if let created {
-                let when = created.contains("dates were moved") ? " set at today" : ""
-                loop.tell("New plan \(db.path), from the illustrative Devon sample\(when): its figures are invented.")
+                let when = created.contains("dates were moved") ? ", set at today" : ""
+                loop.tell("New plan from the illustrative Devon sample\(when) (its figures are invented): \(db.path)")
             }
             loop.start()
             Phases.recordFirstFrame(since: started)
@@ -51,6 +61,37 @@ struct Dashboard: ParsableCommand {
             return Int32(0)
         }
         if status != 0 { throw ExitCode(status) }
+    }
+}
+
+/// Asks once, on the plain terminal before the dashboard starts, for the name that signs
+/// the person's changes, when nothing else gives one ($USER unset, no --user, none in
+/// config.toml), and keeps it in config.toml with the default theme and plan.
+enum NameQuestion {
+    static func ask(keeping settings: UserConfig, plan: String) throws -> String? {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
+        let suggestion = StoreOptions.accountName.map { " [\($0)]" } ?? ""
+        FileHandle.standardOutput.write(Data("""
+            planboard signs every change with the name of the person who made it, and $USER is not set.
+            Your name, as the board should see it\(suggestion): 
+            """.utf8))
+        let typed = (readLine(strippingNewline: true) ?? "").trimmingCharacters(in: .whitespaces)
+        let visible = typed.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }
+        let name = String(String.UnicodeScalarView(visible)).trimmingCharacters(in: .whitespaces)
+        guard let chosen = name.isEmpty ? StoreOptions.accountName : name else {
+            throw CLIError("planboard needs a name to sign changes with; run it again and type one, or pass --user NAME")
+        }
+        var kept = settings
+        kept.name = chosen
+        if kept.theme == nil { kept.theme = "default" }
+        if kept.plan == nil { kept.plan = plan }
+        do {
+            try kept.save()
+            FileHandle.standardOutput.write(Data("Kept in \(UserConfig.path); change it there.\n".utf8))
+        } catch {
+            FileHandle.standardError.write(Data("planboard: could not keep your name in \(UserConfig.path) (\(error.localizedDescription)); it will ask again next time\n".utf8))
+        }
+        return chosen
     }
 }
 

@@ -30,19 +30,7 @@ final class Terminal: BoardTerminal {
     /// Starts the terminal, or says why it cannot (no terminal, unknown TERM).
     init(theme: Theme, noColour: Bool) throws {
         self.theme = theme
-        guard isatty(0) == 1 else {
-            throw Unavailable(message: "the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`")
-        }
-        guard isatty(1) == 1 else {
-            throw Unavailable(message: "the dashboard needs a terminal, and standard output is not one. For plain text, use `planboard summary`")
-        }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        guard !term.isEmpty else {
-            throw Unavailable(message: "TERM is not set, so planboard cannot tell what terminal this is. Set it (e.g. TERM=xterm-256color) or use `planboard summary`")
-        }
-        guard !Terminal.tooSimple.contains(term) else {
-            throw Unavailable(message: "TERM=\(term) is a terminal that cannot move the cursor, so the dashboard cannot draw on it. Set TERM to the terminal in use (e.g. xterm-256color) or use `planboard summary`")
-        }
+        let term = try Terminal.usableTerm()
         Terminal.setUpLocale()
         guard cn_newterm(term) != nil else {
             throw Unavailable(message: "this system does not know the terminal type TERM=\(term). Set TERM to one it knows (e.g. xterm-256color) or use `planboard summary`")
@@ -63,11 +51,30 @@ final class Terminal: BoardTerminal {
             colour = cn_colors() >= 8
             colours256 = cn_colors() >= 256
         }
-        wordLeftCode = key_defined("kLFT5")
-        wordRightCode = key_defined("kRIT5")
+        wordLeftCode = Terminal.modifiedKey("kLFT5", fallback: "\u{1B}[1;5D", code: Terminal.wordLeftFallback)
+        wordRightCode = Terminal.modifiedKey("kRIT5", fallback: "\u{1B}[1;5C", code: Terminal.wordRightFallback)
         Terminal.startBracketedPaste()
         Terminal.defineCursorKeys()
         prepareStyles()
+    }
+
+    /// The terminal type, when the dashboard can draw here: checked before anything is asked
+    /// on the terminal, so a pipe or a dumb terminal is refused at once.
+    static func usableTerm() throws -> String {
+        guard isatty(0) == 1 else {
+            throw Unavailable(message: "the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`")
+        }
+        guard isatty(1) == 1 else {
+            throw Unavailable(message: "the dashboard needs a terminal, and standard output is not one. For plain text, use `planboard summary`")
+        }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        guard !term.isEmpty else {
+            throw Unavailable(message: "TERM is not set, so planboard cannot tell what terminal this is. Set it (e.g. TERM=xterm-256color) or use `planboard summary`")
+        }
+        guard !Terminal.tooSimple.contains(term) else {
+            throw Unavailable(message: "TERM=\(term) is a terminal that cannot move the cursor, so the dashboard cannot draw on it. Set TERM to the terminal in use (e.g. xterm-256color) or use `planboard summary`")
+        }
+        return term
     }
 
     /// Terminal types with no cursor addressing: ncurses starts on them and draws everything
@@ -87,6 +94,27 @@ final class Terminal: BoardTerminal {
                                  ("\u{1B}[3~", KEY_DC), ("\u{1B}[Z", KEY_BTAB)] where key_defined(sequence) == 0 {
             _ = define_key(sequence, code)
         }
+    }
+
+    /// Codes of our own for Ctrl-← and Ctrl-→ where terminfo names no key for them.
+    static let wordLeftFallback: Int32 = KEY_MAX + 3
+    static let wordRightFallback: Int32 = KEY_MAX + 4
+
+    /// The key code ncurses reports for a modified cursor key (Ctrl-← is `kLFT5`).
+    ///
+    /// `key_defined` takes the key's byte sequence, not its terminfo name: the sequence comes
+    /// from `tigetstr`, else the one xterm and tmux send; a sequence ncurses does not know
+    /// yet is taught to it under `code`.
+    static func modifiedKey(_ name: String, fallback: String, code: Int32) -> Int32 {
+        var sequence = fallback
+        if let found = tigetstr(name), Int(bitPattern: found) != -1 {
+            sequence = String(cString: found)
+        }
+        for candidate in Set([sequence, fallback]) where key_defined(candidate) <= 0 {
+            _ = define_key(candidate, code)
+        }
+        let known = key_defined(sequence)
+        return known > 0 ? known : code
     }
 
     /// UTF-8 for `£`, `–` and curly quotes even where LANG is unset.
@@ -125,6 +153,10 @@ final class Terminal: BoardTerminal {
                 }
             }
             attributes[role] = (UInt32(attrs), pair)
+        }
+        // A theme that paints its own background fills what is erased with it too.
+        if let (_, pair) = attributes[.normal], pair > 0, theme.paintsBackground {
+            bkgd(chtype(cn_color_pair(Int32(pair))) | chtype(UInt8(ascii: " ")))
         }
     }
 
