@@ -345,7 +345,7 @@ public final class PlanStore {
             let (what, now) = clash.described(in: plan)
             let when = bySeq[entry.appliedAt]?.at ?? entry.record.at
             let to = now.map { $0.isEmpty ? "" : " to \($0)" } ?? " (it is gone)"
-            return "\(what) was changed by \(entry.record.user) at \(localTime(when))\(to); your \(kind.rawValue) was not applied"
+            return "\(what) was changed by \(entry.record.user) at \(ConflictMessage.localTime(when))\(to); your \(kind.rawValue) was not applied"
         }
         return nil
     }
@@ -379,31 +379,9 @@ public final class PlanStore {
         }
     }
 
-    /// Says who changed what an edit expected, to what and when, from the change log:
-    /// "3b leads was changed by bob at 14:02 on 2026-11-29 to Sam Lee; your undo was not applied".
+    /// Says who changed what an edit expected, to what and when, from the change log.
     func conflictMessage(_ conflict: EditConflict, verb: String) -> String {
-        let outcome = "your \(verb) was not applied"
-        let log = (try? changes()) ?? []
-        guard let last = log.last(where: { record in
-            record.kind != .import && (record.edit?.wrote(conflict.target) == true || record.inverse?.wrote(conflict.target) == true)
-        }) else {
-            return "\(conflict.description.replacingOccurrences(of: "; nothing was changed", with: "")); \(outcome)"
-        }
-        let by = "by \(last.user) at \(Self.localTime(last.at))"
-        switch (conflict.expected, conflict.found) {
-        case let (_?, found?): return "\(conflict.what) was changed \(by) to \(found); \(outcome)"
-        case let (nil, found?): return "\(conflict.what) was changed \(by) (\(found)); \(outcome)"
-        case (_, nil): return "\(conflict.what) was removed \(by); \(outcome)"
-        }
-    }
-
-    /// A time as people read it in a message, in the machine's time zone: "14:02 on 2026-11-29".
-    static func localTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { n.map { $0 < 10 ? "0\($0)" : String($0) } ?? "00" }
-        return "\(two(c.hour)):\(two(c.minute)) on \(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
+        ConflictMessage.text(conflict, verb: verb, log: (try? changes()) ?? [])
     }
 
     func checkWritable() throws {

@@ -53,7 +53,7 @@ final class SeveralPeopleTests: XCTestCase {
         XCTAssertThrowsError(try store("alice").undo()) { error in
             let error = error as? StoreError
             XCTAssertEqual(error?.kind, .conflict)
-            XCTAssertEqual(error?.message, "3b leads was changed by bob at \(PlanStore.localTime(t0.addingTimeInterval(60))) to Sam Lee; your undo was not applied")
+            XCTAssertEqual(error?.message, "3b leads was changed by bob at \(ConflictMessage.localTime(t0.addingTimeInterval(60))) to Sam Lee; your undo was not applied")
         }
         XCTAssertEqual(try dump(), file, "nothing was written")
         XCTAssertEqual(try store("x").load().action("3b")?.leads, ["Sam Lee"])

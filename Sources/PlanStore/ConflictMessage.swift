@@ -1,13 +1,12 @@
 import Foundation
 import PlanModel
-import PlanStore
 
 /// The words for an edit refused because the plan no longer holds what its author saw:
 /// who changed it, to what, and when, found in the change log. The same wording as the
 /// SQLite file's ("3b leads was changed by bob at 14:02 on 2026-11-29 to Sam Lee; your
 /// undo was not applied"), so a refusal reads alike on either backend.
-enum ConflictMessage {
-    static func text(_ conflict: EditConflict, verb: String, log: [ChangeRecord]) -> String {
+public enum ConflictMessage {
+    public static func text(_ conflict: EditConflict, verb: String, log: [ChangeRecord]) -> String {
         let outcome = "your \(verb) was not applied"
         guard let last = log.last(where: { record in
             record.kind != .import && (record.edit?.wrote(conflict.target) == true || record.inverse?.wrote(conflict.target) == true)
@@ -23,7 +22,7 @@ enum ConflictMessage {
     }
 
     /// A time as people read it in a message, in the machine's time zone: "14:02 on 2026-11-29".
-    static func localTime(_ date: Date) -> String {
+    public static func localTime(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
