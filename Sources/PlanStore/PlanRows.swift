@@ -145,20 +145,7 @@ enum PlanRows {
         }
         for (position, risk) in new.risks.enumerated() {
             if let (p, was) = oldRisks[risk.ref], p == position, was == risk { continue }
-            try db.execute(sql: """
-                INSERT INTO risk (ref, position, raised, risk, owner, inherent_likelihood, inherent_impact, mitigation,
-                    residual_likelihood, residual_impact, target_likelihood, target_impact, progress, review_date, areas)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(ref) DO UPDATE SET position = excluded.position, raised = excluded.raised, risk = excluded.risk,
-                    owner = excluded.owner, inherent_likelihood = excluded.inherent_likelihood,
-                    inherent_impact = excluded.inherent_impact, mitigation = excluded.mitigation,
-                    residual_likelihood = excluded.residual_likelihood, residual_impact = excluded.residual_impact,
-                    target_likelihood = excluded.target_likelihood, target_impact = excluded.target_impact,
-                    progress = excluded.progress, review_date = excluded.review_date, areas = excluded.areas
-                """, arguments: [risk.ref, position, risk.raised?.iso, risk.risk, risk.owner, risk.inherent.likelihood,
-                                 risk.inherent.impact, risk.mitigation, risk.residual.likelihood, risk.residual.impact,
-                                 risk.target.likelihood, risk.target.impact, risk.progress, risk.reviewDate?.iso,
-                                 try json.text(risk.areas)])
+            try upsert(risk, position: position, db)
         }
 
         // KPIs, by reference, with their milestones.
