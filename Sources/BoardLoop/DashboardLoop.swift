@@ -148,7 +148,7 @@ public final class DashboardLoop {
             _ = state.update(.failed("Nothing of yours to undo."))
             return
         }
-        saved(plan, said: "Undone: \(undone.summary)")
+        saved(plan, said: undone.edit?.undoneSummary(in: plan) ?? "Undid: \(undone.summary)")
     }
 
     private func redo() throws {
@@ -158,7 +158,7 @@ public final class DashboardLoop {
             _ = state.update(.failed("Nothing to redo."))
             return
         }
-        saved(plan, said: "Redone: \(redone.summary)")
+        saved(plan, said: redone.edit?.redoneSummary(in: plan) ?? "Redid: \(redone.summary)")
     }
 
     /// Someone else changed what the person saw: show the plan as it is now, say who changed

@@ -58,6 +58,13 @@ extension BoardState {
         memo.value("changes:\(checkpoint.name)", key(checkpoint.name, checkpoint.date.iso)) { plan.changes(since: checkpoint) }
     }
 
+    /// Everything that changed since a checkpoint, worked out once per plan and log.
+    public func sinceSummary(_ checkpoint: Checkpoint) -> SinceSummary {
+        memo.value("since:\(checkpoint.name)", key(checkpoint.name, checkpoint.date.iso, String(log.count), String(log.last?.seq ?? 0))) {
+            SinceSummary(then: plan.asItWas(at: checkpoint, log: log.since(checkpoint)), now: plan)
+        }
+    }
+
     /// The actions that move each KPI.
     public func actions(movingKPI ref: String) -> [Action] {
         let index = memo.value("actionsByKPI", planKey) { () -> [String: [Action]] in

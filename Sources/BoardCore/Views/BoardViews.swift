@@ -119,35 +119,15 @@ enum BoardViews {
         }
         gap()
 
-        // What changed since the checkpoint.
+        // What changed since the checkpoint: the same count the changes screen and `summary` give.
         if let since = state.since {
-            let changes = state.changes(since: since)
-            var better = 0
-            var worse = 0
-            var statuses = 0
-            var risks = Set<String>()
-            var actuals = 0
-            for change in changes {
-                switch change {
-                case let .status(_, from, to):
-                    statuses += 1
-                    if let from, let to, to != from {
-                        if to == .complete || (to.concern < from.concern && from != .notStarted) { better += 1 }
-                        else if to.concern > from.concern && to != .notStarted { worse += 1 }
-                    }
-                case let .score(ref, _, _, _): risks.insert(ref)
-                case .actual: actuals += 1
-                }
-            }
-            let logCount = state.log.since(since).count
+            let summary = state.sinceSummary(since)
             if roomy {
                 lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · \(Bindings.key(.listChanges)) lists the changes", width), .tableHeader)]))
             }
-            func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-            lines.append(Line([Line.Segment(roomy ? "" : " Since \(since.name):", .heading),
-                               Line.Segment(" \(count(statuses, "status", "statuses")) ("), Line.Segment("\(better) better", .kpi(.onTarget)),
-                               Line.Segment(", "), Line.Segment("\(worse) worse", worse > 0 ? .kpi(.off) : .normal),
-                               Line.Segment(") · \(count(risks.count, "risk", "risks")) moved · \(count(actuals, "actual", "actuals")) · \(logCount) in the log")]))
+            let head = roomy ? "" : TextLayout.fit(" Since \(since.name):", width / 3)
+            lines.append(Line([Line.Segment(head, .heading),
+                               Line.Segment(TextLayout.fit(" " + summary.line, width - DisplayWidth.of(head)))]))
         } else {
             lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
         }
