@@ -186,7 +186,7 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.since?.name, "Board 2022-11-15", "Enter chooses another")
         state.press(.up, .up, .enter, .char("s"))
         XCTAssertEqual(state.screen, .changes)
-        XCTAssertTrue(state.text.contains("1 change logged since Board Sep"), state.text)
+        XCTAssertTrue(state.text.contains("The change log: 1 entry since Board Sep"), state.text)
         state.press(.enter)
         XCTAssertEqual(state.screen, .action("3d"))
     }

@@ -20,7 +20,9 @@ final class LayoutWalkTests: XCTestCase {
 
     func problems(_ state: BoardState, _ place: String) -> [String] {
         var found: [String] = []
-        for line in Render.screen(state).lines {
+        let screen = Render.screen(state)
+        for cut in screen.silentCuts { found.append("\(place): cut with no “…” at column \(cut.x + 1): \(screen.lines[cut.y])") }
+        for line in screen.lines {
             for (what, pattern) in Self.touching where line.contains(pattern) {
                 found.append("\(place): \(what): \(line)")
             }

@@ -144,7 +144,7 @@ final class DashboardLoopTests: XCTestCase {
             h.terminal.press(.char("2"), .down, .down, .enter, .char("g"), .char("u"))
             h.drain(loop)
             XCTAssertEqual(h.source.plan.action("3a.i")?.status, try Samples.plan(SamplePlans.devonIllustrative).action("3a.i")?.status, "undone")
-            XCTAssertTrue(h.terminal.screen.contains("Undone:"), h.terminal.screen)
+            XCTAssertTrue(h.terminal.screen.contains("Undid:"), h.terminal.screen)
         }
     }
 

@@ -73,7 +73,7 @@ final class HostileEnvironmentTests: XCTestCase {
         }
         XCTAssertEqual(try planboard("undo", "--db", db, "--user", "bob").status, 0)
         let undo = try planboard("undo", "--db", db, "--user", "alice")
-        XCTAssertEqual(undo.stdout, "Undone: note on 3b: alice NOTE\n")
+        XCTAssertEqual(undo.stdout, "Undid: note on 3b: alice NOTE\n")
         var notes = try PlanStore.open(path: db, user: "t").load().action("3b")?.notes.map(\.text) ?? []
         XCTAssertFalse(notes.contains("alice NOTE"), "alice's note is really gone")
         XCTAssertTrue(notes.contains("carol NOTE"), "carol's note is kept")

@@ -41,7 +41,7 @@ extension Edit {
         switch self {
         case let .setAction(_, _, from, _), let .setRisk(_, _, from, _): from.words
         case let .setActual(_, _, from, _): FieldValue.number(from)
-        case let .batch(edits) where edits.count == 1: edits[0].wasBefore
+        case let .batch(edits): edits.compactMap(\.wasBefore).last
         default: nil
         }
     }
