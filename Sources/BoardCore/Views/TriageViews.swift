@@ -107,16 +107,15 @@ enum TriageViews {
         let top = sinceLines(since, state.sinceSummary(since), width: state.width)
             + [Line(TextLayout.fit("The change log: \(counted(records.count, "entry", "entries")) since \(since.name), newest first · Enter opens what changed", state.width), .heading)]
         let selected = selected ?? records.first.map { Target.change($0.seq) }
-        return Body(head: [], rows: top.count + records.count, row: { i in
-            guard i >= top.count else { return top[i] }
-            let record = records[i - top.count]
+        return Body(head: top, rows: records.count, row: { i in
+            let record = records[i]
             var line = Line([Line.Segment(formatter.string(from: record.at) + "  ", .dim), Line.Segment(TextLayout.pad(record.user, 12), .heading),
                              Line.Segment(TextLayout.fit(record.reading(in: state.plan), max(10, state.width - 31)))], target: .change(record.seq))
             line.selected = Target.change(record.seq) == selected
             return line
         }, rowIndex: { target in
             guard case let .change(seq) = target else { return nil }
-            return records.firstIndex { $0.seq == seq }.map { $0 + top.count }
+            return records.firstIndex { $0.seq == seq }
         }, tail: records.isEmpty ? [Line("Nothing logged since then.", .dim)] : [])
     }
 }

@@ -76,6 +76,17 @@ extension ChangeRecord {
     }
 }
 
+extension ChangeRecord {
+    /// What undoing (or redoing) this change did, for the log line of the undo: "Undid: …".
+    public func stepSummary(_ step: Kind, in plan: Plan?) -> String {
+        switch (step, edit) {
+        case let (.undo, edit?): edit.undoneSummary(in: plan)
+        case let (.redo, edit?): edit.redoneSummary(in: plan)
+        default: "\(step == .undo ? "Undid" : "Redid"): \(summary)"
+        }
+    }
+}
+
 extension ActionField {
     /// The field as people name it.
     public var words: String {
