@@ -59,7 +59,7 @@ final class SinceSummaryTests: XCTestCase {
         XCTAssertEqual(summary.count(.actual), 1)
         XCTAssertEqual(summary.total, 8)
         XCTAssertEqual(SinceSummary.Group.all.reduce(0) { $0 + summary.count($1) }, summary.total, "the groups add up to the total")
-        XCTAssertEqual(summary.line, "8 changes: 2 statuses moved (1 started, 1 worse) · 1 action added · 1 by-when moved (1 later) · 1 lead changed · 1 KPI figure recorded · 1 risk score moved (1 up) · 1 note added")
+        XCTAssertEqual(summary.line, "8 changes: 2 statuses (1 started, 1 worse) · 1 action added · 1 by-when moved (1 later) · 1 lead changed · 1 KPI figure recorded · 1 risk score (1 up) · 1 note added")
     }
 
     func testAByWhenMovedFromDecember2022ToMarch2027IsListedWithItsDates() throws {

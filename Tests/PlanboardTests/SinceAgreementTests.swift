@@ -34,7 +34,7 @@ final class SinceAgreementTests: XCTestCase {
         XCTAssertTrue(section.hasPrefix(" (10 Jan 2023): 3 changes\n"), section)
         let phrases = section.split(separator: "\n").dropFirst().filter { $0.hasPrefix("  ") && !$0.hasPrefix("    ") && !$0.contains("By-whens") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        XCTAssertEqual(phrases, ["1 status moved (1 started)", "1 by-when moved (1 later)", "1 note added"])
+        XCTAssertEqual(phrases, ["1 status (1 started)", "1 by-when moved (1 later)", "1 note added"])
         XCTAssertTrue(section.contains("\(moving.ref) by-when later: 31 Dec 2022 → 31 Mar 2027"), section)
 
         let store = try PlanStore.open(path: db, user: "check")

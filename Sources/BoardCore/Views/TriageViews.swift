@@ -71,8 +71,15 @@ enum TriageViews {
     }
 
     /// One change since a checkpoint, in words, leading to what it is about.
+    /// A status move shows each status with its letter and glyph, as everywhere else.
     static func describe(_ item: SinceSummary.Item, _ width: Int) -> Line {
-        Line([Line.Segment(TextLayout.fit("  " + SinceSummary.words(item), width))], target: target(item))
+        let statuses = [item.from, item.to].map { label in Status.allCases.first { $0.label == label } }
+        guard SinceSummary.Group.statuses.kinds.contains(item.kind), let from = statuses[0], let to = statuses[1] else {
+            return Line([Line.Segment(TextLayout.fit("  " + SinceSummary.words(item), width))], target: target(item))
+        }
+        let what = SinceSummary.words(SinceSummary.Item(item.kind, item.ref))
+        return Line([Line.Segment("  \(what): "), Line.Segment("\(from.badge) \(from.label)", .status(from), keepsRole: true),
+                     Line.Segment(" → "), Line.Segment("\(to.badge) \(to.label)", .status(to), keepsRole: true)], target: target(item))
     }
 
     /// What a change is about, to open it.

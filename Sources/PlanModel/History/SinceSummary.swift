@@ -166,7 +166,9 @@ extension SinceSummary {
             if definitionThen != definitionNow { items.append(Item(.structure, kpi.ref, to: "changed")) }
             for (i, milestone) in kpi.milestones.enumerated() where i < old.milestones.count && old.milestones[i].actual != milestone.actual {
                 let name = Edit.milestoneName(kpi.ref, i, now)
-                items.append(Item(.actual, kpi.ref, part: name, from: FieldValue.number(old.milestones[i].actual), to: FieldValue.number(milestone.actual)))
+                let unit = kpi.unit == "%" ? "%" : ""
+                items.append(Item(.actual, kpi.ref, part: name, from: FieldValue.number(old.milestones[i].actual) + (old.milestones[i].actual == nil ? "" : unit),
+                                  to: FieldValue.number(milestone.actual) + (milestone.actual == nil ? "" : unit)))
             }
         }
         let refs = Set(now.kpis.map(\.ref))

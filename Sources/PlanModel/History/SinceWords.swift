@@ -16,9 +16,9 @@ extension SinceSummary {
             self.parts = kinds.map(\.1)
         }
 
-        public static let statuses = Group("status moved", "statuses moved", [(.started, "started"), (.better, "better"), (.worse, "worse"), (.sideways, "back to not started")])
+        public static let statuses = Group("status", "statuses", [(.started, "started"), (.better, "better"), (.worse, "worse"), (.sideways, "back to not started")])
         public static let byWhens = Group("by-when moved", "by-whens moved", [(.later, "later"), (.earlier, "earlier"), (.dateSet, "set"), (.dateCleared, "cleared")])
-        public static let risks = Group("risk score moved", "risk scores moved", [(.riskUp, "up"), (.riskDown, "down")])
+        public static let risks = Group("risk score", "risk scores", [(.riskUp, "up"), (.riskDown, "down")])
 
         /// Every group, in the order they are read; every kind is in exactly one.
         public static let all: [Group] = [
