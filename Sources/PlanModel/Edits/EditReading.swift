@@ -41,7 +41,9 @@ extension Edit {
         switch self {
         case let .setAction(_, _, from, _), let .setRisk(_, _, from, _): from.words
         case let .setActual(_, _, from, _): FieldValue.number(from)
-        case let .batch(edits): edits.compactMap(\.wasBefore).last
+        case let .batch(edits):
+            // Only when one value went back: with several, "back to" one of them would mislead.
+            edits.compactMap(\.wasBefore).count == 1 ? edits.compactMap(\.wasBefore).first : nil
         default: nil
         }
     }
