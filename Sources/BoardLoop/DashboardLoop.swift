@@ -131,7 +131,7 @@ public final class DashboardLoop {
                     _ = state.update(.failed("This dashboard cannot write files; use `planboard report --meeting \"\(meeting)\" -o FILE`."))
                     return
                 }
-                let place = try packWriter.writePack(state.plan, meeting: meeting, since: since, today: state.today)
+                let place = try packWriter.writePack(state.plan, log: state.log, meeting: meeting, since: since, today: state.today)
                 _ = state.update(.said("Wrote the board pack for “\(meeting)” to \(place)."))
             case .quit:
                 break
