@@ -73,7 +73,7 @@ final class BoardEndToEndTests: TerminalTestCase {
         session.send("s")
         XCTAssertTrue(session.waitFor("The change log: 2 entries since Board Sep"), session.screen)
         let lines = session.capture()
-        XCTAssertEqual(lines.filter { $0.contains("board") && $0.contains("status →") }.count, 2, session.screen)
+        XCTAssertEqual(lines.filter { $0.contains("board") && $0.contains(" status ") && $0.contains(" → ") }.count, 2, session.screen)
 
         session.send("8")
         XCTAssertTrue(session.waitFor("What changed since Board Sep"), session.screen)

@@ -183,7 +183,7 @@ final class HostileEnvironmentTests: XCTestCase {
         let log = try planboard("log", "--db", db)
         let lines = log.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         XCTAssertEqual(lines.count, 2, "one line per change: the import and the note\n\(log.stdout)")
-        XCTAssertTrue(lines[1].contains("\tnote on 1a: Fine\\n3\\t2026-11-29 09:00:00\\tjackie\\tedit"), String(lines[1]))
+        XCTAssertTrue(lines[1].contains("\tnote on 1a: Fine 3\\t2026-11-29 09:00:00\\tjackie\\tedit"), String(lines[1]))
         XCTAssertFalse(lines.contains { $0.contains("\tjackie\t") }, "no change by jackie appears")
     }
 

@@ -154,11 +154,11 @@ extension StructureValue {
     /// The value as people read it: dates as "31 Mar 2023", "—" for none.
     public var words: String {
         switch self {
-        case let .text(s): s.isEmpty ? "—" : "“\(Edit.clip(s))”"
-        case let .optionalText(s): s.map { "“\(Edit.clip($0))”" } ?? "—"
-        case let .date(d): d?.display ?? "—"
-        case let .people(p): p.isEmpty ? "—" : p.map(\.name).joined(separator: ", ")
-        case let .names(n): n.isEmpty ? "—" : n.joined(separator: ", ")
+        case let .text(s): FieldValue.text(s).words
+        case let .optionalText(s): FieldValue.optionalText(s).words
+        case let .date(d): FieldValue.date(d).words
+        case let .people(p): FieldValue.names(p.map(\.name)).words
+        case let .names(n): FieldValue.names(n).words
         case let .lines(l): l.isEmpty ? "—" : "\(l.count) reporting line\(l.count == 1 ? "" : "s")"
         case let .better(b): "\(b.rawValue) is better"
         case let .measure(m): m.map { formatNumber($0.value) + ($0.date.map { " on \($0.display)" } ?? "") } ?? "—"

@@ -85,22 +85,19 @@ extension SinceSummary {
         return to.concern < from.concern ? .better : .worse
     }
 
+    /// Each thing now with the same thing then (nil: added since), and the things then that are gone.
+    static func matched<T, K: Hashable>(_ then: [T], _ now: [T], by key: (T) -> K) -> (pairs: [(old: T?, new: T)], gone: [T]) {
+        let before = Dictionary(then.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let keys = Set(now.map(key))
+        return (now.map { (before[key($0)], $0) }, then.filter { !keys.contains(key($0)) })
+    }
+
     static func actionChanges(_ then: Plan, _ now: Plan) -> [Item] {
-        let before = Dictionary(then.allActions.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
-        var items: [Item] = []
-        var seen = Set<String>()
-        for action in now.allActions {
-            seen.insert(action.ref)
-            guard let old = before[action.ref] else {
-                items.append(Item(.actionAdded, action.ref, to: action.status.label))
-                continue
-            }
-            if old != action { items += changes(old, action) }
-        }
-        for old in then.allActions where !seen.contains(old.ref) {
-            items.append(Item(.actionRemoved, old.ref, from: old.status.label))
-        }
-        return items
+        let (pairs, gone) = matched(then.allActions, now.allActions, by: \.ref)
+        return pairs.flatMap { old, action in
+            guard let old else { return [Item(.actionAdded, action.ref, to: action.status.label)] }
+            return old == action ? [] : changes(old, action)
+        } + gone.map { Item(.actionRemoved, $0.ref, from: $0.status.label) }
     }
 
     /// What changed in one action that is in both plans.
@@ -133,47 +130,31 @@ extension SinceSummary {
     }
 
     static func riskChanges(_ then: Plan, _ now: Plan) -> [Item] {
-        let before = Dictionary(then.risks.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
-        var items: [Item] = []
-        for risk in now.risks {
-            guard let old = before[risk.ref] else {
-                items.append(Item(.riskAdded, risk.ref, to: String(risk.residual.value)))
-                continue
-            }
-            guard old != risk else { continue }
-            let from = String(old.residual.value)
-            let to = String(risk.residual.value)
-            let kind: Kind = risk.residual.value > old.residual.value ? .riskUp : risk.residual.value < old.residual.value ? .riskDown : .riskEdited
-            items.append(Item(kind, risk.ref, from: from, to: to))
-        }
-        let refs = Set(now.risks.map(\.ref))
-        for old in then.risks where !refs.contains(old.ref) { items.append(Item(.riskRemoved, old.ref, from: String(old.residual.value))) }
-        return items
+        let (pairs, gone) = matched(then.risks, now.risks, by: \.ref)
+        return pairs.compactMap { old, risk -> Item? in
+            guard let old else { return Item(.riskAdded, risk.ref, to: String(risk.residual.value)) }
+            guard old != risk else { return nil }
+            let (from, to) = (old.residual.value, risk.residual.value)
+            return Item(to > from ? .riskUp : to < from ? .riskDown : .riskEdited, risk.ref, from: String(from), to: String(to))
+        } + gone.map { Item(.riskRemoved, $0.ref, from: String($0.residual.value)) }
     }
 
     static func kpiChanges(_ then: Plan, _ now: Plan) -> [Item] {
-        let before = Dictionary(then.kpis.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
-        var items: [Item] = []
-        for kpi in now.kpis {
-            guard let old = before[kpi.ref] else {
-                items.append(Item(.structure, kpi.ref, to: "added"))
-                continue
-            }
-            var definitionThen = old
-            var definitionNow = kpi
-            for i in definitionThen.milestones.indices { definitionThen.milestones[i].actual = nil }
-            for i in definitionNow.milestones.indices { definitionNow.milestones[i].actual = nil }
-            if definitionThen != definitionNow { items.append(Item(.structure, kpi.ref, to: "changed")) }
-            for (i, milestone) in kpi.milestones.enumerated() where i < old.milestones.count && old.milestones[i].actual != milestone.actual {
-                let name = Edit.milestoneName(kpi.ref, i, now)
-                let unit = kpi.unit == "%" ? "%" : ""
-                items.append(Item(.actual, kpi.ref, part: name, from: FieldValue.number(old.milestones[i].actual) + (old.milestones[i].actual == nil ? "" : unit),
-                                  to: FieldValue.number(milestone.actual) + (milestone.actual == nil ? "" : unit)))
-            }
+        func definition(_ kpi: KPI) -> KPI {
+            var kpi = kpi
+            for i in kpi.milestones.indices { kpi.milestones[i].actual = nil }
+            return kpi
         }
-        let refs = Set(now.kpis.map(\.ref))
-        for old in then.kpis where !refs.contains(old.ref) { items.append(Item(.structure, old.ref, from: "removed")) }
-        return items
+        let (pairs, gone) = matched(then.kpis, now.kpis, by: \.ref)
+        return pairs.flatMap { old, kpi -> [Item] in
+            guard let old else { return [Item(.structure, kpi.ref, to: "added")] }
+            let unit = kpi.unit == "%" ? "%" : ""
+            let figure = { (value: Double?) in FieldValue.number(value) + (value == nil ? "" : unit) }
+            return (definition(old) == definition(kpi) ? [] : [Item(.structure, kpi.ref, to: "changed")])
+                + kpi.milestones.indices.filter { $0 < old.milestones.count && old.milestones[$0].actual != kpi.milestones[$0].actual }.map { i in
+                    Item(.actual, kpi.ref, part: Edit.milestoneName(kpi.ref, i, now), from: figure(old.milestones[i].actual), to: figure(kpi.milestones[i].actual))
+                }
+        } + gone.map { Item(.structure, $0.ref, from: "removed") }
     }
 
     static func structureChanges(_ then: Plan, _ now: Plan) -> [Item] {
@@ -186,38 +167,27 @@ extension SinceSummary {
             area.actions = []
             return area
         }
-        let before = Dictionary(then.areas.map { ($0.number, shape($0)) }, uniquingKeysWith: { a, _ in a })
-        for area in now.areas where before[area.number] != shape(area) {
-            items.append(Item(.structure, "area \(area.number)", to: before[area.number] == nil ? "added" : "changed"))
-        }
-        let numbers = Set(now.areas.map(\.number))
-        for old in then.areas where !numbers.contains(old.number) { items.append(Item(.structure, "area \(old.number)", from: "removed")) }
-        return items
+        let (pairs, gone) = matched(then.areas.map(shape), now.areas.map(shape), by: \.number)
+        for (old, area) in pairs where old != area { items.append(Item(.structure, "area \(area.number)", to: old == nil ? "added" : "changed")) }
+        return items + gone.map { Item(.structure, "area \($0.number)", from: "removed") }
     }
 
     static func meetingChanges(_ then: Plan, _ now: Plan) -> [Item] {
+        func shape(_ meeting: Meeting) -> Meeting {
+            var meeting = meeting
+            meeting.decisions = []
+            return meeting
+        }
         var items: [Item] = []
-        let before = Dictionary(then.meetings.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        for meeting in now.meetings {
-            let old = before[meeting.name]
-            var shapeThen = old
-            var shapeNow = meeting
-            shapeThen?.decisions = []
-            shapeNow.decisions = []
-            if shapeThen != shapeNow { items.append(Item(.meeting, meeting.name, to: old == nil ? "added" : "changed")) }
-            let decisions = Dictionary((old?.decisions ?? []).map { ($0.number, $0) }, uniquingKeysWith: { a, _ in a })
-            for decision in meeting.decisions where decisions[decision.number] != decision {
-                items.append(Item(.decision, decision.label, to: decision.done ? "done" : "open"))
-            }
-            let kept = Set(meeting.decisions.map(\.number))
-            for decision in old?.decisions ?? [] where !kept.contains(decision.number) { items.append(Item(.decision, decision.label, from: "removed")) }
+        let (pairs, gone) = matched(then.meetings, now.meetings, by: \.name)
+        for (old, meeting) in pairs {
+            if old.map(shape) != shape(meeting) { items.append(Item(.meeting, meeting.name, to: old == nil ? "added" : "changed")) }
+            let (decisions, dropped) = matched(old?.decisions ?? [], meeting.decisions, by: \.number)
+            for (was, decision) in decisions where was != decision { items.append(Item(.decision, decision.label, to: decision.done ? "done" : "open")) }
+            items += dropped.map { Item(.decision, $0.label, from: "removed") }
         }
-        let names = Set(now.meetings.map(\.name))
-        for old in then.meetings where !names.contains(old.name) { items.append(Item(.meeting, old.name, from: "removed")) }
-        let checkpoints = Set(then.checkpoints.map(\.name))
-        for checkpoint in now.checkpoints where !checkpoints.contains(checkpoint.name) {
-            items.append(Item(.checkpoint, checkpoint.name, to: checkpoint.date.display))
-        }
-        return items
+        items += gone.map { Item(.meeting, $0.name, from: "removed") }
+        let (checkpoints, _) = matched(then.checkpoints, now.checkpoints, by: \.name)
+        return items + checkpoints.filter { $0.old == nil }.map { Item(.checkpoint, $0.new.name, to: $0.new.date.display) }
     }
 }
