@@ -125,7 +125,9 @@ enum BoardViews {
             if roomy {
                 lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · \(Bindings.key(.listChanges)) lists the changes", width), .tableHeader)]))
             }
-            let head = roomy ? "" : TextLayout.fit(" Since \(since.name):", width / 3)
+            // A name too long for a third of the line gives way to its date, rather than being cut.
+            let named = " Since \(since.name):"
+            let head = roomy ? "" : DisplayWidth.of(named) <= width / 3 ? named : " Since \(since.date.display):"
             lines.append(Line([Line.Segment(head, .heading),
                                Line.Segment(TextLayout.fit(" " + summary.line, width - DisplayWidth.of(head)))]))
         } else {
