@@ -32,28 +32,30 @@ extension Plan {
     /// Sets statuses, scores and actuals to a checkpoint's; actions it does not list are
     /// dropped (added since) and actions it lists that the plan lacks come back (removed since).
     mutating func overlay(_ checkpoint: Checkpoint) {
-        do {
-            let statuses = Dictionary(checkpoint.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a })
-            var present = Set<String>()
-            for a in areas.indices {
-                areas[a].actions = areas[a].actions.compactMap { action in
-                    guard let status = statuses[action.ref] else { return nil }
-                    present.insert(action.ref)
-                    var action = action
-                    action.status = status
-                    return action
-                }
-            }
-            let missing = checkpoint.actions.filter { !present.contains($0.ref) }
-            if !missing.isEmpty, !areas.isEmpty {
-                areas[areas.count - 1].actions += missing.map { Action(ref: $0.ref, text: "", status: $0.status) }
-            }
-        }
+        overlayStatuses(checkpoint)
         overlayScores(checkpoint)
         let actuals = Dictionary(checkpoint.kpis.map { ($0.ref, $0.actuals) }, uniquingKeysWith: { a, _ in a })
         for k in kpis.indices {
             let was = actuals[kpis[k].ref] ?? []
             for m in kpis[k].milestones.indices { kpis[k].milestones[m].actual = m < was.count ? was[m] : nil }
+        }
+    }
+
+    private mutating func overlayStatuses(_ checkpoint: Checkpoint) {
+        let statuses = Dictionary(checkpoint.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a })
+        var present = Set<String>()
+        for a in areas.indices {
+            areas[a].actions = areas[a].actions.compactMap { action in
+                guard let status = statuses[action.ref] else { return nil }
+                present.insert(action.ref)
+                var action = action
+                action.status = status
+                return action
+            }
+        }
+        let missing = checkpoint.actions.filter { !present.contains($0.ref) }
+        if !missing.isEmpty, !areas.isEmpty {
+            areas[areas.count - 1].actions += missing.map { Action(ref: $0.ref, text: "", status: $0.status) }
         }
     }
 
