@@ -5,7 +5,7 @@ import PlanStore
 import TestSupport
 import XCTest
 
-/// Issue 9, item 13: the dashboard, the changes screen and `planboard summary` give one
+/// Issue 9, item 13: the dashboard, the changes screen, `planboard summary` and the board pack give one
 /// account of what changed since the last checkpoint.
 final class SinceAgreementTests: XCTestCase {
     var folder: TempFolder!
@@ -17,7 +17,7 @@ final class SinceAgreementTests: XCTestCase {
         return result
     }
 
-    func testTheDashboardTheChangesScreenAndSummaryAgree() throws {
+    func testTheDashboardTheChangesScreenSummaryAndThePackAgree() throws {
         folder = try TempFolder("since")
         _ = try run("import", try Samples.url(SamplePlans.devon).path)
         let plan = try PlanStore.open(path: db, user: "check").load()
@@ -36,6 +36,9 @@ final class SinceAgreementTests: XCTestCase {
             .map { $0.trimmingCharacters(in: .whitespaces) }
         XCTAssertEqual(phrases, ["1 status (1 started)", "1 by-when moved (1 later)", "1 note added"])
         XCTAssertTrue(section.contains("\(moving.ref) by-when later: 31 Dec 2022 → 31 Mar 2027"), section)
+
+        let pack = try run("report", "--format", "md").stdout
+        XCTAssertTrue(pack.contains("3 changes: " + phrases.joined(separator: "; ") + "."), "the board pack counts the same:\n\(pack)")
 
         let store = try PlanStore.open(path: db, user: "check")
         var state = BoardState(plan: try store.load(), log: try store.changes(), today: TestDates.illustrativeToday, user: "tester", width: 200, height: 60)
