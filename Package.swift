@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "PlanReportTests", dependencies: ["PlanModel", "PlanReport", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "PlanImportTests", dependencies: ["PlanModel", "PlanImport", "PlanExchange", "PlanStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "PlanStorePostgres", "TestSupport"]),
-        .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "TestSupport"]),
+        .testTarget(name: "PlanboardTests", dependencies: ["PlanModel", "PlanStore", "BoardCore", "TestSupport"]),
         .testTarget(name: "BoardLoopTests", dependencies: ["BoardLoop", "BoardCore", "PlanModel", "PlanReport", "TestSupport"]),
         .testTarget(name: "BoardCoreTests", dependencies: ["BoardCore", "PlanModel", "PlanStore", "TestSupport", "ShippedThemes"], exclude: ["Golden"]),
     ],

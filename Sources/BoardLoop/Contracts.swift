@@ -71,7 +71,7 @@ public protocol LongTextEditor {
 @MainActor
 public protocol PackWriter {
     /// Writes the pack and returns where it went, or throws a message saying why not.
-    func writePack(_ plan: Plan, meeting: String, since: String?, today: PlanDate) throws -> String
+    func writePack(_ plan: Plan, log: [ChangeRecord], meeting: String, since: String?, today: PlanDate) throws -> String
 }
 
 /// A change the plan source refused because the plan no longer holds what the person saw:

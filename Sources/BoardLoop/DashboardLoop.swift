@@ -131,7 +131,7 @@ public final class DashboardLoop {
                     _ = state.update(.failed("This dashboard cannot write files; use `planboard report --meeting \"\(meeting)\" -o FILE`."))
                     return
                 }
-                let place = try packWriter.writePack(state.plan, meeting: meeting, since: since, today: state.today)
+                let place = try packWriter.writePack(state.plan, log: state.log, meeting: meeting, since: since, today: state.today)
                 _ = state.update(.said("Wrote the board pack for “\(meeting)” to \(place)."))
             case .quit:
                 break
@@ -148,7 +148,7 @@ public final class DashboardLoop {
             _ = state.update(.failed("Nothing of yours to undo."))
             return
         }
-        saved(plan, said: "Undone: \(undone.summary)")
+        saved(plan, said: undone.edit?.undoneSummary(in: plan) ?? "Undid: \(undone.summary)")
     }
 
     private func redo() throws {
@@ -158,7 +158,7 @@ public final class DashboardLoop {
             _ = state.update(.failed("Nothing to redo."))
             return
         }
-        saved(plan, said: "Redone: \(redone.summary)")
+        saved(plan, said: redone.edit?.redoneSummary(in: plan) ?? "Redid: \(redone.summary)")
     }
 
     /// Someone else changed what the person saw: show the plan as it is now, say who changed

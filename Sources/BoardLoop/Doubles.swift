@@ -108,7 +108,7 @@ public final class MemoryPlanSource: PlanSource {
         guard let last = log.last(where: { $0.user == user && $0.kind == .edit }), let inverse = last.inverse else { return nil }
         plan = try checked(verb: "undo") { try plan.applying(inverse).plan }
         seq += 1
-        log.append(ChangeRecord(seq: seq, at: now, user: user, kind: .undo, target: last.seq, summary: "undo: \(last.summary)",
+        log.append(ChangeRecord(seq: seq, at: now, user: user, kind: .undo, target: last.seq, summary: last.stepSummary(.undo, in: plan),
                                 edit: inverse, inverse: last.edit))
         return (plan, last)
     }
@@ -123,7 +123,7 @@ public final class MemoryPlanSource: PlanSource {
         let (next, inverse) = try checked(verb: "change") { try plan.applying(edit) }
         plan = next
         seq += 1
-        log.append(ChangeRecord(seq: seq, at: now, user: user, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
+        log.append(ChangeRecord(seq: seq, at: now, user: user, kind: .edit, target: nil, summary: edit.summary(in: plan), edit: edit, inverse: inverse))
     }
 
     /// Refuses an out-of-date change as the store does: who changed it, to what, and when.

@@ -49,11 +49,14 @@ public struct BoardPack: Sendable {
     /// Residual scores that moved since, by risk reference (nil `from`: the risk is new).
     public let riskMoves: [String: (from: Score?, to: Score)]
     public let datesKnown: Bool
+    /// Everything that changed since, counted as the dashboard and `summary` count it.
+    public let changes: SinceSummary?
 
     /// Makes the pack for `meeting` (default: the latest), compared with `since` (a meeting
     /// or checkpoint name; default: the recorded meeting before it, else the latest
     /// checkpoint before it), limited to one area when `area` is given.
-    public init(plan: Plan, meeting name: String? = nil, since sinceName: String? = nil, area: Int? = nil,
+    /// `log` is the change log, so the count of what changed since agrees with the dashboard's.
+    public init(plan: Plan, log: [ChangeRecord] = [], meeting name: String? = nil, since sinceName: String? = nil, area: Int? = nil,
                 today: PlanDate) throws(PackError) {
         self.plan = plan
         self.today = today
@@ -112,6 +115,7 @@ public struct BoardPack: Sendable {
         let dateMoves = since?.meeting.map { plan.datesMoved(since: $0) } ?? []
         let movedDates = Dictionary(dateMoves.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         self.datesKnown = !(since?.meeting?.byWhen.isEmpty ?? true)
+        self.changes = since.map { SinceSummary(then: plan.asItWas(at: $0.checkpoint, log: log.since($0.checkpoint)), now: plan) }
 
         var rollups: [Int: AreaRollup] = [:]
         var lines: [Int: [ActionLine]] = [:]

@@ -65,6 +65,12 @@ extension BoardPack {
                                    rows: rows)))
         blocks.append(.note("RAG is the senior responsible officer’s judgement where the highlight report gives one (marked SRO), otherwise the worst status among the area’s open actions."))
 
+        if let since, let changes {
+            blocks.append(.heading(level: 3, text: "What changed since \(since.name)"))
+            blocks.append(.paragraph([Span(changes.total == 0 ? "Nothing has changed." : "\(counted(changes.total, "change")): "
+                                           + changes.phrases.joined(separator: "; ") + ".")]))
+        }
+
         blocks.append(.heading(level: 3, text: "KPIs off target"))
         let off = kpisOffTarget
         if off.isEmpty {

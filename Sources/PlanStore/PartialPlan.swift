@@ -37,7 +37,7 @@ extension PlanStore {
                     guard let plan = try Self.part(db, refs: refs, file: self.path),
                           let (next, inverse) = try? plan.applying(edit) else { return .rollback }
                     try PlanRows.write(next, over: plan, touching: edit, db)
-                    try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
+                    try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse)
                     out = next
                     return .commit
                 }

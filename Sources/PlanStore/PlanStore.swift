@@ -226,7 +226,7 @@ public final class PlanStore {
         try write(verb: "change") { db, plan in
             let (next, inverse) = try plan.applying(edit)
             try PlanRows.write(next, over: plan, touching: edit, db)
-            try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
+            try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse)
             return next
         }.plan
     }
@@ -239,7 +239,7 @@ public final class PlanStore {
             var current = plan
             for edit in edits {
                 let (next, inverse) = try current.applying(edit)
-                try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
+                try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse)
                 current = next
             }
             try PlanRows.write(current, over: plan, db)
@@ -277,7 +277,7 @@ public final class PlanStore {
             let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
             let (next, inverse) = try plan.applying(edit)
             try PlanRows.write(next, over: plan, touching: edit, db)
-            try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse)
+            try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse)
             return next
         }.plan
     }
@@ -306,8 +306,7 @@ public final class PlanStore {
             }
             let (next, inverse) = try plan.applying(forward)
             try PlanRows.write(next, over: plan, touching: forward, db)
-            let verb = kind == .undo ? "undo" : "redo"
-            try self.log(db, at: time, kind: kind, target: targetSeq, summary: "\(verb): \(target.summary)", edit: forward, inverse: inverse)
+            try self.log(db, at: time, kind: kind, target: targetSeq, summary: target.stepSummary(kind, in: next), edit: forward, inverse: inverse)
             return next
         }
         guard let found else { return nil }

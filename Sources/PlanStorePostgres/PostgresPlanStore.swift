@@ -171,7 +171,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public func apply(_ edit: Edit, at time: Date) throws -> Plan {
         try write(at: time, verb: "change") { plan in
             let (next, inverse) = try plan.applying(edit)
-            return (next, .init(kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
+            return (next, .init(kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse))
         }?.plan ?? load()
     }
 
@@ -191,7 +191,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         return try write(at: time, verb: "checkpoint") { plan in
             let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
             let (next, inverse) = try plan.applying(edit)
-            return (next, .init(kind: .edit, target: nil, summary: edit.summary, edit: edit, inverse: inverse))
+            return (next, .init(kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse))
         }?.plan ?? load()
     }
 
@@ -212,8 +212,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
                   let forward = kind == .undo ? target.inverse : target.edit else { return nil }
             found = target
             let (next, inverse) = try plan.applying(forward)
-            let verb = kind == .undo ? "undo" : "redo"
-            return (next, .init(kind: kind, target: targetSeq, summary: "\(verb): \(target.summary)", edit: forward, inverse: inverse))
+            return (next, .init(kind: kind, target: targetSeq, summary: target.stepSummary(kind, in: next), edit: forward, inverse: inverse))
         }
         guard let found, let result else { return nil }
         return (result.plan, found)

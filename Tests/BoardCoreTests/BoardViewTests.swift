@@ -186,7 +186,7 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.since?.name, "Board 2022-11-15", "Enter chooses another")
         state.press(.up, .up, .enter, .char("s"))
         XCTAssertEqual(state.screen, .changes)
-        XCTAssertTrue(state.text.contains("1 change logged since Board Sep"), state.text)
+        XCTAssertTrue(state.text.contains("The change log: 1 entry since Board Sep"), state.text)
         state.press(.enter)
         XCTAssertEqual(state.screen, .action("3d"))
     }
@@ -347,4 +347,16 @@ final class CountWordingTests: XCTestCase {
             XCTAssertTrue(state.text.contains("1 risk"), "view \(key):\n\(state.text)")
         }
     }
+
+    /// Issue 9, item 6: at 80 columns a small area's bar kept its letters but lost its counts ("RA▲G–").
+    func testASmallAreasStatusBarShowsItsCountsAt80Columns() throws {
+        let state = try board(width: 80, height: 24, view: .dashboard)
+        let small = try XCTUnwrap(state.plan.areas.filter { !$0.actions.isEmpty }.min { $0.actions.count < $1.actions.count })
+        let line = try XCTUnwrap(state.text.split(separator: "\n").first { $0.hasPrefix("  \(small.number) ") }, state.text)
+        for status in Status.allCases {
+            let n = small.actions.filter { $0.status == status }.count
+            if n > 0 { XCTAssertTrue(line.contains("\(status.letter)\(n)"), "\(status.label) \(n) on: \(line)") }
+        }
+    }
+
 }

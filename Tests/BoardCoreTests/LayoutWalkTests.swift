@@ -20,7 +20,9 @@ final class LayoutWalkTests: XCTestCase {
 
     func problems(_ state: BoardState, _ place: String) -> [String] {
         var found: [String] = []
-        for line in Render.screen(state).lines {
+        let screen = Render.screen(state)
+        for cut in screen.silentCuts { found.append("\(place): cut with no “…” at column \(cut.x + 1): \(screen.lines[cut.y])") }
+        for line in screen.lines {
             for (what, pattern) in Self.touching where line.contains(pattern) {
                 found.append("\(place): \(what): \(line)")
             }
@@ -29,13 +31,31 @@ final class LayoutWalkTests: XCTestCase {
         return found
     }
 
+    /// Every view, the meetings, the legend, help and the changes since, for each sample plan and an empty one.
+    func everyScreen(width: Int, height: Int) throws -> [(String, BoardState)] {
+        var starts = try SamplePlans.all.map { ($0, try board($0, width: width, height: height, view: .dashboard)) }
+        starts.append(("empty", StructureGoldenTests.empty(width: width, height: height, view: .dashboard)))
+        var states: [(String, BoardState)] = []
+        for (plan, start) in starts {
+            for view in Screens.views.map({ View(kind: $0.kind) }) {
+                var state = start
+                state.press(.char(view.key))
+                states.append(("\(plan) view \(view.key)", state))
+            }
+            for (name, key) in [("meetings", Key.char("M")), ("legend", .char("K")), ("help", .char("?")), ("changes", .char("s"))] {
+                var state = start
+                state.press(key)
+                states.append(("\(plan) \(name)", state))
+            }
+        }
+        return states
+    }
+
     func testEveryViewAtThreeSizesHasNoTouchingColumnsNoYearlessDatesAndMarksItsCuts() throws {
         var found: [String] = []
         for (width, height) in [(80, 24), (120, 40), (200, 60)] {
-            var states = try GoldenScreenTests.screens(width: width, height: height)
-            for view in [View.dashboard, .areas, .rag, .heatmap, .risks, .kpis, .triage, .checkpoints, .governance] {
-                states.append(("view \(view.key)", try board(width: width, height: height, view: view)))
-            }
+            var states = try GoldenScreenTests.screens(width: width, height: height) + StructureGoldenTests.screens(width: width, height: height)
+            states += try everyScreen(width: width, height: height)
             var over = try board(width: width, height: height, view: .rag)
             over.press(.char("m"))
             states.append(("rag over time", over))

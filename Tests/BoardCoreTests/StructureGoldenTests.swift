@@ -5,7 +5,7 @@ import XCTest
 
 /// The screens and questions that build a plan, at 80×24 and 160×48, default and mono.
 final class StructureGoldenTests: XCTestCase {
-    func empty(width: Int, height: Int, view: View) -> BoardState {
+    static func empty(width: Int, height: Int, view: View) -> BoardState {
         var state = BoardState(plan: StructureUpdateTests.emptyPlan(), today: TestDates.illustrativeToday, user: "tester",
                                width: width, height: height)
         _ = state.update(.resize(width: width, height: height))
@@ -13,7 +13,7 @@ final class StructureGoldenTests: XCTestCase {
         return state
     }
 
-    func screens(width: Int, height: Int) throws -> [(String, BoardState)] {
+    static func screens(width: Int, height: Int) throws -> [(String, BoardState)] {
         let emptyDashboard = empty(width: width, height: height, view: .dashboard)
         let emptyAreas = empty(width: width, height: height, view: .areas)
         let emptyKPIs = empty(width: width, height: height, view: .kpis)
@@ -43,7 +43,7 @@ final class StructureGoldenTests: XCTestCase {
         for theme in ["default", "mono"] {
             let style = try Golden.theme(theme)
             for (width, height) in [(80, 24), (160, 48)] {
-                for (name, state) in try screens(width: width, height: height) {
+                for (name, state) in try Self.screens(width: width, height: height) {
                     Golden.check(Render.screen(state), theme: style, name: "\(name)-\(width)x\(height)-\(theme)")
                 }
             }

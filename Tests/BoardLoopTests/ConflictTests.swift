@@ -191,7 +191,7 @@ final class ConflictTests: XCTestCase {
             XCTAssertTrue(screen.contains("leads was changed by bob"), screen)
             XCTAssertTrue(screen.contains("your undo"), screen)
             XCTAssertTrue(screen.contains("was not applied."), screen)
-            XCTAssertFalse(screen.contains("Undone"), screen)
+            XCTAssertFalse(screen.contains("Undid"), screen)
             XCTAssertEqual(loop.state.plan.action(action.ref)?.leads, ["Bob Smith"], "the screen shows bob's lead")
         }
     }

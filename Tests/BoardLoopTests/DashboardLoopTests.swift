@@ -143,8 +143,10 @@ final class DashboardLoopTests: XCTestCase {
             XCTAssertTrue(h.terminal.screen.contains("Nothing of yours to undo."), h.terminal.screen)
             h.terminal.press(.char("2"), .down, .down, .enter, .char("g"), .char("u"))
             h.drain(loop)
-            XCTAssertEqual(h.source.plan.action("3a.i")?.status, try Samples.plan(SamplePlans.devonIllustrative).action("3a.i")?.status, "undone")
-            XCTAssertTrue(h.terminal.screen.contains("Undone:"), h.terminal.screen)
+            let before = try XCTUnwrap(try Samples.plan(SamplePlans.devonIllustrative).action("3a.i")).status
+            XCTAssertEqual(h.source.plan.action("3a.i")?.status, before, "undone")
+            XCTAssertTrue(h.terminal.screen.contains("Undid: 3a.i status \(before.label) → Green (back to \(before.label))"),
+                          "the undo says what it undid in words: \(h.terminal.screen)")
         }
     }
 

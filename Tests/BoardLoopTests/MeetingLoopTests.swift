@@ -11,7 +11,7 @@ import XCTest
 final class MemoryPackWriter: PackWriter {
     private(set) var written: [String: String] = [:]
 
-    func writePack(_ plan: Plan, meeting: String, since: String?, today: PlanDate) throws -> String {
+    func writePack(_ plan: Plan, log: [ChangeRecord], meeting: String, since: String?, today: PlanDate) throws -> String {
         let pack = try BoardPack(plan: plan, meeting: meeting, since: since, today: today)
         let place = "memory:board-pack-\(meeting).html"
         written[place] = pack.html()

@@ -82,7 +82,7 @@ final class StructureEditTests: XCTestCase {
         XCTAssertFalse(links.isEmpty, "the illustrative sample links risks to area 3")
         let notes = area.actions.reduce(0) { $0 + $1.notes.count }
         let edit = StructureEdit.removeArea(area, risks: links)
-        XCTAssertEqual(edit.summary, "remove area 3 (\(area.actions.count) actions, \(notes) notes, \(links.count) risk links)")
+        XCTAssertEqual(edit.summary, "removed area 3 (\(area.actions.count) actions, \(notes) notes, \(links.count) risk links)")
         let (after, inverse) = try apply(plan, edit)
         XCTAssertNil(after.area(number: 3))
         XCTAssertNil(after.action("3b"))

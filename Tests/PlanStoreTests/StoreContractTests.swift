@@ -110,7 +110,7 @@ extension StoreContract {
         try store.apply(try store.load().settingActual(kpi: "K1", milestone: 0, to: 700), at: t0.addingTimeInterval(180))
 
         let since = try store.changes(sinceCheckpoint: "Board 1")
-        XCTAssertEqual(since.map(\.summary), ["action 3e status → green", "KPI K1 actual 1 → 700"])
+        XCTAssertEqual(since.map(\.summary), ["3e status Green → Green", "K1 3-month actual 1350 → 700"])
         XCTAssertEqual(try store.changes(since: t0.addingTimeInterval(100)).count, 2)
         XCTAssertEqual(since.first?.user, "jackie")
         XCTAssertEqual(since.first?.at, t0.addingTimeInterval(120), "the time is kept to the millisecond")

@@ -71,9 +71,9 @@ final class BoardEndToEndTests: TerminalTestCase {
         XCTAssertTrue(session.waitFor("Since Board Sep"), session.screen)
         XCTAssertTrue(session.waitFor("2 statuses"), "the dashboard counts both:\n\(session.screen)")
         session.send("s")
-        XCTAssertTrue(session.waitFor("2 changes logged since Board Sep"), session.screen)
+        XCTAssertTrue(session.waitFor("The change log: 2 entries since Board Sep"), session.screen)
         let lines = session.capture()
-        XCTAssertEqual(lines.filter { $0.contains("board") && $0.contains("status →") }.count, 2, session.screen)
+        XCTAssertEqual(lines.filter { $0.contains("board") && $0.contains(" status ") && $0.contains(" → ") }.count, 2, session.screen)
 
         session.send("8")
         XCTAssertTrue(session.waitFor("What changed since Board Sep"), session.screen)

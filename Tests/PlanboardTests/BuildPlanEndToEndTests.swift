@@ -140,7 +140,7 @@ final class BuildPlanEndToEndTests: XCTestCase {
         ])
         // Every step went through the change log, signed by the person.
         let log = try planboard(["log", "--db", db])
-        XCTAssertTrue(log.stdout.contains("add area 1"), log.stdout)
+        XCTAssertTrue(log.stdout.contains("added area 1"), log.stdout)
         XCTAssertTrue(log.stdout.contains("builder"), log.stdout)
     }
 }

@@ -109,14 +109,14 @@ final class CLITests: XCTestCase {
 
         let log = try planboard("log", "--db", db)
         let last = try XCTUnwrap(log.stdout.split(separator: "\n").last)
-        XCTAssertTrue(last.hasSuffix("\ttester\tedit\taction 3d leads → Jackie Ross, Sam Okafor; action 3d byWhen → 2023-10-31; note on 3d: Roadmap withdrawn – £ cut; action 3d status → red"), String(last))
+        XCTAssertTrue(last.hasSuffix("\ttester\tedit\t3d lead Jackie Ross → Jackie Ross, Sam Okafor; 3d by-when 16 Dec 2022 → 31 Oct 2023; note on 3d: Roadmap withdrawn – £ cut; 3d status Complete → Red"), String(last))
 
         let impossible = try planboard("set", "3d", "--by-when", "30/02/2023", "--db", db)
         XCTAssertEqual(impossible.status, 1)
         XCTAssertEqual(impossible.stderr, "planboard: --by-when \"30/02/2023\" is not a date; expected a real date such as 2023-03-31, 31/03/2023 or 31 Mar 2023\n")
         XCTAssertEqual(try planboard("set", "9z", "--note", "x", "--db", db).status, 1)
 
-        XCTAssertEqual(try planboard("undo", "--db", db).stdout, "Undone: action 3d leads → Jackie Ross, Sam Okafor; action 3d byWhen → 2023-10-31; note on 3d: Roadmap withdrawn – £ cut; action 3d status → red\n")
+        XCTAssertEqual(try planboard("undo", "--db", db).stdout, "Undid: 3d lead Jackie Ross → Jackie Ross, Sam Okafor; 3d by-when 16 Dec 2022 → 31 Oct 2023; note on 3d: Roadmap withdrawn – £ cut; 3d status Complete → Red\n")
         XCTAssertEqual(try PlanStore.open(path: db, user: "t").load(), try Samples.plan(SamplePlans.devonIllustrative))
     }
 
@@ -129,8 +129,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(since.status, 0)
         let lines = since.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 2)
-        XCTAssertTrue(lines[0].hasSuffix("action 3d status → green"))
-        XCTAssertTrue(lines[1].hasSuffix("note on 3e: Pilot paused; action 3e status → amber"))
+        XCTAssertTrue(lines[0].hasSuffix("3d status Complete → Green"))
+        XCTAssertTrue(lines[1].hasSuffix("note on 3e: Pilot paused; 3e status Green → Amber"))
         let unknown = try planboard("log", "--since", "Board Oct", "--db", db)
         XCTAssertEqual(unknown.status, 1)
         XCTAssertTrue(unknown.stderr.contains("there is no checkpoint called \"Board Oct\""), unknown.stderr)

@@ -76,7 +76,7 @@ final class ConflictEndToEndTests: TerminalTestCase {
         XCTAssertEqual(try PlanStore.open(path: db, user: "check").load().action("3b")?.leads, ["Alice Jones"])
         let log = try PlanboardBinary.run(["log", "--db", db], environment: ["PLANBOARD_TODAY": "2023-08-15"])
         XCTAssertEqual(log.status, 0, log.stderr)
-        let leads = log.stdout.split(separator: "\n").filter { $0.contains("action 3b leads") }
+        let leads = log.stdout.split(separator: "\n").filter { $0.contains("\t3b lead ") }
         XCTAssertEqual(leads.count, 2, "both changes are in the log, none lost:\n\(log.stdout)")
         XCTAssertTrue(leads.contains { $0.contains("bob") && $0.contains("Bob Smith") }, log.stdout)
         XCTAssertTrue(leads.contains { $0.contains("alice") && $0.contains("Alice Jones") }, log.stdout)

@@ -281,7 +281,7 @@ final class EndToEndTests: TerminalTestCase {
 
         let again = try openDashboard()
         again.send("u")
-        XCTAssertTrue(again.waitFor("Undone:"), again.screen)
+        XCTAssertTrue(again.waitFor("Undid:"), again.screen)
         XCTAssertTrue(again.screen.contains("3b"), again.screen)
         XCTAssertEqual(try action("3b").status, .amber)
         searchBacklog(again)

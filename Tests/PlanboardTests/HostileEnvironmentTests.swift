@@ -73,7 +73,7 @@ final class HostileEnvironmentTests: XCTestCase {
         }
         XCTAssertEqual(try planboard("undo", "--db", db, "--user", "bob").status, 0)
         let undo = try planboard("undo", "--db", db, "--user", "alice")
-        XCTAssertEqual(undo.stdout, "Undone: note on 3b: alice NOTE\n")
+        XCTAssertEqual(undo.stdout, "Undid: note on 3b: alice NOTE\n")
         var notes = try PlanStore.open(path: db, user: "t").load().action("3b")?.notes.map(\.text) ?? []
         XCTAssertFalse(notes.contains("alice NOTE"), "alice's note is really gone")
         XCTAssertTrue(notes.contains("carol NOTE"), "carol's note is kept")
@@ -183,7 +183,7 @@ final class HostileEnvironmentTests: XCTestCase {
         let log = try planboard("log", "--db", db)
         let lines = log.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         XCTAssertEqual(lines.count, 2, "one line per change: the import and the note\n\(log.stdout)")
-        XCTAssertTrue(lines[1].contains("\tnote on 1a: Fine\\n3\\t2026-11-29 09:00:00\\tjackie\\tedit"), String(lines[1]))
+        XCTAssertTrue(lines[1].contains("\tnote on 1a: Fine 3\\t2026-11-29 09:00:00\\tjackie\\tedit"), String(lines[1]))
         XCTAssertFalse(lines.contains { $0.contains("\tjackie\t") }, "no change by jackie appears")
     }
 

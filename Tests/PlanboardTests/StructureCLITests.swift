@@ -98,7 +98,7 @@ final class StructureCLITests: XCTestCase {
 
         // Each command was one change, signed, and undo takes back the last.
         let log = try planboard("log", "--db", db)
-        XCTAssertTrue(log.stdout.contains("tester\tedit\tmove area 2 to place 1"), log.stdout)
+        XCTAssertTrue(log.stdout.contains("tester\tedit\tmoved area 2 to place 1"), log.stdout)
         ok(try planboard("undo", "--db", db))
         XCTAssertEqual(try exported().kpi("K1")?.milestones.map(\.target), [350, 250, 100])
     }
@@ -111,7 +111,7 @@ final class StructureCLITests: XCTestCase {
         XCTAssertEqual(try exported().actions(movingKPI: "K2").map(\.ref), ["1a"])
         let removed = try planboard("kpi", "remove", "K2", "--db", db)
         ok(removed)
-        XCTAssertTrue(removed.stdout.contains("Saved: remove KPI K2 (unlinking 1a)"), removed.stdout)
+        XCTAssertTrue(removed.stdout.contains("Saved: removed KPI K2 (unlinking 1a)"), removed.stdout)
         let plan = try exported()
         XCTAssertNil(plan.kpi("K2"))
         XCTAssertEqual(plan.action("1a")?.kpis, [])

@@ -20,6 +20,9 @@ public struct ScreenBuffer: Equatable, Sendable {
     public private(set) var cells: [Cell]
     /// Where the terminal cursor goes (while typing), or nil to hide it.
     public var cursor: Position?
+    /// Where text was cut at the edge or a limit with no "…" to say so: a view should fit
+    /// its text itself (`TextLayout.fit`), so the layout tests read this to find it did not.
+    public private(set) var silentCuts: [Position] = []
 
     public struct Position: Equatable, Sendable {
         public var x: Int
@@ -45,10 +48,11 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit.map { x + $0 } ?? width)
         var col = x
-        for ch in text {
+        for index in text.indices {
+            let ch = text[index]
             // A control character's visible form must fit whole, or not be drawn at all.
             if DisplayWidth.of(ch) > 1, ch.unicodeScalars.first.map({ $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) ?? false,
-               col + DisplayWidth.of(ch) > end { return col }
+               col + DisplayWidth.of(ch) > end { return cut(text[index...], x: col, y: y) }
             for (piece, pieceRole) in ScreenBuffer.visible(ch, role: role) {
                 let w = DisplayWidth.of(piece)
                 if w == 0 {
@@ -56,7 +60,7 @@ public struct ScreenBuffer: Equatable, Sendable {
                     if col > x, col - 1 < end { self[col - 1, y].text.append(piece) }
                     continue
                 }
-                if col + w > end { return col }
+                if col + w > end { return cut(text[index...], x: col, y: y) }
                 if col >= 0 {
                     self[col, y] = Cell(String(piece), pieceRole)
                     if w == 2, col + 1 < width { self[col + 1, y] = Cell("", pieceRole) }
@@ -65,6 +69,13 @@ public struct ScreenBuffer: Equatable, Sendable {
             }
         }
         return col
+    }
+
+    /// Notes a cut when what did not fit is more than blanks and the cell before is no "…".
+    private mutating func cut(_ rest: Substring, x: Int, y: Int) -> Int {
+        let marked = x > 0 && x - 1 < width && self[x - 1, y].text == "…"
+        if !marked, rest.contains(where: { !$0.isWhitespace }) { silentCuts.append(Position(x: x, y: y)) }
+        return x
     }
 
     /// Fills a run of cells with a role (e.g. a selected row), keeping their text.

@@ -68,9 +68,7 @@ public struct BoardState: Sendable {
     /// The checkpoint "since" compares with: the chosen one, else the last recorded
     /// meeting's (when meetings are kept), else the latest.
     public var since: Checkpoint? {
-        sinceName.flatMap { plan.checkpoint(named: $0) }
-            ?? plan.meetings.last { $0.isRecorded }?.checkpoint.flatMap { plan.checkpoint(named: $0) }
-            ?? plan.checkpoints.max { $0.date < $1.date }
+        sinceName.flatMap { plan.checkpoint(named: $0) } ?? plan.defaultSince
     }
 
     /// The action selected on the screen on top.

@@ -53,9 +53,11 @@ extension BoardState {
         memo.value("overall", planKey) { AreaRollup(combining: rollups) }
     }
 
-    /// What changed since a checkpoint, worked out once per plan.
-    public func changes(since checkpoint: Checkpoint) -> [PlanChange] {
-        memo.value("changes:\(checkpoint.name)", key(checkpoint.name, checkpoint.date.iso)) { plan.changes(since: checkpoint) }
+    /// Everything that changed since a checkpoint, worked out once per plan and log.
+    public func sinceSummary(_ checkpoint: Checkpoint) -> SinceSummary {
+        memo.value("since:\(checkpoint.name)", key(checkpoint.name, checkpoint.date.iso, String(log.count), String(log.last?.seq ?? 0))) {
+            SinceSummary(then: plan.asItWas(at: checkpoint, log: log.since(checkpoint)), now: plan)
+        }
     }
 
     /// The actions that move each KPI.

@@ -119,35 +119,17 @@ enum BoardViews {
         }
         gap()
 
-        // What changed since the checkpoint.
+        // What changed since the checkpoint: the same count the changes screen and `summary` give.
         if let since = state.since {
-            let changes = state.changes(since: since)
-            var better = 0
-            var worse = 0
-            var statuses = 0
-            var risks = Set<String>()
-            var actuals = 0
-            for change in changes {
-                switch change {
-                case let .status(_, from, to):
-                    statuses += 1
-                    if let from, let to, to != from {
-                        if to == .complete || (to.concern < from.concern && from != .notStarted) { better += 1 }
-                        else if to.concern > from.concern && to != .notStarted { worse += 1 }
-                    }
-                case let .score(ref, _, _, _): risks.insert(ref)
-                case .actual: actuals += 1
-                }
-            }
-            let logCount = state.log.since(since).count
+            let summary = state.sinceSummary(since)
             if roomy {
                 lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · \(Bindings.key(.listChanges)) lists the changes", width), .tableHeader)]))
             }
-            func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-            lines.append(Line([Line.Segment(roomy ? "" : " Since \(since.name):", .heading),
-                               Line.Segment(" \(count(statuses, "status", "statuses")) ("), Line.Segment("\(better) better", .kpi(.onTarget)),
-                               Line.Segment(", "), Line.Segment("\(worse) worse", worse > 0 ? .kpi(.off) : .normal),
-                               Line.Segment(") · \(count(risks.count, "risk", "risks")) moved · \(count(actuals, "actual", "actuals")) · \(logCount) in the log")]))
+            // A name too long for a third of the line gives way to its date, rather than being cut.
+            let named = " Since \(since.name):"
+            let head = roomy ? "" : DisplayWidth.of(named) <= width / 3 ? named : " Since \(since.date.display):"
+            lines.append(Line([Line.Segment(head, .heading),
+                               Line.Segment(TextLayout.fit(" " + summary.line, width - DisplayWidth.of(head)))]))
         } else {
             lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
         }
@@ -169,38 +151,46 @@ enum BoardViews {
     static func statusBar(_ rollup: AreaRollup, width full: Int, largest: Int) -> [Line.Segment] {
         let total = rollup.total
         guard total > 0 else { return [Line.Segment(TextLayout.pad(" no actions", full), .dim)] }
-        let kinds = Status.allCases.filter { rollup.count($0) > 0 }.count
-        let width = max(kinds, min(full, Int((Double(total) * Double(full) / Double(max(total, largest))).rounded())))
-        var segments: [Line.Segment] = []
-        var used = 0
         let order: [Status] = [.red, .amber, .green, .complete, .notStarted]
-        var remainders: [(Status, Double)] = []
+        // Each status present gets room for its letter and count ("R1"), so a small area keeps its figures.
+        let least = Dictionary(uniqueKeysWithValues: order.map { ($0, rollup.count($0) > 0 ? 1 + String(rollup.count($0)).count : 0) })
+        let needed = least.values.reduce(0, +)
+        let least1 = needed <= full ? least : least.mapValues { min($0, 1) }
+        let width = max(least1.values.reduce(0, +), min(full, Int((Double(total) * Double(full) / Double(max(total, largest))).rounded())))
+        let cells = barCells(rollup, order: order, width: width, least: least1)
+        var segments: [Line.Segment] = []
+        for status in order {
+            let n = cells[status, default: 0]
+            guard n > 0 else { continue }
+            let label = "\(status.letter)\(rollup.count(status))"
+            let text = label.count <= n ? label + String(repeating: String(status.glyph), count: n - label.count) : String(repeating: String(status.letter), count: n)
+            segments.append(Line.Segment(text, .status(status), keepsRole: true))
+        }
+        let used = cells.values.reduce(0, +)
+        if used < full { segments.append(Line.Segment(String(repeating: " ", count: full - used))) }
+        return segments
+    }
+
+    /// How many cells each status takes in a bar `width` wide: its share, at least `least`.
+    static func barCells(_ rollup: AreaRollup, order: [Status], width: Int, least: [Status: Int]) -> [Status: Int] {
+        let total = rollup.total
         var cells: [Status: Int] = [:]
+        var remainders: [(Status, Double)] = []
         for status in order {
             let exact = Double(rollup.count(status)) * Double(width) / Double(total)
-            var n = Int(exact)
-            if rollup.count(status) > 0 && n == 0 { n = 1 }
-            cells[status] = n
-            used += n
+            cells[status] = max(Int(exact), least[status, default: 0])
             remainders.append((status, exact - Double(Int(exact))))
         }
+        var used = cells.values.reduce(0, +)
         for (status, _) in remainders.sorted(by: { $0.1 > $1.1 }) where used < width && rollup.count(status) > 0 {
             cells[status, default: 0] += 1
             used += 1
         }
-        while used > width, let biggest = order.max(by: { cells[$0, default: 0] < cells[$1, default: 0] }) {
+        while used > width, let biggest = order.filter({ cells[$0, default: 0] > least[$0, default: 0] }).max(by: { cells[$0, default: 0] < cells[$1, default: 0] }) {
             cells[biggest, default: 0] -= 1
             used -= 1
         }
-        for status in order {
-            let n = cells[status, default: 0]
-            guard n > 0 else { continue }
-            let label = n >= 3 ? "\(status.letter)\(rollup.count(status))" : String(status.letter)
-            let text = label.count <= n ? label + String(repeating: String(status.glyph), count: n - label.count) : String(repeating: String(status.letter), count: n)
-            segments.append(Line.Segment(text, .status(status), keepsRole: true))
-        }
-        if used < full { segments.append(Line.Segment(String(repeating: " ", count: full - used))) }
-        return segments
+        return cells
     }
 
     // MARK: RAG grid

@@ -82,8 +82,7 @@ enum DetailViews {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         for record in history.reversed() {
-            let kind = record.kind == .edit ? "" : "\(record.kind.rawValue): "
-            let text = "\(formatter.string(from: record.at))  \(record.user)  \(kind)\(record.summary.replacingOccurrences(of: "undo: ", with: "").replacingOccurrences(of: "redo: ", with: ""))"
+            let text = "\(formatter.string(from: record.at))  \(record.user)  \(record.reading(in: state.plan))"
             lines.append(Line(TextLayout.fit(text, width - 1), .dim))
         }
         return Body(lines)

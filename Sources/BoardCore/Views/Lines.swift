@@ -54,11 +54,26 @@ public struct Line: Equatable, Sendable {
     public static let blank = Line()
 
     /// Draws the line at row y, `width` columns from x.
+    /// Text that runs past the edge ends in "…": a cut always shows.
     func draw(into buffer: inout ScreenBuffer, x: Int = 0, y: Int, width: Int) {
         var col = x
-        for segment in segments {
+        for (i, segment) in segments.enumerated() {
             let role = selected && !segment.keepsRole ? .selection : segment.role
-            col = buffer.put(segment.text, x: col, y: y, role: role, limit: x + width - col)
+            let room = min(x + width, buffer.width) - col
+            let rest = segments[i...].map(\.text).joined()
+            let size = DisplayWidth.of(segment.text)
+            if DisplayWidth.of(String(rest.reversed().drop { $0 == " " }.reversed())) <= room || size < room {
+                col = buffer.put(segment.text, x: col, y: y, role: role, limit: max(0, room))
+                continue
+            }
+            // This segment reaches the edge and something is left to show: end it in "…".
+            if room > 0 {
+                col = buffer.put(TextLayout.fit(segment.text, room), x: col, y: y, role: role, limit: room)
+                if size == room { buffer[col - 1, y] = Cell("…", role) }
+            } else if col > x, col - 1 < buffer.width {
+                buffer[col - 1, y] = Cell("…", buffer[col - 1, y].role)
+            }
+            break
         }
         if selected, col < x + width, col < buffer.width {
             // One cell past the text shows the selection's end without repainting the whole row.

@@ -65,5 +65,3 @@ public enum TextLayout {
     }
 }
 
-/// A count with its noun, singular for one: "1 risk", "10 risks".
-func counted(_ n: Int, _ one: String, _ many: String? = nil) -> String { "\(n) \(n == 1 ? one : many ?? one + "s")" }

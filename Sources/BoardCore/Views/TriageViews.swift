@@ -50,50 +50,60 @@ enum TriageViews {
                            Line.Segment(TextLayout.pad("Changed since", 37), .tableHeader)]))
         let chosen = state.since?.name
         for checkpoint in plan.checkpoints.sorted(by: { $0.date > $1.date }) {
-            let changes = state.changes(since: checkpoint)
-            let statuses = changes.filter { if case .status = $0 { true } else { false } }.count
-            let risks = Set(changes.compactMap { if case let .score(ref, _, _, _) = $0 { ref } else { nil } }).count
-            let actuals = changes.filter { if case .actual = $0 { true } else { false } }.count
+            let summary = state.sinceSummary(checkpoint)
             var line = Line(target: .checkpoint(checkpoint.name))
             line.segments.append(Line.Segment(checkpoint.name == chosen ? "▶ " : "  ", .heading))
             line.segments.append(Line.Segment(TextLayout.pad(checkpoint.name, max(18, width - 52))))
             line.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.display, 13)))
-            line.segments.append(Line.Segment("\(statuses) statuses · \(risks) risks · \(actuals) actuals", .dim))
+            line.segments.append(Line.Segment(TextLayout.fit(summary.line, max(10, width - 15 - max(18, width - 52))), .dim))
             lines.append(line)
         }
         if plan.checkpoints.isEmpty { lines.append(Line("  None recorded yet. Press \(Bindings.key(.recordCheckpoint)) to record one (a name and a date).", .dim)) }
         lines.append(.blank)
         if let since = state.since {
+            let items = state.sinceSummary(since).items
             lines.append(Line("What changed since \(since.name)", .heading))
-            let changes = state.changes(since: since)
-            if changes.isEmpty { lines.append(Line("  Nothing.", .dim)) }
-            for change in changes.prefix(max(5, state.contentRows)) { lines.append(describe(change, plan)) }
-            if changes.count > max(5, state.contentRows) { lines.append(Line("  … \(Bindings.key(.listChanges)) lists all \(changes.count) in the change log", .dim)) }
+            if items.isEmpty { lines.append(Line("  Nothing.", .dim)) }
+            for item in items.prefix(max(5, state.contentRows)) { lines.append(describe(item, width)) }
+            if items.count > max(5, state.contentRows) { lines.append(Line("  … \(Bindings.key(.listChanges)) lists all \(items.count)", .dim)) }
         }
         return Body(BoardViews.markSelected(lines, selected ?? chosen.map(Target.checkpoint)))
     }
 
-    /// One difference between a checkpoint and now, in words and glyphs.
-    static func describe(_ change: PlanChange, _ plan: Plan) -> Line {
-        switch change {
-        case let .status(ref, from, to):
-            var line = Line([Line.Segment("  \(TextLayout.pad(ref, 8))")], target: .action(ref))
-            line.segments.append(from.map { Line.Segment("\($0.badge) \($0.label)", .status($0), keepsRole: true) } ?? Line.Segment("(new)", .dim))
-            line.segments.append(Line.Segment(" → "))
-            line.segments.append(to.map { Line.Segment("\($0.badge) \($0.label)", .status($0), keepsRole: true) } ?? Line.Segment("(removed)", .dim))
-            return line
-        case let .score(ref, stage, from, to):
-            var line = Line([Line.Segment("  \(TextLayout.pad(ref, 8))\(stage.rawValue) ")], target: .risk(ref))
-            if let from { line.segments.append(Line.Segment("\(from.likelihood)×\(from.impact)=\(from.value)", .heat(plan.settings.band(for: from.value)), keepsRole: true)) }
-            line.segments.append(Line.Segment(" → "))
-            if let to { line.segments.append(Line.Segment("\(to.likelihood)×\(to.impact)=\(to.value)", .heat(plan.settings.band(for: to.value)), keepsRole: true)) }
-            return line
-        case let .actual(ref, milestone, from, to):
-            let kpi = plan.kpi(ref)
-            let label = kpi.flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].label : nil } ?? "milestone \(milestone + 1)"
-            let unit = kpi?.unit ?? ""
-            return Line([Line.Segment("  \(TextLayout.pad(ref, 8))\(label): \(BoardViews.number(from, unit)) → \(BoardViews.number(to, unit))")], target: .kpi(ref))
+    /// One change since a checkpoint, in words, leading to what it is about.
+    /// A status move shows each status with its letter and glyph, as everywhere else.
+    static func describe(_ item: SinceSummary.Item, _ width: Int) -> Line {
+        let statuses = [item.from, item.to].map { label in Status.allCases.first { $0.label == label } }
+        guard SinceSummary.Group.statuses.kinds.contains(item.kind), let from = statuses[0], let to = statuses[1] else {
+            return Line([Line.Segment(TextLayout.fit("  " + SinceSummary.words(item), width))], target: target(item))
         }
+        let what = SinceSummary.words(SinceSummary.Item(item.kind, item.ref))
+        return Line([Line.Segment("  \(what): "), Line.Segment("\(from.badge) \(from.label)", .status(from), keepsRole: true),
+                     Line.Segment(" → "), Line.Segment("\(to.badge) \(to.label)", .status(to), keepsRole: true)], target: target(item))
+    }
+
+    /// What a change is about, to open it.
+    static func target(_ item: SinceSummary.Item) -> Target? {
+        switch item.kind {
+        case .started, .better, .worse, .sideways, .actionAdded, .later, .earlier, .dateSet, .dateCleared, .leads, .actionEdited, .noteAdded, .noteRemoved:
+            .action(item.ref)
+        case .riskUp, .riskDown, .riskEdited, .riskAdded: .risk(item.ref)
+        case .actual: .kpi(item.ref)
+        case .actionRemoved, .riskRemoved, .structure, .meeting, .decision, .checkpoint: nil
+        }
+    }
+
+    /// What changed since the checkpoint, counted and in parts, with the by-whens that moved.
+    static func sinceLines(_ since: Checkpoint, _ summary: SinceSummary, width: Int) -> [Line] {
+        var lines = [Line(TextLayout.fit("Since \(since.name) (\(since.date.display)): \(summary.total == 0 ? "no changes" : counted(summary.total, "change"))", width), .heading)]
+        lines += summary.phrases.map { Line(TextLayout.fit("  " + $0, width)) }
+        let moved = summary.movedDates
+        if !moved.isEmpty {
+            lines.append(Line("By-whens moved", .heading))
+            lines += moved.map { Line(TextLayout.fit("  " + SinceSummary.words($0), width)) }
+        }
+        lines.append(.blank)
+        return lines
     }
 
     static func changes(_ state: BoardState, selected: Target?) -> Body {
@@ -101,18 +111,18 @@ enum TriageViews {
         let records = Array(state.log.since(since).reversed())
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let head = [Line("\(counted(records.count, "change")) logged since \(since.name) (\(since.date.display)), newest first · Enter opens what changed", .dim)]
+        let top = sinceLines(since, state.sinceSummary(since), width: state.width)
+            + [Line(TextLayout.fit("The change log: \(counted(records.count, "entry", "entries")) since \(since.name), newest first · Enter opens what changed", state.width), .heading)]
         let selected = selected ?? records.first.map { Target.change($0.seq) }
-        return Body(head: head, rows: records.count, row: { i in
+        return Body(head: top, rows: records.count, row: { i in
             let record = records[i]
-            let kind = record.kind == .edit ? "" : "\(record.kind.rawValue) "
             var line = Line([Line.Segment(formatter.string(from: record.at) + "  ", .dim), Line.Segment(TextLayout.pad(record.user, 12), .heading),
-                             Line.Segment(TextLayout.fit(kind + record.summary, max(10, state.width - 31)))], target: .change(record.seq))
+                             Line.Segment(TextLayout.fit(record.reading(in: state.plan), max(10, state.width - 31)))], target: .change(record.seq))
             line.selected = Target.change(record.seq) == selected
             return line
         }, rowIndex: { target in
             guard case let .change(seq) = target else { return nil }
             return records.firstIndex { $0.seq == seq }
-        }, tail: records.isEmpty ? [Line("Nothing has changed since then.", .dim)] : [])
+        }, tail: records.isEmpty ? [Line("Nothing logged since then.", .dim)] : [])
     }
 }

@@ -58,26 +58,6 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     public static func set(_ field: RiskField, of risk: Risk, to value: FieldValue) -> Edit {
         .setRisk(ref: risk.ref, field: field, from: risk.value(of: field), to: value)
     }
-
-    /// A short description for the change log: "3b status → red".
-    public var summary: String {
-        switch self {
-        case let .setAction(ref, field, _, value): "action \(ref) \(field.rawValue) → \(value.display)"
-        case let .addAction(area, _, action): "add action \(action.ref) to area \(area)"
-        case let .removeAction(ref, _): "remove action \(ref)"
-        case let .addNote(ref, _, note): "note on \(ref): \(note.text.prefix(60))"
-        case let .removeNote(ref, note): "remove note from \(ref): \(note.text.prefix(60))"
-        case let .setRisk(ref, field, _, value): "risk \(ref) \(field.rawValue) → \(value.display)"
-        case let .addRisk(_, risk): "add risk \(risk.ref)"
-        case let .removeRisk(ref, _): "remove risk \(ref)"
-        case let .setActual(kpi, milestone, _, value): "KPI \(kpi) actual \(milestone + 1) → \(value.map(formatNumber) ?? "none")"
-        case let .addCheckpoint(checkpoint, _): "checkpoint \"\(checkpoint.name)\" (\(checkpoint.date.iso))"
-        case let .removeCheckpoint(checkpoint): "remove checkpoint \"\(checkpoint.name)\""
-        case let .batch(edits): edits.map(\.summary).joined(separator: "; ")
-        case let .meeting(edit): edit.summary
-        case let .structure(edit): edit.summary
-        }
-    }
 }
 
 /// The fields of an action that edits can set.

@@ -22,27 +22,6 @@ public enum MeetingEdit: Codable, Equatable, Sendable {
     /// Changes a decision (text, owner, due, done, link, the action it became); the number stays.
     case setDecision(meeting: String, from: Decision, to: Decision)
 
-    /// A short description for the change log.
-    public var summary: String {
-        switch self {
-        case let .addMeeting(m): "meeting \"\(m.name)\" (\(m.date.iso))"
-        case let .removeMeeting(m): "remove meeting \"\(m.name)\""
-        case let .setMeeting(name, from, to):
-            if from.checkpoint == nil, let checkpoint = to.checkpoint { "record meeting \"\(name)\" as checkpoint \"\(checkpoint)\"" }
-            else if from.name != to.name { "rename meeting \"\(name)\" → \"\(to.name)\"" }
-            else if from.date != to.date { "meeting \"\(name)\" date → \(to.date.iso)" }
-            else { "meeting \"\(name)\" record changed" }
-        case let .setHighlight(meeting, area, _, to):
-            to == nil ? "remove area \(area) highlight from \"\(meeting)\"" : "area \(area) highlight for \"\(meeting)\""
-        case let .addDecision(meeting, d): "decision \(d.label) at \"\(meeting)\": \(String(d.text.prefix(60).map { $0.isNewline ? " " : $0 }))"
-        case let .removeDecision(_, d): "remove decision \(d.label)"
-        case let .setDecision(_, from, to):
-            if !from.done && to.done { "decision \(to.label) done" }
-            else if from.done && !to.done { "decision \(to.label) reopened" }
-            else if from.action == nil, let ref = to.action { "decision \(to.label) became action \(ref)" }
-            else { "decision \(to.label) changed" }
-        }
-    }
 }
 
 extension Plan {

@@ -136,29 +136,6 @@ public enum StructureValue: Codable, Equatable, Sendable {
 }
 
 extension StructureEdit {
-    /// A short description for the change log.
-    public var summary: String {
-        switch self {
-        case let .setPlanField(field, _, to): "\(field.label) → \(to.display)"
-        case let .addArea(area, _, _): "add area \(area.number) \"\(area.title.prefix(60))\""
-        case let .setArea(number, field, _, to): "area \(number) \(field.rawValue) → \"\(to.prefix(60))\""
-        case let .moveArea(number, _, to): "move area \(number) to place \(to + 1)"
-        case let .removeArea(area, risks):
-            "remove area \(area.number) (\(area.actions.count) actions, \(area.actions.reduce(0) { $0 + $1.notes.count }) notes, \(risks.count) risk links)"
-        case let .addFinding(area, letter, text): "add finding \(area)\(letter): \(text.prefix(60))"
-        case let .setFinding(area, letter, _, to): "finding \(area)\(letter) → \"\(to.prefix(60))\""
-        case let .moveFinding(area, letter, _, to): "move finding \(area)\(letter) to \(area)\(to)"
-        case let .removeFinding(area, letter, _): "remove finding \(area)\(letter)"
-        case let .addKPI(kpi, _, _): "add KPI \(kpi.ref) \"\(kpi.name.prefix(60))\""
-        case let .setKPI(ref, field, _, to): "KPI \(ref) \(field.rawValue) → \(to.display)"
-        case let .removeKPI(kpi, links):
-            "remove KPI \(kpi.ref)" + (links.isEmpty ? "" : " (unlinking \(links.map(\.action).joined(separator: ", ")))")
-        case let .addMilestone(kpi, milestone, _): "KPI \(kpi) add milestone \"\(milestone.label)\""
-        case let .setMilestone(kpi, label, field, _, to): "KPI \(kpi) milestone \"\(label)\" \(field.rawValue) → \(to.display)"
-        case let .removeMilestone(kpi, milestone): "KPI \(kpi) remove milestone \"\(milestone.label)\""
-        }
-    }
-
     /// The KPI this edit is about, if it is about one.
     public var kpiRef: String? {
         switch self {

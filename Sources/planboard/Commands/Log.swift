@@ -29,12 +29,14 @@ struct Log: ParsableCommand {
         } else {
             records = try db.changes()
         }
+        // Each line is written from its edit, so KPI milestones are named as the plan names them.
+        let plan = try? db.load()
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
         for record in records {
             // Fields are tab-separated, one change per line: plan text is shown with its
             // line breaks and tabs escaped, so no note can pass for a line of the log.
-            try Output.line("\(record.seq)\t\(formatter.string(from: record.at))\t\(Visible.field(record.user))\t\(record.kind.rawValue)\t\(Visible.field(record.summary))")
+            try Output.line("\(record.seq)\t\(formatter.string(from: record.at))\t\(Visible.field(record.user))\t\(record.kind.rawValue)\t\(Visible.field(record.reading(in: plan)))")
         }
     }
 }

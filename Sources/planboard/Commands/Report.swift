@@ -48,11 +48,13 @@ struct Report: ParsableCommand {
         case .docx: try Converters.require(["pandoc"], for: "Word (docx)", install: "apt-get install pandoc (Debian), or see pandoc.org/installing")
         case .html, .md: nil
         }
-        let plan = try store.open().load()
+        let db = try store.open()
+        let plan = try db.load()
         let today = try Today.date()
+        let log = try db.changes()
         let pack: BoardPack
         do {
-            pack = try BoardPack(plan: plan, meeting: meeting, since: since, area: area, today: today)
+            pack = try BoardPack(plan: plan, log: log, meeting: meeting, since: since, area: area, today: today)
         } catch {
             throw CLIError(error.message)
         }

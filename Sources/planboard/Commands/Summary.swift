@@ -5,13 +5,31 @@ import PlanModel
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print the plan's position in plain text.",
-        discussion: "Per area: actions in each status, overdue and due soon. Then each KPI's status and the five highest residual risks. Dates are judged against today ($PLANBOARD_TODAY overrides it).")
+        discussion: """
+            Per area: actions in each status, overdue and due soon. Then each KPI's status, the five highest residual \
+            risks, and what changed since the last recorded meeting (or --since a meeting or checkpoint), counted as the \
+            dashboard counts it. Dates are judged against today ($PLANBOARD_TODAY overrides it).
+            """)
+
+    @Option(help: ArgumentHelp("Count the changes since this meeting or checkpoint (default: the last recorded meeting, else the latest checkpoint).",
+                               valueName: "meeting|checkpoint"))
+    var since: String?
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let plan = try store.open(forReading: true).load()
-        try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date()).text)
+        let db = try store.open(forReading: true)
+        let plan = try db.load()
+        var checkpoint = plan.defaultSince
+        if let since {
+            guard let named = plan.since(named: since) else {
+                let names = plan.meetings.filter(\.isRecorded).map(\.name) + plan.checkpoints.map(\.name)
+                throw CLIError("--since: there is no recorded meeting or checkpoint called \"\(since)\"; expected one of: \(names.isEmpty ? "(none recorded)" : names.joined(separator: ", "))")
+            }
+            checkpoint = named
+        }
+        let changes = try checkpoint.map { c in (c, SinceSummary(then: plan.asItWas(at: c, log: try db.changes().since(c)), now: plan)) }
+        try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date(), since: changes).text)
     }
 }
 
@@ -19,6 +37,8 @@ struct Summary: ParsableCommand {
 struct SummaryReport {
     let plan: Plan
     let today: PlanDate
+    /// What changed since a checkpoint, when there is one to compare with.
+    var since: (checkpoint: Checkpoint, summary: SinceSummary)?
 
     var text: String {
         // Every piece of plan text goes through Visible.field: one field, one line, no control characters.
@@ -52,6 +72,19 @@ struct SummaryReport {
         for risk in plan.risksByResidual.prefix(5) {
             let score = risk.residual.value
             out += "  \(v(risk.ref)) \(score) \(plan.settings.band(for: score).label): \(v(risk.risk))\(risk.owner.isEmpty ? "" : " (owner: \(v(risk.owner)))")\n"
+        }
+        if let since { out += changes(since.checkpoint, since.summary) }
+        return out
+    }
+
+    /// What changed since the checkpoint: the total, its parts and the moved by-whens.
+    private func changes(_ checkpoint: Checkpoint, _ summary: SinceSummary) -> String {
+        let v = Visible.field
+        var out = "\nSince \(v(checkpoint.name)) (\(checkpoint.date.display)): \(summary.total == 0 ? "no changes" : counted(summary.total, "change"))\n"
+        for phrase in summary.phrases { out += "  \(phrase)\n" }
+        if !summary.movedDates.isEmpty {
+            out += "  By-whens moved:\n"
+            for item in summary.movedDates { out += "    \(v(SinceSummary.words(item)))\n" }
         }
         return out
     }

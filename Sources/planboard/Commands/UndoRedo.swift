@@ -8,10 +8,10 @@ struct Undo: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        guard let (_, undone) = try store.open().undo() else {
+        guard let (plan, undone) = try store.open().undo() else {
             throw CLIError("there is nothing of \(store.userName)'s to undo")
         }
-        try Output.line("Undone: \(Visible.field(undone.summary))")
+        try Output.line(Visible.field(undone.edit?.undoneSummary(in: plan) ?? "Undid: \(undone.summary)"))
     }
 }
 
@@ -21,9 +21,9 @@ struct Redo: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        guard let (_, redone) = try store.open().redo() else {
+        guard let (plan, redone) = try store.open().redo() else {
             throw CLIError("there is nothing of \(store.userName)'s to redo")
         }
-        try Output.line("Redone: \(Visible.field(redone.summary))")
+        try Output.line(Visible.field(redone.edit?.redoneSummary(in: plan) ?? "Redid: \(redone.summary)"))
     }
 }

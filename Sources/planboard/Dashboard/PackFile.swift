@@ -16,10 +16,10 @@ struct PackFile: PackWriter {
         var description: String
     }
 
-    func writePack(_ plan: Plan, meeting: String, since: String?, today: PlanDate) throws -> String {
+    func writePack(_ plan: Plan, log: [ChangeRecord], meeting: String, since: String?, today: PlanDate) throws -> String {
         let pack: BoardPack
         do {
-            pack = try BoardPack(plan: plan, meeting: meeting, since: since, today: today)
+            pack = try BoardPack(plan: plan, log: log, meeting: meeting, since: since, today: today)
         } catch {
             throw Failure(description: "The pack could not be made: \(error.message).")
         }
