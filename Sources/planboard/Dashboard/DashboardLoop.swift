@@ -51,9 +51,18 @@ final class StoreSource: PlanSource {
             return try body()
         } catch let error as StoreError where error.kind == .conflict {
             throw PlanConflict(error.message)
-        } catch let error as StoreError where error.kind == .io && store is PostgresPlanStore {
-            throw PlanNotSaved(error.message)
+        } catch let error as StoreError where error.kind == .io {
+            guard let shared = store as? PostgresPlanStore else { throw error }
+            throw PlanNotSaved(Self.notSaved(error.message, at: shared.location))
         }
+    }
+
+    /// The store's "NOT saved" for a server that could not be reached, said short enough to
+    /// sit above the question it puts back; its other messages (a change that may or may
+    /// not have been saved) are kept whole.
+    static func notSaved(_ message: String, at location: PostgresLocation) -> String {
+        guard message.hasPrefix("the change was NOT saved") else { return message }
+        return "NOT saved: the PostgreSQL server at \(location.host):\(location.port) is not answering"
     }
 
     /// The log's new lines applied to the plan held; the plan read afresh only when a line
