@@ -5,54 +5,25 @@ import XCTest
 /// The dashboard on a plan shared on PostgreSQL (a throwaway cluster), in real terminals:
 /// two people see each other's changes as the server announces them, a viewer's edit key
 /// says why instead of acting, and a server stopped mid-session loses no edit and no typing.
-final class SharedDashboardEndToEndTests: XCTestCase {
-    nonisolated(unsafe) static var shared: PostgresCluster?
-    var cluster: PostgresCluster!
+final class SharedDashboardEndToEndTests: SharedPlanTestCase {
     var sessions: [TmuxSession] = []
     var owner = ""
     var database = ""
 
-    override class func setUp() {
-        super.setUp()
-        shared = try? PostgresCluster()
-    }
-
-    override class func tearDown() {
-        shared?.destroy()
-        shared = nil
-        super.tearDown()
-    }
-
-    var env: [String: String] { ["PGPASSWORD": cluster.password, "PGPASSFILE": "/nonexistent", "PLANBOARD_TODAY": "2023-08-15"] }
-
     /// A database with the schema, the Devon sample, and ann and ed (editors) and vic (a viewer).
     override func setUpWithError() throws {
         try TmuxSession.requireTmux()
-        signal(SIGPIPE, SIG_IGN)
-        cluster = try XCTUnwrap(Self.shared, "no PostgreSQL cluster could be started; run scripts/setup")
+        try super.setUpWithError()
         database = try cluster.createDatabase()
         owner = cluster.url(database: database)
         try planboard(["server", "init", "--db", owner])
         try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", owner])
-        for (name, role) in [("ann", "editor"), ("ed", "editor"), ("vic", "viewer")] {
-            if try cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = '\(name)'") == "1" {
-                try planboard(["people", "set-role", name, "--role", role, "--db", owner])
-            } else {
-                try planboard(["people", "add", name, "--role", role, "--password-stdin", "--db", owner], stdin: cluster.password + "\n")
-            }
-        }
+        try addPeople([("ann", "editor"), ("ed", "editor"), ("vic", "viewer")], owner: owner)
     }
 
     override func tearDown() {
         for session in sessions { session.kill() }
         sessions = []
-    }
-
-    @discardableResult
-    func planboard(_ arguments: [String], stdin: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> PlanboardBinary.Result {
-        let result = try PlanboardBinary.run(arguments, environment: env, stdin: stdin)
-        XCTAssertEqual(result.status, 0, "planboard \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
-        return result
     }
 
     /// Opens the dashboard as `user` on the shared plan, on area 3 with 3b selected.
