@@ -96,4 +96,12 @@ final class SharedDashboardEndToEndTests: SharedPlanTestCase {
         let log = try planboard(["log", "--db", owner]).stdout
         XCTAssertEqual(log.split(separator: "\n").filter { $0.contains("3b leads") }.count, 1, "saved once:\n\(log)")
     }
+
+    func testTheDashboardOnADatabaseWithoutTheSchemaSaysToRunServerInitAndMakesNoPlan() throws {
+        let empty = try cluster.createDatabase()
+        let url = cluster.url(database: empty)
+        let refused = try planboard(["dashboard", "--db", url], expect: 1)
+        XCTAssertTrue(refused.stderr.contains("has no planboard schema; expected one made by `planboard server init --db \(url)`"), refused.stderr)
+        XCTAssertEqual(try cluster.psql("SELECT to_regclass('planboard.meta') IS NULL", database: empty), "t", "nothing was made on the server")
+    }
 }
