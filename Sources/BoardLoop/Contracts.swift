@@ -47,9 +47,23 @@ public protocol PlanSource: AnyObject {
     /// The plan and log brought up to date from log position `version` by applying the
     /// log's new lines, reloading only what cannot be applied.
     func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64)
+    /// Whether the source was told of a change since last asked (a shared plan's `NOTIFY`):
+    /// a cheap check the loop makes every turn. Nil when the source is never told (a file):
+    /// the loop then checks `version()` every `DashboardLoop.pollInterval`, cheap there.
+    func takeChangeNotice() -> Bool?
+    /// Why the plan's server cannot be reached now, in words to show; nil while it can
+    /// (always nil for a file).
+    var trouble: String? { get }
+    /// The person's role on a shared plan, which the server enforces; nil on a file, where
+    /// roles are advisory.
+    var role: PlanRole? { get }
 }
 
 extension PlanSource {
+    public func takeChangeNotice() -> Bool? { nil }
+    public var trouble: String? { nil }
+    public var role: PlanRole? { nil }
+
     public func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try changeLog().filter { $0.seq > seq } }
 
     /// Without a cheaper way, following is loading afresh.
@@ -78,6 +92,17 @@ public protocol PackWriter {
 /// someone else changed it since (or an undo would trample their later change). Nothing
 /// was written; `message` says who changed what, to what and when.
 public struct PlanConflict: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// A change the plan source could not save because its server is not answering (or went
+/// away before it confirmed): nothing was written, or, when the message says so, it cannot
+/// yet tell. `message` says which, plainly.
+public struct PlanNotSaved: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
 
     public init(_ message: String) { self.message = message }

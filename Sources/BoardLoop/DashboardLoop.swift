@@ -18,7 +18,10 @@ public final class DashboardLoop {
     private var version: Int64 = 0
     private var lastPoll: UInt64 = 0
     private var dirty = true
-    /// How often to look for changes made by another process (well inside the one second promised).
+    /// Whether the source tells of changes (a shared plan), so the loop need not poll.
+    private var toldOfChanges = false
+    /// How often to look for changes made by another process (well inside the one second
+    /// promised) when the source is not told of them, and for the date turning.
     public static let pollInterval: UInt64 = 300_000_000
 
     public init(source: any PlanSource, terminal: any BoardTerminal, clock: any BoardClock, editor: any LongTextEditor,
@@ -29,7 +32,8 @@ public final class DashboardLoop {
         self.editor = editor
         self.packWriter = packWriter
         self.stopProcess = stopProcess
-        state = BoardState(plan: try source.load(), log: try source.changeLog(), today: today, user: source.user, readOnly: source.isReadOnly)
+        state = BoardState(plan: try source.load(), log: try source.changeLog(), today: today, user: source.user,
+                           readOnly: source.isReadOnly, role: source.role)
         version = try source.version()
     }
 
@@ -54,8 +58,9 @@ public final class DashboardLoop {
         dirty = false
     }
 
-    /// One turn of the loop: signals, one input, a poll when due, a draw when anything
-    /// changed. Returns false when the dashboard should close.
+    /// One turn of the loop: signals, one input, the server's state and any change it told
+    /// of, a poll when due, a draw when anything changed. Returns false when the dashboard
+    /// should close.
     @discardableResult
     public func step(waiting milliseconds: Int32 = 0) -> Bool {
         if terminal.takeQuitSignal() { return false }
@@ -70,10 +75,26 @@ public final class DashboardLoop {
                 perform(effect)
             }
         }
+        if watchServer() { dirty = true }
         pollWhenDue()
         if dirty { terminal.draw(Render.screen(state)) }
         dirty = false
         return true
+    }
+
+    /// A shared plan's server going away or coming back, and a change it told of: looked at
+    /// every turn (both are a flag behind a lock), so a change shows within a turn (≤ 100 ms).
+    private func watchServer() -> Bool {
+        var changed = false
+        let trouble = source.trouble.map(Self.sentence)
+        if trouble != state.serverTrouble {
+            _ = state.update(.server(trouble))
+            changed = true
+        }
+        let notice = source.takeChangeNotice()
+        toldOfChanges = notice != nil
+        if notice == true, catchUp() { changed = true }
+        return changed
     }
 
     private func pollWhenDue() {
@@ -83,15 +104,22 @@ public final class DashboardLoop {
         if poll() { dirty = true }
     }
 
-    /// Picks up the date turning and changes made by another planboard or the CLI, keeping
-    /// the place and any edit in progress (they live in the state, which only takes the new plan).
+    /// Picks up the date turning and, from a source that is not told of changes, changes
+    /// made by another planboard or the CLI.
     private func poll() -> Bool {
         var changed = false
         if let today = clock.today(), today != state.today {
             _ = state.update(.today(today))
             changed = true
         }
-        guard let now = try? source.version(), now != version else { return changed }
+        if !toldOfChanges, catchUp() { changed = true }
+        return changed
+    }
+
+    /// Brings the plan up to date with changes made elsewhere, keeping the place and any
+    /// edit in progress (they live in the state, which only takes the new plan).
+    private func catchUp() -> Bool {
+        guard let now = try? source.version(), now != version else { return false }
         do {
             // The log's new lines applied to the plan held: work for the change, not the plan.
             let followed = try source.follow(state.plan, log: state.log, from: version)
@@ -111,6 +139,8 @@ public final class DashboardLoop {
                     saved(try source.apply(edit), said: done)
                 } catch let conflict as PlanConflict {
                     refused(conflict, retry: retry)
+                } catch let notSaved as PlanNotSaved {
+                    _ = state.update(.notSaved(said: Self.sentence(notSaved.message), retry: retry))
                 }
             case .undo: try undo()
             case .redo: try redo()
@@ -136,6 +166,8 @@ public final class DashboardLoop {
             case .quit:
                 break
             }
+        } catch let notSaved as PlanNotSaved {
+            _ = state.update(.notSaved(said: Self.sentence(notSaved.message), retry: nil))
         } catch {
             _ = state.update(.failed("\(error)"))
         }

@@ -74,13 +74,24 @@ public final class ManualClock: BoardClock {
     public func today() -> PlanDate? { date }
 }
 
-/// A plan held in memory, with a change log and undo, standing in for the store.
+/// A plan held in memory, with a change log and undo, standing in for the store: a plan
+/// file by default, or (with `tellsOfChanges`) a shared plan whose server tells of each
+/// change, gives a role, and can go away (`serverAway`) as a stopped server does.
 @MainActor
 public final class MemoryPlanSource: PlanSource {
     public private(set) var plan: Plan
     public private(set) var log: [ChangeRecord] = []
     public let user: String
     public var isReadOnly = false
+    public var role: PlanRole?
+    /// Whether it stands for a shared plan, telling of each change instead of being polled.
+    public var tellsOfChanges = false
+    /// While true, the server is away: every read and write fails as postgres-nio's do,
+    /// and `trouble` says so.
+    public var serverAway = false
+    /// How many times the loop asked for the version (polling costs a query on a server).
+    public private(set) var versionReads = 0
+    private var noticed = false
     /// When the next change is made, as its log line records it.
     public var now = Date(timeIntervalSince1970: 1_692_108_000)
     private var seq: Int64 = 0
@@ -93,15 +104,41 @@ public final class MemoryPlanSource: PlanSource {
     /// A change made by someone else, as another process would make it.
     public func changeElsewhere(_ edit: Edit, by user: String = "elsewhere") throws {
         try record(edit, by: user)
+        noticed = true
     }
 
-    public func load() throws -> Plan { plan }
-    public func changeLog() throws -> [ChangeRecord] { log }
-    public func version() throws -> Int64 { seq }
+    public var trouble: String? {
+        serverAway ? "the PostgreSQL server at db.example:5432 is not answering; changes are NOT saved until it is back (planboard keeps trying)" : nil
+    }
+
+    public func takeChangeNotice() -> Bool? {
+        guard tellsOfChanges else { return nil }
+        // Like the feed: nothing is heard while the server is away, and on its return the
+        // feed tells of the log position as it stands.
+        guard noticed, !serverAway else { return false }
+        noticed = false
+        return true
+    }
+
+    public func load() throws -> Plan { try reachable(); return plan }
+    public func changeLog() throws -> [ChangeRecord] { try reachable(); return log }
+    public func version() throws -> Int64 {
+        versionReads += 1
+        try reachable()
+        return seq
+    }
 
     public func apply(_ edit: Edit) throws -> Plan {
+        guard !serverAway else {
+            throw PlanNotSaved("the change was NOT saved: cannot reach the PostgreSQL server at db.example:5432 (connection refused). Try it again when the server is back")
+        }
         try record(edit, by: user)
         return plan
+    }
+
+    /// Reads fail while the server is away, as the store's do.
+    private func reachable() throws {
+        if serverAway { throw PlanNotSaved("cannot reach the PostgreSQL server at db.example:5432 (connection refused)") }
     }
 
     public func undo() throws -> (plan: Plan, undone: ChangeRecord)? {

@@ -57,6 +57,13 @@ public protocol PlanStoring: AnyObject {
 /// A running notice of changes; `stop()` ends it.
 public protocol ChangeFollowing: AnyObject, Sendable {
     func stop()
+    /// Why the notice is not coming through now (its server went away and it is trying
+    /// again), in words to show; nil while it is.
+    var trouble: String? { get }
+}
+
+extension ChangeFollowing {
+    public var trouble: String? { nil }
 }
 
 extension PlanStoring {

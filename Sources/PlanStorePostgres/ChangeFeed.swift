@@ -6,8 +6,8 @@ import PostgresNIO
 /// committed edit sends `NOTIFY planboard, '<log position>'`, and this calls back with it.
 ///
 /// It has its own connection, so it never waits behind the store's queries. When the server
-/// goes away it connects again (every half second) and then calls back with the log position
-/// as it stands, so nothing committed meanwhile is missed.
+/// goes away it says so (`trouble`), connects again (every half second) and then calls back
+/// with the log position as it stands, so nothing committed meanwhile is missed.
 final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
     private let location: PostgresLocation
     private let password: String?
@@ -15,6 +15,7 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
     private let lock = NSLock()
     private var connection: PostgresConnection?
     private var stopped = false
+    private var lostAt: String?
     private let logger: Logger
 
     init(location: PostgresLocation, password: String?, onChange: @escaping @Sendable (Int64) -> Void) throws {
@@ -28,6 +29,8 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
     }
 
     deinit { stop() }
+
+    var trouble: String? { lock.withLock { lostAt } }
 
     func stop() {
         let connection: PostgresConnection? = lock.withLock {
@@ -74,7 +77,16 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
             Self.close(connection)
             return
         }
-        connection.closeFuture.whenComplete { [weak self] _ in self?.reconnectLater() }
+        connection.closeFuture.whenComplete { [weak self] _ in self?.lost() }
+    }
+
+    /// The connection closed under the feed: say so, and try again.
+    private func lost() {
+        let place = "\(location.host):\(location.port)"
+        lock.withLock {
+            if !stopped { lostAt = "the PostgreSQL server at \(place) is not answering; changes are NOT saved until it is back (planboard keeps trying)" }
+        }
+        reconnectLater()
     }
 
     private func reconnectLater() {
@@ -87,6 +99,7 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
                 let session = PostgresSession(location: self.location, password: self.password)
                 defer { session.close() }
                 if let row = try session.query("SELECT version FROM planboard.plan WHERE id = 1").first {
+                    self.lock.withLock { self.lostAt = nil }
                     self.onChange(try row.decode(Int64.self))
                 }
             } catch {

@@ -80,12 +80,11 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the plan for the dashboard. Only on the first run at the default location,
     /// when there is no plan yet, it creates one from the illustrative sample, returning
-    /// what to tell the person (the dashboard shows it on screen).
-    func openOrCreate() throws -> (PlanStore, created: String?) {
+    /// what to tell the person (the dashboard shows it on screen). A shared PostgreSQL plan
+    /// is only ever opened: one without its schema or plan says how to set it up.
+    func openOrCreate() throws -> (any PlanStoring, created: String?) {
+        if let location = try postgresLocation { return (try openPostgres(location), nil) }
         let path = self.path
-        if PostgresLocation.isURL(path) {
-            throw CLIError("the dashboard cannot open a shared PostgreSQL plan yet; the other commands can (summary, set, log, export ...)")
-        }
         if FileManager.default.fileExists(atPath: path) {
             return (try PlanStore.open(path: path, user: userName), nil)
         }

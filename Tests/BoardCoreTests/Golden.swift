@@ -28,6 +28,20 @@ enum Golden {
         return out
     }
 
+    /// Checks every named screen at 80×24 and 160×48, in the default and mono themes,
+    /// each against its golden file `NAME-WxH-THEME`.
+    static func checkEvery(_ screens: (_ width: Int, _ height: Int) throws -> [(String, BoardState)],
+                           file: StaticString = #filePath, line: UInt = #line) throws {
+        for theme in ["default", "mono"] {
+            let style = try Golden.theme(theme)
+            for (width, height) in [(80, 24), (160, 48)] {
+                for (name, state) in try screens(width, height) {
+                    check(Render.screen(state), theme: style, name: "\(name)-\(width)x\(height)-\(theme)", file: file, line: line)
+                }
+            }
+        }
+    }
+
     static func check(_ buffer: ScreenBuffer, theme: Theme, name: String, file: StaticString = #filePath, line: UInt = #line) {
         let actual = document(buffer, theme: theme)
         let url = folder.appendingPathComponent("\(name).txt")

@@ -182,15 +182,55 @@ final class PostgresStoreTests: XCTestCase {
 
     // MARK: The server going away
 
+    func testTheChangeFeedSaysWhileTheServerIsAwayAndTellsThePositionWhenItIsBack() throws {
+        // Its own cluster: this test stops and starts the server.
+        let (cluster, location, env) = try Self.ownCluster()
+        defer { cluster.destroy() }
+        let store = try PostgresPlanStore.open(location, environment: env)
+        let heard = Heard()
+        let feed = try XCTUnwrap(try store.follow { seq in heard.add(seq) })
+        defer { feed.stop() }
+        XCTAssertNil(feed.trouble, "nothing to say while the server answers")
+
+        try cluster.stop(mode: "fast")
+        XCTAssertTrue(Self.poll(until: 10) { feed.trouble != nil }, "the feed notices its connection closing")
+        XCTAssertTrue(feed.trouble?.contains("is not answering; changes are NOT saved until it is back") == true, feed.trouble ?? "")
+        try cluster.start()
+        let version = try store.version()
+        XCTAssertTrue(heard.wait(for: version, timeout: 10), "back, it tells the log position as it stands, so the dashboard catches up")
+        XCTAssertNil(feed.trouble, "and has nothing more to say")
+    }
+
+    /// A cluster of the test's own holding the Devon sample, for a test that stops the server.
+    static func ownCluster() throws -> (PostgresCluster, PostgresLocation, [String: String]) {
+        let cluster = try PostgresCluster()
+        do {
+            let database = try cluster.createDatabase()
+            let env = PostgresTestServer.environment(cluster)
+            let location = try PostgresLocation(url: cluster.url(database: database))
+            try PostgresAdmin.initialise(location, environment: env)
+            try PostgresAdmin.create(location, plan: try Samples.plan(SamplePlans.devonIllustrative), summary: "created", environment: env)
+            return (cluster, location, env)
+        } catch {
+            cluster.destroy()
+            throw error
+        }
+    }
+
+    /// Checks `condition` every 10 ms until it holds or `seconds` pass.
+    static func poll(until seconds: TimeInterval, _ condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() {
+            if Date() >= deadline { return false }
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        return true
+    }
+
     func testTheServerStoppedMidStreamLosesNoAcknowledgedEditAndSaysWhatWasNotSaved() throws {
         // Its own cluster: this test stops and starts the server.
-        let cluster = try PostgresCluster()
+        let (cluster, location, env) = try Self.ownCluster()
         defer { cluster.destroy() }
-        let database = try cluster.createDatabase()
-        let env = PostgresTestServer.environment(cluster)
-        let location = try PostgresLocation(url: cluster.url(database: database))
-        try PostgresAdmin.initialise(location, environment: env)
-        try PostgresAdmin.create(location, plan: try Samples.plan(SamplePlans.devonIllustrative), summary: "created", environment: env)
         let store = try PostgresPlanStore.open(location, environment: env)
         var acknowledged: [String] = []
         var refused: [String] = []

@@ -4,41 +4,15 @@ import XCTest
 
 /// A plan shared on a PostgreSQL server, through the real binary: setting it up, people and
 /// roles, many writers at once, and copying it out again.
-final class SharedPlanTests: XCTestCase {
-    nonisolated(unsafe) static var shared: PostgresCluster?
-    var cluster: PostgresCluster!
+final class SharedPlanTests: SharedPlanTestCase {
     var folder: TempFolder!
 
-    override class func setUp() {
-        super.setUp()
-        shared = try? PostgresCluster()
-    }
-
-    override class func tearDown() {
-        shared?.destroy()
-        shared = nil
-        super.tearDown()
-    }
-
     override func setUpWithError() throws {
-        signal(SIGPIPE, SIG_IGN)
-        // A missing cluster is a failure here, not a skip: CI installs PostgreSQL (scripts/setup).
-        cluster = try XCTUnwrap(Self.shared, "no PostgreSQL cluster could be started; run scripts/setup")
+        try super.setUpWithError()
         folder = try TempFolder("shared")
     }
 
     override func tearDown() { folder = nil }
-
-    var env: [String: String] { ["PGPASSWORD": cluster.password, "PGPASSFILE": "/nonexistent", "PLANBOARD_TODAY": "2023-08-15"] }
-
-    @discardableResult
-    func planboard(_ arguments: [String], stdin: String? = nil, expect status: Int32 = 0,
-                   file: StaticString = #filePath, line: UInt = #line) throws -> PlanboardBinary.Result {
-        let result = try PlanboardBinary.run(arguments, environment: env, stdin: stdin)
-        XCTAssertEqual(result.status, status, "planboard \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
-        XCTAssertFalse(result.stdout.contains(cluster.password) || result.stderr.contains(cluster.password), "the password never shows", file: file, line: line)
-        return result
-    }
 
     /// A database with the schema and the Devon sample copied in, and people with each role.
     func sharedPlan() throws -> (owner: String, url: (String) -> String) {
@@ -46,14 +20,7 @@ final class SharedPlanTests: XCTestCase {
         let owner = cluster.url(database: database)
         try planboard(["server", "init", "--db", owner])
         try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", owner])
-        for (name, role) in [("jackie", "chair"), ("ed", "editor"), ("vic", "viewer")] {
-            let exists = try cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = '\(name)'") == "1"
-            if exists {
-                try planboard(["people", "set-role", name, "--role", role, "--db", owner])
-            } else {
-                try planboard(["people", "add", name, "--role", role, "--password-stdin", "--db", owner], stdin: cluster.password + "\n")
-            }
-        }
+        try addPeople([("jackie", "chair"), ("ed", "editor"), ("vic", "viewer")], owner: owner)
         let cluster = self.cluster!
         return (owner, { user in cluster.url(database: database, user: user) })
     }

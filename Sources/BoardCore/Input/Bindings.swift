@@ -29,8 +29,11 @@ public enum Command: Hashable, Sendable {
 /// What a binding needs before it can act. Checked once, centrally, before any screen sees
 /// the command; a key whose needs are not met is drawn dimmed and says why when pressed.
 public enum Requirement: Hashable, Sendable {
-    /// The plan file can be written.
+    /// The plan file can be written (and, on a shared plan, the person is not a viewer).
     case writable
+    /// The person is a chair on a shared plan: meetings, checkpoints, areas and findings,
+    /// the header and governance (always met on a plan file, where roles are advisory).
+    case chair
     /// An action is selected.
     case action
     /// A risk is selected.
@@ -91,7 +94,7 @@ public enum Bindings {
 
     /// Undo, help and quit: after a screen's own keys in the bar.
     public static let trailing: [Binding] = [
-        Binding([.char("C")], .recordCheckpoint, "Record a checkpoint (name, date), from any screen", needs: [.writable]),
+        Binding([.char("C")], .recordCheckpoint, "Record a checkpoint (name, date), from any screen", needs: [.writable, .chair]),
         Binding([.char("u")], .undo, "Undo your last change", bar: "Undo", needs: [.writable]),
         Binding([.ctrl("r")], .redo, "Redo", needs: [.writable]),
         Binding([.char("?"), .function(1)], .help, "Help: keys, colours and glyphs", bar: "Help"),
@@ -129,7 +132,7 @@ public enum Bindings {
 
     /// Checkpoints, from the screens that show what changed.
     public static let checkpoints: [Binding] = [
-        Binding([.char("C")], .recordCheckpoint, "Record a checkpoint (name, date)", bar: "Record a checkpoint", needs: [.writable]),
+        Binding([.char("C")], .recordCheckpoint, "Record a checkpoint (name, date)", bar: "Record a checkpoint", needs: [.writable, .chair]),
         Binding([.char("s")], .listChanges, "List the changes since the chosen checkpoint", bar: "List the changes since the chosen checkpoint"),
     ]
 

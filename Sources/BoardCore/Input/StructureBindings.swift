@@ -17,24 +17,24 @@ public enum StructureCommand: Hashable, Sendable {
 /// The keys that build the plan, shared by the screens that show each part.
 extension Bindings {
     public static let addArea = Binding([.char("A")], .structure(.addArea), "Add an area of weakness (title, then the weakness)",
-                                        bar: "Add area", needs: [.writable])
+                                        bar: "Add area", needs: [.writable, .chair])
     public static let editAreaTitle = Binding([.char("T")], .structure(.editAreaTitle), "Edit the area's short title",
-                                              needs: [.writable, .area])
+                                              needs: [.writable, .chair, .area])
     public static let editAreaStatement = Binding([.char("S")], .structure(.editAreaStatement), "Edit the weakness as written (the statement) in $EDITOR",
-                                                  needs: [.writable, .area])
+                                                  needs: [.writable, .chair, .area])
     public static let removeArea = Binding([.char("D")], .structure(.removeArea), "Remove the area, its findings and actions (asks first)",
-                                           needs: [.writable, .area])
+                                           needs: [.writable, .chair, .area])
     public static let moveAreas: [Binding] = [
-        Binding([.char("[")], .structure(.moveArea(-1)), "Move the area up the plan's order", needs: [.writable, .area]),
-        Binding([.char("]")], .structure(.moveArea(1)), "Move the area down the plan's order", needs: [.writable, .area]),
+        Binding([.char("[")], .structure(.moveArea(-1)), "Move the area up the plan's order", needs: [.writable, .chair, .area]),
+        Binding([.char("]")], .structure(.moveArea(1)), "Move the area down the plan's order", needs: [.writable, .chair, .area]),
     ]
 
     public static let findings: [Binding] = [
-        Binding([.char("A")], .structure(.addFinding), "Add a finding (lettered next)", bar: "Add finding", needs: [.writable, .area]),
-        Binding([.char("e")], .structure(.editFinding), "Edit the selected finding", needs: [.writable, .finding]),
-        Binding([.char("[")], .structure(.moveFinding(-1)), "Move the finding up (letters follow)", needs: [.writable, .finding]),
-        Binding([.char("]")], .structure(.moveFinding(1)), "Move the finding down (letters follow)", needs: [.writable, .finding]),
-        Binding([.char("x")], .structure(.removeFinding), "Remove the selected finding (letters close up)", needs: [.writable, .finding]),
+        Binding([.char("A")], .structure(.addFinding), "Add a finding (lettered next)", bar: "Add finding", needs: [.writable, .chair, .area]),
+        Binding([.char("e")], .structure(.editFinding), "Edit the selected finding", needs: [.writable, .chair, .finding]),
+        Binding([.char("[")], .structure(.moveFinding(-1)), "Move the finding up (letters follow)", needs: [.writable, .chair, .finding]),
+        Binding([.char("]")], .structure(.moveFinding(1)), "Move the finding down (letters follow)", needs: [.writable, .chair, .finding]),
+        Binding([.char("x")], .structure(.removeFinding), "Remove the selected finding (letters close up)", needs: [.writable, .chair, .finding]),
     ]
 
     public static let addKPI = Binding([.char("A")], .structure(.addKPI), "Add a KPI (reference, name, unit, direction, baseline, comparator)",
@@ -59,5 +59,5 @@ extension Bindings {
     ]
 
     public static let editPlan = Binding([.char("e"), .enter], .structure(.editPlan),
-                                         "Edit the header or governance: choose a field", bar: "Edit", needs: [.writable])
+                                         "Edit the header or governance: choose a field", bar: "Edit", needs: [.writable, .chair])
 }

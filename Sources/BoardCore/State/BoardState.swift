@@ -23,6 +23,12 @@ public struct BoardState: Sendable {
     public var today: PlanDate
     public var user: String
     public var readOnly: Bool
+    /// The person's role on a shared plan, as the server enforces it; nil on a plan file,
+    /// where roles are advisory and only the name is shown.
+    public var role: PlanRole?
+    /// Why the shared plan's server cannot be reached right now (shown in the header until
+    /// it is back); nil while all is well.
+    public var serverTrouble: String?
     public var width: Int
     public var height: Int
 
@@ -41,13 +47,14 @@ public struct BoardState: Sendable {
     public var sinceName: String?
 
     public init(plan: Plan, log: [ChangeRecord] = [], today: PlanDate, user: String, readOnly: Bool = false,
-                width: Int = 80, height: Int = 24) {
+                role: PlanRole? = nil, width: Int = 80, height: Int = 24) {
         self.plan = plan
         planVersion = memo.nextVersion()
         self.log = log
         self.today = today
         self.user = user
         self.readOnly = readOnly
+        self.role = role
         self.width = width
         self.height = height
         stack = Screens.views.prefix(1).compactMap { $0.make("", self) }

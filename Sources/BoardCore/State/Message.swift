@@ -26,6 +26,11 @@ public enum Message: Sendable {
     case longTextReturned(LongText, text: String?)
     /// Something done outside the plan (a file written): what to tell the person.
     case said(String)
+    /// An edit could not be saved (the shared plan's server is not answering); the plan is
+    /// as it was. `said` says so plainly, and `retry` asks the question again with what was typed.
+    case notSaved(said: String, retry: Retry?)
+    /// The shared plan's server stopped answering (why, in words to show) or is back (nil).
+    case server(String?)
 }
 
 /// Long text a screen edits in `$EDITOR` (a highlight's progress), named so that the screen

@@ -45,6 +45,10 @@ extension BoardState {
             return longTextReturned(key, text)
         case let .said(text):
             say(text)
+        case let .notSaved(said, retry):
+            notSaved(said: said, retry: retry)
+        case let .server(trouble):
+            server(trouble)
         }
         return []
     }
@@ -53,6 +57,18 @@ extension BoardState {
     /// the person typed, so one more Enter applies it knowingly.
     private mutating func conflicted(_ plan: Plan, _ log: [ChangeRecord], said: String, retry: Retry?) {
         replacePlan(plan, log)
+        putBack(retry, said: said, kept: ". Yours is kept: Enter applies it over theirs, Esc cancels.")
+    }
+
+    /// The store could not save an edit (the shared plan's server is away): the plan is as
+    /// it was; the question comes back with what was typed, so Enter tries once more.
+    private mutating func notSaved(said: String, retry: Retry?) {
+        putBack(retry, said: said, kept: ". Your text is kept: press Enter to try again, Esc to drop it.")
+    }
+
+    /// Says why an edit did not go through and asks its question again, with what the
+    /// person typed (`kept` says so when it is a prompt).
+    private mutating func putBack(_ retry: Retry?, said: String, kept: String) {
         guard let retry, let question = askAgain(retry) else {
             say(said + ".", error: true)
             if !top.exists(in: plan) { carryOut([.pop]) }
@@ -60,7 +76,18 @@ extension BoardState {
         }
         if !top.exists(in: plan) { carryOut([.pop]) }
         overlay = question
-        say(said + Self.keptNote(question), error: true)
+        if case .prompt = question { say(said + kept, error: true) } else { say(said + ".", error: true) }
+    }
+
+    /// The shared plan's server went away (`trouble` says how) or came back (nil).
+    private mutating func server(_ trouble: String?) {
+        let was = serverTrouble
+        serverTrouble = trouble
+        if let trouble {
+            say(trouble, error: true)
+        } else if was != nil {
+            say("The server is answering again; the dashboard has caught up with changes made meanwhile.")
+        }
     }
 
     /// Long text back from `$EDITOR`, for the screen that asked for it.
@@ -94,8 +121,12 @@ extension BoardState {
     public func unmet(_ needs: [Requirement]) -> String? {
         for need in needs {
             switch need {
+            case .writable where role == .viewer:
+                return "You are a viewer on this shared plan: board members read, they do not change it. A chair can make you an editor with `planboard people set-role \(user) --role editor`."
             case .writable where readOnly:
                 return "This plan file is read-only, so nothing can be changed. Make the file writable and reopen it."
+            case .chair where role.map({ $0 < .chair }) == true:
+                return "You are \(role?.withArticle ?? "an editor") on this shared plan: editors change actions, notes, KPIs and risks; meetings, checkpoints, areas and the plan's header are a chair's. A chair can make you one with `planboard people set-role \(user) --role chair`."
             case .action where currentAction == nil: return "Select an action first: none is selected here."
             case .risk where currentRisk == nil: return "Select a risk first: none is selected here."
             case .kpi where currentKPI == nil: return "Select a KPI first: none is selected here."
@@ -200,13 +231,6 @@ extension BoardState {
     // MARK: Messages
 
     /// What a conflict's message adds when the question comes back with what was typed.
-    static func keptNote(_ question: Overlay) -> String {
-        switch question {
-        case .prompt: ". Yours is kept: Enter applies it over theirs, Esc cancels."
-        case .picker, .confirm: "."
-        }
-    }
-
     mutating func say(_ text: String, error: Bool = false) {
         message = text
         messageIsError = error

@@ -32,12 +32,17 @@ public enum Render {
         let plan = state.plan
         buffer.clear(x: 0, y: 0, width: state.width, role: .header)
         let date = state.today.display + " "
+        let trouble = state.serverTrouble == nil ? "" : " ⚠ SERVER NOT ANSWERING "
+        let readOnly = state.readOnly && state.role == nil ? " READ-ONLY " : ""
+        // Who is looking, where there is room for it beside the title.
+        let room = state.width - DisplayWidth.of(trouble + readOnly + date) - 20
+        let person = room > 10 ? TextLayout.fit(who(state), min(room - 3, max(8, state.width / 3))) + " · " : ""
+        let right = DisplayWidth.of(trouble + readOnly + person + date)
         let left = " planboard · \(plan.header.localArea) · Accelerated Progress Plan"
-        buffer.put(TextLayout.fit(left, state.width - DisplayWidth.of(date) - 1), x: 0, y: 0, role: .header)
-        buffer.put(date, x: state.width - DisplayWidth.of(date), y: 0, role: .header)
-        if state.readOnly {
-            buffer.put(" READ-ONLY ", x: state.width - DisplayWidth.of(date) - 12, y: 0, role: .error)
-        }
+        buffer.put(TextLayout.fit(left, max(0, state.width - right - 1)), x: 0, y: 0, role: .header)
+        var x = buffer.put(trouble + readOnly, x: state.width - right, y: 0, role: .error)
+        x = buffer.put(person, x: x, y: 0, role: .header)
+        buffer.put(date, x: x, y: 0, role: .header)
 
         let crumbs = state.stack.map { $0.crumb(state) }
         var title = " " + crumbs.joined(separator: " › ")
@@ -47,6 +52,13 @@ public enum Render {
             let shown = TextLayout.fit("⚑ " + notice, state.width - end - 2)
             buffer.put(shown, x: state.width - DisplayWidth.of(shown), y: 1, role: .notice)
         }
+    }
+
+    /// Who is looking: the name, and on a shared plan the role the server gives them
+    /// ("Ann Smith · editor"). A plan file has no roles to show: they are advisory there.
+    static func who(_ state: BoardState) -> String {
+        guard let role = state.role else { return state.user }
+        return "\(state.user) · \(role.rawValue)"
     }
 
     static func scrollMark(_ state: BoardState, body: Body, top: Int, _ buffer: inout ScreenBuffer) {
@@ -90,7 +102,7 @@ public enum Render {
     static func keyBar(_ state: BoardState, _ buffer: inout ScreenBuffer) {
         let y = state.height - 2
         if let message = state.message, state.messageIsError, DisplayWidth.of(message) > state.width - 1 {
-            above(state, message, rows: 2, bottom: y, &buffer)
+            above(state, message, rows: 3, bottom: y, &buffer)
         } else if let message = state.message {
             buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
         } else if let segments = state.top.statusLine(state) {

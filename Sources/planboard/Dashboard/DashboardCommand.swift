@@ -2,6 +2,7 @@ import ArgumentParser
 import BoardCore
 import BoardLoop
 import Foundation
+import PlanStorePostgres
 import ShippedThemes
 
 struct Dashboard: ParsableCommand {
@@ -32,10 +33,12 @@ struct Dashboard: ParsableCommand {
             var store = self.store
             // Ask for a name only where the dashboard can run: a pipe or a dumb terminal is
             // refused first, without a question.
-            if store.knownUserName == nil {
+            // A shared plan signs changes with the login the server checked: nothing to ask.
+            let asks = store.knownUserName == nil && !PostgresLocation.isURL(store.path)
+            if asks {
                 do { _ = try Terminal.usableTerm() } catch let error as Terminal.Unavailable { throw CLIError(error.message) }
             }
-            if store.knownUserName == nil, let name = try NameQuestion.ask(keeping: settings, plan: store.path) {
+            if asks, let name = try NameQuestion.ask(keeping: settings, plan: store.path) {
                 store.user = name
             }
             let (db, created) = try store.openOrCreate()

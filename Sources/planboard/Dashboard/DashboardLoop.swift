@@ -1,39 +1,105 @@
+import BoardCore
 import BoardLoop
 import CNcurses
 import Foundation
 import PlanModel
 import PlanStore
+import PlanStorePostgres
 
-/// The store as the dashboard loop sees it.
+/// The store as the dashboard loop sees it: a plan file or a shared PostgreSQL plan.
+///
+/// On a shared plan it listens for the server's notice of each committed change (`NOTIFY`),
+/// so the loop looks for changes only when told; a file has no such notice, and the loop
+/// checks its version now and then, which is cheap there.
 @MainActor
 final class StoreSource: PlanSource {
-    let store: PlanStore
+    let store: any PlanStoring
+    private let notice = ChangeNotice()
+    /// The server's notice of changes (stopped when released); nil for a file.
+    private var feed: (any ChangeFollowing)?
 
-    init(_ store: PlanStore) { self.store = store }
+    init(_ store: any PlanStoring) {
+        self.store = store
+        let notice = self.notice
+        // No feed (the server refused to listen) leaves the loop checking the version instead.
+        feed = try? store.follow { _ in notice.note() }
+    }
 
     var user: String { store.user }
     var isReadOnly: Bool { store.isReadOnly }
+    var role: PlanRole? {
+        (store as? PostgresPlanStore).flatMap { PlanRole(rawValue: $0.role.rawValue) }
+    }
+    var trouble: String? { feed?.trouble }
+    func takeChangeNotice() -> Bool? { feed == nil ? nil : notice.take() }
+
     func load() throws -> Plan { try store.load() }
     func changeLog() throws -> [ChangeRecord] { try store.changes() }
     func version() throws -> Int64 { try store.version() }
-    func apply(_ edit: Edit) throws -> Plan { try conflicts { try store.apply(edit) } }
-    func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try conflicts { try store.undo() } }
-    func redo() throws -> (plan: Plan, redone: ChangeRecord)? { try conflicts { try store.redo() } }
+    func apply(_ edit: Edit) throws -> Plan { try refusals { try store.apply(edit) } }
+    func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try refusals { try store.undo() } }
+    func redo() throws -> (plan: Plan, redone: ChangeRecord)? { try refusals { try store.redo() } }
+    func recordCheckpoint(name: String, date: PlanDate) throws -> Plan { try refusals { try store.recordCheckpoint(name: name, date: date) } }
+    func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try store.changes(afterSeq: seq) }
 
-    /// The store's refusal of an out-of-date change, as the loop knows it, so the dashboard
-    /// shows the newer plan and asks again; any other error passes through as it is.
-    private func conflicts<T>(_ body: () throws -> T) throws -> T {
+    /// The store's refusals as the loop knows them: an out-of-date change (on either
+    /// backend) so the dashboard shows the newer plan and asks again, and a change a shared
+    /// plan's server did not save (it went away) so the question comes back with what was
+    /// typed. Any other error passes through as it is.
+    private func refusals<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StoreError where error.kind == .conflict {
             throw PlanConflict(error.message)
+        } catch let error as StoreError where error.kind == .io {
+            guard let shared = store as? PostgresPlanStore else { throw error }
+            throw PlanNotSaved(Self.notSaved(error.message, at: shared.location))
         }
     }
-    func recordCheckpoint(name: String, date: PlanDate) throws -> Plan { try store.recordCheckpoint(name: name, date: date) }
-    func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try store.changes(afterSeq: seq) }
+
+    /// The store's "NOT saved" for a server that could not be reached, said short enough to
+    /// sit above the question it puts back; its other messages (a change that may or may
+    /// not have been saved) are kept whole.
+    static func notSaved(_ message: String, at location: PostgresLocation) -> String {
+        guard message.hasPrefix("the change was NOT saved") else { return message }
+        return "NOT saved: the PostgreSQL server at \(location.host):\(location.port) is not answering"
+    }
+
+    /// The log's new lines applied to the plan held; the plan read afresh only when a line
+    /// will not apply (an import).
     func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
-        let followed = try store.follow(plan, log: log, from: version)
-        return (followed.plan, followed.log, followed.version)
+        if let file = store as? PlanStore {
+            let followed = try file.follow(plan, log: log, from: version)
+            return (followed.plan, followed.log, followed.version)
+        }
+        let new = try store.changes(afterSeq: version)
+        guard let last = new.last else { return (plan, log, version) }
+        var plan = plan
+        for record in new {
+            guard record.kind != .import, let edit = record.edit, let next = try? plan.applying(edit).plan else {
+                let at = try store.version()
+                let fresh = try store.load()
+                return (fresh, log + (try store.changes(afterSeq: version)).filter { $0.seq <= at }, at)
+            }
+            plan = next
+        }
+        return (plan, log + new, last.seq)
+    }
+}
+
+/// The server's notice of a change, from the feed's thread to the loop's: a flag behind a lock.
+final class ChangeNotice: @unchecked Sendable {
+    private let lock = NSLock()
+    private var noticed = false
+
+    func note() { lock.withLock { noticed = true } }
+
+    /// Whether a change was noticed since last asked.
+    func take() -> Bool {
+        lock.withLock {
+            defer { noticed = false }
+            return noticed
+        }
     }
 }
 

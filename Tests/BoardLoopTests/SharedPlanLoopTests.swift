@@ -1,0 +1,140 @@
+import BoardCore
+import BoardLoop
+import Foundation
+import PlanModel
+import TestSupport
+import XCTest
+
+/// The dashboard on a shared plan, with a source that stands in for the PostgreSQL store:
+/// changes arrive when the server tells of them (no polling), the header names the person
+/// and their role, and a server that goes away mid-session loses no edit and no typing.
+final class SharedPlanLoopTests: XCTestCase {
+    func withHarness(_ body: @MainActor (Harness) throws -> Void) throws {
+        try MainActor.assumeIsolated { try body(try Harness()) }
+    }
+
+    @MainActor
+    static func row(_ ref: String, _ h: Harness) -> String {
+        String(h.terminal.screen.split(separator: "\n").first { $0.hasPrefix("\(ref) ") } ?? "")
+    }
+
+    /// The screen as one line with single spaces: a message wrapped over rows reads whole.
+    @MainActor
+    static func flat(_ h: Harness) -> String {
+        h.terminal.screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @MainActor
+    static func promptText(_ loop: DashboardLoop) -> String? {
+        guard case let .prompt(prompt)? = loop.state.overlay else { return nil }
+        return prompt.editor.text
+    }
+
+    func testAChangeTheServerToldOfShowsOnTheNextTurnAndNothingIsPolledMeanwhile() throws {
+        try withHarness { h in
+            h.source.tellsOfChanges = true
+            let loop = try h.loop()
+            h.terminal.press(.char("2"), .down, .down, .enter)
+            h.drain(loop)
+            let reads = h.source.versionReads
+            for _ in 0..<10 {
+                h.clock.advance(milliseconds: 300)
+                loop.step()
+            }
+            XCTAssertEqual(h.source.versionReads, reads, "with no notice from the server the loop asks it nothing")
+
+            try h.source.changeElsewhere(h.source.plan.settingStatus(ofAction: "3d", to: .green, reason: nil))
+            loop.step()
+            XCTAssertTrue(Self.row("3d", h).contains("G ✓ Green"), "on screen at the next turn, with no time passing:\n\(h.terminal.screen)")
+            XCTAssertEqual(loop.state.screen, AreaScreen.id(3), "the place is kept")
+        }
+    }
+
+    func testAPlanFileIsStillPolledAtTheInterval() throws {
+        try withHarness { h in
+            let loop = try h.loop()
+            let reads = h.source.versionReads
+            h.clock.advance(milliseconds: 300)
+            loop.step()
+            XCTAssertEqual(h.source.versionReads, reads + 1, "a file has no notice: its version is checked every 300 ms")
+        }
+    }
+
+    func testTheHeaderNamesThePersonAndTheirRoleOnASharedPlanAndOnlyTheNameOnAFile() throws {
+        try withHarness { h in
+            _ = try h.loop()
+            XCTAssertTrue(h.terminal.screen.split(separator: "\n")[0].hasSuffix("tester · 15 Aug 2023 "), h.terminal.screen)
+        }
+        try withHarness { h in
+            h.source.role = .editor
+            _ = try h.loop()
+            XCTAssertTrue(h.terminal.screen.split(separator: "\n")[0].hasSuffix("tester · editor · 15 Aug 2023 "), h.terminal.screen)
+        }
+    }
+
+    func testAViewersStatusKeySaysWhyAndChangesNothing() throws {
+        try withHarness { h in
+            h.source.role = .viewer
+            h.source.isReadOnly = true
+            let loop = try h.loop()
+            h.terminal.press(.char("2"), .down, .down, .enter, .char("g"))
+            h.drain(loop)
+            XCTAssertEqual(h.source.log.count, 0, "nothing was written")
+            let screen = Self.flat(h)
+            XCTAssertTrue(screen.contains("You are a viewer on this shared plan: board members read, they do not change it."), h.terminal.screen)
+        }
+    }
+
+    func testAnEditorsCheckpointKeySaysOnlyAChairMayAndAsksNothing() throws {
+        try withHarness { h in
+            h.source.role = .editor
+            let loop = try h.loop()
+            h.terminal.press(.char("C"))
+            h.drain(loop)
+            XCTAssertNil(loop.state.overlay, "no question is asked")
+            XCTAssertTrue(Self.flat(h).contains("You are an editor on this shared plan"), h.terminal.screen)
+        }
+    }
+
+    func testWhenTheServerGoesAwayTheTypedLeadIsKeptTheEditSaysNotSavedAndEnterSavesItOnceItIsBack() throws {
+        try withHarness { h in
+            h.source.tellsOfChanges = true
+            h.source.role = .editor
+            let loop = try h.loop()
+            h.terminal.press(.char("2"), .down, .down, .enter)
+            h.drain(loop)
+            let action = try XCTUnwrap(loop.state.currentAction)
+            h.terminal.press(.char("L"), .ctrl("u"))
+            h.terminal.type("Alice Jones")
+            h.drain(loop)
+
+            h.source.serverAway = true
+            loop.step()
+            XCTAssertTrue(h.terminal.screen.split(separator: "\n")[0].contains("⚠ SERVER NOT ANSWERING"), h.terminal.screen)
+            XCTAssertEqual(Self.promptText(loop), "Alice Jones", "going away does not touch the prompt")
+
+            h.terminal.press(.enter)
+            h.drain(loop)
+            let said = Self.flat(h)
+            XCTAssertTrue(said.contains("The change was NOT saved"), h.terminal.screen)
+            XCTAssertTrue(said.contains("Your text is kept: press Enter to try again"), h.terminal.screen)
+            XCTAssertEqual(Self.promptText(loop), "Alice Jones", "the prompt is back with the text")
+            XCTAssertEqual(h.source.plan.action(action.ref)?.leads, action.leads, "nothing was saved")
+
+            // Someone else's change made meanwhile comes in when the server is back.
+            try h.source.changeElsewhere(h.source.plan.settingStatus(ofAction: "3d", to: .green, reason: nil))
+            loop.step()
+            XCTAssertFalse(Self.row("3d", h).contains("G ✓ Green"), "not heard while the server is away")
+            h.source.serverAway = false
+            loop.step()
+            XCTAssertFalse(h.terminal.screen.split(separator: "\n")[0].contains("SERVER NOT ANSWERING"), h.terminal.screen)
+            XCTAssertEqual(loop.state.plan.action("3d")?.status, .green, "caught up")
+            XCTAssertEqual(Self.promptText(loop), "Alice Jones")
+
+            h.terminal.press(.enter)
+            h.drain(loop)
+            XCTAssertEqual(h.source.plan.action(action.ref)?.leads, ["Alice Jones"], "saved once the server is back")
+            XCTAssertTrue(h.terminal.screen.contains("Saved lead(s) of \(action.ref): Alice Jones."), h.terminal.screen)
+        }
+    }
+}
