@@ -20,6 +20,8 @@ public final class DashboardLoop {
     private var dirty = true
     /// Whether the source tells of changes (a shared plan), so the loop need not poll.
     private var toldOfChanges = false
+    /// A change the source told of that could not be read yet: looked for again at each poll.
+    private var missedNotice = false
     /// How often to look for changes made by another process (well inside the one second
     /// promised) when the source is not told of them, and for the date turning.
     public static let pollInterval: UInt64 = 300_000_000
@@ -112,20 +114,27 @@ public final class DashboardLoop {
             _ = state.update(.today(today))
             changed = true
         }
-        if !toldOfChanges, catchUp() { changed = true }
+        // A notice whose change could not be read (the server faltered) is tried again here.
+        if !toldOfChanges || missedNotice, catchUp() { changed = true }
         return changed
     }
 
     /// Brings the plan up to date with changes made elsewhere, keeping the place and any
     /// edit in progress (they live in the state, which only takes the new plan).
     private func catchUp() -> Bool {
-        guard let now = try? source.version(), now != version else { return false }
+        guard let now = try? source.version() else {
+            missedNotice = true
+            return false
+        }
+        missedNotice = false
+        guard now != version else { return false }
         do {
             // The log's new lines applied to the plan held: work for the change, not the plan.
             let followed = try source.follow(state.plan, log: state.log, from: version)
             version = followed.version
             _ = state.update(.planChanged(followed.plan, followed.log))
         } catch {
+            missedNotice = true
             _ = state.update(.failed("Could not read the change made elsewhere: \(error)"))
         }
         return true

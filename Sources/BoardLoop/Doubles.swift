@@ -91,6 +91,9 @@ public final class MemoryPlanSource: PlanSource {
     public var serverAway = false
     /// How many times the loop asked for the version (polling costs a query on a server).
     public private(set) var versionReads = 0
+    /// How many of the next version reads fail (the server faltering for a moment while
+    /// its notice still arrives).
+    public var failingReads = 0
     private var noticed = false
     /// When the next change is made, as its log line records it.
     public var now = Date(timeIntervalSince1970: 1_692_108_000)
@@ -125,6 +128,10 @@ public final class MemoryPlanSource: PlanSource {
     public func version() throws -> Int64 {
         versionReads += 1
         try reachable()
+        if failingReads > 0 {
+            failingReads -= 1
+            throw PlanNotSaved("the server did not answer the read")
+        }
         return seq
     }
 

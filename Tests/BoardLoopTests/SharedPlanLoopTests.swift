@@ -50,6 +50,22 @@ final class SharedPlanLoopTests: XCTestCase {
         }
     }
 
+    func testAChangeToldOfWhenItCouldNotBeReadIsReadAtTheNextPoll() throws {
+        try withHarness { h in
+            h.source.tellsOfChanges = true
+            let loop = try h.loop()
+            h.terminal.press(.char("2"), .down, .down, .enter)
+            h.drain(loop)
+            h.source.failingReads = 1
+            try h.source.changeElsewhere(h.source.plan.settingStatus(ofAction: "3d", to: .green, reason: nil))
+            loop.step()
+            XCTAssertFalse(Self.row("3d", h).contains("G ✓ Green"), "the read failed, so the change is not there yet")
+            h.clock.advance(milliseconds: 300)
+            loop.step()
+            XCTAssertTrue(Self.row("3d", h).contains("G ✓ Green"), "the notice was used up, yet the next poll reads the change:\n\(h.terminal.screen)")
+        }
+    }
+
     func testAPlanFileIsStillPolledAtTheInterval() throws {
         try withHarness { h in
             let loop = try h.loop()
