@@ -47,10 +47,25 @@ public protocol PlanSource: AnyObject {
     /// The plan and log brought up to date from log position `version` by applying the
     /// log's new lines, reloading only what cannot be applied.
     func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64)
+    /// Enough of the plan to draw the first screen (every action's reference, status and
+    /// by-when; the rest whole), read quickly; nil when the source has no such shortcut.
+    func outline() throws -> Plan?
+    /// Starts reading the whole plan, its log and version on another thread; nil when the
+    /// source cannot (the loop then reads them at once, with `load`).
+    func loadInBackground() -> PlanLoading?
+    /// Told the whole plan the loop now holds (read on the other thread), so the next change
+    /// need not read it again.
+    func keep(_ loaded: LoadedPlan)
 }
 
 extension PlanSource {
     public func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try changeLog().filter { $0.seq > seq } }
+
+    public func outline() throws -> Plan? { nil }
+
+    public func loadInBackground() -> PlanLoading? { nil }
+
+    public func keep(_ loaded: LoadedPlan) {}
 
     /// Without a cheaper way, following is loading afresh.
     public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {

@@ -10,7 +10,9 @@ struct Summary: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let plan = try store.open(forReading: true).load()
+        // The roll-ups need each action's status and by-when, not its text or notes, and
+        // nothing here compares with a checkpoint.
+        let plan = try store.open(forReading: true).outline(checkpoints: false)
         try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date()).text)
     }
 }
@@ -28,13 +30,13 @@ struct SummaryReport {
         if let notice = plan.header.notice { out += "Note: \(v(notice))\n" }
         out += "\nAreas of weakness\n"
         let statuses = Status.allCases
-        for area in plan.areas {
-            let r = plan.rollup(of: area, today: today)
+        let rollups = plan.areas.map { plan.rollup(of: $0, today: today) }
+        for (area, r) in zip(plan.areas, rollups) {
             let counts = statuses.map { "\($0.label) \(r.count($0))" }.joined(separator: ", ")
             out += "  \(area.number). \(v(area.title))\n"
             out += "     \(r.total) actions: \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
         }
-        let all = AreaRollup(actions: plan.allActions, today: today, settings: plan.settings)
+        let all = AreaRollup(combining: rollups)
         out += "  All areas: \(all.total) actions, red \(all.count(.red)), overdue \(all.overdue), due soon \(all.dueSoon)\n"
 
         out += "\nImpact score card\n"

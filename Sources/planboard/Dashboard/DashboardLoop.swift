@@ -31,6 +31,20 @@ final class StoreSource: PlanSource {
     }
     func recordCheckpoint(name: String, date: PlanDate) throws -> Plan { try store.recordCheckpoint(name: name, date: date) }
     func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try store.changes(afterSeq: seq) }
+    func outline() throws -> Plan? { try store.outline() }
+
+    /// A connection of its own reads the whole plan, so the two threads share nothing.
+    func loadInBackground() -> PlanLoading? {
+        let path = store.path
+        let user = store.user
+        return PlanLoading {
+            let whole = try PlanStore.open(path: path, user: user, forReading: true).loadWithLog()
+            return LoadedPlan(plan: whole.plan, log: whole.log, version: whole.version)
+        }
+    }
+
+    func keep(_ loaded: LoadedPlan) { store.keep(loaded.plan, asOf: loaded.version) }
+
     func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
         let followed = try store.follow(plan, log: log, from: version)
         return (followed.plan, followed.log, followed.version)
