@@ -25,6 +25,7 @@ struct Dashboard: ParsableCommand {
     func run() throws {
         let status = try MainActor.assumeIsolated {
             let started = DispatchTime.now()
+            Allocator.oneArena()
             let noColour = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
             let settings = UserConfig.load()
             let chosen = try ThemeLoader.load(noColour ? "mono" : theme ?? settings.theme ?? "default")
@@ -148,5 +149,20 @@ enum ThemeLoader {
         let own = (try? FileManager.default.contentsOfDirectory(atPath: userFolder()))?
             .filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) } ?? []
         throw CLIError("there is no theme called \"\(name)\"; expected one of \((ShippedThemes.names + own).joined(separator: ", ")) (your own go in \(userFolder()))")
+    }
+}
+
+/// The allocator as the dashboard's two threads need it.
+enum Allocator {
+    /// One glibc allocator arena for every thread. The whole plan is read on a second thread,
+    /// and with an arena of its own what that thread frees is not reused by the main thread:
+    /// about 10 MB more at the peak with 100,000 actions.
+    static func oneArena() {
+        #if os(Linux)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>, which Swift's Glibc module leaves out
+        guard let program = dlopen(nil, RTLD_NOW), let symbol = dlsym(program, "mallopt") else { return }
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, 1)
+        #endif
     }
 }
