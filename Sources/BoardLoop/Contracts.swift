@@ -53,9 +53,6 @@ public protocol PlanSource: AnyObject {
     /// Starts reading the whole plan, its log and version on another thread; nil when the
     /// source cannot (the loop then reads them at once, with `load`).
     func loadInBackground() -> PlanLoading?
-    /// Told the whole plan the loop now holds (read on the other thread), so the next change
-    /// need not read it again.
-    func keep(_ loaded: LoadedPlan)
 }
 
 extension PlanSource {
@@ -64,8 +61,6 @@ extension PlanSource {
     public func outline() throws -> Plan? { nil }
 
     public func loadInBackground() -> PlanLoading? { nil }
-
-    public func keep(_ loaded: LoadedPlan) {}
 
     /// Without a cheaper way, following is loading afresh.
     public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {

@@ -110,7 +110,6 @@ public final class DashboardLoop {
                 loaded = LoadedPlan(plan: try source.load(), log: try source.changeLog(), version: now)
             }
             version = loaded.version
-            source.keep(loaded)
             _ = state.update(.planChanged(loaded.plan, loaded.log))
         } catch {
             _ = state.update(.failed("Could not read the whole plan: \(error)"))

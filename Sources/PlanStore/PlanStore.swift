@@ -233,12 +233,6 @@ public final class PlanStore {
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
-    /// Takes `plan`, read elsewhere (another connection), as the plan at log position
-    /// `version`, so the next write need not read the file again when nobody else has written.
-    public func keep(_ plan: Plan, asOf version: Int64) {
-        cache = (version, plan)
-    }
-
     func current(_ db: Database) throws -> Plan {
         let version = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0
         if let cache, cache.version == version { return cache.plan }

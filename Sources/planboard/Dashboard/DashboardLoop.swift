@@ -33,22 +33,28 @@ final class StoreSource: PlanSource {
     func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try store.changes(afterSeq: seq) }
     func outline() throws -> Plan? { try store.outline() }
 
-    /// A connection of its own reads the whole plan, so the two threads share nothing.
+    /// The store's own connection reads the whole plan on the other thread (a second
+    /// connection to the file in this process lost the dashboard's later writes in tests);
+    /// the loop leaves the store alone until it has taken the result.
     func loadInBackground() -> PlanLoading? {
-        let path = store.path
-        let user = store.user
+        let lent = LentStore(store)
         return PlanLoading {
-            let whole = try PlanStore.open(path: path, user: user, forReading: true).loadWithLog()
+            let whole = try lent.store.loadWithLog()
             return LoadedPlan(plan: whole.plan, log: whole.log, version: whole.version)
         }
     }
-
-    func keep(_ loaded: LoadedPlan) { store.keep(loaded.plan, asOf: loaded.version) }
 
     func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
         let followed = try store.follow(plan, log: log, from: version)
         return (followed.plan, followed.log, followed.version)
     }
+}
+
+/// The store handed to the loading thread: only that thread uses it until the loop takes
+/// the whole plan (keys and polls wait for it), so it is never used by two threads at once.
+private final class LentStore: @unchecked Sendable {
+    let store: PlanStore
+    init(_ store: PlanStore) { self.store = store }
 }
 
 /// The machine's clock, with `$PLANBOARD_TODAY` fixing the date.
