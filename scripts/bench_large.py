@@ -218,6 +218,11 @@ def measure_size(binary, actions, runs, workdir, vd):
         if i > 0:
             frames.append(ms)
     r["frame"] = statistics.median(frames)
+    cpus = []
+    for i in range(1, runs + 1):
+        cpus += bench_pty.read_bench_file(os.path.join(p, f"frame-{i}.txt")).get("first_frame_cpu_ms", [])
+    if cpus:
+        r["frame_cpu"] = statistics.median(cpus)
     print(f"  first frame {r['frame']:.0f} ms", file=sys.stderr)
 
     if vd:
@@ -288,6 +293,7 @@ def slowest(downs):
 # (measure, how to show it, target, limit per size (None: no verdict), the value judged)
 ROWS = [
     ("First frame, outside (ms)", lambda r: f"{r['frame']:.0f}", "<= 40 ms / <= 300 ms", [40, 300], lambda r: r["frame"]),
+    ("  first frame, CPU time (ms)", lambda r: f"{r['frame_cpu']:.0f}", "(the process, to it)", None, None),
     ("  whole plan in, inside (ms)", lambda r: f"{r['session']['whole'][0]:.0f}", "(keys wait for it)", None, None),
     ("VisiData opening CSV (ms)", lambda r: f"{r['visidata']:.0f}", "", None, None),
     ("VisiData / planboard", lambda r: f"{r['visidata'] / r['frame']:.1f}x", ">= 5x", [5, 5], lambda r: r["visidata"] / r["frame"]),
