@@ -57,6 +57,12 @@ public protocol PlanSource: AnyObject {
     /// The person's role on a shared plan, which the server enforces; nil on a file, where
     /// roles are advisory.
     var role: PlanRole? { get }
+    /// Enough of the plan to draw the first screen (every action's reference, status and
+    /// by-when; the rest whole), read quickly; nil when the source has no such shortcut.
+    func outline() throws -> Plan?
+    /// Starts reading the whole plan, its log and version on another thread; nil when the
+    /// source cannot (the loop then reads them at once, with `load`).
+    func loadInBackground() -> PlanLoading?
 }
 
 extension PlanSource {
@@ -65,6 +71,10 @@ extension PlanSource {
     public var role: PlanRole? { nil }
 
     public func changes(afterSeq seq: Int64) throws -> [ChangeRecord] { try changeLog().filter { $0.seq > seq } }
+
+    public func outline() throws -> Plan? { nil }
+
+    public func loadInBackground() -> PlanLoading? { nil }
 
     /// Without a cheaper way, following is loading afresh.
     public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {

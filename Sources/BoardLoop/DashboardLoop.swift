@@ -22,6 +22,10 @@ public final class DashboardLoop {
     private var toldOfChanges = false
     /// A change the source told of that could not be read yet: looked for again at each poll.
     private var missedNotice = false
+    /// The whole plan on its way, while the state holds only its outline.
+    private var loading: PlanLoading?
+    /// Whether the state holds only the outline, the whole plan not yet asked for.
+    private var holdsOutline = false
     /// How often to look for changes made by another process (well inside the one second
     /// promised) when the source is not told of them, and for the date turning.
     public static let pollInterval: UInt64 = 300_000_000
@@ -34,10 +38,17 @@ public final class DashboardLoop {
         self.editor = editor
         self.packWriter = packWriter
         self.stopProcess = stopProcess
-        state = BoardState(plan: try source.load(), log: try source.changeLog(), today: today, user: source.user,
-                           readOnly: source.isReadOnly, role: source.role)
+        // The first screen needs counts, not every action's text: with an outline it is
+        // drawn from that while the whole plan is read on another thread.
         version = try source.version()
+        let outline = try source.outline()
+        state = BoardState(plan: try outline ?? source.load(), log: try source.changeLog(), today: today, user: source.user,
+                           readOnly: source.isReadOnly, role: source.role)
+        holdsOutline = outline != nil
     }
+
+    /// Whether the state holds only the plan's outline, the whole plan still on its way.
+    public var isLoading: Bool { holdsOutline }
 
     /// Shows a message on the first screen.
     public func tell(_ message: String) {
@@ -58,6 +69,8 @@ public final class DashboardLoop {
         terminal.draw(Render.screen(state))
         lastPoll = clock.nanoseconds()
         dirty = false
+        // Only now, so the first frame has the processor to itself on a busy machine.
+        if holdsOutline { loading = source.loadInBackground() }
     }
 
     /// One turn of the loop: signals, one input, the server's state and any change it told
@@ -70,7 +83,10 @@ public final class DashboardLoop {
             terminal.suspend(stopProcess)
             dirty = true
         }
-        if let message = terminal.read(milliseconds: milliseconds) {
+        // While the whole plan is on its way, look for it often; a key waits for it.
+        let message = terminal.read(milliseconds: holdsOutline ? min(milliseconds, 10) : milliseconds)
+        if holdsOutline, message != nil || loading?.isDone != false { finishLoading(loading) }
+        if let message {
             dirty = true
             for effect in state.update(message) {
                 if case .quit = effect { return false }
@@ -99,9 +115,32 @@ public final class DashboardLoop {
         return changed
     }
 
+    /// Puts the whole plan in place of the outline, keeping the place: the screen looks the
+    /// same, and every key from now on acts on the whole plan. If the other thread could not
+    /// read it, it is read here.
+    private func finishLoading(_ loading: PlanLoading?) {
+        self.loading = nil
+        holdsOutline = false
+        dirty = true
+        do {
+            let loaded: LoadedPlan
+            do {
+                guard let loading else { throw LoadFailure(message: "the whole plan was not asked for") }
+                loaded = try loading.wait()
+            } catch {
+                let now = try source.version()
+                loaded = LoadedPlan(plan: try source.load(), log: try source.changeLog(), version: now)
+            }
+            version = loaded.version
+            _ = state.update(.planChanged(loaded.plan, loaded.log))
+        } catch {
+            _ = state.update(.failed("Could not read the whole plan: \(error)"))
+        }
+    }
+
     private func pollWhenDue() {
         let now = clock.nanoseconds()
-        guard now &- lastPoll >= Self.pollInterval else { return }
+        guard !holdsOutline, now &- lastPoll >= Self.pollInterval else { return }
         lastPoll = now
         if poll() { dirty = true }
     }

@@ -98,6 +98,11 @@ public final class MemoryPlanSource: PlanSource {
     /// When the next change is made, as its log line records it.
     public var now = Date(timeIntervalSince1970: 1_692_108_000)
     private var seq: Int64 = 0
+    /// Set to hand the loop this outline first and the whole plan from another thread, as
+    /// the store does; nil reads the whole plan at once.
+    public var firstOutline: Plan?
+    /// Set to make reading the whole plan on the other thread fail.
+    public var backgroundReadFails = false
 
     public init(plan: Plan, user: String = "tester") {
         self.plan = plan
@@ -124,6 +129,16 @@ public final class MemoryPlanSource: PlanSource {
     }
 
     public func load() throws -> Plan { try reachable(); return plan }
+    public func outline() throws -> Plan? { firstOutline }
+
+    public func loadInBackground() -> PlanLoading? {
+        let loaded = LoadedPlan(plan: plan, log: log, version: seq)
+        let fails = backgroundReadFails
+        return PlanLoading {
+            if fails { throw PlanConflict("the other thread could not read the plan") }
+            return loaded
+        }
+    }
     public func changeLog() throws -> [ChangeRecord] { try reachable(); return log }
     public func version() throws -> Int64 {
         versionReads += 1

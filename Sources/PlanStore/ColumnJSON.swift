@@ -172,6 +172,57 @@ enum ColumnJSON {
             }
         }
 
+        /// The bytes of the string next, when it holds no escapes (nil, reading nothing,
+        /// when it does): a name or a status compared without making a `String` for it.
+        mutating func plainBytes() throws -> UnsafeBufferPointer<UInt8>? {
+            try expect(UInt8(ascii: "\""))
+            let start = i
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
+            guard i < bytes.count else { throw Malformed() }
+            guard bytes[i] == UInt8(ascii: "\"") else {
+                i = start - 1
+                return nil
+            }
+            i += 1
+            return UnsafeBufferPointer(rebasing: bytes[start..<i - 1])
+        }
+
+        /// An object read as `object` does, with each key given as its bytes.
+        mutating func fields(_ member: (inout Reader, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+            try expect(UInt8(ascii: "{"))
+            if peek() == UInt8(ascii: "}") { i += 1; return }
+            while true {
+                if let key = try plainBytes() {
+                    try expect(UInt8(ascii: ":"))
+                    try member(&self, key)
+                } else {
+                    var key = try string()
+                    try expect(UInt8(ascii: ":"))
+                    try key.withUTF8 { try member(&self, $0) }
+                }
+                switch peek() {
+                case UInt8(ascii: ","): i += 1
+                case UInt8(ascii: "}"): i += 1; return
+                default: throw Malformed()
+                }
+            }
+        }
+
+        /// A status, by its name in the file.
+        mutating func status() throws -> Status {
+            guard let raw = try plainBytes() else {
+                guard let status = Status(rawValue: try string()) else { throw Malformed() }
+                return status
+            }
+            // Most often first: the statuses of a checkpoint are read by the 100,000.
+            if ColumnJSON.matches(raw, "green") { return .green }
+            if ColumnJSON.matches(raw, "complete") { return .complete }
+            if ColumnJSON.matches(raw, "amber") { return .amber }
+            if ColumnJSON.matches(raw, "red") { return .red }
+            if ColumnJSON.matches(raw, "not-started") { return .notStarted }
+            throw Malformed()
+        }
+
         /// Skips a value of any kind (a key this reader does not know).
         mutating func skip() throws {
             switch peek() {
@@ -185,6 +236,21 @@ enum ColumnJSON {
             }
             guard i <= bytes.count else { throw Malformed() }
         }
+    }
+
+    /// Whether `raw` is the bytes of `name`.
+    static func matches(_ raw: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+        guard raw.count == name.utf8CodeUnitCount else { return false }
+        guard let start = raw.baseAddress else { return true }
+        return memcmp(start, name.utf8Start, raw.count) == 0
+    }
+
+    /// Runs `body` over UTF-8 `bytes`, requiring it to read them all.
+    static func read<T>(bytes: UnsafeBufferPointer<UInt8>, _ body: (inout Reader) throws -> T) throws -> T {
+        var reader = Reader(bytes)
+        let value = try body(&reader)
+        try reader.end()
+        return value
     }
 
     /// Runs `body` over the UTF-8 of `text`, requiring it to read the whole text.
@@ -301,7 +367,14 @@ enum ColumnJSON {
     }
 
     static func checkpoint(_ text: String) throws -> Checkpoint {
-        try read(text) { r in
+        var text = text
+        return try text.withUTF8 { try checkpoint(bytes: $0) }
+    }
+
+    /// A checkpoint from the bytes of its column, read where SQLite holds them: a snapshot of
+    /// 100,000 actions is megabytes, not worth copying into a `String` first.
+    static func checkpoint(bytes: UnsafeBufferPointer<UInt8>) throws -> Checkpoint {
+        try read(bytes: bytes) { r in
             var name: String?
             var date: PlanDate?
             var actions: [Checkpoint.ActionState]?
@@ -313,14 +386,17 @@ enum ColumnJSON {
                 case "date": date = try r.date()
                 case "actions":
                     var list: [Checkpoint.ActionState] = []
+                    // A checkpoint holds every action: its keys and statuses are compared as bytes.
                     try r.array { r in
                         var ref: String?
                         var status: Status?
-                        try r.object { r, key in
-                            switch key {
-                            case "ref": ref = try r.string()
-                            case "status": status = Status(rawValue: try r.string())
-                            default: try r.skip()
+                        try r.fields { r, key in
+                            if matches(key, "ref") {
+                                ref = try r.string()
+                            } else if matches(key, "status") {
+                                status = try r.status()
+                            } else {
+                                try r.skip()
                             }
                         }
                         guard let ref, let status else { throw Malformed() }

@@ -6,32 +6,55 @@ import PlanModel
 /// by name lowercases it each time), and the small JSON columns read by hand (`ColumnJSON`).
 ///
 /// Gives exactly what `PlanRows.load` gives, with the same messages for a damaged file.
-enum FastRows {
-    ///
-    /// With `only`, it reads just those actions (and their notes), and no risks or
-    /// checkpoints: the part of a plan one command-line change needs (`PlanStore.plan(around:)`).
-    static func load(_ db: Database, file: String, actions only: [String]? = nil) throws -> Plan {
-        let refList = only.map { refs in "(" + refs.map { _ in "?" }.joined(separator: ", ") + ")" }
-        let refArguments = StatementArguments(only ?? [])
-        func damaged(_ what: String) -> StoreError {
-            StoreError(.corrupt, "\(file) is damaged: the \(what) cannot be read; expected the data planboard wrote. Restore the file from a backup or re-import the plan")
-        }
-        func badDate(_ text: String?, _ what: String) -> StoreError {
-            StoreError(.corrupt, "\(file) is damaged: the \(what) is \"\(text ?? "missing")\"; expected a date YYYY-MM-DD")
-        }
-        func date(_ text: String?, _ what: @autoclosure () -> String) throws -> PlanDate {
-            guard let text, let date = ColumnJSON.date(text) else { throw badDate(text, what()) }
-            return date
-        }
-        func optionalDate(_ text: String?, _ what: @autoclosure () -> String) throws -> PlanDate? {
-            guard let text else { return nil }
-            return try date(text, what())
-        }
-        func json<T>(_ text: String?, _ what: @autoclosure () -> String, _ read: (String) throws -> T) throws -> T {
-            guard let text, let value = try? read(text) else { throw damaged(what()) }
-            return value
-        }
+struct FastRows {
+    /// How much of a plan to read.
+    enum Shape: Equatable {
+        /// All of it.
+        case whole
+        /// Just these actions (and their notes), and no risks, checkpoints or meetings: the
+        /// part of a plan one command-line change needs (`PlanStore.plan(around:)`).
+        case actions([String])
+        /// Every action with its reference, status and by-when only (no text, leads, KPI
+        /// links, success criteria or notes), and the rest whole, checkpoints only if asked
+        /// for: what the dashboard's first screen and `summary` show (`PlanStore.outline`).
+        case outline(checkpoints: Bool)
+    }
 
+    let db: Database
+    let file: String
+    let shape: Shape
+
+    static func load(_ db: Database, file: String, shape: Shape = .whole) throws -> Plan {
+        try FastRows(db: db, file: file, shape: shape).plan()
+    }
+
+    private var only: [String]? {
+        if case let .actions(refs) = shape { return refs }
+        return nil
+    }
+
+    /// ` WHERE column IN (?, ?)` for the actions asked for, or nothing for every action.
+    private func filter(_ column: String) -> String {
+        only.map { refs in " WHERE \(column) IN (" + refs.map { _ in "?" }.joined(separator: ", ") + ")" } ?? ""
+    }
+
+    private var refArguments: StatementArguments { StatementArguments(only ?? []) }
+
+    private var isOutline: Bool {
+        if case .outline = shape { return true }
+        return false
+    }
+
+    /// Whether the checkpoints are read: not for one command's actions, nor for an outline without them.
+    private var readsCheckpoints: Bool {
+        switch shape {
+        case .whole: true
+        case .actions: false
+        case let .outline(checkpoints): checkpoints
+        }
+    }
+
+    func plan() throws -> Plan {
         guard let top = try Row.fetchOne(db, sql: "SELECT format, header, settings, governance FROM plan WHERE id = 1") else {
             throw StoreError(.corrupt, "\(file) has no plan in it (its plan table is empty); expected a plan imported with `planboard import`")
         }
@@ -43,60 +66,121 @@ enum FastRows {
         let header = try columns.decode(Header.self, top[1], "header")
         let settings = try columns.decode(Settings.self, top[2], "settings")
         let governance = try columns.decode(Governance.self, top[3], "governance")
+        let actions = isOutline ? try outlineActions() : try wholeActions(notes: try notes())
+        // A part of the plan for one command's actions needs no risks, checkpoints or meetings.
+        let part = only != nil
+        return Plan(header: header, settings: settings, governance: governance,
+                    areas: try areas(actions), risks: part ? [] : try risks(), kpis: try kpis(),
+                    checkpoints: readsCheckpoints ? try checkpoints() : [],
+                    meetings: part ? [] : try MeetingRows.load(db, columns))
+    }
 
+    // MARK: Actions
+
+    private func notes() throws -> [String: [Note]] {
         // A file opened read-only may predate note ids (its migration has not run).
         let noteHasID = try db.columns(in: "note").contains { $0.name == "id" }
         var notes: [String: [Note]] = [:]
         if only == nil { notes.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT action) FROM note") ?? 0) }
-        let noteRows = try Row.fetchCursor(db, sql: "SELECT action, date, author, text\(noteHasID ? ", id" : "") FROM note\(refList.map { " WHERE action IN \($0)" } ?? "") ORDER BY action, position", arguments: refArguments)
-        while let row = try noteRows.next() {
+        let rows = try Row.fetchCursor(db, sql: "SELECT action, date, author, text\(noteHasID ? ", id" : "") FROM note\(filter("action")) ORDER BY action, position", arguments: refArguments)
+        while let row = try rows.next() {
             let ref: String = row[0]
             let id: String? = noteHasID ? row[4] : nil
             notes[ref, default: []].append(Note(id: id?.isEmpty == false ? id : nil, date: try date(row[1], "note on \(ref)"),
                                                 author: row[2], text: row[3]))
         }
+        return notes
+    }
 
-        var actions: [Int: [Action]] = [:]
-        let actionRows = try Row.fetchCursor(db, sql: """
-            SELECT ref, area, text, by_when, leads, sro, status, kpi_text, kpis, success_criteria
-            FROM action\(refList.map { " WHERE ref IN \($0)" } ?? "") ORDER BY area, position
+    private func wholeActions(notes: [String: [Note]]) throws -> [Int: [Action]] {
+        var notes = notes
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT area, ref, text, by_when, leads, sro, status, kpi_text, kpis, success_criteria
+            FROM action\(filter("ref")) ORDER BY area, position
             """, arguments: refArguments)
+        return try byArea(rows) { row in
+            let ref: String = row[1]
+            let status: String = row[6]
+            return Action(
+                ref: ref, text: row[2], byWhen: try optionalDate(row[3], "action \(ref) by-when"),
+                leads: try json(row[4], "action \(ref) leads", ColumnJSON.strings),
+                seniorResponsibleOfficer: row[5], status: Status(rawValue: status) ?? .notStarted,
+                kpiText: row[7], kpis: try json(row[8], "action \(ref) KPIs", ColumnJSON.strings),
+                successCriteria: row[9], notes: notes.removeValue(forKey: ref) ?? [])
+        }
+    }
+
+    /// Every action with only what the roll-ups and "since" need; the rest is left empty.
+    ///
+    /// Read in the table's own order (the order they were written, nearly always the plan's)
+    /// and put in order here: through the area index SQLite looks up every row again, which
+    /// costs more than reading them.
+    private func outlineActions() throws -> [Int: [Action]] {
+        // Room made first (the area index counts them without reading a row): 100,000
+        // actions grown by doubling would be copied again and again.
+        var actions: [Int: [Action]] = [:]
+        var positions: [Int: [Int]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT area, COUNT(*) FROM action GROUP BY area") {
+            let area: Int = row[0]
+            actions[area, default: []].reserveCapacity(row[1])
+            positions[area, default: []].reserveCapacity(row[1])
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT area, position, ref, by_when, status FROM action")
+        while let row = try rows.next() {
+            let area: Int = row[0]
+            let ref: String = row[2]
+            let status: String = row[4]
+            actions[area, default: []].append(Action(ref: ref, text: "", byWhen: try optionalDate(row[3], "action \(ref) by-when"),
+                                                     status: Status(rawValue: status) ?? .notStarted))
+            positions[area, default: []].append(row[1])
+        }
+        for (area, order) in positions where zip(order, order.dropFirst()).contains(where: { $0 >= $1 }) {
+            guard let list = actions[area] else { continue }
+            actions[area] = order.indices.sorted { (order[$0], $0) < (order[$1], $1) }.map { list[$0] }
+        }
+        return actions
+    }
+
+    /// Rows ordered by area (column 0) made into each area's list of actions.
+    private func byArea(_ rows: RowCursor, _ make: (Row) throws -> Action) throws -> [Int: [Action]] {
+        var actions: [Int: [Action]] = [:]
         var currentArea = Int.min
         var list: [Action] = []
-        while let row = try actionRows.next() {
-            let ref: String = row[0]
-            let area: Int = row[1]
+        while let row = try rows.next() {
+            let area: Int = row[0]
             if area != currentArea {
                 if currentArea != Int.min { actions[currentArea] = list }
                 currentArea = area
                 list = actions[area] ?? []
             }
-            let status: String = row[6]
-            list.append(Action(
-                ref: ref, text: row[2], byWhen: try optionalDate(row[3], "action \(ref) by-when"),
-                leads: try json(row[4], "action \(ref) leads", ColumnJSON.strings),
-                seniorResponsibleOfficer: row[5], status: Status(rawValue: status) ?? .notStarted,
-                kpiText: row[7], kpis: try json(row[8], "action \(ref) KPIs", ColumnJSON.strings),
-                successCriteria: row[9], notes: notes.removeValue(forKey: ref) ?? []))
+            list.append(try make(row))
         }
         if currentArea != Int.min { actions[currentArea] = list }
+        return actions
+    }
 
+    // MARK: The rest
+
+    private func areas(_ actions: [Int: [Action]]) throws -> [Area] {
         var areas: [Area] = []
-        let areaRows = try Row.fetchCursor(db, sql: "SELECT number, title, weakness, findings_source, findings FROM area ORDER BY position")
-        while let row = try areaRows.next() {
+        let rows = try Row.fetchCursor(db, sql: "SELECT number, title, weakness, findings_source, findings FROM area ORDER BY position")
+        while let row = try rows.next() {
             let number: Int = row[0]
             areas.append(Area(number: number, title: row[1], weakness: row[2], findingsSource: row[3],
                               findings: try json(row[4], "area \(number) findings", ColumnJSON.findings),
                               actions: actions[number] ?? []))
         }
+        return areas
+    }
 
+    private func risks() throws -> [Risk] {
         var risks: [Risk] = []
-        let riskRows = try Row.fetchCursor(db, sql: only != nil ? "SELECT * FROM risk WHERE 0" : """
+        let rows = try Row.fetchCursor(db, sql: """
             SELECT ref, raised, risk, owner, inherent_likelihood, inherent_impact, mitigation, residual_likelihood,
                 residual_impact, target_likelihood, target_impact, progress, review_date, areas
             FROM risk ORDER BY position
             """)
-        while let row = try riskRows.next() {
+        while let row = try rows.next() {
             let ref: String = row[0]
             risks.append(Risk(ref: ref, raised: try optionalDate(row[1], "risk \(ref) raised"), risk: row[2], owner: row[3],
                               inherent: Score(likelihood: row[4], impact: row[5]), mitigation: row[6],
@@ -105,7 +189,10 @@ enum FastRows {
                               progress: row[11], reviewDate: try optionalDate(row[12], "risk \(ref) review date"),
                               areas: try json(row[13], "risk \(ref) areas", ColumnJSON.ints)))
         }
+        return risks
+    }
 
+    private func kpis() throws -> [KPI] {
         var milestones: [String: [Milestone]] = [:]
         let milestoneRows = try Row.fetchCursor(db, sql: "SELECT kpi, label, date, target, actual FROM milestone ORDER BY kpi, position")
         while let row = try milestoneRows.next() {
@@ -114,8 +201,8 @@ enum FastRows {
                                                           target: row[3], actual: row[4]))
         }
         var kpis: [KPI] = []
-        let kpiRows = try Row.fetchCursor(db, sql: "SELECT ref, name, unit, better, baseline, comparator FROM kpi ORDER BY position")
-        while let row = try kpiRows.next() {
+        let rows = try Row.fetchCursor(db, sql: "SELECT ref, name, unit, better, baseline, comparator FROM kpi ORDER BY position")
+        while let row = try rows.next() {
             let ref: String = row[0]
             let better: String = row[3]
             let baseline: String? = row[4]
@@ -125,15 +212,43 @@ enum FastRows {
                             comparator: try comparator.map { try json($0, "KPI \(ref) comparator", ColumnJSON.comparator) },
                             milestones: milestones[ref] ?? []))
         }
+        return kpis
+    }
 
+    private func checkpoints() throws -> [Checkpoint] {
         var checkpoints: [Checkpoint] = []
-        let checkpointRows = try String.fetchCursor(db, sql: "SELECT snapshot FROM checkpoint\(only != nil ? " WHERE 0" : "") ORDER BY position")
-        while let snapshot = try checkpointRows.next() {
-            checkpoints.append(try json(snapshot, "checkpoint", ColumnJSON.checkpoint))
+        let rows = try Row.fetchCursor(db, sql: "SELECT snapshot FROM checkpoint ORDER BY position")
+        while let row = try rows.next() {
+            // Read where SQLite holds it, not copied into a String: a snapshot is megabytes.
+            let checkpoint = try row.withUnsafeData(atIndex: 0) { data in
+                data?.withUnsafeBytes { raw in try? ColumnJSON.checkpoint(bytes: raw.bindMemory(to: UInt8.self)) }
+            }
+            guard let checkpoint else { throw damaged("checkpoint") }
+            checkpoints.append(checkpoint)
         }
-        // A part of the plan for one command's actions needs no meetings; a whole plan does.
-        let meetings = only == nil ? try MeetingRows.load(db, JSONColumns(file: file)) : []
-        return Plan(header: header, settings: settings, governance: governance,
-                    areas: areas, risks: risks, kpis: kpis, checkpoints: checkpoints, meetings: meetings)
+        return checkpoints
+    }
+
+    // MARK: Columns
+
+    private func damaged(_ what: String) -> StoreError {
+        StoreError(.corrupt, "\(file) is damaged: the \(what) cannot be read; expected the data planboard wrote. Restore the file from a backup or re-import the plan")
+    }
+
+    private func date(_ text: String?, _ what: @autoclosure () -> String) throws -> PlanDate {
+        guard let text, let date = ColumnJSON.date(text) else {
+            throw StoreError(.corrupt, "\(file) is damaged: the \(what()) is \"\(text ?? "missing")\"; expected a date YYYY-MM-DD")
+        }
+        return date
+    }
+
+    private func optionalDate(_ text: String?, _ what: @autoclosure () -> String) throws -> PlanDate? {
+        guard let text else { return nil }
+        return try date(text, what())
+    }
+
+    private func json<T>(_ text: String?, _ what: @autoclosure () -> String, _ read: (String) throws -> T) throws -> T {
+        guard let text, let value = try? read(text) else { throw damaged(what()) }
+        return value
     }
 }

@@ -56,7 +56,7 @@ extension PlanStore {
     static func part(_ db: Database, refs: [String], file: String) throws -> Plan? {
         // The small tables whole, and the named actions by reference, through the same
         // reader as a whole plan.
-        let whole = try FastRows.load(db, file: file, actions: refs)
+        let whole = try FastRows.load(db, file: file, shape: .actions(refs))
         let found = Set(whole.allActions.map(\.ref))
         return refs.allSatisfy(found.contains) ? whole : nil
     }

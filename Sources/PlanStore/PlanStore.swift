@@ -210,6 +210,29 @@ public final class PlanStore {
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
+    /// The plan with each action cut down to its reference, status and by-when (no text,
+    /// leads, KPI links, success criteria or notes) and everything else whole: enough for the
+    /// roll-ups, the score card, the highest risks and what changed since a checkpoint, which
+    /// is what the dashboard's first screen and `summary` show. A fifth of the work of `load`.
+    /// Without `checkpoints` (`summary` compares with none) it has none, saving a decode of
+    /// every action's status in each of them.
+    public func outline(checkpoints: Bool) throws -> Plan {
+        do {
+            return try db.read { db in try FastRows.load(db, file: path, shape: .outline(checkpoints: checkpoints)) }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
+    }
+
+    /// The whole plan, its change log and the log position they stand at, read together
+    /// (the dashboard reads them on another thread while its first screen shows the outline).
+    public func loadWithLog() throws -> Followed {
+        do {
+            return try db.read { db in
+                let version = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0
+                return Followed(plan: try self.current(db), log: try self.records(db, after: 0), version: version)
+            }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
+    }
+
     func current(_ db: Database) throws -> Plan {
         let version = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0
         if let cache, cache.version == version { return cache.plan }

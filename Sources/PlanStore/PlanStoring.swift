@@ -45,6 +45,11 @@ public protocol PlanStoring: AnyObject {
     /// file): the caller then checks `version()` now and then, which is cheap there.
     func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)?
 
+    /// The plan with each action holding at least its reference, status and by-when, and
+    /// everything else whole (what `summary` and the dashboard's first screen show): a
+    /// backend that can leave the rest out does; by default the whole plan. Without
+    /// `checkpoints` it may leave the checkpoints out too.
+    func outline(checkpoints: Bool) throws -> Plan
     /// The plan with at least the actions `refs`: a backend that can read just those (a
     /// command changing one action of 100,000) does; by default the whole plan.
     func plan(around refs: [String]) throws -> Plan
@@ -70,6 +75,11 @@ extension PlanStoring {
     public func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)? { nil }
 
     public func plan(around refs: [String]) throws -> Plan { try load() }
+
+    public func outline(checkpoints: Bool) throws -> Plan { try load() }
+
+    /// The outline with its checkpoints, as the dashboard's first screen needs it.
+    public func outline() throws -> Plan { try outline(checkpoints: true) }
 
     @discardableResult
     public func applyToPart(_ edit: Edit, at time: Date) throws -> Plan { try apply(edit, at: time) }

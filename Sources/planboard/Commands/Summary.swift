@@ -19,16 +19,24 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         let db = try store.open(forReading: true)
-        let plan = try db.load()
-        var checkpoint = plan.defaultSince
+        // The roll-ups need each action's status and by-when, not its text or notes: the
+        // outline is enough, unless there is a meeting or checkpoint to count changes since
+        // (leads and notes are compared too), which needs the whole plan.
+        let outline = try db.outline(checkpoints: true)
+        var checkpoint = outline.defaultSince
         if let since {
-            guard let named = plan.since(named: since) else {
-                let names = plan.meetings.filter(\.isRecorded).map(\.name) + plan.checkpoints.map(\.name)
+            guard let named = outline.since(named: since) else {
+                let names = outline.meetings.filter(\.isRecorded).map(\.name) + outline.checkpoints.map(\.name)
                 throw CLIError("--since: there is no recorded meeting or checkpoint called \"\(since)\"; expected one of: \(names.isEmpty ? "(none recorded)" : names.joined(separator: ", "))")
             }
             checkpoint = named
         }
-        let changes = try checkpoint.map { c in (c, SinceSummary(then: plan.asItWas(at: c, log: try db.changes().since(c)), now: plan)) }
+        guard let checkpoint else {
+            try Output.standardOutput(SummaryReport(plan: outline, today: try Today.date(), since: nil).text)
+            return
+        }
+        let plan = try db.load()
+        let changes = (checkpoint, SinceSummary(then: plan.asItWas(at: checkpoint, log: try db.changes().since(checkpoint)), now: plan))
         try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date(), since: changes).text)
     }
 }
@@ -48,13 +56,13 @@ struct SummaryReport {
         if let notice = plan.header.notice { out += "Note: \(v(notice))\n" }
         out += "\nAreas of weakness\n"
         let statuses = Status.allCases
-        for area in plan.areas {
-            let r = plan.rollup(of: area, today: today)
+        let rollups = plan.areas.map { plan.rollup(of: $0, today: today) }
+        for (area, r) in zip(plan.areas, rollups) {
             let counts = statuses.map { "\($0.label) \(r.count($0))" }.joined(separator: ", ")
             out += "  \(area.number). \(v(area.title))\n"
             out += "     \(r.total) actions: \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
         }
-        let all = AreaRollup(actions: plan.allActions, today: today, settings: plan.settings)
+        let all = AreaRollup(combining: rollups)
         out += "  All areas: \(all.total) actions, red \(all.count(.red)), overdue \(all.overdue), due soon \(all.dueSoon)\n"
 
         out += "\nImpact score card\n"

@@ -56,13 +56,30 @@ final class StoreSource: PlanSource {
             throw PlanNotSaved(Self.notSaved(error.message, at: shared.location))
         }
     }
-
     /// The store's "NOT saved" for a server that could not be reached, said short enough to
     /// sit above the question it puts back; its other messages (a change that may or may
     /// not have been saved) are kept whole.
     static func notSaved(_ message: String, at location: PostgresLocation) -> String {
         guard message.hasPrefix("the change was NOT saved") else { return message }
         return "NOT saved: the PostgreSQL server at \(location.host):\(location.port) is not answering"
+    }
+
+    /// A plan file draws its first screen from the outline; a shared plan is read whole.
+    func outline() throws -> Plan? {
+        guard let file = store as? PlanStore else { return nil }
+        return try file.outline()
+    }
+
+    /// The store's own connection reads the whole plan on the other thread (a second
+    /// connection to the file in this process lost the dashboard's later writes in tests);
+    /// the loop leaves the store alone until it has taken the result.
+    func loadInBackground() -> PlanLoading? {
+        guard let file = store as? PlanStore else { return nil }
+        let lent = LentStore(file)
+        return PlanLoading {
+            let whole = try lent.store.loadWithLog()
+            return LoadedPlan(plan: whole.plan, log: whole.log, version: whole.version)
+        }
     }
 
     /// The log's new lines applied to the plan held; the plan read afresh only when a line
@@ -101,6 +118,13 @@ final class ChangeNotice: @unchecked Sendable {
             return noticed
         }
     }
+}
+
+/// The store handed to the loading thread: only that thread uses it until the loop takes
+/// the whole plan (keys and polls wait for it), so it is never used by two threads at once.
+private final class LentStore: @unchecked Sendable {
+    let store: PlanStore
+    init(_ store: PlanStore) { self.store = store }
 }
 
 /// The machine's clock, with `$PLANBOARD_TODAY` fixing the date.

@@ -1,0 +1,68 @@
+import Foundation
+import PlanModel
+
+/// The whole plan, its change log and the log position both stand at.
+public struct LoadedPlan: Sendable {
+    public var plan: Plan
+    public var log: [ChangeRecord]
+    public var version: Int64
+
+    public init(plan: Plan, log: [ChangeRecord], version: Int64) {
+        self.plan = plan
+        self.log = log
+        self.version = version
+    }
+}
+
+/// The whole plan being read on a thread of its own while the dashboard shows its first
+/// screen from the plan's outline (`PlanSource.outline`), so the person sees the figures
+/// without waiting for every action's text. The loop takes the result when it is ready, or
+/// waits for it when a key needs the whole plan.
+public final class PlanLoading: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let result = Locked<Result<LoadedPlan, LoadFailure>?>(nil)
+
+    /// Starts `read` on a new thread at once.
+    public init(_ read: @escaping @Sendable () throws -> LoadedPlan) {
+        let thread = Thread { [result, finished] in
+            let outcome: Result<LoadedPlan, LoadFailure>
+            do { outcome = .success(try read()) } catch { outcome = .failure(LoadFailure(message: "\(error)")) }
+            result.withLock { $0 = outcome }
+            finished.signal()
+        }
+        thread.name = "planboard: loading the plan"
+        thread.start()
+    }
+
+    /// Whether the plan has been read (or reading it failed).
+    public var isDone: Bool { result.withLock { $0 != nil } }
+
+    /// The plan, waiting for it if need be; the error if it could not be read.
+    public func wait() throws -> LoadedPlan {
+        while true {
+            if let outcome = result.withLock({ $0 }) { return try outcome.get() }
+            finished.wait()
+            finished.signal()
+        }
+    }
+}
+
+/// Why the plan could not be read, as the error said it.
+public struct LoadFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// A value guarded by a lock, shared between the loading thread and the loop.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

@@ -1,0 +1,45 @@
+import BoardCore
+import PlanModel
+import PlanStore
+import TestSupport
+import XCTest
+
+/// The dashboard draws its first screen from the plan's outline (each action's reference,
+/// status and by-when) while the whole plan is read on another thread. That screen must be
+/// the one the whole plan gives, cell for cell and role for role, or the person would see it
+/// change under them when the whole plan arrives.
+final class OutlineScreenTests: XCTestCase {
+    func firstScreen(_ plan: Plan, log: [ChangeRecord], today: PlanDate, width: Int, height: Int) -> ScreenBuffer {
+        var state = BoardState(plan: plan, log: log, today: today, user: "tester", width: width, height: height)
+        _ = state.update(.resize(width: width, height: height))
+        return Render.screen(state)
+    }
+
+    func testTheFirstScreenFromTheOutlineIsTheFirstScreenOfTheWholePlan() throws {
+        let folder = try TempFolder("outline-screen")
+        let today = TestDates.date("2026-11-29")
+        let cases: [(Plan, PlanDate)] = [
+            (try Samples.plan(SamplePlans.devonIllustrative), TestDates.illustrativeToday),
+            (try Samples.plan(SamplePlans.fictional), TestDates.illustrativeToday),
+            (SyntheticPlan.make(areas: 7, actions: 2_000, risks: 200, kpis: 8, today: today), today),
+        ]
+        for (n, (plan, day)) in cases.enumerated() {
+            let store = try PlanStore.create(path: folder.path("plan\(n).sqlite"), plan: plan, user: "tester")
+            // A checkpoint recorded here, then changes after it, so "since" counts from the log.
+            try store.recordCheckpoint(name: "Board \(n)", date: day)
+            for action in plan.allActions.prefix(3) {
+                try store.apply(try store.load().settingStatus(ofAction: action.ref, to: action.status == .complete ? .green : .complete, reason: nil))
+            }
+            let log = try store.changes()
+            let whole = try store.load()
+            let outline = try store.outline()
+            XCTAssertNotEqual(outline, whole, "plan \(n): the outline leaves the actions' text out")
+            for (width, height) in [(80, 24), (120, 40), (200, 60)] {
+                let fromOutline = firstScreen(outline, log: log, today: day, width: width, height: height)
+                let fromWhole = firstScreen(whole, log: log, today: day, width: width, height: height)
+                XCTAssertEqual(fromOutline.lines, fromWhole.lines, "plan \(n) at \(width)×\(height)")
+                XCTAssertEqual(fromOutline, fromWhole, "plan \(n) at \(width)×\(height): roles and styles too")
+            }
+        }
+    }
+}
