@@ -45,6 +45,7 @@ public final class DashboardLoop {
         state = BoardState(plan: try outline ?? source.load(), log: try source.changeLog(), today: today, user: source.user,
                            readOnly: source.isReadOnly, role: source.role)
         holdsOutline = outline != nil
+        state.holdsOutline = holdsOutline
     }
 
     /// Whether the state holds only the plan's outline, the whole plan still on its way.
@@ -121,6 +122,7 @@ public final class DashboardLoop {
     private func finishLoading(_ loading: PlanLoading?) {
         self.loading = nil
         holdsOutline = false
+        state.holdsOutline = false
         dirty = true
         do {
             let loaded: LoadedPlan

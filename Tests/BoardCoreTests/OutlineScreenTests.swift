@@ -7,10 +7,12 @@ import XCTest
 /// The dashboard draws its first screen from the plan's outline (each action's reference,
 /// status and by-when) while the whole plan is read on another thread. That screen must be
 /// the one the whole plan gives, cell for cell and role for role, or the person would see it
-/// change under them when the whole plan arrives.
+/// change under them when the whole plan arrives; only the count of changes since the last
+/// meeting, which needs the whole plan, says it is being counted.
 final class OutlineScreenTests: XCTestCase {
-    func firstScreen(_ plan: Plan, log: [ChangeRecord], today: PlanDate, width: Int, height: Int) -> ScreenBuffer {
+    func firstScreen(_ plan: Plan, log: [ChangeRecord], today: PlanDate, width: Int, height: Int, outline: Bool = true) -> ScreenBuffer {
         var state = BoardState(plan: plan, log: log, today: today, user: "tester", width: width, height: height)
+        state.holdsOutline = outline
         _ = state.update(.resize(width: width, height: height))
         return Render.screen(state)
     }
@@ -39,6 +41,13 @@ final class OutlineScreenTests: XCTestCase {
                 let fromWhole = firstScreen(whole, log: log, today: day, width: width, height: height)
                 XCTAssertEqual(fromOutline.lines, fromWhole.lines, "plan \(n) at \(width)×\(height)")
                 XCTAssertEqual(fromOutline, fromWhole, "plan \(n) at \(width)×\(height): roles and styles too")
+                // When the whole plan is in, only the since line changes: from "counting" to its count.
+                let counted = firstScreen(whole, log: log, today: day, width: width, height: height, outline: false)
+                let changedRows = (0..<height).filter { fromWhole.lines[$0] != counted.lines[$0] }
+                // (Below the fold on a small screen, nothing changes at all.)
+                XCTAssertEqual(changedRows.count, counted.lines.contains { $0.hasPrefix(" Since") } ? 1 : 0, "plan \(n) at \(width)×\(height)")
+                XCTAssertTrue(changedRows.allSatisfy { fromWhole.lines[$0].contains("counting the changes…") && counted.lines[$0].contains(" change") },
+                              "\(changedRows.map { fromWhole.lines[$0] + " → " + counted.lines[$0] })")
             }
         }
     }

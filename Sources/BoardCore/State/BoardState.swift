@@ -29,6 +29,10 @@ public struct BoardState: Sendable {
     /// Why the shared plan's server cannot be reached right now (shown in the header until
     /// it is back); nil while all is well.
     public var serverTrouble: String?
+    /// Whether the plan is only its outline (each action's reference, status and by-when)
+    /// while the whole plan is read: the first screen then says the changes since are being
+    /// counted, as they need the whole plan.
+    public var holdsOutline = false
     public var width: Int
     public var height: Int
 

@@ -121,7 +121,7 @@ enum BoardViews {
 
         // What changed since the checkpoint: the same count the changes screen and `summary` give.
         if let since = state.since {
-            let summary = state.sinceSummary(since)
+            let counted = state.holdsOutline ? "counting the changes…" : state.sinceSummary(since).line
             if roomy {
                 lines.append(Line([Line.Segment(TextLayout.pad(" Since \(since.name) (\(since.date.display)) · \(Bindings.key(.listChanges)) lists the changes", width), .tableHeader)]))
             }
@@ -129,7 +129,7 @@ enum BoardViews {
             let named = " Since \(since.name):"
             let head = roomy ? "" : DisplayWidth.of(named) <= width / 3 ? named : " Since \(since.date.display):"
             lines.append(Line([Line.Segment(head, .heading),
-                               Line.Segment(TextLayout.fit(" " + summary.line, width - DisplayWidth.of(head)))]))
+                               Line.Segment(TextLayout.fit(" " + counted, width - DisplayWidth.of(head)))]))
         } else {
             lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
         }
