@@ -39,22 +39,27 @@ public struct TriageScreen: ScreenComponent {
     public func selection(_ board: BoardState) -> Target? { selectedAction(board).map { .action($0.ref) } }
 
     public func selectedAction(_ board: BoardState) -> Action? {
-        let list = items(board)
-        return list.first { $0.action.ref == ref }?.action ?? list.first?.action
+        let list = list(board)
+        return (ref.flatMap { list.position[$0] }.map { list.items[$0] } ?? list.items.first)?.action
     }
 
     public func selectedArea(_ board: BoardState) -> Area? { selectedAction(board).flatMap { board.plan.area(ofAction: $0.ref) } }
 
     /// The list, worked out once per plan, lead and grouping.
-    public func items(_ board: BoardState) -> [TriageItem] {
-        board.memo.value("triage", board.key(lead ?? "", byLead ? "grouped" : "")) { Self.triage(board, lead: lead, byLead: byLead) }
+    public func items(_ board: BoardState) -> [TriageItem] { list(board).items }
+
+    /// The list with where each action sits in it, so a key need not search it.
+    func list(_ board: BoardState) -> TriageList {
+        board.memo.value("triage", board.key(lead ?? "", byLead ? "grouped" : "")) {
+            TriageList(Self.triage(board, lead: lead, byLead: byLead), grouped: byLead)
+        }
     }
 
     public mutating func move(_ delta: Int, _ board: BoardState) {
-        let list = items(board)
-        guard !list.isEmpty else { return }
-        let current = list.firstIndex { $0.action.ref == ref } ?? 0
-        ref = list[clamp(current + delta, 0, list.count - 1)].action.ref
+        let list = list(board)
+        guard !list.items.isEmpty else { return }
+        let current = ref.flatMap { list.position[$0] } ?? 0
+        ref = list.items[clamp(current + delta, 0, list.items.count - 1)].action.ref
     }
 
     public mutating func focus(_ target: Target, _ board: BoardState) {
@@ -112,4 +117,37 @@ public struct TriageScreen: ScreenComponent {
 
 extension View {
     public static let triage = View(kind: TriageScreen.kind)
+}
+
+/// The triage list, its rows on screen (with a heading for each lead when grouped), and
+/// where each action sits in both.
+struct TriageList {
+    let items: [TriageItem]
+    /// Each row: a lead's heading, or an item by its index.
+    let rows: [(lead: String?, item: Int?)]
+    let position: [String: Int]
+    let rowPosition: [String: Int]
+
+    init(_ items: [TriageItem], grouped: Bool) {
+        self.items = items
+        var rows: [(lead: String?, item: Int?)] = []
+        var position: [String: Int] = [:]
+        var rowPosition: [String: Int] = [:]
+        var lastLead: String?
+        for (i, item) in items.enumerated() {
+            let lead = item.action.leads.first ?? "(no lead)"
+            if grouped && lead != lastLead {
+                rows.append((lead, nil))
+                lastLead = lead
+            }
+            if position[item.action.ref] == nil {
+                position[item.action.ref] = i
+                rowPosition[item.action.ref] = rows.count
+            }
+            rows.append((nil, i))
+        }
+        self.rows = rows
+        self.position = position
+        self.rowPosition = rowPosition
+    }
 }

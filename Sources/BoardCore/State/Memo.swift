@@ -35,6 +35,17 @@ struct PlanKey: Hashable {
     var extra: [String] = []
 }
 
+/// Everything a kept body is made from besides the screen's own state.
+struct BodyKey: Hashable {
+    var plan: PlanKey
+    var width: Int
+    var height: Int
+    var search: String?
+    var since: String?
+    var logCount: Int
+    var lastSeq: Int64?
+}
+
 extension BoardState {
     var planKey: PlanKey { PlanKey(version: planVersion, today: today) }
 
@@ -70,6 +81,15 @@ extension BoardState {
 
     /// The five highest residual risks, sorted once per plan (not on every key).
     var topRisks: [Risk] { memo.value("topRisks", planKey) { Array(plan.risksByResidual.prefix(5)) } }
+
+    /// A screen's lines before any is marked selected, kept between keys: made again only
+    /// when something they show can have changed (the plan, the log, today, the size, the
+    /// search or the checkpoint compared with). The screen marks its selection on the copy.
+    func keptBody(_ id: ScreenID, make: () -> Body) -> Body {
+        let key = BodyKey(plan: planKey, width: width, height: height, search: search, since: since.map { "\($0.name)\u{0}\($0.date.iso)" },
+                          logCount: log.count, lastSeq: log.last?.seq)
+        return memo.value("body:\(id)", key, make: make)
+    }
 
     /// The search's matches, by reference.
     func matchingRefs(_ query: String) -> Set<String> {

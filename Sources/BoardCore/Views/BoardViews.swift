@@ -33,7 +33,7 @@ enum BoardViews {
 
     // MARK: Dashboard
 
-    static func dashboard(_ state: BoardState, selected: Target?) -> Body {
+    static func dashboard(_ state: BoardState) -> Body {
         let plan = state.plan
         let width = state.width
         var lines: [Line] = []
@@ -151,7 +151,7 @@ enum BoardViews {
         } else {
             lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
         }
-        return Body(markSelected(lines, selected))
+        return Body(lines)
     }
 
     /// Marks the line with the selected target, or the first selectable line.

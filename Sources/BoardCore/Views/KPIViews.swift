@@ -56,7 +56,7 @@ enum KPIViews {
         return milestone.target == nil ? nil : single.status
     }
 
-    static func kpi(_ state: BoardState, ref: String, selected: Target?) -> Body {
+    static func kpi(_ state: BoardState, ref: String) -> Body {
         guard let kpi = state.plan.kpi(ref) else { return Body() }
         let width = state.width
         var lines: [Line] = []
@@ -98,6 +98,6 @@ enum KPIViews {
             line.segments.append(Line.Segment(TextLayout.fit(action.text, max(10, width - 25))))
             lines.append(line)
         }
-        return Body(BoardViews.markSelected(lines, selected))
+        return Body(lines)
     }
 }
