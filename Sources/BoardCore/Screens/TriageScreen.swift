@@ -91,18 +91,28 @@ public struct TriageScreen: ScreenComponent {
     }
 
     /// Most overdue first, then Red with nothing late, then due soonest; ties keep plan order.
-    static func triage(_ board: BoardState, lead: String?, byLead: Bool) -> [TriageItem] {
-        let today = board.today
+    /// One area's actions that need attention, in plan order.
+    static func areaItems(_ area: Area, _ today: PlanDate, _ settings: Settings, lead: String?) -> [TriageItem] {
         var items: [TriageItem] = []
-        for area in board.plan.areas {
-            for action in area.actions {
-                let flags = action.flags(today: today, settings: board.plan.settings)
-                guard action.status == .red || flags.overdue || flags.dueSoon else { continue }
-                if let lead, !action.leads.contains(where: { $0.localizedCaseInsensitiveContains(lead) }) { continue }
-                let days = action.byWhen.map { $0.dayNumber - today.dayNumber }
-                items.append(TriageItem(action: action, area: area.number, overdueDays: flags.overdue ? days.map { -$0 } : nil,
-                                        dueInDays: flags.dueSoon ? days : nil))
-            }
+        for action in area.actions {
+            let flags = action.flags(today: today, settings: settings)
+            guard action.status == .red || flags.overdue || flags.dueSoon else { continue }
+            if let lead, !action.leads.contains(where: { $0.localizedCaseInsensitiveContains(lead) }) { continue }
+            let days = action.byWhen.map { $0.dayNumber - today.dayNumber }
+            items.append(TriageItem(action: action, area: area.number, overdueDays: flags.overdue ? days.map { -$0 } : nil,
+                                    dueInDays: flags.dueSoon ? days : nil))
+        }
+        return items
+    }
+
+    static func triage(_ board: BoardState, lead: String?, byLead: Bool) -> [TriageItem] {
+        // Each area's items are kept with its actions, so a change looks again at one area.
+        let key = TriageKey(today: board.today, dueSoonDays: board.plan.settings.dueSoonDays, number: 0, lead: lead)
+        var items: [TriageItem] = []
+        for (i, area) in board.plan.areas.enumerated() {
+            var areaKey = key
+            areaKey.number = area.number
+            items += board.memo.part("triage:\(i)", of: area.actions, areaKey) { areaItems(area, board.today, board.plan.settings, lead: lead) }
         }
         let ranks = items.map { item -> Int in
             if let late = item.overdueDays { return -late }
@@ -123,31 +133,51 @@ extension View {
 /// where each action sits in both.
 struct TriageList {
     let items: [TriageItem]
-    /// Each row: a lead's heading, or an item by its index.
-    let rows: [(lead: String?, item: Int?)]
     let position: [String: Int]
-    let rowPosition: [String: Int]
+    /// With grouping, each row: a lead's heading, or an item by its index; without, the
+    /// rows are the items.
+    private let grouped: [(lead: String?, item: Int?)]?
+    private let groupedPosition: [String: Int]
 
     init(_ items: [TriageItem], grouped: Bool) {
         self.items = items
-        var rows: [(lead: String?, item: Int?)] = []
         var position: [String: Int] = [:]
+        position.reserveCapacity(items.count)
+        for (i, item) in items.enumerated() where position[item.action.ref] == nil { position[item.action.ref] = i }
+        self.position = position
+        guard grouped else {
+            self.grouped = nil
+            groupedPosition = [:]
+            return
+        }
+        var rows: [(lead: String?, item: Int?)] = []
         var rowPosition: [String: Int] = [:]
         var lastLead: String?
         for (i, item) in items.enumerated() {
             let lead = item.action.leads.first ?? "(no lead)"
-            if grouped && lead != lastLead {
+            if lead != lastLead {
                 rows.append((lead, nil))
                 lastLead = lead
             }
-            if position[item.action.ref] == nil {
-                position[item.action.ref] = i
-                rowPosition[item.action.ref] = rows.count
-            }
+            if rowPosition[item.action.ref] == nil { rowPosition[item.action.ref] = rows.count }
             rows.append((nil, i))
         }
-        self.rows = rows
-        self.position = position
-        self.rowPosition = rowPosition
+        self.grouped = rows
+        groupedPosition = rowPosition
     }
+
+    var rowCount: Int { grouped?.count ?? items.count }
+
+    func row(_ index: Int) -> (lead: String?, item: Int?) { grouped?[index] ?? (nil, index) }
+
+    /// The row showing an action.
+    func rowIndex(_ ref: String) -> Int? { grouped == nil ? position[ref] : groupedPosition[ref] }
+}
+
+/// What an area's triage items are made from besides its actions.
+struct TriageKey: Hashable {
+    var today: PlanDate
+    var dueSoonDays: Int
+    var number: Int
+    var lead: String?
 }

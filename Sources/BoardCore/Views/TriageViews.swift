@@ -17,9 +17,9 @@ enum TriageViews {
         head.append(header)
         let selected = screen.selectedAction(state)?.ref
         // With grouping, a lead's name heads each run of its actions.
-        let rows = list.rows
-        return Body(head: head, rows: rows.count, row: { i in
-            guard let index = rows[i].item else { return Line(" " + (rows[i].lead ?? ""), .heading) }
+        return Body(head: head, rows: list.rowCount, row: { i in
+            let row = list.row(i)
+            guard let index = row.item else { return Line(" " + (row.lead ?? ""), .heading) }
             let item = items[index]
             var line = AreaViews.actionRow(item.action, state, columns: c, selected: item.action.ref == selected, match: false)
             let whyRole: Role = item.overdueDays != nil ? .overdue : item.dueInDays != nil ? .dueSoon : .status(.red)
@@ -27,7 +27,7 @@ enum TriageViews {
             return line
         }, rowIndex: { target in
             guard case let .action(ref) = target else { return nil }
-            return list.rowPosition[ref]
+            return list.rowIndex(ref)
         }, tail: items.isEmpty ? [Line("Nothing is Red, overdue or due soon.", .dim)] : [], sticky: 1)
     }
 
