@@ -59,7 +59,7 @@ final class KeptFiguresTests: XCTestCase {
         var plan = SyntheticPlan.make(areas: 6, actions: 240, risks: 30, kpis: 6, seed: 3, today: today)
         var kept = BoardState(plan: plan, today: today, user: "tester", width: 100, height: 30)
         var applied = 0
-        for step in 0..<60 {
+        for step in 0..<30 {
             guard let edit = randomEdit(plan, &random, step: step), let next = try? plan.applying(edit).plan else { continue }
             plan = next
             applied += 1
@@ -74,7 +74,10 @@ final class KeptFiguresTests: XCTestCase {
                     var fresh = kept.afresh()
                     _ = kept.update(.key(key))
                     _ = fresh.update(.key(key))
-                    XCTAssertEqual(Render.screen(kept), Render.screen(fresh), "step \(step) (\(edit.summary)), after \(key) in \(path)")
+                    let (shown, expected) = (Render.screen(kept), Render.screen(fresh))
+                    let place = "step \(step) (\(edit.summary)), after \(key) in \(path)"
+                    XCTAssertEqual(shown.lines, expected.lines, place)
+                    XCTAssertEqual(shown.roleLines, expected.roleLines, place)
                 }
             }
             XCTAssertEqual(kept.rollups, plan.areas.map { plan.rollup(of: $0, today: today) }, "step \(step): roll-ups")
@@ -82,7 +85,7 @@ final class KeptFiguresTests: XCTestCase {
                 XCTAssertEqual(kept.changes(since: checkpoint), plan.changes(since: checkpoint), "step \(step): changes since \(checkpoint.name)")
             }
         }
-        XCTAssertGreaterThan(applied, 30, "most random edits apply")
+        XCTAssertGreaterThan(applied, 15, "most random edits apply")
     }
 }
 
