@@ -2,10 +2,27 @@ import PlanModel
 
 /// An action that needs attention, and why: for the triage list.
 public struct TriageItem: Equatable, Sendable {
-    public var action: Action
+    /// The action, held in a box: the list is copied as it is put together, sorted and
+    /// kept, and an action is many fields (tens of thousands of items in a large plan).
+    private var box: ActionBox
+    public var action: Action {
+        get { box.action }
+        set { box = ActionBox(newValue) }
+    }
     public var area: Int
     public var overdueDays: Int?
     public var dueInDays: Int?
+
+    public init(action: Action, area: Int, overdueDays: Int?, dueInDays: Int?) {
+        box = ActionBox(action)
+        self.area = area
+        self.overdueDays = overdueDays
+        self.dueInDays = dueInDays
+    }
+
+    public static func == (a: TriageItem, b: TriageItem) -> Bool {
+        a.area == b.area && a.overdueDays == b.overdueDays && a.dueInDays == b.dueInDays && a.action == b.action
+    }
 
     /// Words and glyphs for why it is on the list.
     public var why: String {
@@ -15,6 +32,13 @@ public struct TriageItem: Equatable, Sendable {
         if let dueInDays { parts.append(dueInDays == 0 ? "»due today" : "»in \(dueInDays)d") }
         return parts.joined(separator: " ")
     }
+}
+
+/// An action behind a reference, so copying it is one count.
+final class ActionBox: Sendable {
+    let action: Action
+
+    init(_ action: Action) { self.action = action }
 }
 
 /// Triage: every Red, overdue and due-soon action, most overdue first.
@@ -43,7 +67,9 @@ public struct TriageScreen: ScreenComponent {
         return (ref.flatMap { list.position[$0] }.map { list.items[$0] } ?? list.items.first)?.action
     }
 
-    public func selectedArea(_ board: BoardState) -> Area? { selectedAction(board).flatMap { board.plan.area(ofAction: $0.ref) } }
+    public func selectedArea(_ board: BoardState) -> Area? {
+        selectedAction(board).flatMap { board.place(ofAction: $0.ref) }.map { board.plan.areas[$0.area] }
+    }
 
     /// The list, worked out once per plan, lead and grouping.
     public func items(_ board: BoardState) -> [TriageItem] { list(board).items }
@@ -143,7 +169,7 @@ struct TriageList {
         self.items = items
         var position: [String: Int] = [:]
         position.reserveCapacity(items.count)
-        for (i, item) in items.enumerated() where position[item.action.ref] == nil { position[item.action.ref] = i }
+        for i in items.indices where position[items[i].action.ref] == nil { position[items[i].action.ref] = i }
         self.position = position
         guard grouped else {
             self.grouped = nil
@@ -153,13 +179,14 @@ struct TriageList {
         var rows: [(lead: String?, item: Int?)] = []
         var rowPosition: [String: Int] = [:]
         var lastLead: String?
-        for (i, item) in items.enumerated() {
-            let lead = item.action.leads.first ?? "(no lead)"
+        for i in items.indices {
+            let action = items[i].action
+            let lead = action.leads.first ?? "(no lead)"
             if lead != lastLead {
                 rows.append((lead, nil))
                 lastLead = lead
             }
-            if rowPosition[item.action.ref] == nil { rowPosition[item.action.ref] = rows.count }
+            if rowPosition[action.ref] == nil { rowPosition[action.ref] = rows.count }
             rows.append((nil, i))
         }
         self.grouped = rows

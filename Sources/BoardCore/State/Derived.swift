@@ -13,6 +13,24 @@ extension BoardState {
         }
     }
 
+    /// Where an action sits: its area's index and its index there, found through each
+    /// area's references (kept per area) rather than by reading every action up to it.
+    func place(ofAction ref: String) -> (area: Int, index: Int)? {
+        for (a, area) in plan.areas.enumerated() {
+            let refs = memo.part("refs:\(a)", of: area.actions, 0) { () -> [String: Int] in
+                var refs: [String: Int] = [:]
+                refs.reserveCapacity(area.actions.count)
+                for i in area.actions.indices where refs[area.actions[i].ref] == nil { refs[area.actions[i].ref] = i }
+                return refs
+            }
+            if let index = refs[ref] { return (a, index) }
+        }
+        return nil
+    }
+
+    /// The action with a reference, found as `place(ofAction:)` finds it.
+    func action(_ ref: String) -> Action? { place(ofAction: ref).map { plan.areas[$0.area].actions[$0.index] } }
+
     /// The highest residual risks, sorted again only when the risks changed.
     func topRisksByPart() -> [Risk] {
         memo.part("topRisks", of: plan.risks, 0) { Array(plan.risksByResidual.prefix(5)) }
