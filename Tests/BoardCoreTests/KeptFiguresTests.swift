@@ -10,22 +10,8 @@ import XCTest
 final class KeptFiguresTests: XCTestCase {
     let today = TestDates.date("2023-08-15")
 
-    /// SplitMix64, so a failing seed can be run again.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Int(z % UInt64(max(1, bound)))
-        }
-        mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[next(items.count)] }
-    }
-
     /// One random edit of the kinds that move the derived figures.
-    func randomEdit(_ plan: Plan, _ random: inout Random, step: Int) -> Edit? {
+    func randomEdit(_ plan: Plan, _ random: inout SeededRandom, step: Int) -> Edit? {
         let action = random.pick(plan.allActions)
         switch random.next(8) {
         case 0, 1:
@@ -55,7 +41,7 @@ final class KeptFiguresTests: XCTestCase {
     }
 
     func testABoardThatFollowsEditsShowsWhatAFreshBoardShows() throws {
-        var random = Random(state: 42)
+        var random = SeededRandom(state: 42)
         var plan = SyntheticPlan.make(areas: 6, actions: 240, risks: 30, kpis: 6, seed: 3, today: today)
         var kept = BoardState(plan: plan, today: today, user: "tester", width: 100, height: 30)
         var applied = 0
