@@ -66,6 +66,11 @@ final class KeptFiguresTests: XCTestCase {
                     XCTAssertEqual(shown.roleLines, expected.roleLines, place)
                 }
             }
+            // Triage finds the selected action by its urgency and place: two Downs select the third.
+            var opened = BoardState(plan: plan, today: today, user: "tester", width: 100, height: 30)
+            for key in [Key.char("7"), .down, .down] { _ = opened.update(.key(key)) }
+            let list = opened.top(TriageScreen.self)?.items(opened) ?? []
+            if list.count > 2 { XCTAssertEqual(opened.currentAction?.ref, list[2].action.ref, "step \(step): two Downs in triage") }
             XCTAssertEqual(kept.rollups, plan.areas.map { plan.rollup(of: $0, today: today) }, "step \(step): roll-ups")
             for checkpoint in plan.checkpoints {
                 XCTAssertEqual(kept.changes(since: checkpoint), plan.changes(since: checkpoint), "step \(step): changes since \(checkpoint.name)")

@@ -12,6 +12,8 @@ public struct TriageItem: Equatable, Sendable {
     public var area: Int
     public var overdueDays: Int?
     public var dueInDays: Int?
+    /// Its place in the plan, counting across areas: the list's order after urgency.
+    var place = 0
 
     public init(action: Action, area: Int, overdueDays: Int?, dueInDays: Int?) {
         box = ActionBox(action)
@@ -64,7 +66,7 @@ public struct TriageScreen: ScreenComponent {
 
     public func selectedAction(_ board: BoardState) -> Action? {
         let list = list(board)
-        return (ref.flatMap { list.position[$0] }.map { list.items[$0] } ?? list.items.first)?.action
+        return (ref.flatMap { list.index(of: $0, board) }.map { list.items[$0] } ?? list.items.first)?.action
     }
 
     public func selectedArea(_ board: BoardState) -> Area? {
@@ -84,7 +86,7 @@ public struct TriageScreen: ScreenComponent {
     public mutating func move(_ delta: Int, _ board: BoardState) {
         let list = list(board)
         guard !list.items.isEmpty else { return }
-        let current = ref.flatMap { list.position[$0] } ?? 0
+        let current = ref.flatMap { list.index(of: $0, board) } ?? 0
         ref = list.items[clamp(current + delta, 0, list.items.count - 1)].action.ref
     }
 
@@ -116,34 +118,48 @@ public struct TriageScreen: ScreenComponent {
         }
     }
 
-    /// Most overdue first, then Red with nothing late, then due soonest; ties keep plan order.
-    /// One area's actions that need attention, in plan order.
-    static func areaItems(_ area: Area, _ today: PlanDate, _ settings: Settings, lead: String?) -> [TriageItem] {
+    /// One area's actions that need attention, in plan order; `start` is the place of its first action.
+    static func areaItems(_ area: Area, start: Int, _ today: PlanDate, _ settings: Settings, lead: String?) -> [TriageItem] {
         var items: [TriageItem] = []
-        for action in area.actions {
-            let flags = action.flags(today: today, settings: settings)
-            guard action.status == .red || flags.overdue || flags.dueSoon else { continue }
+        for (i, action) in area.actions.enumerated() {
+            guard var item = item(action, area: area.number, today, settings) else { continue }
             if let lead, !action.leads.contains(where: { $0.localizedCaseInsensitiveContains(lead) }) { continue }
-            let days = action.byWhen.map { $0.dayNumber - today.dayNumber }
-            items.append(TriageItem(action: action, area: area.number, overdueDays: flags.overdue ? days.map { -$0 } : nil,
-                                    dueInDays: flags.dueSoon ? days : nil))
+            item.place = start + i
+            items.append(item)
         }
         return items
     }
 
+    /// An action as triage lists it, or nil when it needs no attention.
+    static func item(_ action: Action, area: Int, _ today: PlanDate, _ settings: Settings) -> TriageItem? {
+        let flags = action.flags(today: today, settings: settings)
+        guard action.status == .red || flags.overdue || flags.dueSoon else { return nil }
+        let days = action.byWhen.map { $0.dayNumber - today.dayNumber }
+        return TriageItem(action: action, area: area, overdueDays: flags.overdue ? days.map { -$0 } : nil, dueInDays: flags.dueSoon ? days : nil)
+    }
+
+    /// Most overdue first, then Red with nothing late, then due soonest.
+    static func rank(_ item: TriageItem) -> Int {
+        if let late = item.overdueDays { return -late }
+        return item.dueInDays.map { 2_000_000 + $0 } ?? 1_000_000
+    }
+
+    /// Most overdue first, then Red with nothing late, then due soonest; ties keep plan order.
     static func triage(_ board: BoardState, lead: String?, byLead: Bool) -> [TriageItem] {
         // Each area's items are kept with its actions, so a change looks again at one area.
         let key = TriageKey(today: board.today, dueSoonDays: board.plan.settings.dueSoonDays, number: 0, lead: lead)
         var items: [TriageItem] = []
+        var start = 0
         for (i, area) in board.plan.areas.enumerated() {
             var areaKey = key
             areaKey.number = area.number
-            items += board.memo.part("triage:\(i)", of: area.actions, areaKey) { areaItems(area, board.today, board.plan.settings, lead: lead) }
+            areaKey.start = start
+            items += board.memo.part("triage:\(i)", of: area.actions, areaKey) {
+                areaItems(area, start: start, board.today, board.plan.settings, lead: lead)
+            }
+            start += area.actions.count
         }
-        let ranks = items.map { item -> Int in
-            if let late = item.overdueDays { return -late }
-            return item.dueInDays.map { 2_000_000 + $0 } ?? 1_000_000
-        }
+        let ranks = items.map(rank)
         items = items.indices.sorted { (ranks[$0], $0) < (ranks[$1], $1) }.map { items[$0] }
         guard byLead else { return items }
         let leads = items.map { $0.action.leads.first ?? "(no lead)" }
@@ -159,24 +175,24 @@ extension View {
 /// where each action sits in both.
 struct TriageList {
     let items: [TriageItem]
-    let position: [String: Int]
-    /// With grouping, each row: a lead's heading, or an item by its index; without, the
-    /// rows are the items.
+    /// Without grouping the list is in order of urgency then place, so an action is found
+    /// by a binary search on its own urgency and place, with no table of every reference.
+    private let ranks: [Int]
+    /// With grouping, each row: a lead's heading, or an item by its index.
     private let grouped: [(lead: String?, item: Int?)]?
+    private let position: [String: Int]
     private let groupedPosition: [String: Int]
 
     init(_ items: [TriageItem], grouped: Bool) {
         self.items = items
-        var position: [String: Int] = [:]
-        position.reserveCapacity(items.count)
-        for i in items.indices where position[items[i].action.ref] == nil { position[items[i].action.ref] = i }
-        self.position = position
+        ranks = grouped ? [] : items.map(TriageScreen.rank)
         guard grouped else {
             self.grouped = nil
-            groupedPosition = [:]
+            (position, groupedPosition) = ([:], [:])
             return
         }
         var rows: [(lead: String?, item: Int?)] = []
+        var position: [String: Int] = [:]
         var rowPosition: [String: Int] = [:]
         var lastLead: String?
         for i in items.indices {
@@ -186,10 +202,11 @@ struct TriageList {
                 rows.append((lead, nil))
                 lastLead = lead
             }
-            if rowPosition[action.ref] == nil { rowPosition[action.ref] = rows.count }
+            if position[action.ref] == nil { (position[action.ref], rowPosition[action.ref]) = (i, rows.count) }
             rows.append((nil, i))
         }
         self.grouped = rows
+        self.position = position
         groupedPosition = rowPosition
     }
 
@@ -198,7 +215,21 @@ struct TriageList {
     func row(_ index: Int) -> (lead: String?, item: Int?) { grouped?[index] ?? (nil, index) }
 
     /// The row showing an action.
-    func rowIndex(_ ref: String) -> Int? { grouped == nil ? position[ref] : groupedPosition[ref] }
+    func rowIndex(_ ref: String, _ board: BoardState) -> Int? { grouped == nil ? index(of: ref, board) : groupedPosition[ref] }
+
+    /// Where an action sits in the list, if it is on it.
+    func index(of ref: String, _ board: BoardState) -> Int? {
+        guard grouped == nil else { return position[ref] }
+        guard let (a, i) = board.place(ofAction: ref),
+              let item = TriageScreen.item(board.plan.areas[a].actions[i], area: 0, board.today, board.plan.settings) else { return nil }
+        let key = (TriageScreen.rank(item), board.plan.areas[..<a].reduce(0) { $0 + $1.actions.count } + i)
+        var (low, high) = (0, items.count)
+        while low < high {
+            let mid = (low + high) / 2
+            if (ranks[mid], items[mid].place) < key { low = mid + 1 } else { high = mid }
+        }
+        return low < items.count && items[low].action.ref == ref ? low : nil
+    }
 }
 
 /// What an area's triage items are made from besides its actions.
@@ -206,5 +237,6 @@ struct TriageKey: Hashable {
     var today: PlanDate
     var dueSoonDays: Int
     var number: Int
+    var start = 0
     var lead: String?
 }

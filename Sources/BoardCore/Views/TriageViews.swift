@@ -27,7 +27,7 @@ enum TriageViews {
             return line
         }, rowIndex: { target in
             guard case let .action(ref) = target else { return nil }
-            return list.rowIndex(ref)
+            return list.rowIndex(ref, state)
         }, tail: items.isEmpty ? [Line("Nothing is Red, overdue or due soon.", .dim)] : [], sticky: 1)
     }
 
