@@ -26,6 +26,10 @@ public final class DashboardLoop {
     private var loading: PlanLoading?
     /// Whether the state holds only the outline, the whole plan not yet asked for.
     private var holdsOutline = false
+    /// Figures for the benchmark, by name: `follow_ms`, from noticing a change made elsewhere
+    /// to having drawn it, and `own_edit_log_lines`, the change-log lines read after the
+    /// dashboard's own edit. Does nothing unless set.
+    public var note: (String, Double) -> Void = { _, _ in }
     /// How often to look for changes made by another process (well inside the one second
     /// promised) when the source is not told of them, and for the date turning.
     public static let pollInterval: UInt64 = 300_000_000
@@ -95,9 +99,10 @@ public final class DashboardLoop {
             }
         }
         if watchServer() { dirty = true }
-        pollWhenDue()
+        let noticed = pollWhenDue()
         if dirty { terminal.draw(Render.screen(state)) }
         dirty = false
+        if let noticed { note("follow_ms", Double(clock.nanoseconds() &- noticed) / 1_000_000) }
         return true
     }
 
@@ -140,11 +145,14 @@ public final class DashboardLoop {
         }
     }
 
-    private func pollWhenDue() {
+    /// Polls when it is time; returns when a change was noticed, if one was.
+    private func pollWhenDue() -> UInt64? {
         let now = clock.nanoseconds()
-        guard !holdsOutline, now &- lastPoll >= Self.pollInterval else { return }
+        guard !holdsOutline, now &- lastPoll >= Self.pollInterval else { return nil }
         lastPoll = now
-        if poll() { dirty = true }
+        guard poll() else { return nil }
+        dirty = true
+        return now
     }
 
     /// Picks up the date turning and, from a source that is not told of changes, changes
@@ -267,6 +275,7 @@ public final class DashboardLoop {
         // Only the log's new lines: this edit's, and any made elsewhere that the store took in.
         let new = (try? source.changes(afterSeq: version)) ?? []
         version = new.last?.seq ?? version
+        note("own_edit_log_lines", Double(new.count))
         _ = state.update(.saved(plan, state.log + new, said: said))
     }
 }

@@ -14,22 +14,8 @@ final class FollowTests: XCTestCase {
     override func setUpWithError() throws { folder = try TempFolder("follow") }
     override func tearDown() { folder = nil }
 
-    /// SplitMix64, so a failing seed can be run again.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Int(z % UInt64(max(1, bound)))
-        }
-        mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[next(items.count)] }
-    }
-
     /// One random change by `store`, as a person or script would make it; a refusal is fine.
-    func randomChange(_ store: PlanStore, _ random: inout Random, step: Int) throws {
+    func randomChange(_ store: PlanStore, _ random: inout SeededRandom, step: Int) throws {
         let plan = try store.load()
         let today = TestDates.date("2026-11-29")
         func note(_ text: String) -> Note { Note(date: today, author: store.user, text: text) }
@@ -94,7 +80,7 @@ final class FollowTests: XCTestCase {
         let viewer = try PlanStore.open(path: path, user: "viewer")
 
         for seed in [1, 2, 3] as [UInt64] {
-            var random = Random(state: seed)
+            var random = SeededRandom(state: seed)
             // What a dashboard holds: the plan, the log and the log position they stand at.
             var held = PlanStore.Followed(plan: try viewer.load(), log: try viewer.changes(), version: try viewer.version())
             for step in 0..<90 {

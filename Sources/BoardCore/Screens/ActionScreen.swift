@@ -29,15 +29,15 @@ public struct ActionScreen: FieldScreen {
     public func crumb(_ board: BoardState) -> String { "Action \(ref)" }
     public func body(_ board: BoardState) -> Body { DetailViews.action(board, self) }
     public func exists(in plan: Plan) -> Bool { plan.action(ref) != nil }
-    public func selectedAction(_ board: BoardState) -> Action? { board.plan.action(ref) }
-    public func selectedArea(_ board: BoardState) -> Area? { board.plan.area(ofAction: ref) }
+    public func selectedAction(_ board: BoardState) -> Action? { board.action(ref) }
+    public func selectedArea(_ board: BoardState) -> Area? { board.place(ofAction: ref).map { board.plan.areas[$0.area] } }
 
     public mutating func renamed(from: Target, to: Target) {
         if case let .action(old) = from, case let .action(new) = to, ref == old { ref = new }
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
-        guard let action = board.plan.action(ref) else { return [] }
+        guard let action = board.action(ref) else { return [] }
         switch command {
         case .editField where field == .status:
             let keys = [Status.red, .amber, .green, .complete, .notStarted].map { "\(Bindings.key(.setStatus($0), on: Self.self)) (\($0.label))" }

@@ -1,7 +1,7 @@
 import PlanModel
 
 /// Which of an area's actions are shown.
-public struct ActionFilter: Equatable, Sendable {
+public struct ActionFilter: Hashable, Sendable {
     public var statuses: Set<Status> = []
     public var lead: String?
 
@@ -52,10 +52,18 @@ public struct AreaScreen: ScreenComponent {
 
     public func selectedArea(_ board: BoardState) -> Area? { board.plan.area(number: number) }
 
+    /// The actions the filter lets through and where each sits, worked out once per plan
+    /// and filter rather than on every key.
+    func shown(_ board: BoardState) -> ShownActions {
+        board.memo.value("area:\(number)", AreaListKey(plan: board.planKey, filter: filter)) {
+            ShownActions(board.plan.area(number: number).map(visible) ?? [])
+        }
+    }
+
     public func selectedAction(_ board: BoardState) -> Action? {
-        guard finding == nil, let area = selectedArea(board) else { return nil }
-        let shown = visible(area)
-        return shown.first { $0.ref == selectedRef } ?? shown.first
+        guard finding == nil else { return nil }
+        let shown = shown(board)
+        return selectedRef.flatMap { shown.position[$0] }.map { shown.actions[$0] } ?? shown.actions.first
     }
 
     public func selection(_ board: BoardState) -> Target? {
@@ -67,10 +75,16 @@ public struct AreaScreen: ScreenComponent {
     public mutating func move(_ delta: Int, _ board: BoardState) {
         guard let area = selectedArea(board) else { return }
         let findings = area.findings.isEmpty ? [] : showsFullFindings(board) ? area.findings.map(\.letter) : [""]
-        let stops = findings.map { Target.finding($0) } + visible(area).map { Target.action($0.ref) }
-        guard !stops.isEmpty else { return }
-        let current = selection(board).flatMap { stops.firstIndex(of: $0) } ?? findings.count
-        focus(stops[clamp(current + delta, 0, stops.count - 1)], board)
+        let actions = shown(board)
+        let stops = findings.count + actions.actions.count
+        guard stops > 0 else { return }
+        let current: Int? = switch selection(board) {
+        case let .finding(letter)?: findings.firstIndex(of: letter)
+        case let .action(ref)?: actions.position[ref].map { findings.count + $0 }
+        default: nil
+        }
+        let next = clamp((current ?? findings.count) + delta, 0, stops - 1)
+        focus(next < findings.count ? .finding(findings[next]) : .action(actions.actions[next - findings.count].ref), board)
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
@@ -120,6 +134,7 @@ public struct AreaScreen: ScreenComponent {
         case let .action(ref):
             finding = nil
             selectedRef = ref
+            guard shown(board).position[ref] == nil else { return }
             if let action = board.plan.action(ref), !filter.admits(action) { filter = ActionFilter() }
         default: break
         }
@@ -174,9 +189,28 @@ public struct AreaScreen: ScreenComponent {
         .change(AreaScreen.self) { screen, board in
             change(&screen.filter)
             screen.top = 0
-            guard let area = screen.selectedArea(board) else { return }
-            let shown = screen.visible(area)
-            if !shown.contains(where: { $0.ref == screen.selectedRef }) { screen.selectedRef = shown.first?.ref }
+            guard screen.selectedArea(board) != nil else { return }
+            let shown = screen.shown(board)
+            if screen.selectedRef.flatMap({ shown.position[$0] }) == nil { screen.selectedRef = shown.actions.first?.ref }
         }
     }
+}
+
+/// An area's actions as its filter shows them, and where each reference sits among them.
+struct ShownActions {
+    let actions: [Action]
+    let position: [String: Int]
+
+    init(_ actions: [Action]) {
+        self.actions = actions
+        var position: [String: Int] = [:]
+        for (i, action) in actions.enumerated() where position[action.ref] == nil { position[action.ref] = i }
+        self.position = position
+    }
+}
+
+/// What an area's shown actions are made from.
+struct AreaListKey: Hashable {
+    var plan: PlanKey
+    var filter: ActionFilter
 }

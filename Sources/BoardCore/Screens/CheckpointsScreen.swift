@@ -13,7 +13,7 @@ public struct CheckpointsScreen: LineScreen {
     public var top = 0
     var selected: Target?
 
-    public func body(_ board: BoardState) -> Body { TriageViews.checkpoints(board, selected: selected) }
+    public func body(_ board: BoardState) -> Body { board.keptBody(id) { TriageViews.checkpoints(board) }.marking(selected ?? board.since.map { .checkpoint($0.name) }) }
 
     /// The selected line, else the checkpoint "since" compares with.
     public func selection(_ board: BoardState) -> Target? {

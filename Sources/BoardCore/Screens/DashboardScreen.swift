@@ -11,7 +11,7 @@ public struct DashboardScreen: LineScreen {
     public var top = 0
     var selected: Target?
 
-    public func body(_ board: BoardState) -> Body { BoardViews.dashboard(board, selected: selected) }
+    public func body(_ board: BoardState) -> Body { board.keptBody(id) { BoardViews.dashboard(board) }.marking(selected) }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
         command == .open ? board.openLine(selection(board)) : []

@@ -9,7 +9,7 @@ public struct HelpScreen: ScreenComponent {
 
     public var top = 0
 
-    public func body(_ board: BoardState) -> Body { HelpView.body(board) }
+    public func body(_ board: BoardState) -> Body { board.keptBody(id) { HelpView.body(board) } }
 
     public mutating func opened(_ board: BoardState) { top = 0 }
 }

@@ -16,7 +16,7 @@ public struct KPIScreen: LineScreen {
 
     public var id: ScreenID { Self.id(ref) }
     public func crumb(_ board: BoardState) -> String { "KPI \(ref)" }
-    public func body(_ board: BoardState) -> Body { KPIViews.kpi(board, ref: ref, selected: selected) }
+    public func body(_ board: BoardState) -> Body { board.keptBody(id) { KPIViews.kpi(board, ref: ref) }.marking(selected) }
     public func exists(in plan: Plan) -> Bool { plan.kpi(ref) != nil }
     public func selectedKPI(_ board: BoardState) -> KPI? { board.plan.kpi(ref) }
 

@@ -48,9 +48,36 @@ public struct RagScreen: ScreenComponent {
     public mutating func move(_ delta: Int, _ board: BoardState) {
         if overTime {
             action = clamp(action + delta, 0, max(0, board.allActions.count - 1))
+        } else if abs(delta) == 1, stepLine(delta, board) {
+            return
         } else {
             area = clamp(area + (delta > 0 ? max(1, delta / 4) : min(-1, delta / 4)), 0, max(0, board.plan.areas.count - 1))
         }
+    }
+
+    /// Up and Down move a line of cells: within an area whose cells wrap onto several
+    /// lines, then onto the nearest line of the next area, keeping the place along the
+    /// line. So a key changes two lines of the grid rather than scrolling a whole area
+    /// away. Returns false when there is no area to move into.
+    mutating func stepLine(_ delta: Int, _ board: BoardState) -> Bool {
+        let areas = board.plan.areas
+        guard areas.indices.contains(area) else { return false }
+        let perLine = BoardViews.ragPerLine(width: board.width)
+        let count = areas[area].actions.count
+        let along = max(0, column) % perLine
+        let line = clamp(column, 0, max(0, count - 1)) / perLine
+        if delta > 0, (line + 1) * perLine < count {
+            column = (line + 1) * perLine + along
+        } else if delta < 0, line > 0 {
+            column = (line - 1) * perLine + along
+        } else {
+            let next = area + delta
+            guard areas.indices.contains(next) else { return true }
+            let lastLine = max(0, areas[next].actions.count - 1) / perLine * perLine
+            area = next
+            column = (delta > 0 ? 0 : lastLine) + along
+        }
+        return true
     }
 
     public mutating func moveAcross(_ delta: Int, _ board: BoardState) {

@@ -140,7 +140,7 @@ extension BoardState {
                 let recall = board.searchHistory.isEmpty ? "" : "↑ earlier searches · "
                 return "\(recall)Search actions, notes, risks and KPIs · Enter go · Esc cancel"
             }
-            let count = board.matchingTargets(text.trimmingCharacters(in: .whitespaces)).count
+            let count = board.hits(text.trimmingCharacters(in: .whitespaces)).count
             return "\(count) match\(count == 1 ? "" : "es") · Enter go · Esc cancel"
         }, submit: { text, board in
             let query = text.trimmingCharacters(in: .whitespaces)

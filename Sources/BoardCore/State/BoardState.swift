@@ -17,7 +17,7 @@ public struct BoardState: Sendable {
     }
     /// Changes whenever the plan does, so derived values know when to be made again.
     private(set) var planVersion = 0
-    let memo = Memo()
+    private(set) var memo = Memo()
     /// The change log, for each action's history.
     public var log: [ChangeRecord]
     public var today: PlanDate
@@ -62,6 +62,15 @@ public struct BoardState: Sendable {
         self.width = width
         self.height = height
         stack = Screens.views.prefix(1).compactMap { $0.make("", self) }
+    }
+
+    /// The same board with nothing it worked out kept: every figure and line is made again
+    /// from the plan. Tests compare it with a board that kept them across changes and keys.
+    public func afresh() -> BoardState {
+        var copy = self
+        copy.memo = Memo()
+        copy.planVersion = copy.memo.nextVersion()
+        return copy
     }
 
     /// The screen on top.

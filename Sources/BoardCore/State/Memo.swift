@@ -8,6 +8,7 @@ import PlanModel
 final class Memo: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var entries: [String: (key: AnyHashable, value: Any)] = [:]
+    private var parts: [String: (list: Any, key: AnyHashable, value: Any)] = [:]
     private var lastVersion = 0
 
     /// A version number no other plan held by this memo has had.
@@ -26,6 +27,30 @@ final class Memo: @unchecked Sendable {
         entries[name] = (AnyHashable(key), value)
         return value
     }
+
+    /// A value made from one list (an area's actions, the risks), kept with the list it was
+    /// made from and made again only when the plan holds a different list. An edit replaces
+    /// the list it changes and leaves the others shared, so after a change only the changed
+    /// area's figures are worked out again. Holding the list keeps its storage alive and
+    /// unchanged (a shared array is copied before it is written), so the same storage
+    /// means the same elements.
+    func part<Element, Key: Hashable, Value>(_ name: String, of list: [Element], _ key: Key, make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let entry = parts[name], entry.key == AnyHashable(key), let held = entry.list as? [Element],
+           Self.sameStorage(held, list), let value = entry.value as? Value {
+            return value
+        }
+        let value = make()
+        parts[name] = (list, AnyHashable(key), value)
+        return value
+    }
+
+    static func sameStorage<Element>(_ a: [Element], _ b: [Element]) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.isEmpty { return true }
+        return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+    }
 }
 
 /// Hashable stand-ins for the inputs of derived values.
@@ -33,6 +58,17 @@ struct PlanKey: Hashable {
     var version: Int
     var today: PlanDate
     var extra: [String] = []
+}
+
+/// Everything a kept body is made from besides the screen's own state.
+struct BodyKey: Hashable {
+    var plan: PlanKey
+    var width: Int
+    var height: Int
+    var search: String?
+    var since: String?
+    var logCount: Int
+    var lastSeq: Int64?
 }
 
 extension BoardState {
@@ -45,7 +81,7 @@ extension BoardState {
 
     /// Each area's roll-up, in plan order.
     public var rollups: [AreaRollup] {
-        memo.value("rollups", planKey) { plan.areas.map { plan.rollup(of: $0, today: today) } }
+        memo.value("rollups", planKey) { rollupsByPart() }
     }
 
     /// The roll-up of every action.
@@ -60,18 +96,37 @@ extension BoardState {
         }
     }
 
+    /// What changed since a checkpoint, worked out once per plan.
+    public func changes(since checkpoint: Checkpoint) -> [PlanChange] {
+        memo.value("changes:\(checkpoint.name)", key(checkpoint.name, checkpoint.date.iso)) { changesByPart(since: checkpoint) }
+    }
+
     /// The actions that move each KPI.
-    public func actions(movingKPI ref: String) -> [Action] {
-        let index = memo.value("actionsByKPI", planKey) { () -> [String: [Action]] in
+    public func actions(movingKPI ref: String) -> [Action] { linkedActions(ref).actions }
+
+    /// The actions that move a KPI, with where each sits in the list.
+    func linkedActions(_ ref: String) -> ShownActions {
+        let index = memo.value("actionsByKPI", planKey) { () -> [String: ShownActions] in
             var byKPI: [String: [Action]] = [:]
-            for action in allActions { for kpi in action.kpis { byKPI[kpi, default: []].append(action) } }
-            return byKPI
+            for area in plan.areas {
+                for action in area.actions { for kpi in action.kpis { byKPI[kpi, default: []].append(action) } }
+            }
+            return byKPI.mapValues(ShownActions.init)
         }
-        return index[ref] ?? []
+        return index[ref] ?? ShownActions([])
     }
 
     /// The five highest residual risks, sorted once per plan (not on every key).
-    var topRisks: [Risk] { memo.value("topRisks", planKey) { Array(plan.risksByResidual.prefix(5)) } }
+    var topRisks: [Risk] { memo.value("topRisks", planKey) { topRisksByPart() } }
+
+    /// A screen's lines before any is marked selected, kept between keys: made again only
+    /// when something they show can have changed (the plan, the log, today, the size, the
+    /// search or the checkpoint compared with). The screen marks its selection on the copy.
+    func keptBody(_ id: ScreenID, make: () -> Body) -> Body {
+        let key = BodyKey(plan: planKey, width: width, height: height, search: search, since: since.map { "\($0.name)\u{0}\($0.date.iso)" },
+                          logCount: log.count, lastSeq: log.last?.seq)
+        return memo.value("body:\(id)", key, make: make)
+    }
 
     /// The search's matches, by reference.
     func matchingRefs(_ query: String) -> Set<String> {

@@ -7,7 +7,7 @@ extension BoardState {
         switch target {
         case let .area(index)?:
             return plan.areas.indices.contains(index) ? [.push(AreaScreen.id(plan.areas[index].number))] : []
-        case let .action(ref)?: return plan.action(ref) == nil ? [] : [.push(ActionScreen.id(ref))]
+        case let .action(ref)?: return action(ref) == nil ? [] : [.push(ActionScreen.id(ref))]
         case let .risk(ref)?: return [.push(RiskScreen.id(ref))]
         case let .kpi(ref)?: return [.push(KPIScreen.id(ref))]
         case let .checkpoint(name)?:

@@ -19,23 +19,34 @@ struct TextSearch {
     func found(in text: String) -> Bool {
         guard let folded, !folded.isEmpty else { return text.localizedCaseInsensitiveContains(query) }
         var text = text
-        let result: Bool? = text.withUTF8 { bytes -> Bool? in
-            let n = folded.count
-            guard bytes.count >= n else { return bytes.allSatisfy { $0 < 0x80 } ? false : nil }
-            var ascii = true
-            var start = 0
-            while start + n <= bytes.count {
-                var k = 0
-                while k < n, TextSearch.lower(bytes[start + k]) == folded[k] { k += 1 }
-                if k == n { return true }
-                if bytes[start] >= 0x80 { ascii = false }
-                start += 1
-            }
-            while start < bytes.count { if bytes[start] >= 0x80 { ascii = false }; start += 1 }
-            // Not found among ASCII letters; text with other letters is asked of Foundation,
-            // which knows how they fold.
-            return ascii ? false : nil
-        }
+        let result: Bool? = text.withUTF8 { bytes in folded.withUnsafeBufferPointer { Self.find($0, in: bytes) } }
         return result ?? text.localizedCaseInsensitiveContains(query)
+    }
+
+    /// Whether the lowercased ASCII `query` is in `bytes`, ignoring case: nil when it is not
+    /// found among ASCII letters and the text has other letters, which only Foundation knows
+    /// how to fold. Looks for the first letter in either case before comparing the rest.
+    private static func find(_ query: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let n = query.count
+        let first = query[0]
+        let upper = first >= 0x61 && first <= 0x7A ? first & 0xDF : first
+        var ascii = true
+        var start = 0
+        while start + n <= bytes.count {
+            let b = bytes[start]
+            if b >= 0x80 {
+                ascii = false
+            } else if b == first || b == upper {
+                var k = 1
+                while k < n, lower(bytes[start + k]) == query[k] { k += 1 }
+                if k == n { return true }
+            }
+            start += 1
+        }
+        while start < bytes.count {
+            if bytes[start] >= 0x80 { ascii = false }
+            start += 1
+        }
+        return ascii ? false : nil
     }
 }

@@ -119,7 +119,8 @@ enum AreaViews {
         }
         lines.append(.blank)
 
-        let visible = screen.visible(area)
+        let shown = screen.shown(state)
+        let visible = shown.actions
         if screen.filter.isActive {
             var parts = screen.filter.statuses.sorted().map(\.label)
             if let lead = screen.filter.lead { parts.append("lead “\(lead)”") }
@@ -138,7 +139,7 @@ enum AreaViews {
             actionRow(visible[i], state, columns: c, selected: visible[i].ref == selected, match: matches.contains(visible[i].ref))
         }, rowIndex: { target in
             guard case let .action(ref) = target else { return nil }
-            return visible.firstIndex { $0.ref == ref }
+            return shown.position[ref]
         }, tail: tail, sticky: sticky)
     }
 

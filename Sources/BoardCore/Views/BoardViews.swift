@@ -33,7 +33,7 @@ enum BoardViews {
 
     // MARK: Dashboard
 
-    static func dashboard(_ state: BoardState, selected: Target?) -> Body {
+    static func dashboard(_ state: BoardState) -> Body {
         let plan = state.plan
         let width = state.width
         var lines: [Line] = []
@@ -133,7 +133,7 @@ enum BoardViews {
         } else {
             lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
         }
-        return Body(markSelected(lines, selected))
+        return Body(lines)
     }
 
     /// Marks the line with the selected target, or the first selectable line.
@@ -199,9 +199,12 @@ enum BoardViews {
 
     /// How many grid lines an area takes: its cells wrapped, then its totals.
     static func ragLines(for area: Area, width: Int) -> Int {
-        let perLine = max(1, (width - ragLabel - 1) / 3)
+        let perLine = ragPerLine(width: width)
         return max(1, (area.actions.count + perLine - 1) / perLine) + 1
     }
+
+    /// How many cells fit on one line of the grid.
+    static func ragPerLine(width: Int) -> Int { max(1, (width - ragLabel - 1) / 3) }
 
     static func rag(_ state: BoardState, _ screen: RagScreen) -> Body {
         screen.overTime ? ragOverTime(state, screen) : ragNow(state, screen)
@@ -210,7 +213,7 @@ enum BoardViews {
     static func ragNow(_ state: BoardState, _ screen: RagScreen) -> Body {
         let plan = state.plan
         let width = state.width
-        let perLine = max(1, (width - ragLabel - 1) / 3)
+        let perLine = ragPerLine(width: width)
         // Where each area's lines start, so a row is found without drawing those above.
         var starts: [Int] = []
         var total = 0
@@ -290,6 +293,7 @@ enum BoardViews {
             return line
         }, rowIndex: { target in
             guard case let .action(ref) = target else { return nil }
+            if actions.indices.contains(screen.action), actions[screen.action].ref == ref { return screen.action }
             return actions.firstIndex { $0.ref == ref }
         }, sticky: 0)
     }

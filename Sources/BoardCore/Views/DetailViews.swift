@@ -13,7 +13,8 @@ enum DetailViews {
 
     static func action(_ state: BoardState, _ screen: ActionScreen) -> Body {
         let ref = screen.ref
-        guard let action = state.plan.action(ref) else { return Body() }
+        guard let place = state.place(ofAction: ref) else { return Body() }
+        let action = state.plan.areas[place.area].actions[place.index]
         let plan = state.plan
         let width = state.width
         let valueWidth = max(10, width - labelWidth - 1)
@@ -23,7 +24,7 @@ enum DetailViews {
             let selected = index == screen.fieldIndex
             switch field {
             case .ref:
-                let area = plan.area(ofAction: ref).map { "area \($0.number): \($0.title)" } ?? ""
+                let area = "area \(plan.areas[place.area].number): \(plan.areas[place.area].title)"
                 lines.append(Self.field("Reference", [Line.Segment(action.ref), Line.Segment("  in \(area)", .dim)], selected: selected, index: index))
             case .text, .kpiText, .successCriteria:
                 let text = action.text(of: field)

@@ -56,7 +56,7 @@ enum KPIViews {
         return milestone.target == nil ? nil : single.status
     }
 
-    static func kpi(_ state: BoardState, ref: String, selected: Target?) -> Body {
+    static func kpi(_ state: BoardState, ref: String) -> Body {
         guard let kpi = state.plan.kpi(ref) else { return Body() }
         let width = state.width
         var lines: [Line] = []
@@ -86,18 +86,26 @@ enum KPIViews {
             lines.append(Line(" No milestones yet: press \(Bindings.key(.structure(.addMilestone), on: KPIScreen.self)) to add one (label, date, target).", .dim))
         }
         lines.append(.blank)
-        let actions = state.actions(movingKPI: ref)
+        let linked = state.linkedActions(ref)
+        let actions = linked.actions
         lines.append(Line("Actions that move it (\(actions.count)) · Enter opens one", .heading))
         if actions.isEmpty {
             lines.append(Line(" None linked yet: press \(Bindings.key(.structure(.linkAction), on: KPIScreen.self)) to link actions (or use an action's KPIs field).", .dim))
         }
-        for action in actions {
+        // The actions are made as they come on screen: a KPI can be moved by thousands.
+        var body = Body(head: lines, rows: actions.count, row: { i in
+            let action = actions[i]
             var line = Line(target: .action(action.ref))
             line.segments.append(Line.Segment(" " + TextLayout.pad(action.ref, 8)))
             line.segments.append(AreaViews.statusSegment(action.status, width: 15))
             line.segments.append(Line.Segment(TextLayout.fit(action.text, max(10, width - 25))))
-            lines.append(line)
-        }
-        return Body(BoardViews.markSelected(lines, selected))
+            return line
+        }, rowIndex: { target in
+            guard case let .action(ref) = target else { return nil }
+            return linked.position[ref]
+        })
+        // The KPI's own lines come first, as the first that can be selected.
+        body.firstSelectable = lines.firstIndex { $0.target != nil } ?? body.firstSelectable
+        return body
     }
 }

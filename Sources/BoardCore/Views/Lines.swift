@@ -92,7 +92,7 @@ public struct Body {
     public var sticky: Int?
     /// The first line that can be selected (the first row of a table).
     public var firstSelectable: Int?
-    private let lineAt: (Int) -> Line
+    private var lineAt: (Int) -> Line
     private let indexOf: (Target) -> Int?
 
     /// A body of lines made up front.
@@ -101,7 +101,12 @@ public struct Body {
         self.sticky = sticky
         firstSelectable = lines.firstIndex { $0.target != nil }
         lineAt = { lines[$0] }
-        indexOf = { target in lines.firstIndex { $0.target == target } }
+        if lines.count > LineIndex.linearLimit {
+            let index = LineIndex(lines)
+            indexOf = { index.of($0) }
+        } else {
+            indexOf = { target in lines.firstIndex { $0.target == target } }
+        }
     }
 
     /// Lines above a table, the table's rows made on demand, and lines below it.
@@ -119,6 +124,21 @@ public struct Body {
     }
 
     public func line(_ index: Int) -> Line { lineAt(index) }
+
+    /// The same body with one line marked selected: the line with `target`, else the first
+    /// that can be selected. Marking is done as a line is drawn, so a body kept between keys
+    /// (see `BoardState.keptBody`) costs nothing to mark again.
+    func marking(_ target: Target?) -> Body {
+        guard let marked = target.flatMap(index(of:)) ?? firstSelectable else { return self }
+        var body = self
+        let base = lineAt
+        body.lineAt = { index in
+            var line = base(index)
+            if index == marked { line.selected = true }
+            return line
+        }
+        return body
+    }
 
     /// The line index of a target.
     func index(of target: Target) -> Int? { indexOf(target) }
@@ -171,5 +191,26 @@ public struct Body {
     func maxTop(rows: Int) -> Int {
         let extra = sticky.map { count - rows > $0 ? 1 : 0 } ?? 0
         return max(0, count - rows + extra)
+    }
+}
+
+/// Where each target first sits in a long list of lines: made on the first look-up and kept
+/// with the body, so a body kept between keys finds the selected line without a search.
+final class LineIndex {
+    /// Shorter lists are searched line by line.
+    static let linearLimit = 48
+    private let lines: [Line]
+    private var table: [Target: Int]?
+
+    init(_ lines: [Line]) { self.lines = lines }
+
+    func of(_ target: Target) -> Int? {
+        if let table { return table[target] }
+        var made: [Target: Int] = [:]
+        for (i, line) in lines.enumerated() {
+            if let t = line.target, made[t] == nil { made[t] = i }
+        }
+        table = made
+        return made[target]
     }
 }

@@ -10,25 +10,8 @@ enum RiskViews {
         let wide = width >= 120
         let cellWidth = wide ? 12 : 8
         let cellHeight = state.height >= 40 ? 3 : 2
-        var counts: [Score: [Risk]] = [:]
-        for risk in plan.risks { counts[risk.score(screen.stage), default: []].append(risk) }
-        // Movement since the checkpoint, at this stage: how many left and entered each cell.
-        var left: [Score: Int] = [:]
-        var entered: [Score: Int] = [:]
-        var moves: [(String, Score, Score)] = []
-        if let since = state.since {
-            let then = Dictionary(since.risks.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
-            for risk in plan.risks {
-                guard let old = then[risk.ref] else { continue }
-                let before = screen.stage == .inherent ? old.inherent : screen.stage == .residual ? old.residual : old.target
-                let now = risk.score(screen.stage)
-                if before != now {
-                    left[before, default: 0] += 1
-                    entered[now, default: 0] += 1
-                    moves.append((risk.ref, before, now))
-                }
-            }
-        }
+        let heat = state.heat(screen.stage)
+        let (counts, left, entered, moves) = (heat.risks, heat.left, heat.entered, heat.moves)
         var lines: [Line] = []
         // The chosen view is bracketed as well as highlighted, so it shows without colour.
         let stages = Risk.Stage.allCases.map { stage in
@@ -205,5 +188,39 @@ enum RiskViews {
         lines.append(.blank)
         lines.append(Line("Enter edits the selected field (scores: likelihood then impact, one digit each) · \(Bindings.key(.followLink)) opens the first linked area", .dim))
         return Body(lines)
+    }
+}
+
+/// The risks in each heatmap cell at one stage, and the movement since the checkpoint: how
+/// many left and entered each cell, and which risks moved.
+struct HeatCounts {
+    var risks: [Score: [Risk]] = [:]
+    var left: [Score: Int] = [:]
+    var entered: [Score: Int] = [:]
+    var moves: [(String, Score, Score)] = []
+
+    init(_ plan: Plan, stage: Risk.Stage, since: Checkpoint?) {
+        for risk in plan.risks { risks[risk.score(stage), default: []].append(risk) }
+        guard let since else { return }
+        let then = Dictionary(since.risks.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
+        for risk in plan.risks {
+            guard let old = then[risk.ref] else { continue }
+            let before = stage == .inherent ? old.inherent : stage == .residual ? old.residual : old.target
+            let now = risk.score(stage)
+            if before != now {
+                left[before, default: 0] += 1
+                entered[now, default: 0] += 1
+                moves.append((risk.ref, before, now))
+            }
+        }
+    }
+}
+
+extension BoardState {
+    /// The heatmap's counts at one stage, worked out once per plan and checkpoint rather than on every key.
+    func heat(_ stage: Risk.Stage) -> HeatCounts {
+        memo.value("heat", key(stage.rawValue, since.map { "\($0.name)\u{0}\($0.date.iso)" } ?? "")) {
+            HeatCounts(plan, stage: stage, since: since)
+        }
     }
 }

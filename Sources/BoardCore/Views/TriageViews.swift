@@ -4,7 +4,8 @@ import PlanModel
 /// Triage, the checkpoints and the changes since one.
 enum TriageViews {
     static func triage(_ state: BoardState, _ screen: TriageScreen) -> Body {
-        let items = screen.items(state)
+        let list = screen.list(state)
+        let items = list.items
         let c = AreaViews.Columns(width: state.width - 14)
         var head: [Line] = []
         var summary = "\(counted(items.count, "action")) \(items.count == 1 ? "needs" : "need") attention: Red, overdue or due within \(state.plan.settings.dueSoonDays) days, most overdue first"
@@ -16,32 +17,21 @@ enum TriageViews {
         head.append(header)
         let selected = screen.selectedAction(state)?.ref
         // With grouping, a lead's name heads each run of its actions.
-        let rows = state.memo.value("triageRows", state.key(screen.lead ?? "", screen.byLead ? "grouped" : "")) { () -> [(lead: String?, item: TriageItem?)] in
-            var rows: [(lead: String?, item: TriageItem?)] = []
-            var lastLead: String?
-            for item in items {
-                let lead = item.action.leads.first ?? "(no lead)"
-                if screen.byLead && lead != lastLead {
-                    rows.append((lead, nil))
-                    lastLead = lead
-                }
-                rows.append((nil, item))
-            }
-            return rows
-        }
-        return Body(head: head, rows: rows.count, row: { i in
-            guard let item = rows[i].item else { return Line(" " + (rows[i].lead ?? ""), .heading) }
+        return Body(head: head, rows: list.rowCount, row: { i in
+            let row = list.row(i)
+            guard let index = row.item else { return Line(" " + (row.lead ?? ""), .heading) }
+            let item = items[index]
             var line = AreaViews.actionRow(item.action, state, columns: c, selected: item.action.ref == selected, match: false)
             let whyRole: Role = item.overdueDays != nil ? .overdue : item.dueInDays != nil ? .dueSoon : .status(.red)
             line.segments.insert(Line.Segment(TextLayout.pad(item.why, 13) + " ", whyRole, keepsRole: true), at: 1)
             return line
         }, rowIndex: { target in
             guard case let .action(ref) = target else { return nil }
-            return rows.firstIndex { $0.item?.action.ref == ref }
+            return list.rowIndex(ref, state)
         }, tail: items.isEmpty ? [Line("Nothing is Red, overdue or due soon.", .dim)] : [], sticky: 1)
     }
 
-    static func checkpoints(_ state: BoardState, selected: Target?) -> Body {
+    static func checkpoints(_ state: BoardState) -> Body {
         let plan = state.plan
         let width = state.width
         var lines: [Line] = []
@@ -67,7 +57,7 @@ enum TriageViews {
             for item in items.prefix(max(5, state.contentRows)) { lines.append(describe(item, width)) }
             if items.count > max(5, state.contentRows) { lines.append(Line("  … \(Bindings.key(.listChanges)) lists all \(items.count)", .dim)) }
         }
-        return Body(BoardViews.markSelected(lines, selected ?? chosen.map(Target.checkpoint)))
+        return Body(lines)
     }
 
     /// One change since a checkpoint, in words, leading to what it is about.

@@ -54,10 +54,15 @@ public enum SyntheticPlan {
         return plan
     }
 
-    /// SplitMix64: small, fast, and the same everywhere.
-    struct Random {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
+    /// SplitMix64: small, fast, and the same everywhere (property tests use it too, so a
+    /// failing seed can be run again).
+    public struct Random: Sendable {
+        public var state: UInt64
+
+        public init(state: UInt64) { self.state = state }
+
+        /// A number in 0..<bound.
+        public mutating func next(_ bound: Int) -> Int {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -55,6 +55,7 @@ struct Dashboard: ParsableCommand {
             let loop = try DashboardLoop(source: StoreSource(db), terminal: terminal, clock: SystemClock(), editor: ExternalEditor(),
                                          today: try Today.date(), stopProcess: stopForSuspend, packWriter: PackFile())
             Phases.mark("load", since: started)
+            loop.note = BenchFile.note
             if let created {
                 let when = created.contains("dates were moved") ? ", set at today" : ""
                 loop.tell("New plan from the illustrative Devon sample\(when) (its figures are invented): \(db.path)")
