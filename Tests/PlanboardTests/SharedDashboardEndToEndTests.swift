@@ -94,7 +94,7 @@ final class SharedDashboardEndToEndTests: SharedPlanTestCase {
         ann.send("Enter")
         XCTAssertTrue(ann.waitFor("Saved lead(s) of 3b: Alice Jones."), ann.screen)
         let log = try planboard(["log", "--db", owner]).stdout
-        XCTAssertEqual(log.split(separator: "\n").filter { $0.contains("3b leads") }.count, 1, "saved once:\n\(log)")
+        XCTAssertEqual(log.split(separator: "\n").filter { $0.contains("3b lead ") }.count, 1, "saved once:\n\(log)")
     }
 
     func testTheDashboardOnADatabaseWithoutTheSchemaSaysToRunServerInitAndMakesNoPlan() throws {
