@@ -8,7 +8,7 @@ extension PlanStore: PlanStoring {}
 extension PlanStore {
     /// The file's plan with its whole change log, for `planboard copy`.
     public func history() throws -> PlanHistory {
-        PlanHistory(plan: try load(), log: try changes())
+        PlanHistory(plan: try load(), log: try changes(), people: try people())
     }
 
     /// Creates a new plan file holding `history`: the plan and its change log exactly as
@@ -30,6 +30,7 @@ extension PlanStore {
             let json = JSONColumns(file: path)
             try queue.write { db in
                 try PlanRows.write(history.plan, over: nil, db)
+                try PeopleRows.write(history.people, db)
                 for record in history.log {
                     try db.execute(sql: "INSERT INTO change (seq, at, user, kind, target, summary, edit, inverse) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                                    arguments: [record.seq, LogTime.text(record.at), record.user, record.kind.rawValue, record.target,

@@ -109,10 +109,47 @@ extension PlanStoring {
 public struct PlanHistory: Equatable, Sendable {
     public var plan: Plan
     public var log: [ChangeRecord]
+    /// The plan's people and their roles, by name.
+    public var people: [PlanPerson]
 
-    public init(plan: Plan, log: [ChangeRecord]) {
+    public init(plan: Plan, log: [ChangeRecord], people: [PlanPerson] = []) {
         self.plan = plan
         self.log = log
+        self.people = people
+    }
+}
+
+/// A planboard role. On PostgreSQL the server enforces it; in a SQLite file it is advisory.
+public enum PersonRole: String, Sendable, CaseIterable, Comparable {
+    /// A board member: reads everything, changes nothing.
+    case viewer
+    /// A project lead: actions, notes, KPI actuals, risks.
+    case editor
+    /// Also meetings, checkpoints, import, deleting areas and managing people.
+    case chair
+
+    public static func < (a: PersonRole, b: PersonRole) -> Bool {
+        allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
+    }
+}
+
+/// One person of a plan and their role.
+public struct PlanPerson: Equatable, Sendable {
+    public var name: String
+    public var role: PersonRole
+
+    public init(name: String, role: PersonRole) {
+        self.name = name
+        self.role = role
+    }
+
+    /// Why `name` cannot name a person, or nil when it can: the same rule on both backends
+    /// (a PostgreSQL role name is at most 63 bytes).
+    public static func problem(with name: String) -> String? {
+        guard !name.isEmpty, name.utf8.count <= 63, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            return "a person's name must be 1 to 63 characters without control characters; nothing was changed"
+        }
+        return nil
     }
 }
 

@@ -127,6 +127,7 @@ enum Schema {
             try db.execute(sql: "CREATE UNIQUE INDEX note_id ON note(action, id)")
         }
         MeetingRows.registerMigration(&migrator)
+        PeopleRows.registerMigration(&migrator)
         return migrator
     }
 }

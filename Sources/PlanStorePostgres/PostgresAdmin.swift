@@ -7,10 +7,7 @@ import PostgresNIO
 /// and moving a whole plan with its history in and out (`copy`).
 public enum PostgresAdmin {
     /// One person on the server and their planboard role.
-    public struct Person: Equatable, Sendable {
-        public var name: String
-        public var role: PostgresPlanStore.Role
-    }
+    public typealias Person = PlanPerson
 
     /// Creates the planboard schema and the three roles in an empty database, in one
     /// transaction. Run it as the database's owner (or a superuser): that account keeps
@@ -69,9 +66,7 @@ public enum PostgresAdmin {
 
     private static func setPerson(_ name: String, role: PostgresPlanStore.Role, password: String?, new: Bool, at location: PostgresLocation,
                                   environment: [String: String]) throws {
-        guard !name.isEmpty, name.count <= 63, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-            throw StoreError(.refused, "a person's name must be 1 to 63 characters without control characters; nothing was changed")
-        }
+        if let problem = PlanPerson.problem(with: name) { throw StoreError(.refused, problem) }
         let store = try PostgresPlanStore.openForLoading(location, environment: environment)
         defer { store.close() }
         do {
@@ -87,7 +82,11 @@ public enum PostgresAdmin {
                               environment: [String: String] = ProcessInfo.processInfo.environment) throws -> [Person] {
         let store = try PostgresPlanStore.openForLoading(location, environment: environment)
         defer { store.close() }
-        let rows = try store.session.query("""
+        return try people(of: store.session)
+    }
+
+    private static func people(of session: PostgresSession) throws -> [Person] {
+        let rows = try session.query("""
             SELECT rolname::text, planboard.role_of(rolname) FROM pg_roles
             WHERE rolcanlogin AND NOT rolsuper AND planboard.role_of(rolname) IS NOT NULL ORDER BY rolname
             """)
@@ -104,7 +103,7 @@ public enum PostgresAdmin {
         // One snapshot, so the plan and the log agree.
         try store.session.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         defer { _ = try? store.session.query("COMMIT") }
-        return PlanHistory(plan: try store.load(), log: try store.records(after: 0))
+        return PlanHistory(plan: try store.load(), log: try store.records(after: 0), people: try people(of: store.session))
     }
 
     /// Puts `history` into a database that has the schema but no plan, all or nothing.
@@ -140,6 +139,7 @@ public enum PostgresAdmin {
             guard existing == 0 else {
                 throw StoreError(.refused, "\(location) already holds a plan; expected an empty one made by `planboard server init`. Nothing was changed")
             }
+            try grant(history.people, session: session, to: location)
             let version = history.log.map(\.seq).max() ?? 0
             try session.query("INSERT INTO planboard.plan (id, format, version) VALUES (1, \(Plan.format), \(version))")
             for part in try PlanParts.parts(of: history.plan) {
@@ -158,6 +158,24 @@ public enum PostgresAdmin {
                     """)
             }
             try session.query("SELECT pg_notify(\(PostgresPlanStore.channel), \(String(version)))")
+        }
+    }
+
+    /// Gives each person their role, creating the login of anyone the server does not know,
+    /// inside the copy's transaction: one that cannot be made undoes the whole copy.
+    private static func grant(_ people: [Person], session: PostgresSession, to location: PostgresLocation) throws {
+        for person in people {
+            if let problem = PlanPerson.problem(with: person.name) {
+                throw StoreError(.refused, "cannot copy the person \(person.name) into \(location): \(problem)")
+            }
+            do {
+                try session.query("""
+                    SELECT planboard.set_person(\(person.name), \(person.role.rawValue), NULL,
+                                                NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(person.name)))
+                    """)
+            } catch let error as StoreError {
+                throw StoreError(.refused, "cannot give \(person.name) the role \(person.role.rawValue) on \(location) (\(error.message)); nothing was copied")
+            }
         }
     }
 

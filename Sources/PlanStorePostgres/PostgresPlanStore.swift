@@ -13,12 +13,7 @@ import PostgresNIO
 /// authenticated, and sends `NOTIFY planboard` with the new log position. Every value
 /// reaches the server as a bind parameter; no SQL is built from plan text.
 public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
-    public enum Role: String, Sendable, CaseIterable, Comparable {
-        case viewer, editor, chair
-        public static func < (a: Role, b: Role) -> Bool {
-            allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
-        }
-    }
+    public typealias Role = PersonRole
 
     public let location: PostgresLocation
     /// The role the server authenticated: the name every change of this process is signed with.

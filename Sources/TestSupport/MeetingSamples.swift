@@ -20,4 +20,9 @@ extension Samples {
     public static func roundOneFixture(_ name: String) -> URL {
         repositoryRoot.appendingPathComponent("Tests/Fixtures/round1").appendingPathComponent(name)
     }
+
+    /// A file in Tests/Fixtures/round2: made by planboard before SQLite kept people.
+    public static func roundTwoFixture(_ name: String) -> URL {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures/round2").appendingPathComponent(name)
+    }
 }

@@ -31,13 +31,21 @@ final class SharedPlanTests: SharedPlanTestCase {
         try planboard(["set", "3b", "--status", "amber", "--reason", "Recruitment slower — “two posts” unfilled", "--db", original, "--user", "jackie"])
         try planboard(["checkpoint", "Board Sep", "--date", "2023-09-12", "--db", original, "--user", "jackie"])
         try planboard(["set", "1a", "--note", "Pilot started", "--db", original, "--user", "sam"])
+        // Names no other test gives a role: roles are server-wide.
+        let people = ["copy_amira\tchair", "copy_ben\teditor", "copy_cai\tviewer"]
+        for line in people {
+            let parts = line.split(separator: "\t").map(String.init)
+            try planboard(["people", "add", parts[0], "--role", parts[1], "--db", original])
+        }
 
         let database = try cluster.createDatabase()
         let owner = cluster.url(database: database)
         let initialised = try planboard(["server", "init", "--db", owner])
         XCTAssertTrue(initialised.stdout.contains("Set up postgres://postgres@127.0.0.1"), initialised.stdout)
         let copied = try planboard(["copy", "--from", original, "--to", owner])
-        XCTAssertTrue(copied.stdout.contains("4 changes in the log"), copied.stdout)
+        XCTAssertTrue(copied.stdout.contains("4 changes in the log, 3 checkpoints, 3 people"), copied.stdout)
+        let onServer = try planboard(["people", "list", "--db", owner]).stdout
+        for line in people { XCTAssertTrue(onServer.contains(line), "the file's people have their roles on the server: \(onServer)") }
         try planboard(["copy", "--from", original, "--to", owner], expect: 1)
 
         let back = folder.path("back.sqlite")
@@ -51,6 +59,27 @@ final class SharedPlanTests: SharedPlanTestCase {
         XCTAssertEqual(try planboard(["log", "--db", back]).stdout, try planboard(["log", "--db", original]).stdout, "and the same log")
         XCTAssertEqual(try planboard(["log", "--db", owner]).stdout, try planboard(["log", "--db", original]).stdout)
         try planboard(["copy", "--from", owner, "--to", back], expect: 1)
+        let inFile = try planboard(["people", "list", "--db", back]).stdout
+        for line in people { XCTAssertTrue(inFile.contains(line), "and come back into the file: \(inFile)") }
+        XCTAssertEqual(try planboard(["people", "list", "--db", original]).stdout,
+                       people.joined(separator: "\n") + "\n", "the original file is unchanged")
+    }
+
+    func testACopyWhoseOnePersonCannotBeGivenARoleCopiesNothing() throws {
+        let original = folder.path("devon.sqlite")
+        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", original])
+        try planboard(["people", "add", "copy_dee", "--role", "editor", "--db", original])
+        // The server's superuser may do anything, so the server refuses to make them an editor.
+        try planboard(["people", "add", "postgres", "--role", "editor", "--db", original])
+
+        let database = try cluster.createDatabase()
+        let owner = cluster.url(database: database)
+        try planboard(["server", "init", "--db", owner])
+        let refused = try planboard(["copy", "--from", original, "--to", owner], expect: 1)
+        XCTAssertTrue(refused.stderr.contains("cannot give postgres the role editor"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("nothing was copied"), refused.stderr)
+        XCTAssertEqual(try cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'copy_dee'"), "0", "the person made before the refusal is undone too")
+        XCTAssertEqual(try cluster.psql("SELECT count(*) FROM planboard.plan", database: database), "0", "and no plan was written")
     }
 
     func testPeopleAreAddedListedAndGivenRolesAndEveryChangeIsSignedByTheLogin() throws {
@@ -69,7 +98,7 @@ final class SharedPlanTests: SharedPlanTestCase {
         try planboard(["people", "set-role", "vic", "--role", "editor", "--db", url("jackie")])
         try planboard(["set", "3b", "--note", "Vic, now an editor", "--db", url("vic")])
         try planboard(["people", "set-role", "vic", "--role", "viewer", "--db", url("jackie")])
-        try planboard(["people", "list", "--db", "plan.sqlite"], expect: 1)
+        try planboard(["people", "list", "--db", folder.path("missing.sqlite")], expect: 1)
     }
 
     func testAViewersEditIsRefusedThroughPlanboard() throws {

@@ -34,6 +34,21 @@ extension StoreOptions {
         }
         return location
     }
+
+    /// The plan file a `people` command works on, opened; nil when --db is a PostgreSQL URL.
+    func peopleFile(forReading: Bool) throws -> PlanStore? {
+        guard try postgresLocation == nil else { return nil }
+        let path = self.path
+        guard FileManager.default.fileExists(atPath: path) else { throw Self.missing(path) }
+        return try PlanStore.open(path: path, user: userName, forReading: forReading)
+    }
+}
+
+/// What `people` says about roles kept in a SQLite file.
+enum AdvisoryRoles {
+    static func note(_ path: String) -> String {
+        "Roles in a SQLite file (\(Visible.field(path))) are advisory: anyone who can write the file can change anything, and planboard does not check them. For roles the server enforces, share the plan on PostgreSQL with `planboard copy`, which takes the people with it."
+    }
 }
 
 /// `planboard server init`: the schema and roles for a shared plan.
@@ -67,11 +82,14 @@ struct ServerInit: ParsableCommand {
 struct PeopleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people",
-        abstract: "List, add and change the people of a shared (PostgreSQL) plan and their roles.",
+        abstract: "List, add and change the people of a plan and their roles.",
         discussion: """
             Roles: viewer (reads everything, changes nothing), editor (actions, notes, KPI actuals, \
-            risks), chair (also areas, checkpoints, meetings, import and people). The server \
-            enforces them, for planboard and psql alike. Only a chair may add people or change roles.
+            risks), chair (also areas, checkpoints, meetings, import and people). On a PostgreSQL \
+            server the server enforces them, for planboard and psql alike, and only a chair may add \
+            people or change roles. In a SQLite file they are advisory: anyone who can write the \
+            file can change anything, and planboard does not check them; `planboard copy` carries \
+            them to a server.
             """,
         subcommands: [PeopleList.self, PeopleAdd.self, PeopleSetRole.self],
         defaultSubcommand: PeopleList.self)
@@ -80,11 +98,20 @@ struct PeopleCommand: ParsableCommand {
 extension PostgresPlanStore.Role: ExpressibleByArgument {}
 
 struct PeopleList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List everyone with a role on the plan's server.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List everyone with a role on the plan (its server, or its file).")
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        if let file = try store.peopleFile(forReading: true) {
+            let people = try file.people()
+            for person in people {
+                try Output.line("\(Escaped.text(person.name))\t\(person.role.rawValue)")
+            }
+            if people.isEmpty { Output.notice("nobody is in \(Visible.field(file.path)) yet; add people with `planboard people add NAME --role viewer|editor|chair`") }
+            Output.notice(AdvisoryRoles.note(file.path))
+            return
+        }
         let location = try store.requirePostgres(for: "people list")
         for person in try PostgresAdmin.people(at: location) {
             try Output.line("\(Escaped.text(person.name))\t\(person.role.rawValue)")
@@ -104,6 +131,14 @@ struct PeopleAdd: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        if let file = try store.peopleFile(forReading: false) {
+            guard !passwordStdin else {
+                throw CLIError("--password-stdin sets a login on a PostgreSQL server; \(Visible.field(file.path)) is a SQLite file, which has no logins. Nothing was changed")
+            }
+            try file.setPerson(name, role: role, new: true)
+            try Output.line("Added \(Escaped.text(name)) as \(role.rawValue). \(AdvisoryRoles.note(file.path))")
+            return
+        }
         let location = try store.requirePostgres(for: "people add")
         var password: String?
         if passwordStdin {
@@ -125,9 +160,15 @@ struct PeopleSetRole: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let done = "\(Escaped.text(name)) is now \(role == .editor ? "an" : "a") \(role.rawValue)."
+        if let file = try store.peopleFile(forReading: false) {
+            try file.setPerson(name, role: role, new: false)
+            try Output.line("\(done) \(AdvisoryRoles.note(file.path))")
+            return
+        }
         let location = try store.requirePostgres(for: "people set-role")
         try PostgresAdmin.setRole(name, role: role, at: location)
-        try Output.line("\(Escaped.text(name)) is now \(role == .editor ? "an" : "a") \(role.rawValue).")
+        try Output.line(done)
     }
 }
 
@@ -135,11 +176,15 @@ struct PeopleSetRole: ParsableCommand {
 /// another, all or nothing.
 struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Copy a plan with its change log and checkpoints between a SQLite file and a PostgreSQL database, all or nothing.",
+        abstract: "Copy a plan with its change log, checkpoints and people between a SQLite file and a PostgreSQL database, all or nothing.",
         discussion: """
             The destination must be new: a file that does not exist yet, or a database made by \
             `planboard server init` that holds no plan. Copying into a database must be done by \
-            its owner, since the log keeps who made each change.
+            its owner, since the log keeps who made each change. Into a database, each person \
+            of the plan gets their role, and a login is made for anyone the server does not know \
+            yet (they log in once the server's administrator sets how); if one cannot be, nothing \
+            is copied. Out of a database, the people with a planboard role on the server are kept \
+            in the file, where roles are advisory.
             """)
 
     @Option(help: ArgumentHelp("The plan to copy: a SQLite file or a postgres:// URL.", valueName: "path|url")) var from: String
@@ -165,7 +210,7 @@ struct Copy: ParsableCommand {
             shownTo = to
         }
         let shownFrom = PostgresLocation.isURL(from) ? ((try? PostgresLocation(url: from))?.description ?? "the server") : from
-        try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(history.log.count) changes in the log, \(history.plan.checkpoints.count) checkpoints.")
+        try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(history.log.count) changes in the log, \(history.plan.checkpoints.count) checkpoints, \(history.people.count) people.")
     }
 }
 
