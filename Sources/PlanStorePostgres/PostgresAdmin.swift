@@ -169,9 +169,12 @@ public enum PostgresAdmin {
                 throw StoreError(.refused, "cannot copy the person \(person.name) into \(location): \(problem)")
             }
             do {
+                // Someone who already has a planboard role on this server keeps it: roles are
+                // server-wide, and a copied file must not change what they may do on other plans.
                 try session.query("""
                     SELECT planboard.set_person(\(person.name), \(person.role.rawValue), NULL,
                                                 NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(person.name)))
+                    WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(person.name) AND planboard.role_of(rolname) IS NOT NULL)
                     """)
             } catch let error as StoreError {
                 throw StoreError(.refused, "cannot give \(person.name) the role \(person.role.rawValue) on \(location) (\(error.message)); nothing was copied")

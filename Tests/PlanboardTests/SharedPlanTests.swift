@@ -25,6 +25,21 @@ final class SharedPlanTests: SharedPlanTestCase {
         return (owner, { user in cluster.url(database: database, user: user) })
     }
 
+    func testACopyLeavesTheRoleOfSomeoneTheServerAlreadyKnows() throws {
+        let original = folder.path("known.sqlite")
+        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", original])
+        try planboard(["people", "add", "copy_eve", "--role", "viewer", "--db", original])
+        try planboard(["people", "add", "copy_fay", "--role", "editor", "--db", original])
+        let database = try cluster.createDatabase()
+        let owner = cluster.url(database: database)
+        try planboard(["server", "init", "--db", owner])
+        try planboard(["people", "add", "copy_eve", "--role", "chair", "--db", owner])
+        try planboard(["copy", "--from", original, "--to", owner])
+        let onServer = try planboard(["people", "list", "--db", owner]).stdout
+        XCTAssertTrue(onServer.contains("copy_eve\tchair"), "a chair on the server stays a chair, whatever the file says: \(onServer)")
+        XCTAssertTrue(onServer.contains("copy_fay\teditor"), "someone new gets the file's role: \(onServer)")
+    }
+
     func testAPartnershipSharesAPlanAndCopiesItBackByteForByte() throws {
         let original = folder.path("devon.sqlite")
         try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", original])
@@ -69,14 +84,14 @@ final class SharedPlanTests: SharedPlanTestCase {
         let original = folder.path("devon.sqlite")
         try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", original])
         try planboard(["people", "add", "copy_dee", "--role", "editor", "--db", original])
-        // The server's superuser may do anything, so the server refuses to make them an editor.
-        try planboard(["people", "add", "postgres", "--role", "editor", "--db", original])
+        // A name PostgreSQL keeps for its own roles ("pg_…"): the server refuses to make it a login.
+        try planboard(["people", "add", "pg_planboard_dee", "--role", "editor", "--db", original])
 
         let database = try cluster.createDatabase()
         let owner = cluster.url(database: database)
         try planboard(["server", "init", "--db", owner])
         let refused = try planboard(["copy", "--from", original, "--to", owner], expect: 1)
-        XCTAssertTrue(refused.stderr.contains("cannot give postgres the role editor"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("cannot give pg_planboard_dee the role editor"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("nothing was copied"), refused.stderr)
         XCTAssertEqual(try cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'copy_dee'"), "0", "the person made before the refusal is undone too")
         XCTAssertEqual(try cluster.psql("SELECT count(*) FROM planboard.plan", database: database), "0", "and no plan was written")
