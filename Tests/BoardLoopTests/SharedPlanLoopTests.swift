@@ -30,12 +30,19 @@ final class SharedPlanLoopTests: XCTestCase {
         return prompt.editor.text
     }
 
+    /// A dashboard on a shared plan (told of changes, never polling), open on area 3.
+    @MainActor
+    static func sharedPlanInArea3(_ h: Harness) throws -> DashboardLoop {
+        h.source.tellsOfChanges = true
+        let loop = try h.loop()
+        h.terminal.press(.char("2"), .down, .down, .enter)
+        h.drain(loop)
+        return loop
+    }
+
     func testAChangeTheServerToldOfShowsOnTheNextTurnAndNothingIsPolledMeanwhile() throws {
         try withHarness { h in
-            h.source.tellsOfChanges = true
-            let loop = try h.loop()
-            h.terminal.press(.char("2"), .down, .down, .enter)
-            h.drain(loop)
+            let loop = try Self.sharedPlanInArea3(h)
             let reads = h.source.versionReads
             for _ in 0..<10 {
                 h.clock.advance(milliseconds: 300)
@@ -52,10 +59,7 @@ final class SharedPlanLoopTests: XCTestCase {
 
     func testAChangeToldOfWhenItCouldNotBeReadIsReadAtTheNextPoll() throws {
         try withHarness { h in
-            h.source.tellsOfChanges = true
-            let loop = try h.loop()
-            h.terminal.press(.char("2"), .down, .down, .enter)
-            h.drain(loop)
+            let loop = try Self.sharedPlanInArea3(h)
             h.source.failingReads = 1
             try h.source.changeElsewhere(h.source.plan.settingStatus(ofAction: "3d", to: .green, reason: nil))
             loop.step()

@@ -25,14 +25,29 @@ final class SharedPlanTests: SharedPlanTestCase {
         return (owner, { user in cluster.url(database: database, user: user) })
     }
 
-    func testACopyLeavesTheRoleOfSomeoneTheServerAlreadyKnows() throws {
-        let original = folder.path("known.sqlite")
-        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", original])
-        try planboard(["people", "add", "copy_eve", "--role", "viewer", "--db", original])
-        try planboard(["people", "add", "copy_fay", "--role", "editor", "--db", original])
+    /// The illustrative sample in a file of its own, with these people and roles in it.
+    func sampleFile(_ name: String, people: [String]) throws -> String {
+        let file = folder.path(name)
+        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", file])
+        for line in people {
+            let parts = line.split(separator: "\t").map(String.init)
+            try planboard(["people", "add", parts[0], "--role", parts[1], "--db", file])
+        }
+        return file
+    }
+
+    /// A new database on the cluster with the schema set up: its name and the owner's address.
+    func initialisedDatabase() throws -> (name: String, owner: String) {
         let database = try cluster.createDatabase()
         let owner = cluster.url(database: database)
-        try planboard(["server", "init", "--db", owner])
+        let initialised = try planboard(["server", "init", "--db", owner])
+        XCTAssertTrue(initialised.stdout.contains("Set up postgres://postgres@127.0.0.1"), initialised.stdout)
+        return (database, owner)
+    }
+
+    func testACopyLeavesTheRoleOfSomeoneTheServerAlreadyKnows() throws {
+        let original = try sampleFile("known.sqlite", people: ["copy_eve\tviewer", "copy_fay\teditor"])
+        let owner = try initialisedDatabase().owner
         try planboard(["people", "add", "copy_eve", "--role", "chair", "--db", owner])
         try planboard(["copy", "--from", original, "--to", owner])
         let onServer = try planboard(["people", "list", "--db", owner]).stdout
@@ -81,15 +96,9 @@ final class SharedPlanTests: SharedPlanTestCase {
     }
 
     func testACopyWhoseOnePersonCannotBeGivenARoleCopiesNothing() throws {
-        let original = folder.path("devon.sqlite")
-        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", original])
-        try planboard(["people", "add", "copy_dee", "--role", "editor", "--db", original])
         // A name PostgreSQL keeps for its own roles ("pg_…"): the server refuses to make it a login.
-        try planboard(["people", "add", "pg_planboard_dee", "--role", "editor", "--db", original])
-
-        let database = try cluster.createDatabase()
-        let owner = cluster.url(database: database)
-        try planboard(["server", "init", "--db", owner])
+        let original = try sampleFile("devon.sqlite", people: ["copy_dee\teditor", "pg_planboard_dee\teditor"])
+        let (database, owner) = try initialisedDatabase()
         let refused = try planboard(["copy", "--from", original, "--to", owner], expect: 1)
         XCTAssertTrue(refused.stderr.contains("cannot give pg_planboard_dee the role editor"), refused.stderr)
         XCTAssertTrue(refused.stderr.contains("nothing was copied"), refused.stderr)
