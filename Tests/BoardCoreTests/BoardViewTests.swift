@@ -18,6 +18,20 @@ final class BoardViewTests: XCTestCase {
         XCTAssertEqual(state.screen, .risk("R1"), "the highest residual risk")
     }
 
+    func testFourDigitCountsOnTheDashboardNeverRunTogether() throws {
+        let today = PlanDate(iso: "2031-01-01") ?? TestDates.illustrativeToday
+        let plan = SyntheticPlan.make(areas: 3, actions: 30_000, risks: 10, kpis: 2, today: TestDates.illustrativeToday)
+        var state = BoardState(plan: plan, today: today, user: "tester", width: 80, height: 24)
+        _ = state.update(.resize(width: 80, height: 24))
+        let rows = Render.screen(state).lines.filter { $0.hasPrefix("  1 ") || $0.hasPrefix("  2 ") || $0.hasPrefix("  3 ") }
+        XCTAssertEqual(rows.count, 3, Render.screen(state).lines.joined(separator: "\n"))
+        for row in rows {
+            let figures = row.split(separator: " ").suffix(3)
+            XCTAssertTrue(figures.allSatisfy { $0.range(of: #"^[!»]?[0-9]+$"#, options: .regularExpression) != nil }, "Red, Late and Soon apart: \(row)")
+            XCTAssertTrue(figures.contains { $0.count >= 5 }, "a count of four digits is there to test: \(row)")
+        }
+    }
+
     func testRaisingAResidualLikelihoodMovesTheHeatmapCounts() throws {
         var state = try board(view: .risks)
         let r1 = try XCTUnwrap(state.plan.risk("R1"))

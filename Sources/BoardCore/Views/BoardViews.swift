@@ -47,12 +47,14 @@ enum BoardViews {
         // The heading fits over the titles too, so it never runs into the bars' heading.
         let longest = max(plan.areas.map { DisplayWidth.of($0.title) }.max() ?? 12, DisplayWidth.of(heading) - 3)
         let titleWidth = max(12, min(longest + 1, width - 16 - 22))
-        let barWidth = max(16, width - titleWidth - 22)
+        // The counts' columns widen for big plans, so "1350" and "!2876" never touch.
+        let counts = countWidths(state.rollups)
+        let barWidth = max(16, width - titleWidth - 22 - (counts.red - 4) - (counts.late - 5) - (counts.soon - 5))
         // One scale for every area, so a longer block means more actions.
         let largest = state.rollups.map(\.total).max() ?? 0
         lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
                            Line.Segment(TextLayout.pad("Actions by status", barWidth + 1), .tableHeader),
-                           Line.Segment(TextLayout.pad(" Red Late Soon", width - titleWidth - barWidth - 5), .tableHeader)]))
+                           Line.Segment(TextLayout.pad("Red".leftPad(counts.red) + "Late".leftPad(counts.late) + "Soon".leftPad(counts.soon), width - titleWidth - barWidth - 5), .tableHeader)]))
         if plan.areas.isEmpty {
             lines.append(Line(" No areas yet: press \(Bindings.key(.show(.areas))), then \(Bindings.key(.structure(.addArea), on: AreasScreen.self)) to add one.", .dim))
         }
@@ -63,9 +65,9 @@ enum BoardViews {
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
             line.segments.append(contentsOf: statusBar(r, width: barWidth, largest: largest))
             line.segments.append(Line.Segment(" "))
-            line.segments.append(Line.Segment(String(r.count(.red)).leftPad(4), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
-            line.segments.append(Line.Segment((r.overdue > 0 ? "!\(r.overdue)" : "0").leftPad(5), r.overdue > 0 ? .overdue : .dim, keepsRole: true))
-            line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(5), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
+            line.segments.append(Line.Segment(String(r.count(.red)).leftPad(counts.red), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
+            line.segments.append(Line.Segment((r.overdue > 0 ? "!\(r.overdue)" : "0").leftPad(counts.late), r.overdue > 0 ? .overdue : .dim, keepsRole: true))
+            line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(counts.soon), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
             lines.append(line)
         }
         lines.append(Line([Line.Segment(" All: \(all.total) actions · "),
@@ -134,6 +136,15 @@ enum BoardViews {
             lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
         }
         return Body(lines)
+    }
+
+    /// How wide the Red, Late and Soon columns are: room for the widest figure and a space
+    /// before it, and never narrower than their headings.
+    static func countWidths(_ rollups: [AreaRollup]) -> (red: Int, late: Int, soon: Int) {
+        func widest(_ text: (AreaRollup) -> String) -> Int { 1 + (rollups.map { text($0).count }.max() ?? 1) }
+        return (max(4, widest { String($0.count(.red)) }),
+                max(5, widest { $0.overdue > 0 ? "!\($0.overdue)" : "0" }),
+                max(5, widest { $0.dueSoon > 0 ? "»\($0.dueSoon)" : "0" }))
     }
 
     /// Marks the line with the selected target, or the first selectable line.
