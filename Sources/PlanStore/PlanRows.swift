@@ -117,23 +117,9 @@ enum PlanRows {
                 var fields = action
                 fields.notes = was?.action.notes ?? []
                 if was?.area != area.number || was?.position != position || was?.action != fields {
-                    try db.execute(sql: """
-                        INSERT INTO action (ref, area, position, text, by_when, leads, sro, status, kpi_text, kpis, success_criteria)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT(ref) DO UPDATE SET area = excluded.area, position = excluded.position, text = excluded.text,
-                            by_when = excluded.by_when, leads = excluded.leads, sro = excluded.sro, status = excluded.status,
-                            kpi_text = excluded.kpi_text, kpis = excluded.kpis, success_criteria = excluded.success_criteria
-                        """, arguments: [action.ref, area.number, position, action.text, action.byWhen?.iso, try json.text(action.leads),
-                                         action.seniorResponsibleOfficer, action.status.rawValue, action.kpiText,
-                                         try json.text(action.kpis), action.successCriteria])
+                    try upsert(action, area: area.number, position: position, db)
                 }
-                if was?.action.notes != action.notes {
-                    try db.execute(sql: "DELETE FROM note WHERE action = ?", arguments: [action.ref])
-                    for (n, note) in action.notes.enumerated() {
-                        try db.execute(sql: "INSERT INTO note (action, position, id, date, author, text) VALUES (?, ?, ?, ?, ?, ?)",
-                                       arguments: [action.ref, n, note.id, note.date.iso, note.author, note.text])
-                    }
-                }
+                if was?.action.notes != action.notes { try replaceNotes(of: action, db) }
             }
         }
 

@@ -438,17 +438,6 @@ public final class PlanStore {
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
-    /// Every change since a checkpoint was recorded (or, for a checkpoint that came in a
-    /// file, since the start of its date).
-    public func changes(sinceCheckpoint name: String) throws -> [ChangeRecord] {
-        let plan = try load()
-        guard let checkpoint = plan.checkpoint(named: name) else {
-            let names = plan.checkpoints.map(\.name)
-            throw StoreError(.refused, "there is no checkpoint called \"\(name)\"; expected one of: \(names.isEmpty ? "(none recorded yet)" : names.joined(separator: ", "))")
-        }
-        return try changes().since(checkpoint)
-    }
-
     func records(_ db: Database, after seq: Int64) throws -> [ChangeRecord] {
         try Row.fetchAll(db, sql: "SELECT * FROM change WHERE seq > ? ORDER BY seq", arguments: [seq]).map(record)
     }

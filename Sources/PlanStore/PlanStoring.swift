@@ -72,6 +72,17 @@ extension ChangeFollowing {
 }
 
 extension PlanStoring {
+    /// Every change since a checkpoint was recorded (or, for a checkpoint that came in a
+    /// file, since the start of its date): the same on every backend.
+    public func changes(sinceCheckpoint name: String) throws -> [ChangeRecord] {
+        let plan = try load()
+        guard let checkpoint = plan.checkpoint(named: name) else {
+            let names = plan.checkpoints.map(\.name)
+            throw StoreError(.refused, "there is no checkpoint called \"\(name)\"; expected one of: \(names.isEmpty ? "(none recorded yet)" : names.joined(separator: ", "))")
+        }
+        return try changes().since(checkpoint)
+    }
+
     public func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)? { nil }
 
     public func plan(around refs: [String]) throws -> Plan { try load() }

@@ -87,15 +87,7 @@ extension PlanRows {
         var fields = action
         fields.notes = was?.notes ?? []
         if moved {
-            try db.cachedStatement(sql: """
-                INSERT INTO action (ref, area, position, text, by_when, leads, sro, status, kpi_text, kpis, success_criteria)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(ref) DO UPDATE SET area = excluded.area, position = excluded.position, text = excluded.text,
-                    by_when = excluded.by_when, leads = excluded.leads, sro = excluded.sro, status = excluded.status,
-                    kpi_text = excluded.kpi_text, kpis = excluded.kpis, success_criteria = excluded.success_criteria
-                """).execute(arguments: [action.ref, area, at.index, action.text, action.byWhen?.iso, try ColumnJSON.text(action.leads),
-                                         action.seniorResponsibleOfficer, action.status.rawValue, action.kpiText,
-                                         try ColumnJSON.text(action.kpis), action.successCriteria])
+            try upsert(action, area: area, position: at.index, db)
         } else if was != fields {
             try db.cachedStatement(sql: """
                 UPDATE action SET text = ?, by_when = ?, leads = ?, sro = ?, status = ?, kpi_text = ?, kpis = ?, success_criteria = ?
@@ -104,12 +96,29 @@ extension PlanRows {
                                          action.seniorResponsibleOfficer, action.status.rawValue, action.kpiText,
                                          try ColumnJSON.text(action.kpis), action.successCriteria, action.ref])
         }
-        if was?.notes != action.notes {
-            try db.cachedStatement(sql: "DELETE FROM note WHERE action = ?").execute(arguments: [action.ref])
-            let insert = try db.cachedStatement(sql: "INSERT INTO note (action, position, id, date, author, text) VALUES (?, ?, ?, ?, ?, ?)")
-            for (n, note) in action.notes.enumerated() {
-                try insert.execute(arguments: [action.ref, n, note.id, note.date.iso, note.author, note.text])
-            }
+        if was?.notes != action.notes { try replaceNotes(of: action, db) }
+    }
+
+    /// Writes an action's row (not its notes), adding it or replacing what is there: the one
+    /// statement for scoped and whole-plan writes.
+    static func upsert(_ action: Action, area: Int, position: Int, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO action (ref, area, position, text, by_when, leads, sro, status, kpi_text, kpis, success_criteria)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(ref) DO UPDATE SET area = excluded.area, position = excluded.position, text = excluded.text,
+                by_when = excluded.by_when, leads = excluded.leads, sro = excluded.sro, status = excluded.status,
+                kpi_text = excluded.kpi_text, kpis = excluded.kpis, success_criteria = excluded.success_criteria
+            """).execute(arguments: [action.ref, area, position, action.text, action.byWhen?.iso, try ColumnJSON.text(action.leads),
+                                     action.seniorResponsibleOfficer, action.status.rawValue, action.kpiText,
+                                     try ColumnJSON.text(action.kpis), action.successCriteria])
+    }
+
+    /// Replaces an action's notes with those it holds.
+    static func replaceNotes(of action: Action, _ db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM note WHERE action = ?").execute(arguments: [action.ref])
+        let insert = try db.cachedStatement(sql: "INSERT INTO note (action, position, id, date, author, text) VALUES (?, ?, ?, ?, ?, ?)")
+        for (n, note) in action.notes.enumerated() {
+            try insert.execute(arguments: [action.ref, n, note.id, note.date.iso, note.author, note.text])
         }
     }
 

@@ -366,15 +366,6 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         }
     }
 
-    public func changes(sinceCheckpoint name: String) throws -> [ChangeRecord] {
-        let plan = try load()
-        guard let checkpoint = plan.checkpoint(named: name) else {
-            let names = plan.checkpoints.map(\.name)
-            throw StoreError(.refused, "there is no checkpoint called \"\(name)\"; expected one of: \(names.isEmpty ? "(none recorded yet)" : names.joined(separator: ", "))")
-        }
-        return try changes().since(checkpoint)
-    }
-
     func records(after seq: Int64) throws -> [ChangeRecord] {
         try session.query("SELECT seq, at, who, kind, target, summary, edit, inverse FROM planboard.change WHERE seq > \(seq) ORDER BY seq").map { row in
             let (seq, at, who, kind, target, summary, editText, inverseText) = try row.decode((Int64, String, String, String, Int64?, String, String?, String?).self)
