@@ -19,6 +19,35 @@ public enum PlanboardBinary {
         public var stderr: String
     }
 
+    /// Starts planboard with `arguments` and returns at once, with its standard input and
+    /// output (standard error is dropped): for a `batch -` fed while others write.
+    public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (process: Process, input: FileHandle, output: FileHandle) {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["PLANBOARD_DB"] = nil
+        env["NO_COLOR"] = nil
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, input.fileHandleForWriting, output.fileHandleForReading)
+    }
+
+    /// Writes `text` to a started process's input on another thread, then closes it, so the
+    /// caller can go on to read the process's output.
+    public static func feed(_ input: FileHandle, _ text: String) {
+        DispatchQueue.global().async {
+            try? input.write(contentsOf: Data(text.utf8))
+            try? input.close()
+        }
+    }
+
     /// Runs planboard with `arguments`, waiting for it to finish.
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
         let process = Process()

@@ -20,19 +20,7 @@ final class ConcurrencyTests: XCTestCase {
 
     /// A `planboard batch -` process fed from a pipe.
     func startWriter(user: String) throws -> (Process, FileHandle, FileHandle) {
-        let process = Process()
-        process.executableURL = PlanboardBinary.url
-        process.arguments = ["batch", "-", "--db", db, "--user", user]
-        var env = ProcessInfo.processInfo.environment
-        env["PLANBOARD_TODAY"] = "2023-08-15"
-        process.environment = env
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, input.fileHandleForWriting, output.fileHandleForReading)
+        try PlanboardBinary.start(["batch", "-", "--db", db, "--user", user], environment: ["PLANBOARD_TODAY": "2023-08-15"])
     }
 
     func testTwoProcessesEachApplying500EditsToOneFileLoseNone() throws {
@@ -42,11 +30,7 @@ final class ConcurrencyTests: XCTestCase {
             let writer = try startWriter(user: user)
             // Both write notes to the same few actions, so their transactions really contend.
             let lines = (0..<500).map { i in "\(refs[i % 3]) --note \"\(user) \(i)\"" }.joined(separator: "\n") + "\n"
-            let handle = writer.1
-            DispatchQueue.global().async {
-                try? handle.write(contentsOf: Data(lines.utf8))
-                try? handle.close()
-            }
+            PlanboardBinary.feed(writer.1, lines)
             writers.append(writer)
         }
         for (process, _, output) in writers {

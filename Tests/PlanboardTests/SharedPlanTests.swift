@@ -143,27 +143,12 @@ final class SharedPlanTests: SharedPlanTestCase {
         let refs = ["1a", "2a", "3b", "3d"]
         var writers: [(Process, FileHandle, FileHandle)] = []
         for writer in 0..<8 {
-            let process = Process()
-            process.executableURL = PlanboardBinary.url
-            process.arguments = ["batch", "-", "--db", url(writer % 2 == 0 ? "ed" : "jackie")]
-            var environment = ProcessInfo.processInfo.environment
-            for (key, value) in env { environment[key] = value }
-            environment["PLANBOARD_DB"] = nil
-            process.environment = environment
-            let input = Pipe()
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let (process, input, output) = try PlanboardBinary.start(["batch", "-", "--db", url(writer % 2 == 0 ? "ed" : "jackie")],
+                                                                     environment: env)
             // All write notes to the same few actions, so their transactions really contend.
             let lines = (0..<200).map { i in "\(refs[i % refs.count]) --note \"w\(writer) e\(i)\"" }.joined(separator: "\n") + "\n"
-            let handle = input.fileHandleForWriting
-            DispatchQueue.global().async {
-                try? handle.write(contentsOf: Data(lines.utf8))
-                try? handle.close()
-            }
-            writers.append((process, handle, output.fileHandleForReading))
+            PlanboardBinary.feed(input, lines)
+            writers.append((process, input, output))
         }
         var acknowledged: [String] = []
         for (writer, (process, _, output)) in writers.enumerated() {
