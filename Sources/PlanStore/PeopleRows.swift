@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PlanModel
 
 /// The people of a plan in a SQLite file and their roles. Here roles are advisory: anyone
 /// who can write the file can change anything, and planboard does not check them. They are
@@ -22,7 +23,7 @@ enum PeopleRows {
         return try Row.fetchAll(db, sql: "SELECT name, role FROM person ORDER BY name").map { row in
             let name: String = row["name"]
             let role: String = row["role"]
-            guard let known = PersonRole(rawValue: role) else {
+            guard let known = PlanRole(rawValue: role) else {
                 throw StoreError(.corrupt, "\(file): person \(name) has the role \(role); expected viewer, editor or chair")
             }
             return PlanPerson(name: name, role: known)
@@ -43,7 +44,7 @@ extension PlanStore {
     }
 
     /// Adds a person (`new`) or changes the role of one already in the file.
-    public func setPerson(_ name: String, role: PersonRole, new: Bool) throws {
+    public func setPerson(_ name: String, role: PlanRole, new: Bool) throws {
         if let problem = PlanPerson.problem(with: name) { throw StoreError(.refused, problem) }
         try checkWritable()
         do {

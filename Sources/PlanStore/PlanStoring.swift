@@ -130,26 +130,12 @@ public struct PlanHistory: Equatable, Sendable {
     }
 }
 
-/// A planboard role. On PostgreSQL the server enforces it; in a SQLite file it is advisory.
-public enum PersonRole: String, Sendable, CaseIterable, Comparable {
-    /// A board member: reads everything, changes nothing.
-    case viewer
-    /// A project lead: actions, notes, KPI actuals, risks.
-    case editor
-    /// Also meetings, checkpoints, import, deleting areas and managing people.
-    case chair
-
-    public static func < (a: PersonRole, b: PersonRole) -> Bool {
-        allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
-    }
-}
-
 /// One person of a plan and their role.
 public struct PlanPerson: Equatable, Sendable {
     public var name: String
-    public var role: PersonRole
+    public var role: PlanRole
 
-    public init(name: String, role: PersonRole) {
+    public init(name: String, role: PlanRole) {
         self.name = name
         self.role = role
     }

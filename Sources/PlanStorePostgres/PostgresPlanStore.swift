@@ -13,7 +13,7 @@ import PostgresNIO
 /// authenticated, and sends `NOTIFY planboard` with the new log position. Every value
 /// reaches the server as a bind parameter; no SQL is built from plan text.
 public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
-    public typealias Role = PersonRole
+    public typealias Role = PlanRole
 
     public let location: PostgresLocation
     /// The role the server authenticated: the name every change of this process is signed with.

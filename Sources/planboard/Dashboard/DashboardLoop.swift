@@ -28,7 +28,7 @@ final class StoreSource: PlanSource {
     var user: String { store.user }
     var isReadOnly: Bool { store.isReadOnly }
     var role: PlanRole? {
-        (store as? PostgresPlanStore).flatMap { PlanRole(rawValue: $0.role.rawValue) }
+        (store as? PostgresPlanStore)?.role
     }
     var trouble: String? { feed?.trouble }
     func takeChangeNotice() -> Bool? { feed == nil ? nil : notice.take() }

@@ -1,13 +1,12 @@
-/// What a person may do on a shared plan, as the server that enforces it says. BoardCore
-/// gets it as data from the program; nil in `BoardState.role` means no role is enforced
-/// (a SQLite file, where roles are advisory and anyone who can write the file may change
-/// anything).
+/// What a person may do with a plan: enforced by the server on a shared PostgreSQL plan,
+/// advisory in a SQLite file (anyone who can write the file may change anything). The stores
+/// keep it; the dashboard gets it as data (nil in `BoardState.role`: no role is enforced).
 public enum PlanRole: String, Sendable, Comparable, CaseIterable {
     /// A board member: reads everything, changes nothing.
     case viewer
-    /// A project lead: actions, notes, KPIs and risks.
+    /// A project lead: actions, notes, KPI actuals and risks.
     case editor
-    /// Also meetings, checkpoints, areas and findings, the header and governance, people.
+    /// Also meetings, checkpoints, import, areas and findings, the header and governance, people.
     case chair
 
     public static func < (a: PlanRole, b: PlanRole) -> Bool {
