@@ -44,6 +44,9 @@ public protocol PlanStoring: AnyObject {
     /// the returned value is stopped or released. Nil when the backend cannot tell (a SQLite
     /// file): the caller then checks `version()` now and then, which is cheap there.
     func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)?
+    /// The plan and log brought up to date from log position `version` by applying the
+    /// log's new lines, reading the plan afresh only for what cannot be applied.
+    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> Followed
 
     /// The plan with each action holding at least its reference, status and by-when, and
     /// everything else whole (what `summary` and the dashboard's first screen show): a

@@ -56,6 +56,7 @@ final class StoreSource: PlanSource {
             throw PlanNotSaved(Self.notSaved(error.message, at: shared.location))
         }
     }
+
     /// The store's "NOT saved" for a server that could not be reached, said short enough to
     /// sit above the question it puts back; its other messages (a change that may or may
     /// not have been saved) are kept whole.
@@ -85,22 +86,8 @@ final class StoreSource: PlanSource {
     /// The log's new lines applied to the plan held; the plan read afresh only when a line
     /// will not apply (an import).
     func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
-        if let file = store as? PlanStore {
-            let followed = try file.follow(plan, log: log, from: version)
-            return (followed.plan, followed.log, followed.version)
-        }
-        let new = try store.changes(afterSeq: version)
-        guard let last = new.last else { return (plan, log, version) }
-        var plan = plan
-        for record in new {
-            guard record.kind != .import, let edit = record.edit, let next = try? plan.applying(edit).plan else {
-                let at = try store.version()
-                let fresh = try store.load()
-                return (fresh, log + (try store.changes(afterSeq: version)).filter { $0.seq <= at }, at)
-            }
-            plan = next
-        }
-        return (plan, log + new, last.seq)
+        let followed = try store.follow(plan, log: log, from: version)
+        return (followed.plan, followed.log, followed.version)
     }
 }
 
