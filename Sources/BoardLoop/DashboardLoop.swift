@@ -24,8 +24,8 @@ public final class DashboardLoop {
     private var missedNotice = false
     /// The whole plan on its way, while the state holds only its outline.
     private var loading: PlanLoading?
-    /// Whether the state holds only the outline, the whole plan not yet asked for.
-    private var holdsOutline = false
+    /// Whether the state holds only the outline, the whole plan not yet in (the state's own flag).
+    private var holdsOutline: Bool { state.holdsOutline }
     /// Figures for the benchmark, by name: `follow_ms`, from noticing a change made elsewhere
     /// to having drawn it, and `own_edit_log_lines`, the change-log lines read after the
     /// dashboard's own edit. Does nothing unless set.
@@ -48,8 +48,7 @@ public final class DashboardLoop {
         let outline = try source.outline()
         state = BoardState(plan: try outline ?? source.load(), log: try source.changeLog(), today: today, user: source.user,
                            readOnly: source.isReadOnly, role: source.role)
-        holdsOutline = outline != nil
-        state.holdsOutline = holdsOutline
+        state.holdsOutline = outline != nil
     }
 
     /// Whether the state holds only the plan's outline, the whole plan still on its way.
@@ -126,7 +125,6 @@ public final class DashboardLoop {
     /// read it, it is read here.
     private func finishLoading(_ loading: PlanLoading?) {
         self.loading = nil
-        holdsOutline = false
         state.holdsOutline = false
         dirty = true
         do {
