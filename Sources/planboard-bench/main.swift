@@ -11,7 +11,7 @@ import SamplePlans
 // cells of the screen it changes), and a search from `/` to its first match.
 // Build with -c release. Targets (issues 4 and 10): every view drawn within 5 ms, a change
 // taken in and drawn within 20 ms, a key within 1 ms, a search within 30 ms. Each figure
-// prints its target and ✓ or ✗.
+// prints its target and ✓ or ✗. $BENCH_ONLY=TEXT measures only the figures named with TEXT.
 
 let today = PlanDate(year: 2023, month: 8, day: 15) ?? PlanDate(dayNumber: 19_584)
 let runs = Int(ProcessInfo.processInfo.environment["BENCH_RUNS"] ?? "") ?? 31
@@ -28,7 +28,12 @@ func measure(_ body: () -> Void) -> (median: Double, p90: Double) {
     return (times[times.count / 2], times[min(times.count - 1, times.count * 9 / 10)])
 }
 
-func line(_ name: String, _ result: (median: Double, p90: Double), budget: Double) -> Bool {
+/// $BENCH_ONLY: measure only the figures whose name holds it (to profile one).
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"]
+
+func line(_ name: String, _ measured: @autoclosure () -> (median: Double, p90: Double), budget: Double) -> Bool {
+    if let only, !name.contains(only) { return true }
+    let result = measured()
     let ok = result.median <= budget
     print(name.padding(toLength: 44, withPad: " ", startingAt: 0)
           + String(format: "%8.3f ms %8.3f ms   ≤ %.0f ms %@", result.median, result.p90, budget, ok ? "✓" : "✗"))
@@ -48,8 +53,15 @@ print("Median and 90th percentile of \(runs) runs each.\n")
 
 // The same plan with one action's status changed, as an edit made elsewhere leaves it.
 let changedRef = plan.areas[plan.areas.count / 2].actions.first?.ref ?? ""
-let changed = (try? plan.applying(.setAction(ref: changedRef, field: .status, from: .status(plan.action(changedRef)?.status ?? .green),
-                                              to: .status(plan.action(changedRef)?.status == .complete ? .green : .complete))).plan) ?? plan
+let changedStatus = plan.action(changedRef)?.status ?? .green
+let changeEdit = Edit.setAction(ref: changedRef, field: .status, from: .status(changedStatus),
+                                to: .status(changedStatus == .complete ? .green : .complete))
+let (changed, changeInverse) = (try? plan.applying(changeEdit)) ?? (plan, changeEdit)
+/// The log line a change made elsewhere arrives with: there (`flip`) or back.
+func elsewhere(_ flip: Bool, seq: Int) -> ChangeRecord {
+    ChangeRecord(seq: Int64(seq), at: Date(), user: "elsewhere", kind: .edit, target: nil, summary: "",
+                 edit: flip ? changeEdit : changeInverse, inverse: flip ? changeInverse : changeEdit)
+}
 print("view".padding(toLength: 44, withPad: " ", startingAt: 0) + "  median      p90      target")
 
 var allOK = true
@@ -85,15 +97,17 @@ for (width, height) in [(80, 24), (160, 48)] {
         allOK = line("  draw \(name)", measure { _ = Render.screen(s) }, budget: 5) && allOK
     }
     // A change made elsewhere: one action's status, as following the log applies it (the
-    // other areas keep their lists), taken in and drawn. Alternates between two plans, so
-    // every run is a real change.
+    // other areas keep their lists), with its line in the log, taken in and drawn.
+    // Alternates between two plans, so every run is a real change.
     for (name, keys) in [("dashboard", [Key.char("1")]), ("areas", [.char("2")]), ("RAG grid", [.char("3")]),
                          ("triage", [.char("7")]), ("checkpoints", [.char("8")])] {
         var s = state(keys)
         var flip = false
+        var log: [ChangeRecord] = []
         allOK = line("  change elsewhere → \(name) drawn", measure {
             flip.toggle()
-            _ = s.update(.planChanged(flip ? changed : plan, []))
+            log.append(elsewhere(flip, seq: log.count + 1))
+            _ = s.update(.planChanged(flip ? changed : plan, log))
             _ = Render.screen(s)
         }, budget: 20) && allOK
     }

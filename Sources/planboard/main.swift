@@ -3,9 +3,22 @@ import Foundation
 import PlanExchange
 import PlanStore
 
+/// The command the arguments name. With none named (the usual start: `planboard`, or
+/// `planboard --db PATH`), the dashboard's own options are parsed as they stand: finding
+/// it through every command's definitions costs about 10 ms of each start. Anything it does
+/// not take (a command, help, a mistake) goes the usual way, with the usual messages.
+func command() throws -> ParsableCommand {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    let asksForHelp = arguments.contains { ["-h", "--help", "--version", "help"].contains($0) || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") }
+    if arguments.first?.hasPrefix("-") ?? true, !asksForHelp, let dashboard = try? Dashboard.parse(arguments) {
+        return dashboard
+    }
+    return try Planboard.parseAsRoot()
+}
+
 // Exit codes: 0 success, 1 invalid input or a refused operation, 2 usage.
 do {
-    var command = try Planboard.parseAsRoot()
+    var command = try command()
     try command.run()
 } catch let error as StoreError {
     Output.error(error.message)

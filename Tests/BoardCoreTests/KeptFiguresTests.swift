@@ -11,7 +11,7 @@ final class KeptFiguresTests: XCTestCase {
     let today = TestDates.date("2023-08-15")
 
     /// One random edit of the kinds that move the derived figures.
-    func randomEdit(_ plan: Plan, _ random: inout SeededRandom, step: Int) -> Edit? {
+    static func randomEdit(_ plan: Plan, _ random: inout SeededRandom, step: Int, today: PlanDate) -> Edit? {
         let action = random.pick(plan.allActions)
         switch random.next(8) {
         case 0, 1:
@@ -46,7 +46,7 @@ final class KeptFiguresTests: XCTestCase {
         var kept = BoardState(plan: plan, today: today, user: "tester", width: 100, height: 30)
         var applied = 0
         for step in 0..<30 {
-            guard let edit = randomEdit(plan, &random, step: step), let next = try? plan.applying(edit).plan else { continue }
+            guard let edit = Self.randomEdit(plan, &random, step: step, today: today), let next = try? plan.applying(edit).plan else { continue }
             plan = next
             applied += 1
             _ = kept.update(.planChanged(plan, []))
@@ -77,6 +77,68 @@ final class KeptFiguresTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(applied, 15, "most random edits apply")
+    }
+}
+
+/// What changed since a checkpoint is kept and carried forward across new lines of the log
+/// (the plan as it was at the checkpoint is not worked out again): whatever the log holds
+/// (edits by several people, undos, a checkpoint recorded, an import, the plan replaced
+/// with no line at all), the count must be the one worked out afresh from the plan and log.
+final class KeptSinceTests: XCTestCase {
+    let today = TestDates.date("2023-08-15")
+
+    /// An edit of the kinds the count tells apart, including leads, text and notes.
+    func edit(_ plan: Plan, _ random: inout SeededRandom, step: Int) -> Edit? {
+        guard let action = random.pick(plan.allActions) else { return nil }
+        switch random.next(5) {
+        case 0: return .setAction(ref: action.ref, field: .leads, from: .names(action.leads), to: .names(["Lead \(step)"]))
+        case 1: return .setAction(ref: action.ref, field: .text, from: .text(action.text), to: .text("Rewritten at step \(step)"))
+        case 2: return .addNote(ref: action.ref, index: nil, note: Note(id: "n\(step)", date: today, author: "ann", text: "Note \(step)"))
+        default: return KeptFiguresTests.randomEdit(plan, &random, step: step, today: today)
+        }
+    }
+
+    func testTheCountSinceACheckpointFollowsTheLogAsAFreshCountDoes() throws {
+        var random = SeededRandom(state: 7)
+        var plan = SyntheticPlan.make(areas: 5, actions: 150, risks: 20, kpis: 4, seed: 5, today: today)
+        var log: [ChangeRecord] = []
+        var board = BoardState(plan: plan, today: today, user: "ann", width: 120, height: 40)
+        _ = board.update(.key(.char("8")))
+        var kinds = Set<String>()
+        func record(_ kind: ChangeRecord.Kind, _ edit: Edit?, _ inverse: Edit?, target: Int64? = nil) {
+            log.append(ChangeRecord(seq: Int64(log.count + 1), at: Date(), user: random.pick(["ann", "bob", "cat"]) ?? "ann", kind: kind,
+                                    target: target, summary: "step", edit: edit, inverse: inverse))
+            kinds.insert(kind.rawValue)
+        }
+        for step in 0..<80 {
+            let roll = random.next(20)
+            if roll == 0 {
+                // An import: the plan replaced from a file, with nothing to undo it by.
+                plan = SyntheticPlan.make(areas: 5, actions: 150, risks: 20, kpis: 4, seed: UInt64(step), today: today)
+                record(.import, nil, nil)
+            } else if roll == 1 {
+                // The plan replaced with no line in the log (a board handed a different plan).
+                guard let change = edit(plan, &random, step: step), let next = try? plan.applying(change).plan else { continue }
+                plan = next
+                kinds.insert("no line")
+            } else if roll < 5, let last = log.last(where: { $0.kind == .edit }), let inverse = last.inverse,
+                      let (before, _) = try? plan.applying(inverse) {
+                plan = before
+                record(.undo, inverse, last.edit, target: last.seq)
+            } else {
+                guard let change = edit(plan, &random, step: step), let (next, inverse) = try? plan.applying(change) else { continue }
+                plan = next
+                record(.edit, change, inverse)
+            }
+            _ = board.update(.planChanged(plan, log))
+            for checkpoint in plan.checkpoints {
+                let fresh = SinceSummary(then: plan.asItWas(at: checkpoint, log: log.since(checkpoint)), now: plan)
+                XCTAssertEqual(board.sinceSummary(checkpoint), fresh, "step \(step): since \(checkpoint.name)")
+            }
+            let shown = Render.screen(board)
+            XCTAssertEqual(shown.lines, Render.screen(board.afresh()).lines, "step \(step): the checkpoints view")
+        }
+        XCTAssertEqual(kinds, ["edit", "undo", "import", "no line"], "the log held every kind of line")
     }
 }
 

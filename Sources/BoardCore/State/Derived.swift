@@ -16,16 +16,21 @@ extension BoardState {
     /// Where an action sits: its area's index and its index there, found through each
     /// area's references (kept per area) rather than by reading every action up to it.
     func place(ofAction ref: String) -> (area: Int, index: Int)? {
-        for (a, area) in plan.areas.enumerated() {
-            let refs = memo.part("refs:\(a)", of: area.actions, 0) { () -> [String: Int] in
-                var refs: [String: Int] = [:]
-                refs.reserveCapacity(area.actions.count)
-                for i in area.actions.indices where refs[area.actions[i].ref] == nil { refs[area.actions[i].ref] = i }
-                return refs
-            }
-            if let index = refs[ref] { return (a, index) }
+        for a in plan.areas.indices {
+            if let index = refs(inArea: a)[ref] { return (a, index) }
         }
         return nil
+    }
+
+    /// Where each action of an area sits in it, by reference (the first of a reference wins).
+    func refs(inArea a: Int) -> [String: Int] {
+        let actions = plan.areas[a].actions
+        return memo.part("refs:\(a)", of: actions, 0) { () -> [String: Int] in
+            var refs: [String: Int] = [:]
+            refs.reserveCapacity(actions.count)
+            for i in actions.indices where refs[actions[i].ref] == nil { refs[actions[i].ref] = i }
+            return refs
+        }
     }
 
     /// The action with a reference, found as `place(ofAction:)` finds it.

@@ -9,6 +9,7 @@ final class Memo: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var entries: [String: (key: AnyHashable, value: Any)] = [:]
     private var parts: [String: (list: Any, key: AnyHashable, value: Any)] = [:]
+    private var slots: [String: Any] = [:]
     private var lastVersion = 0
 
     /// A version number no other plan held by this memo has had.
@@ -44,6 +45,20 @@ final class Memo: @unchecked Sendable {
         let value = make()
         parts[name] = (list, AnyHashable(key), value)
         return value
+    }
+
+    /// A value kept under a name for a caller that itself decides whether it still holds
+    /// (the plan as it was at a checkpoint, carried forward across new changes).
+    func kept<Value>(_ name: String, as type: Value.Type) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[name] as? Value
+    }
+
+    func keep<Value>(_ name: String, _ value: Value) {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[name] = value
     }
 
     static func sameStorage<Element>(_ a: [Element], _ b: [Element]) -> Bool {
@@ -92,7 +107,7 @@ extension BoardState {
     /// Everything that changed since a checkpoint, worked out once per plan and log.
     public func sinceSummary(_ checkpoint: Checkpoint) -> SinceSummary {
         memo.value("since:\(checkpoint.name)", key(checkpoint.name, checkpoint.date.iso, String(log.count), String(log.last?.seq ?? 0))) {
-            SinceSummary(then: plan.asItWas(at: checkpoint, log: log.since(checkpoint)), now: plan)
+            sinceSummaryByPart(checkpoint)
         }
     }
 

@@ -60,9 +60,10 @@ public struct Line: Equatable, Sendable {
         for (i, segment) in segments.enumerated() {
             let role = selected && !segment.keepsRole ? .selection : segment.role
             let room = min(x + width, buffer.width) - col
-            let rest = segments[i...].map(\.text).joined()
             let size = DisplayWidth.of(segment.text)
-            if DisplayWidth.of(String(rest.reversed().drop { $0 == " " }.reversed())) <= room || size < room {
+            // The rest of the line is measured only at the edge: a line of many segments
+            // (the RAG grid's cells) would otherwise measure its tail once per segment.
+            if size < room || DisplayWidth.of(String(segments[i...].map(\.text).joined().reversed().drop { $0 == " " }.reversed())) <= room {
                 col = buffer.put(segment.text, x: col, y: y, role: role, limit: max(0, room))
                 continue
             }

@@ -68,8 +68,13 @@ public struct SinceSummary: Equatable, Sendable {
 
     /// What changed from `then` to `now`.
     public init(then: Plan, now: Plan) {
-        items = SinceSummary.actionChanges(then, now) + SinceSummary.riskChanges(then, now)
-            + SinceSummary.kpiChanges(then, now) + SinceSummary.structureChanges(then, now)
+        self.init(actions: SinceSummary.actionChanges(then, now), risks: SinceSummary.riskChanges(then, now), then: then, now: now)
+    }
+
+    /// What changed, from the changes to actions and to risks already worked out (the
+    /// dashboard works them out area by area and keeps them) and the rest from the plans.
+    public init(actions: [Item], risks: [Item], then: Plan, now: Plan) {
+        items = actions + risks + SinceSummary.kpiChanges(then, now) + SinceSummary.structureChanges(then, now)
             + SinceSummary.meetingChanges(then, now)
     }
 }
@@ -94,14 +99,20 @@ extension SinceSummary {
 
     static func actionChanges(_ then: Plan, _ now: Plan) -> [Item] {
         let (pairs, gone) = matched(then.allActions, now.allActions, by: \.ref)
-        return pairs.flatMap { old, action in
-            guard let old else { return [Item(.actionAdded, action.ref, to: action.status.label)] }
-            return old == action ? [] : changes(old, action)
-        } + gone.map { Item(.actionRemoved, $0.ref, from: $0.status.label) }
+        return pairs.flatMap { changes($0.old, $0.new) } + gone.map(removed)
     }
 
+    /// What changed in an action now, against the same action then (nil: added since).
+    public static func changes(_ old: Action?, _ action: Action) -> [Item] {
+        guard let old else { return [Item(.actionAdded, action.ref, to: action.status.label)] }
+        return old == action ? [] : fieldChanges(old, action)
+    }
+
+    /// An action there then and gone now.
+    public static func removed(_ old: Action) -> Item { Item(.actionRemoved, old.ref, from: old.status.label) }
+
     /// What changed in one action that is in both plans.
-    static func changes(_ old: Action, _ new: Action) -> [Item] {
+    static func fieldChanges(_ old: Action, _ new: Action) -> [Item] {
         var items: [Item] = []
         let ref = new.ref
         if old.status != new.status {
@@ -129,7 +140,7 @@ extension SinceSummary {
         return items
     }
 
-    static func riskChanges(_ then: Plan, _ now: Plan) -> [Item] {
+    public static func riskChanges(_ then: Plan, _ now: Plan) -> [Item] {
         let (pairs, gone) = matched(then.risks, now.risks, by: \.ref)
         return pairs.compactMap { old, risk -> Item? in
             guard let old else { return Item(.riskAdded, risk.ref, to: String(risk.residual.value)) }

@@ -47,11 +47,14 @@ extension SinceSummary {
 
     /// Each group with changes, as words: "6 statuses moved (3 started, 2 better, 1 worse)".
     public var phrases: [String] {
-        Group.all.compactMap { group in
-            let n = count(group)
+        // Counted in one pass: a summary of thousands of changes is read on every draw.
+        var tally: [Kind: Int] = [:]
+        for item in items { tally[item.kind, default: 0] += 1 }
+        return Group.all.compactMap { group in
+            let n = group.kinds.reduce(0) { $0 + (tally[$1] ?? 0) }
             guard n > 0 else { return nil }
             let parts = zip(group.kinds, group.parts).compactMap { kind, word -> String? in
-                let k = count(kind)
+                let k = tally[kind] ?? 0
                 return k > 0 && !word.isEmpty ? "\(k) \(word)" : nil
             }
             return "\(n) \(n == 1 ? group.one : group.many)" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")

@@ -3,6 +3,9 @@ extension Plan {
     /// Every action, area by area, in plan order.
     public var allActions: [Action] { areas.flatMap(\.actions) }
 
+    /// How many actions the plan holds, counted without gathering them.
+    public var actionCount: Int { areas.reduce(0) { $0 + $1.actions.count } }
+
     /// Where an action sits: its area's index and its index within that area.
     public func locate(action ref: String) -> (area: Int, index: Int)? {
         for (a, area) in areas.enumerated() {
