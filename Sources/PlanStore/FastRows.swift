@@ -15,9 +15,9 @@ struct FastRows {
         /// part of a plan one command-line change needs (`PlanStore.plan(around:)`).
         case actions([String])
         /// Every action with its reference, status and by-when only (no text, leads, KPI
-        /// links, success criteria or notes), and the rest whole, checkpoints only if asked
-        /// for: what the dashboard's first screen and `summary` show (`PlanStore.outline`).
-        case outline(checkpoints: Bool)
+        /// links, success criteria or notes), and the rest whole, checkpoints as asked for:
+        /// what the dashboard's first screen and `summary` show (`PlanStore.outline`).
+        case outline(checkpoints: OutlineCheckpoints)
     }
 
     let db: Database
@@ -45,11 +45,11 @@ struct FastRows {
         return false
     }
 
-    /// Whether the checkpoints are read: not for one command's actions, nor for an outline without them.
-    private var readsCheckpoints: Bool {
+    /// How much of the checkpoints is read: none for one command's actions.
+    private var checkpointDepth: OutlineCheckpoints {
         switch shape {
-        case .whole: true
-        case .actions: false
+        case .whole: .whole
+        case .actions: .none
         case let .outline(checkpoints): checkpoints
         }
     }
@@ -71,7 +71,7 @@ struct FastRows {
         let part = only != nil
         return Plan(header: header, settings: settings, governance: governance,
                     areas: try areas(actions), risks: part ? [] : try risks(), kpis: try kpis(),
-                    checkpoints: readsCheckpoints ? try checkpoints() : [],
+                    checkpoints: try checkpoints(),
                     meetings: part ? [] : try MeetingRows.load(db, columns))
     }
 
@@ -216,6 +216,11 @@ struct FastRows {
     }
 
     private func checkpoints() throws -> [Checkpoint] {
+        switch checkpointDepth {
+        case .none: return []
+        case .named: return try namedCheckpoints()
+        case .whole: break
+        }
         var checkpoints: [Checkpoint] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT snapshot FROM checkpoint ORDER BY position")
         while let row = try rows.next() {
@@ -225,6 +230,17 @@ struct FastRows {
             }
             guard let checkpoint else { throw damaged("checkpoint") }
             checkpoints.append(checkpoint)
+        }
+        return checkpoints
+    }
+
+    /// Each checkpoint's name and date, without what it recorded (megabytes at 100,000 actions).
+    private func namedCheckpoints() throws -> [Checkpoint] {
+        var checkpoints: [Checkpoint] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT name, date FROM checkpoint ORDER BY position")
+        while let row = try rows.next() {
+            let name: String = row[0]
+            checkpoints.append(Checkpoint(name: name, date: try date(row[1], "date of checkpoint \(name)")))
         }
         return checkpoints
     }

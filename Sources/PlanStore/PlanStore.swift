@@ -214,11 +214,17 @@ public final class PlanStore {
     /// leads, KPI links, success criteria or notes) and everything else whole: enough for the
     /// roll-ups, the score card, the highest risks and what changed since a checkpoint, which
     /// is what the dashboard's first screen and `summary` show. A fifth of the work of `load`.
-    /// Without `checkpoints` (`summary` compares with none) it has none, saving a decode of
-    /// every action's status in each of them.
-    public func outline(checkpoints: Bool) throws -> Plan {
+    /// The checkpoints as asked: what each recorded is a decode of every action's status.
+    public func outline(checkpoints: OutlineCheckpoints) throws -> Plan {
         do {
             return try db.read { db in try FastRows.load(db, file: path, shape: .outline(checkpoints: checkpoints)) }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
+    }
+
+    /// The actions `refs` that the plan holds, whole, with their notes (`planForCounting`).
+    public func actions(_ refs: [String]) throws -> [Action]? {
+        do {
+            return try db.read { db in try FastRows.load(db, file: path, shape: .actions(refs)).allActions }
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 

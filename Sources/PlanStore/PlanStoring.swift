@@ -50,9 +50,12 @@ public protocol PlanStoring: AnyObject {
 
     /// The plan with each action holding at least its reference, status and by-when, and
     /// everything else whole (what `summary` and the dashboard's first screen show): a
-    /// backend that can leave the rest out does; by default the whole plan. Without
-    /// `checkpoints` it may leave the checkpoints out too.
-    func outline(checkpoints: Bool) throws -> Plan
+    /// backend that can leave the rest out does; by default the whole plan. It may leave
+    /// out of the checkpoints what `checkpoints` does not ask for.
+    func outline(checkpoints: OutlineCheckpoints) throws -> Plan
+    /// The actions `refs` that the plan holds, whole: a backend that can read just those
+    /// does; by default nil, and the caller reads the whole plan.
+    func actions(_ refs: [String]) throws -> [Action]?
     /// The plan with at least the actions `refs`: a backend that can read just those (a
     /// command changing one action of 100,000) does; by default the whole plan.
     func plan(around refs: [String]) throws -> Plan
@@ -60,6 +63,16 @@ public protocol PlanStoring: AnyObject {
     /// the backend can; by default `apply`.
     @discardableResult
     func applyToPart(_ edit: Edit, at time: Date) throws -> Plan
+}
+
+/// How much of its checkpoints an outline holds.
+public enum OutlineCheckpoints: Sendable, Equatable {
+    /// None.
+    case none
+    /// Each one's name and date, without what it recorded.
+    case named
+    /// Each one whole.
+    case whole
 }
 
 /// A running notice of changes; `stop()` ends it.
@@ -90,10 +103,38 @@ extension PlanStoring {
 
     public func plan(around refs: [String]) throws -> Plan { try load() }
 
-    public func outline(checkpoints: Bool) throws -> Plan { try load() }
+    public func outline(checkpoints: OutlineCheckpoints) throws -> Plan { try load() }
 
-    /// The outline with its checkpoints, as the dashboard's first screen needs it.
-    public func outline() throws -> Plan { try outline(checkpoints: true) }
+    public func actions(_ refs: [String]) throws -> [Action]? { nil }
+
+    /// The plan as counting the changes since a checkpoint needs it (`SinceSummary` with
+    /// `Plan.asItWas`), given the log's lines since (`recent`) and the outline with its
+    /// checkpoints whole: the outline, with whole the actions those lines touched. An action
+    /// no line touched is the same then and now but for its status and by-when, which the
+    /// outline holds, so it counts the same cut down or whole. The whole plan when a line
+    /// changed the structure or a meeting, or touched more actions than are worth reading
+    /// one by one.
+    public func planForCounting(_ recent: [ChangeRecord], outline: Plan) throws -> Plan {
+        var scope = WriteScope()
+        for record in recent {
+            for edit in [record.edit, record.inverse].compactMap({ $0 }) where !scope.add(edit) { return try load() }
+        }
+        let refs = scope.actions.unique
+        if refs.isEmpty { return outline }
+        guard refs.count <= 500, let found = try actions(refs) else { return try load() }
+        var whole = Dictionary(found.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
+        var plan = outline
+        for a in plan.areas.indices where !whole.isEmpty {
+            for i in plan.areas[a].actions.indices {
+                if let action = whole.removeValue(forKey: plan.areas[a].actions[i].ref) { plan.areas[a].actions[i] = action }
+            }
+        }
+        return plan
+    }
+
+    /// The outline as the dashboard's first screen needs it: the checkpoints named and dated
+    /// (the since line says the changes are being counted until the whole plan is in).
+    public func outline() throws -> Plan { try outline(checkpoints: .named) }
 
     @discardableResult
     public func applyToPart(_ edit: Edit, at time: Date) throws -> Plan { try apply(edit, at: time) }

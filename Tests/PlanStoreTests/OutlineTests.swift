@@ -25,10 +25,48 @@ final class OutlineTests: XCTestCase {
             try store.recordCheckpoint(name: "Outline test", date: today)
             let whole = try store.load()
             let outline = try store.outline()
-            XCTAssertEqual(outline, PlanOutline.of(whole), "plan \(n)")
+            XCTAssertEqual(outline, PlanOutline.of(whole), "plan \(n): the checkpoints named and dated")
+            XCTAssertEqual(try store.outline(checkpoints: .whole), PlanOutline.of(whole, wholeCheckpoints: true),
+                           "plan \(n): the checkpoints whole when asked for (summary counts since one)")
             XCTAssertEqual(outline.allActions.count, whole.allActions.count, "plan \(n): no action is left out")
             XCTAssertTrue(outline.allActions.allSatisfy { $0.text.isEmpty && $0.notes.isEmpty && $0.leads.isEmpty }, "plan \(n): only the outline")
             XCTAssertFalse(whole.checkpoints.isEmpty, "plan \(n)")
+        }
+    }
+
+    /// `summary` counts the changes since a checkpoint on the outline with only the actions
+    /// the log touched since read whole: it must count exactly what the whole plan counts.
+    func testCountingOnTheOutlineWithTheTouchedActionsWholeCountsWhatTheWholePlanCounts() throws {
+        let today = TestDates.date("2026-11-29")
+        let plan = SyntheticPlan.make(areas: 4, actions: 300, risks: 20, kpis: 3, today: today)
+        let store = try PlanStore.create(path: folder.path("count.sqlite"), plan: plan, user: "tester")
+        try store.recordCheckpoint(name: "Board", date: today)
+        let actions = plan.allActions
+        let (a, b, c, d, e) = (actions[3], actions[40], actions[120], actions[200], actions[260])
+        let note = Note(id: "n1", date: today, author: "ann", text: "Chased the lead")
+        let edits: [Edit] = [
+            .setAction(ref: a.ref, field: .leads, from: .names(a.leads), to: .names(["New lead"])),
+            .setAction(ref: b.ref, field: .text, from: .text(b.text), to: .text("Rewritten")),
+            .addNote(ref: c.ref, index: nil, note: note),
+            .setAction(ref: d.ref, field: .status, from: .status(d.status), to: .status(d.status == .complete ? .green : .complete)),
+            .removeAction(ref: e.ref, action: e),
+            .addAction(area: plan.areas[1].number, index: 0, action: Action(ref: "9.new", text: "Added since", status: .green)),
+            .setAction(ref: a.ref, field: .ref, from: .text(a.ref), to: .text(a.ref + "x")),
+            .removeNote(ref: c.ref, note: note),
+        ]
+        for edit in edits { try store.apply(edit) }
+        _ = try store.undo()
+        let checkpoint = try XCTUnwrap(try store.load().checkpoint(named: "Board"))
+        let recent = try store.changes().since(checkpoint)
+        let counted = try store.planForCounting(recent, outline: try store.outline(checkpoints: .whole))
+        let whole = try store.load()
+        XCTAssertTrue(counted.allActions.contains { $0.text.isEmpty }, "an outline, not the whole plan")
+        XCTAssertEqual(counted.allActions.count, whole.allActions.count)
+        let expected = SinceSummary(then: whole.asItWas(at: checkpoint, log: recent), now: whole)
+        XCTAssertEqual(SinceSummary(then: counted.asItWas(at: checkpoint, log: recent), now: counted), expected)
+        let kinds = Set(expected.items.map(\.kind))
+        for kind: SinceSummary.Kind in [.actionEdited, .noteAdded, .actionRemoved, .actionAdded] {
+            XCTAssertTrue(kinds.contains(kind), "\(kind) is among the changes counted: \(expected.items)")
         }
     }
 

@@ -14,7 +14,7 @@ extension BoardState {
         for (i, area) in plan.areas.enumerated() {
             let same = i < then.plan.areas.count ? then.plan.areas[i].actions : []
             let part = memo.part("sinceActions:\(name):\(i)", of: area.actions, then.generation) {
-                AreaSince(area.actions, same, then: then.plan.areas) { thenPlaces(name, then) }
+                SinceSummary.AreaItems(area.actions, same: same, then: then.plan.areas) { thenPlaces(name, then) }
             }
             actions += part.items
             matched += part.matched
@@ -43,14 +43,7 @@ extension BoardState {
     /// Where each action was then, by reference (the first of a reference wins), made only
     /// when an area's actions moved, were added or were removed since.
     private func thenPlaces(_ name: String, _ then: KeptThen) -> [String: ActionPlace] {
-        memo.value("thenPlaces:\(name)", then.generation) {
-            var places: [String: ActionPlace] = [:]
-            places.reserveCapacity(then.plan.actionCount)
-            for (a, area) in then.plan.areas.enumerated() {
-                for i in area.actions.indices where places[area.actions[i].ref] == nil { places[area.actions[i].ref] = ActionPlace(area: a, index: i) }
-            }
-            return places
-        }
+        memo.value("thenPlaces:\(name)", then.generation) { ActionPlace.places(in: then.plan.areas) }
     }
 
     /// The plan as it was at a checkpoint (`Plan.asItWas`), kept: after new lines of the
@@ -115,36 +108,4 @@ struct KeptThen {
         if records.count > 0, recent.first?.seq != records.first || recent[records.count - 1].seq != records.last { return nil }
         return recent[records.count...]
     }
-}
-
-/// One area's changes since a checkpoint, and how many of its actions were there then.
-struct AreaSince {
-    var items: [SinceSummary.Item] = []
-    var matched = 0
-
-    /// `same` is the same area then: when it holds the same references in the same order
-    /// (nearly always) the actions are compared in pairs, else each is found by its place
-    /// in `then` (every area then).
-    init(_ now: [Action], _ same: [Action], then: [Area], places: () -> [String: ActionPlace]) {
-        if now.count == same.count, zip(now, same).allSatisfy({ $0.ref == $1.ref }) {
-            matched = now.count
-            for i in now.indices where same[i] != now[i] { items += SinceSummary.changes(same[i], now[i]) }
-            return
-        }
-        let places = places()
-        for i in now.indices {
-            guard let place = places[now[i].ref] else {
-                items += SinceSummary.changes(nil, now[i])
-                continue
-            }
-            matched += 1
-            if then[place.area].actions[place.index] != now[i] { items += SinceSummary.changes(then[place.area].actions[place.index], now[i]) }
-        }
-    }
-}
-
-/// Where an action sits: its area's index in the plan and its index there.
-struct ActionPlace {
-    var area: Int
-    var index: Int
 }

@@ -42,21 +42,38 @@ extension Plan {
     }
 
     private mutating func overlayStatuses(_ checkpoint: Checkpoint) {
-        let statuses = Dictionary(checkpoint.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a })
-        var present = Set<String>()
-        for a in areas.indices {
-            areas[a].actions = areas[a].actions.compactMap { action in
-                guard let status = statuses[action.ref] else { return nil }
-                present.insert(action.ref)
-                var action = action
-                action.status = status
-                return action
+        let states = checkpoint.actions
+        // The checkpoint lists the actions in plan order, nearly always: each is looked for
+        // at the next place first, and by reference (a table made once) only when not there.
+        var next = 0
+        var byRef: [String: Status]?
+        func status(of ref: String) -> Status? {
+            if next < states.count, states[next].ref == ref {
+                next += 1
+                return states[next - 1].status
             }
+            if byRef == nil { byRef = Dictionary(states.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
+            return byRef?[ref]
         }
-        let missing = checkpoint.actions.filter { !present.contains($0.ref) }
-        if !missing.isEmpty, !areas.isEmpty {
-            areas[areas.count - 1].actions += missing.map { Action(ref: $0.ref, text: "", status: $0.status) }
+        var matched = 0
+        for a in areas.indices {
+            var dropped: [Int] = []
+            for i in areas[a].actions.indices {
+                guard let was = status(of: areas[a].actions[i].ref) else {
+                    dropped.append(i)
+                    continue
+                }
+                matched += 1
+                // Written only where it differs, so an area that did not change is not copied.
+                if areas[a].actions[i].status != was { areas[a].actions[i].status = was }
+            }
+            for i in dropped.reversed() { areas[a].actions.remove(at: i) }
         }
+        // Every action it lists was found (references are unique), or some came back.
+        guard matched < states.count, !areas.isEmpty else { return }
+        let present = Set(areas.lazy.flatMap { $0.actions.map(\.ref) })
+        let missing = states.filter { !present.contains($0.ref) }
+        areas[areas.count - 1].actions += missing.map { Action(ref: $0.ref, text: "", status: $0.status) }
     }
 
     private mutating func overlayScores(_ checkpoint: Checkpoint) {

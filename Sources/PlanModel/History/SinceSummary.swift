@@ -97,9 +97,25 @@ extension SinceSummary {
         return (now.map { (before[key($0)], $0) }, then.filter { !keys.contains(key($0)) })
     }
 
+    /// Area by area (`AreaItems`), then the actions gone; every action then is found now
+    /// when as many were matched as there were (references are unique).
     static func actionChanges(_ then: Plan, _ now: Plan) -> [Item] {
-        let (pairs, gone) = matched(then.allActions, now.allActions, by: \.ref)
-        return pairs.flatMap { changes($0.old, $0.new) } + gone.map(removed)
+        var places: [String: ActionPlace]?
+        var items: [Item] = []
+        var matched = 0
+        for (a, area) in now.areas.enumerated() {
+            let part = AreaItems(area.actions, same: a < then.areas.count ? then.areas[a].actions : [], then: then.areas) {
+                if let places { return places }
+                let made = ActionPlace.places(in: then.areas)
+                places = made
+                return made
+            }
+            items += part.items
+            matched += part.matched
+        }
+        guard matched < then.actionCount else { return items }
+        let refs = Set(now.areas.lazy.flatMap { $0.actions.map(\.ref) })
+        return items + then.allActions.filter { !refs.contains($0.ref) }.map(removed)
     }
 
     /// What changed in an action now, against the same action then (nil: added since).
@@ -200,5 +216,49 @@ extension SinceSummary {
         items += gone.map { Item(.meeting, $0.name, from: "removed") }
         let (checkpoints, _) = matched(then.checkpoints, now.checkpoints, by: \.name)
         return items + checkpoints.filter { $0.old == nil }.map { Item(.checkpoint, $0.new.name, to: $0.new.date.display) }
+    }
+}
+
+/// Where an action sits: its area's index in the plan and its index there.
+public struct ActionPlace: Equatable, Sendable {
+    public var area: Int
+    public var index: Int
+
+    /// Every action's place, by reference (the first of a reference wins).
+    public static func places(in areas: [Area]) -> [String: ActionPlace] {
+        var places: [String: ActionPlace] = [:]
+        places.reserveCapacity(areas.reduce(0) { $0 + $1.actions.count })
+        for (a, area) in areas.enumerated() {
+            for i in area.actions.indices where places[area.actions[i].ref] == nil { places[area.actions[i].ref] = ActionPlace(area: a, index: i) }
+        }
+        return places
+    }
+}
+
+extension SinceSummary {
+    /// One area's changes since a checkpoint, and how many of its actions were there then.
+    public struct AreaItems: Sendable {
+        public var items: [SinceSummary.Item] = []
+        public var matched = 0
+
+        /// `same` is the same area then: when it holds the same references in the same order
+        /// (nearly always) the actions are compared in pairs, else each is found by its place
+        /// in `then` (every area then; `places` made only when needed).
+        public init(_ now: [Action], same: [Action], then: [Area], places: () -> [String: ActionPlace]) {
+            if now.count == same.count, zip(now, same).allSatisfy({ $0.ref == $1.ref }) {
+                matched = now.count
+                for i in now.indices where same[i] != now[i] { items += SinceSummary.changes(same[i], now[i]) }
+                return
+            }
+            let places = places()
+            for i in now.indices {
+                guard let place = places[now[i].ref] else {
+                    items += SinceSummary.changes(nil, now[i])
+                    continue
+                }
+                matched += 1
+                if then[place.area].actions[place.index] != now[i] { items += SinceSummary.changes(then[place.area].actions[place.index], now[i]) }
+            }
+        }
     }
 }

@@ -20,9 +20,9 @@ struct Summary: ParsableCommand {
     func run() throws {
         let db = try store.open(forReading: true)
         // The roll-ups need each action's status and by-when, not its text or notes: the
-        // outline is enough, unless there is a meeting or checkpoint to count changes since
-        // (leads and notes are compared too), which needs the whole plan.
-        let outline = try db.outline(checkpoints: true)
+        // outline is enough. Counting the changes since a meeting or checkpoint compares
+        // leads and notes too, of the actions the log touched since (`planForCounting`).
+        let outline = try db.outline(checkpoints: .whole)
         var checkpoint = outline.defaultSince
         if let since {
             guard let named = outline.since(named: since) else {
@@ -35,8 +35,12 @@ struct Summary: ParsableCommand {
             try Output.standardOutput(SummaryReport(plan: outline, today: try Today.date(), since: nil).text)
             return
         }
-        let plan = try db.load()
-        let changes = (checkpoint, SinceSummary(then: plan.asItWas(at: checkpoint, log: try db.changes().since(checkpoint)), now: plan))
+        let recent = try db.changes().since(checkpoint)
+        let plan = try db.planForCounting(recent, outline: outline)
+        guard let recorded = plan.checkpoint(named: checkpoint.name) else {
+            throw CLIError("the checkpoint \"\(checkpoint.name)\" was removed while the summary was being written; run it again")
+        }
+        let changes = (recorded, SinceSummary(then: plan.asItWas(at: recorded, log: recent), now: plan))
         try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date(), since: changes).text)
     }
 }
