@@ -72,13 +72,21 @@ public final class PlanStore {
         }
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
-        config.journalMode = .wal
+        // Not `journalMode = .wal`: GRDB then writes a transaction whenever the `-wal` file
+        // is empty (after every clean close), which makes opening wait for another
+        // program's write and sync the disk twice. A plan file is in WAL mode from its
+        // creation, and SQLite keeps that in the file; one that is not is put in it below.
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.writeWithoutTransaction { db in
+                if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                    _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                }
+            }
             // Migrating takes the write lock: only when there is something to migrate, so
             // opening never waits for another program's write.
             if try !queue.read({ try Schema.migrator.hasCompletedMigrations($0) }) {

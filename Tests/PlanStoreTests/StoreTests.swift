@@ -147,8 +147,30 @@ final class StoreTests: XCTestCase {
         XCTAssertNoThrow(try store.apply(try store.load().setting(.text, ofAction: "3b", to: .text("x"))), "works once the lock is released")
     }
 
+    /// Opening reads: a dashboard started while a long batch is writing opens at once and
+    /// shows the plan as last committed, rather than waiting for the batch and failing.
+    func testOpeningDoesNotWaitForAnotherProgramsWrite() throws {
+        let plan = try newStore().load()
+        let path = folder.path("plan.sqlite")
+        var config = Configuration()
+        config.busyMode = .immediateError
+        let other = try DatabaseQueue(path: path, configuration: config)
+        var opened: Result<Plan, any Error>?
+        try other.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            opened = Result { try PlanStore.open(path: path, user: "t", busyTimeout: 0.2).load() }
+            try db.execute(sql: "ROLLBACK")
+        }
+        XCTAssertEqual(try opened?.get(), plan, "opened and read while the other program holds the write lock")
+    }
+
     func testWritesAreDurableAndTheFileIsWAL() throws {
         _ = try newStore()
+        // A file that left WAL mode (another tool changed it) is put back in it on opening.
+        let other = try DatabaseQueue(path: folder.path("plan.sqlite"))
+        try other.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+        try other.close()
+        _ = try PlanStore.open(path: folder.path("plan.sqlite"), user: "t")
         let queue = try DatabaseQueue(path: folder.path("plan.sqlite"))
         try queue.read { db in
             XCTAssertEqual(try String.fetchOne(db, sql: "PRAGMA journal_mode"), "wal")

@@ -251,13 +251,15 @@ extension SinceSummary {
                 return
             }
             let places = places()
+            // Each area's list taken once, so an action is compared where it lies, not copied out.
+            let lists = then.map(\.actions)
             for i in now.indices {
                 guard let place = places[now[i].ref] else {
                     items += SinceSummary.changes(nil, now[i])
                     continue
                 }
                 matched += 1
-                if then[place.area].actions[place.index] != now[i] { items += SinceSummary.changes(then[place.area].actions[place.index], now[i]) }
+                if lists[place.area][place.index] != now[i] { items += SinceSummary.changes(lists[place.area][place.index], now[i]) }
             }
         }
     }
