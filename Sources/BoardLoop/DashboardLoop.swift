@@ -46,8 +46,10 @@ public final class DashboardLoop {
         // drawn from that while the whole plan is read on another thread.
         version = try source.version()
         let outline = try source.outline()
-        state = BoardState(plan: try outline ?? source.load(), log: try source.changeLog(), today: today, user: source.user,
-                           readOnly: source.isReadOnly, role: source.role)
+        // The change log comes with the whole plan when there is an outline: the first
+        // screen shows none of it, and years of history are not worth waiting for.
+        state = BoardState(plan: try outline ?? source.load(), log: outline == nil ? try source.changeLog() : [], today: today,
+                           user: source.user, readOnly: source.isReadOnly, role: source.role)
         state.holdsOutline = outline != nil
     }
 
