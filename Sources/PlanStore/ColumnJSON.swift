@@ -214,13 +214,9 @@ enum ColumnJSON {
                 guard let status = Status(rawValue: try string()) else { throw Malformed() }
                 return status
             }
-            // Most often first: the statuses of a checkpoint are read by the 100,000.
-            if ColumnJSON.matches(raw, "green") { return .green }
-            if ColumnJSON.matches(raw, "complete") { return .complete }
-            if ColumnJSON.matches(raw, "amber") { return .amber }
-            if ColumnJSON.matches(raw, "red") { return .red }
-            if ColumnJSON.matches(raw, "not-started") { return .notStarted }
-            throw Malformed()
+            // The statuses of a checkpoint are read by the 100,000: from the bytes.
+            guard let status = ColumnJSON.status(bytes: raw) else { throw Malformed() }
+            return status
         }
 
         /// Skips a value of any kind (a key this reader does not know).
@@ -267,19 +263,32 @@ enum ColumnJSON {
     /// `YYYY-MM-DD` exactly, as `PlanDate(iso:)` reads it.
     static func date(_ text: String) -> PlanDate? {
         var text = text
-        return text.withUTF8 { b -> PlanDate? in
-            guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
-            func digits(_ range: Range<Int>) -> Int? {
-                var n = 0
-                for k in range {
-                    guard (0x30...0x39).contains(b[k]) else { return nil }
-                    n = n * 10 + Int(b[k] - 0x30)
-                }
-                return n
+        return text.withUTF8 { date(bytes: $0) }
+    }
+
+    /// `YYYY-MM-DD` exactly, from its UTF-8 bytes.
+    static func date(bytes b: UnsafeBufferPointer<UInt8>) -> PlanDate? {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func digits(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for k in range {
+                guard (0x30...0x39).contains(b[k]) else { return nil }
+                n = n * 10 + Int(b[k] - 0x30)
             }
-            guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
-            return PlanDate(year: y, month: m, day: d)
+            return n
         }
+        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
+        return PlanDate(year: y, month: m, day: d)
+    }
+
+    /// A status from its name's UTF-8 bytes, the most common first.
+    static func status(bytes raw: UnsafeBufferPointer<UInt8>) -> Status? {
+        if matches(raw, "green") { return .green }
+        if matches(raw, "complete") { return .complete }
+        if matches(raw, "amber") { return .amber }
+        if matches(raw, "red") { return .red }
+        if matches(raw, "not-started") { return .notStarted }
+        return nil
     }
 
     static func strings(_ text: String) throws -> [String] {
