@@ -30,9 +30,13 @@ enum RiskViews {
                           Line.Segment(" \(band.letter) \(band.label) ", .heat(band), keepsRole: true)]))
         side.append(Line(here.isEmpty ? "No risks here." : "\(here.count) risk\(here.count == 1 ? "" : "s") here (Enter lists them):", here.isEmpty ? .dim : .normal))
         let sideWidth = max(10, width - gridWidth - 3)
-        for risk in here.prefix(wide ? 10 : 5) { side.append(Line(TextLayout.fit("\(risk.ref) \(risk.risk)", sideWidth))) }
-        if here.count > (wide ? 10 : 5) { side.append(Line("… and \(here.count - (wide ? 10 : 5)) more", .dim)) }
-        side.append(.blank)
+        let listed = wide ? 10 : 5
+        // References in a column as wide as the plan's widest, so the risks' text stays put
+        // from cell to cell and moving the selection redraws only what differs.
+        for risk in here.prefix(listed) { side.append(Line(TextLayout.fit(risk.ref + String(repeating: " ", count: max(1, heat.refWidth + 1 - DisplayWidth.of(risk.ref))) + risk.risk, sideWidth))) }
+        if here.count > listed { side.append(Line("… and \(here.count - listed) more", .dim)) }
+        // The list takes the same lines whatever the cell holds, so what moved stays put.
+        side += Array(repeating: .blank, count: max(0, listed + 1 - min(here.count, listed + 1)) + 1)
         if let since = state.since {
             side.append(Line(TextLayout.fit("Moved since \(since.name):", sideWidth), .heading))
             if moves.isEmpty { side.append(Line("none", .dim)) }
@@ -62,7 +66,8 @@ enum RiskViews {
                         text = (into > 0 ? "+\(into)" : "") + (out > 0 ? (into > 0 ? " " : "") + "−\(out)" : "")
                     }
                     let padded = TextLayout.pad((isSelected && k == 0 ? "[" : " ") + text, cellWidth - 1) + (isSelected && k == 0 ? "]" : " ")
-                    line.segments.append(Line.Segment(padded, isSelected ? .selection : .heat(band), keepsRole: true))
+                    // The selected cell's first line lights up, bracketed; its second keeps the band's colour.
+                    line.segments.append(Line.Segment(padded, isSelected && k == 0 ? .selection : .heat(band), keepsRole: true))
                 }
                 if k == 0 { line.target = .cell(likelihood, 0) }
                 grid.append(line)
@@ -198,9 +203,14 @@ struct HeatCounts {
     var left: [Score: Int] = [:]
     var entered: [Score: Int] = [:]
     var moves: [(String, Score, Score)] = []
+    /// The widest risk reference (up to 8), for the column the selected cell's risks are listed in.
+    var refWidth = 0
 
     init(_ plan: Plan, stage: Risk.Stage, since: Checkpoint?) {
-        for risk in plan.risks { risks[risk.score(stage), default: []].append(risk) }
+        for risk in plan.risks {
+            risks[risk.score(stage), default: []].append(risk)
+            refWidth = min(8, max(refWidth, DisplayWidth.of(risk.ref)))
+        }
         guard let since else { return }
         let then = Dictionary(since.risks.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         for risk in plan.risks {
