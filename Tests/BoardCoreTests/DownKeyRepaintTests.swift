@@ -55,7 +55,7 @@ final class DownKeyRepaintTests: XCTestCase {
         XCTAssertFalse(after.lines.contains { $0.hasPrefix("  L3 ") && $0.contains("[") }, "likelihood 3 is no longer bracketed")
         XCTAssertTrue(after.text.contains("Likelihood 2 × impact 4 = 8"), after.text)
         XCTAssertTrue(before.text.contains("R2  The backlog of 1600"), "likelihood 3 × impact 4 lists R2, R4 and R7: \(before.text)")
-        XCTAssertTrue(after.text.contains("No risks here."), "the side says what the new cell holds: \(after.text)")
+        XCTAssertTrue(after.text.contains("Risks here: none"), "the side says what the new cell holds: \(after.text)")
     }
 
     func testTheHeatmapListsACellsRisksWithTheirTextInOneColumn() throws {

@@ -47,7 +47,7 @@ enum RiskViews {
             cellHeight = state.height >= 40 ? 3 : 2
             gridWidth = 6 + 5 * cellWidth
             sideWidth = max(10, state.width - gridWidth - 3)
-            listed = wide ? 10 : 5
+            listed = wide ? 10 : 3
             moves = wide ? 12 : 6
         }
     }
@@ -59,16 +59,20 @@ enum RiskViews {
         let cell = screen.cell
         let here = heat.risks[cell] ?? []
         let band = plan.settings.band(for: cell.value)
-        var side = [Line([Line.Segment("Likelihood \(cell.likelihood) × impact \(cell.impact) = \(cell.value) ", .heading),
+        // In plain text, with only the band in colour: moving the selection rewrites the
+        // figures that change, not a run of styles around them.
+        var side = [Line([Line.Segment("Likelihood \(cell.likelihood) × impact \(cell.impact) = \(cell.value) "),
                           Line.Segment(" \(band.letter) \(band.label) ", .heat(band), keepsRole: true)])]
-        side.append(Line(here.isEmpty ? "No risks here." : "\(here.count) risk\(here.count == 1 ? "" : "s") here (Enter lists them):", here.isEmpty ? .dim : .normal))
+        // The count after the words, so only its digits change from cell to cell.
+        side.append(Line(here.isEmpty ? "Risks here: none" : "Risks here: \(here.count) (Enter lists them)"))
         // References in a column as wide as the plan's widest, so the risks' text stays put
         // from cell to cell and moving the selection redraws only what differs.
         for risk in here.prefix(layout.listed) {
             let gap = String(repeating: " ", count: max(1, heat.refWidth + 1 - DisplayWidth.of(risk.ref)))
             side.append(Line(TextLayout.fit(risk.ref + gap + risk.risk, layout.sideWidth)))
         }
-        if here.count > layout.listed { side.append(Line("… and \(here.count - layout.listed) more", .dim)) }
+        // The count is said above, so the line that says there are more stays the same.
+        if here.count > layout.listed { side.append(Line("…")) }
         // The list takes the same lines whatever the cell holds, so what moved stays put.
         side += Array(repeating: .blank, count: layout.listed + 1 - min(here.count, layout.listed + 1) + 1)
         guard let since = state.since else { return side }
