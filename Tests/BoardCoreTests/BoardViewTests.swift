@@ -23,7 +23,8 @@ final class BoardViewTests: XCTestCase {
         let plan = SyntheticPlan.make(areas: 3, actions: 30_000, risks: 10, kpis: 2, today: TestDates.illustrativeToday)
         var state = BoardState(plan: plan, today: today, user: "tester", width: 80, height: 24)
         _ = state.update(.resize(width: 80, height: 24))
-        let rows = Render.screen(state).lines.filter { $0.hasPrefix("  1 ") || $0.hasPrefix("  2 ") || $0.hasPrefix("  3 ") }
+        // The first column is where ▸ marks the selected area.
+        let rows = Render.screen(state).lines.filter { [" 1 ", " 2 ", " 3 "].contains(String($0.dropFirst().prefix(3))) }
         XCTAssertEqual(rows.count, 3, Render.screen(state).lines.joined(separator: "\n"))
         for row in rows {
             let figures = row.split(separator: " ").suffix(3)
@@ -279,7 +280,7 @@ final class KPIDirectionTests: XCTestCase {
 final class AreaBarTests: XCTestCase {
     /// The dashboard's row for an area, found by its title.
     func row(_ state: BoardState, _ title: String) throws -> Substring {
-        try XCTUnwrap(state.text.split(separator: "\n").first { $0.contains(title) && $0.hasPrefix("  ") }, state.text)
+        try XCTUnwrap(state.text.split(separator: "\n").first { $0.contains(title) && $0.dropFirst().hasPrefix(" ") }, state.text)
     }
 
     /// The cells of an area's bar: the run of status letters and glyphs after its title.

@@ -68,6 +68,7 @@ public struct LegendScreen: ScreenComponent {
 
     private static func otherLines() -> [Line] {
         [Line(" Text", .tableHeader),
+         entry("\(Line.Highlight.marker) 2 Communication", .selection, "The selected line (\(Line.Highlight.marker) marks it too where its colours stay): Enter opens it"),
          entry("3b", .match, "Matches the search"),
          entry("^[  ⏎", .escaped, "A control character or line break in the plan's text, shown, never acted on")]
     }

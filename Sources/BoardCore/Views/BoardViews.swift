@@ -61,6 +61,8 @@ enum BoardViews {
         for (i, area) in plan.areas.enumerated() {
             let r = state.rollups[i]
             var line = Line(target: .area(i))
+            // Selected, the number and title light up and ▸ leads: the bar and counts keep their colours.
+            line.highlight = .marked(2)
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
             line.segments.append(contentsOf: statusBar(r, width: barWidth, largest: largest))
@@ -94,6 +96,7 @@ enum BoardViews {
             let latest = i.flatMap { kpi.milestones[$0].actual }
             let target = i.flatMap { kpi.milestones[$0].target } ?? kpi.milestones.last?.target
             var line = Line(target: .kpi(kpi.ref))
+            line.highlight = .marked(2)
             line.segments.append(Line.Segment(" " + TextLayout.pad(kpi.ref, 4)))
             line.segments.append(Line.Segment(TextLayout.pad(kpi.name, nameWidth)))
             line.segments.append(Line.Segment(number(latest, kpi.unit).leftPad(8)))
@@ -114,6 +117,7 @@ enum BoardViews {
         for risk in state.topRisks {
             let band = plan.settings.band(for: risk.residual.value)
             var line = Line(target: .risk(risk.ref))
+            line.highlight = .marked(1)
             line.segments.append(Line.Segment(" " + TextLayout.pad(risk.ref, 4)))
             line.segments.append(Line.Segment(scoreText(risk.residual, plan.settings) + " ", .heat(band), keepsRole: true))
             line.segments.append(Line.Segment(" " + TextLayout.fit(risk.risk, width - 12)))

@@ -23,6 +23,8 @@ enum KPIViews {
             let kpi = kpis[i]
             let isSelected = kpi.ref == selected
             var line = Line(target: .kpi(kpi.ref))
+            // Selected, the reference and name light up; the figures keep their colours.
+            line.highlight = .lead(2)
             line.segments.append(Line.Segment(TextLayout.pad(kpi.ref, 5)))
             line.segments.append(Line.Segment(TextLayout.pad(kpi.name, nameWidth - 1) + " "))
             line.segments.append(Line.Segment(BoardViews.number(kpi.baseline?.value, kpi.unit).leftPad(8) + " "))

@@ -28,6 +28,32 @@ public struct Line: Equatable, Sendable {
     public var target: Target?
     /// Paint the whole line in this role when selected (status cells keep their colour).
     public var selected = false
+    /// How much of the line the selection paints: all of it, or only its name.
+    public var highlight: Highlight = .whole
+
+    /// How much of a selected line the selection paints. Every cell it paints is one the
+    /// terminal must write again when the selection moves, so a table whose row has a name
+    /// column highlights only that: a Down then repaints two names, not two whole rows.
+    public enum Highlight: Equatable, Sendable {
+        /// Every segment (but those that keep their role), and one cell past the text.
+        case whole
+        /// The first `n` segments only (the row's reference and name).
+        case lead(Int)
+        /// The first `n` segments, with `Highlight.marker` over the line's first column (a
+        /// blank the view leaves for it), so the selected row reads without colour too.
+        case marked(Int)
+
+        /// Marks a selected row beside its highlight (▶ is taken: what “since” compares with).
+        public static let marker = "▸"
+
+        /// Whether the selection paints the segment at `index`.
+        func paints(_ index: Int) -> Bool {
+            switch self {
+            case .whole: true
+            case let .lead(n), let .marked(n): index < n
+            }
+        }
+    }
 
     public struct Segment: Equatable, Sendable {
         public var text: String
@@ -58,7 +84,7 @@ public struct Line: Equatable, Sendable {
     func draw(into buffer: inout ScreenBuffer, x: Int = 0, y: Int, width: Int) {
         var col = x
         for (i, segment) in segments.enumerated() {
-            let role = selected && !segment.keepsRole ? .selection : segment.role
+            let role = selected && !segment.keepsRole && highlight.paints(i) ? .selection : segment.role
             let room = min(x + width, buffer.width) - col
             let size = DisplayWidth.of(segment.text)
             // The rest of the line is measured only at the edge: a line of many segments
@@ -76,9 +102,13 @@ public struct Line: Equatable, Sendable {
             }
             break
         }
-        if selected, col < x + width, col < buffer.width {
+        guard selected else { return }
+        if highlight == .whole, col < x + width, col < buffer.width {
             // One cell past the text shows the selection's end without repainting the whole row.
             buffer[col, y] = Cell(" ", .selection)
+        }
+        if case .marked = highlight, x >= 0, x < buffer.width, buffer[x, y].text == " " {
+            buffer[x, y] = Cell(Highlight.marker, .selection)
         }
     }
 }

@@ -5,63 +5,110 @@ enum RiskViews {
     // MARK: Heatmap
 
     static func heatmap(_ state: BoardState, _ screen: HeatmapScreen) -> Body {
-        let plan = state.plan
-        let width = state.width
-        let wide = width >= 120
-        let cellWidth = wide ? 12 : 8
-        let cellHeight = state.height >= 40 ? 3 : 2
-        let heat = state.heat(screen.stage)
-        let (counts, left, entered, moves) = (heat.risks, heat.left, heat.entered, heat.moves)
-        var lines: [Line] = []
+        let layout = HeatLayout(state)
         // The chosen view is bracketed as well as highlighted, so it shows without colour.
         let stages = Risk.Stage.allCases.map { stage in
             let key = stage == .inherent ? "i" : stage == .residual ? "r" : "t"
             let chosen = stage == screen.stage
             return Line.Segment(chosen ? "[\(key) \(stage.rawValue)]" : " \(key) \(stage.rawValue) ", chosen ? .selection : .keyHint, keepsRole: true)
         }
-        lines.append(Line([Line.Segment("Showing ", .heading)] + stages + [Line.Segment("  \(counted(plan.risks.count, "risk"))", .dim)]))
-        let gridWidth = 6 + 5 * cellWidth
-        var side: [Line] = []
-        // What sits in the selected cell, beside the grid.
-        let cell = screen.cell
-        let here = counts[cell] ?? []
-        let band = plan.settings.band(for: cell.value)
-        side.append(Line([Line.Segment("Likelihood \(cell.likelihood) × impact \(cell.impact) = \(cell.value) ", .heading),
-                          Line.Segment(" \(band.letter) \(band.label) ", .heat(band), keepsRole: true)]))
-        side.append(Line(here.isEmpty ? "No risks here." : "\(here.count) risk\(here.count == 1 ? "" : "s") here (Enter lists them):", here.isEmpty ? .dim : .normal))
-        let sideWidth = max(10, width - gridWidth - 3)
-        for risk in here.prefix(wide ? 10 : 5) { side.append(Line(TextLayout.fit("\(risk.ref) \(risk.risk)", sideWidth))) }
-        if here.count > (wide ? 10 : 5) { side.append(Line("… and \(here.count - (wide ? 10 : 5)) more", .dim)) }
-        side.append(.blank)
-        if let since = state.since {
-            side.append(Line(TextLayout.fit("Moved since \(since.name):", sideWidth), .heading))
-            if moves.isEmpty { side.append(Line("none", .dim)) }
-            for (ref, before, now) in moves.prefix(wide ? 12 : 6) {
-                let arrow = now.value < before.value ? "↓" : now.value > before.value ? "↑" : "→"
-                side.append(Line([Line.Segment("\(ref) "), Line.Segment("\(before.likelihood)×\(before.impact)=\(before.value)", .heat(plan.settings.band(for: before.value))),
-                                  Line.Segment(" \(arrow) "), Line.Segment("\(now.likelihood)×\(now.impact)=\(now.value)", .heat(plan.settings.band(for: now.value)))]))
+        var lines = [Line([Line.Segment("Showing ", .heading)] + stages + [Line.Segment("  \(counted(state.plan.risks.count, "risk"))", .dim)])]
+        let side = heatSide(state, screen, layout)
+        let grid = heatGrid(state, screen, layout)
+        // The side sits beside the grid and its axis, then below them; the note under it all.
+        let pad = Line.Segment(String(repeating: " ", count: layout.gridWidth + 2))
+        for (i, var line) in grid.enumerated() {
+            if i < side.count {
+                let used = line.segments.reduce(0) { $0 + DisplayWidth.of($1.text) }
+                line.segments.append(Line.Segment(String(repeating: " ", count: max(1, layout.gridWidth + 2 - used))))
+                line.segments.append(contentsOf: side[i].segments)
             }
-            if moves.count > (wide ? 12 : 6) { side.append(Line("… and \(moves.count - (wide ? 12 : 6)) more", .dim)) }
+            lines.append(line)
         }
+        lines += side.dropFirst(grid.count).map { Line([pad] + $0.segments) }
+        lines.append(Line(TextLayout.pad("      Likelihood ↑ (5 at the top) · impact → (1 to 5) · +n entered, −n left since the checkpoint", state.width), .dim))
+        return Body(lines)
+    }
 
+    /// The heatmap's sizes at this screen size.
+    struct HeatLayout {
+        let wide: Bool
+        let cellWidth: Int
+        let cellHeight: Int
+        let gridWidth: Int
+        let sideWidth: Int
+        /// How many of the selected cell's risks are listed, and how many moves since the checkpoint.
+        let listed: Int
+        let moves: Int
+
+        init(_ state: BoardState) {
+            wide = state.width >= 120
+            cellWidth = wide ? 12 : 8
+            cellHeight = state.height >= 40 ? 3 : 2
+            gridWidth = 6 + 5 * cellWidth
+            sideWidth = max(10, state.width - gridWidth - 3)
+            listed = wide ? 10 : 3
+            moves = wide ? 12 : 6
+        }
+    }
+
+    /// Beside the grid: what sits in the selected cell, then what moved since the checkpoint.
+    static func heatSide(_ state: BoardState, _ screen: HeatmapScreen, _ layout: HeatLayout) -> [Line] {
+        let plan = state.plan
+        let heat = state.heat(screen.stage)
+        let cell = screen.cell
+        let here = heat.risks[cell] ?? []
+        let band = plan.settings.band(for: cell.value)
+        // In plain text, with only the band in colour: moving the selection rewrites the
+        // figures that change, not a run of styles around them.
+        var side = [Line([Line.Segment("Likelihood \(cell.likelihood) × impact \(cell.impact) = \(cell.value) "),
+                          Line.Segment(" \(band.letter) \(band.label) ", .heat(band), keepsRole: true)])]
+        // The count after the words, so only its digits change from cell to cell.
+        side.append(Line(here.isEmpty ? "Risks here: none" : "Risks here: \(here.count) (Enter lists them)"))
+        // References in a column as wide as the plan's widest, so the risks' text stays put
+        // from cell to cell and moving the selection redraws only what differs.
+        for risk in here.prefix(layout.listed) {
+            let gap = String(repeating: " ", count: max(1, heat.refWidth + 1 - DisplayWidth.of(risk.ref)))
+            side.append(Line(TextLayout.fit(risk.ref + gap + risk.risk, layout.sideWidth)))
+        }
+        // The count is said above, so the line that says there are more stays the same.
+        if here.count > layout.listed { side.append(Line("…")) }
+        // The list takes the same lines whatever the cell holds, so what moved stays put.
+        side += Array(repeating: .blank, count: layout.listed + 1 - min(here.count, layout.listed + 1) + 1)
+        guard let since = state.since else { return side }
+        side.append(Line(TextLayout.fit("Moved since \(since.name):", layout.sideWidth), .heading))
+        if heat.moves.isEmpty { side.append(Line("none", .dim)) }
+        for (ref, before, now) in heat.moves.prefix(layout.moves) {
+            let arrow = now.value < before.value ? "↓" : now.value > before.value ? "↑" : "→"
+            side.append(Line([Line.Segment("\(ref) "), Line.Segment("\(before.likelihood)×\(before.impact)=\(before.value)", .heat(plan.settings.band(for: before.value))),
+                              Line.Segment(" \(arrow) "), Line.Segment("\(now.likelihood)×\(now.impact)=\(now.value)", .heat(plan.settings.band(for: now.value)))]))
+        }
+        if heat.moves.count > layout.moves { side.append(Line("… and \(heat.moves.count - layout.moves) more", .dim)) }
+        return side
+    }
+
+    /// The 5 × 5 grid, likelihood 5 at the top, and its impact axis.
+    static func heatGrid(_ state: BoardState, _ screen: HeatmapScreen, _ layout: HeatLayout) -> [Line] {
+        let heat = state.heat(screen.stage)
         var grid: [Line] = []
         for likelihood in stride(from: 5, through: 1, by: -1) {
-            for k in 0..<cellHeight {
+            for k in 0..<layout.cellHeight {
                 var line = Line([Line.Segment(TextLayout.pad(k == 0 ? "  L\(likelihood)" : "", 6), .heading)])
                 for impact in 1...5 {
                     let score = Score(likelihood: likelihood, impact: impact)
-                    let band = plan.settings.band(for: score.value)
-                    let count = counts[score]?.count ?? 0
-                    let isSelected = score == screen.cell
+                    let band = state.plan.settings.band(for: score.value)
+                    let count = heat.risks[score]?.count ?? 0
+                    let isSelected = score == screen.cell && k == 0
                     var text = ""
                     if k == 0 {
                         text = count > 0 ? "\(band.letter) \(count)" : "\(band.letter) ·"
                     } else if k == 1 {
-                        let out = left[score] ?? 0
-                        let into = entered[score] ?? 0
+                        let out = heat.left[score] ?? 0
+                        let into = heat.entered[score] ?? 0
                         text = (into > 0 ? "+\(into)" : "") + (out > 0 ? (into > 0 ? " " : "") + "−\(out)" : "")
                     }
-                    let padded = TextLayout.pad((isSelected && k == 0 ? "[" : " ") + text, cellWidth - 1) + (isSelected && k == 0 ? "]" : " ")
+                    // The selected cell's first line lights up, bracketed; its second keeps the band's colour.
+                    let padded = TextLayout.pad((isSelected ? "[" : " ") + text, layout.cellWidth - 1) + (isSelected ? "]" : " ")
                     line.segments.append(Line.Segment(padded, isSelected ? .selection : .heat(band), keepsRole: true))
                 }
                 if k == 0 { line.target = .cell(likelihood, 0) }
@@ -69,19 +116,9 @@ enum RiskViews {
             }
         }
         var axis = Line([Line.Segment("      ", .heading)])
-        for impact in 1...5 { axis.segments.append(Line.Segment(TextLayout.pad("  I\(impact)", cellWidth), .heading)) }
+        for impact in 1...5 { axis.segments.append(Line.Segment(TextLayout.pad("  I\(impact)", layout.cellWidth), .heading)) }
         grid.append(axis)
-        grid.append(Line(TextLayout.pad("      Likelihood ↑ (5 at the top) · impact → (1 to 5) · +n entered, −n left since the checkpoint", width), .dim))
-        for (i, var line) in grid.enumerated() {
-            if i < side.count {
-                let used = line.segments.reduce(0) { $0 + DisplayWidth.of($1.text) }
-                line.segments.append(Line.Segment(String(repeating: " ", count: max(1, gridWidth + 2 - used))))
-                line.segments.append(contentsOf: side[i].segments)
-            }
-            lines.append(line)
-        }
-        if side.count > grid.count { lines.append(contentsOf: side[grid.count...].map { var l = $0; l.segments.insert(Line.Segment(String(repeating: " ", count: gridWidth + 2)), at: 0); return l }) }
-        return Body(lines)
+        return grid
     }
 
     // MARK: Register
@@ -198,9 +235,14 @@ struct HeatCounts {
     var left: [Score: Int] = [:]
     var entered: [Score: Int] = [:]
     var moves: [(String, Score, Score)] = []
+    /// The widest risk reference (up to 8), for the column the selected cell's risks are listed in.
+    var refWidth = 0
 
     init(_ plan: Plan, stage: Risk.Stage, since: Checkpoint?) {
-        for risk in plan.risks { risks[risk.score(stage), default: []].append(risk) }
+        for risk in plan.risks {
+            risks[risk.score(stage), default: []].append(risk)
+            refWidth = min(8, max(refWidth, DisplayWidth.of(risk.ref)))
+        }
         guard let since else { return }
         let then = Dictionary(since.risks.map { ($0.ref, $0) }, uniquingKeysWith: { a, _ in a })
         for risk in plan.risks {

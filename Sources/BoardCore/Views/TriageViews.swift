@@ -42,6 +42,8 @@ enum TriageViews {
         for checkpoint in plan.checkpoints.sorted(by: { $0.date > $1.date }) {
             let summary = state.sinceSummary(checkpoint)
             var line = Line(target: .checkpoint(checkpoint.name))
+            // Selected, the name lights up (▶ already marks the one "since" compares with).
+            line.highlight = .lead(2)
             line.segments.append(Line.Segment(checkpoint.name == chosen ? "▶ " : "  ", .heading))
             line.segments.append(Line.Segment(TextLayout.pad(checkpoint.name, max(18, width - 52))))
             line.segments.append(Line.Segment(TextLayout.pad(checkpoint.date.display, 13)))
