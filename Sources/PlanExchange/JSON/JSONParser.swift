@@ -166,7 +166,10 @@ public struct JSONParser {
         defer { depth -= 1 }
         i += 1
         var members: [(key: String, value: JSONNode)] = []
-        var seen = Set<String>()
+        members.reserveCapacity(12)
+        // A plan's objects have a dozen keys at most: comparing with each is cheaper than
+        // hashing, and a set is kept only for an object larger than that.
+        var seen: Set<String>?
         skipSpace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -182,7 +185,7 @@ public struct JSONParser {
             }
             let (kl, kc) = (line, column)
             let key = try string()
-            if !seen.insert(key).inserted {
+            if Self.isRepeated(key, in: members, seen: &seen) {
                 throw JSONSyntaxError(message: "the key \"\(key)\" appears twice in one object; expected each key once", line: kl, column: kc)
             }
             skipSpace()
@@ -197,6 +200,13 @@ public struct JSONParser {
             if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             throw error("found \(describeHere()); expected ',' or '}'")
         }
+    }
+
+    /// Whether `key` is already among `members`.
+    private static func isRepeated(_ key: String, in members: [(key: String, value: JSONNode)], seen: inout Set<String>?) -> Bool {
+        if members.count < 16 { return members.contains { $0.key == key } }
+        if seen == nil { seen = Set(members.map(\.key)) }
+        return seen?.insert(key).inserted == false
     }
 
     private mutating func array() throws(JSONSyntaxError) -> JSONNode.Value {
