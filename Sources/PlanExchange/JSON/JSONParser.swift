@@ -166,7 +166,6 @@ public struct JSONParser {
         defer { depth -= 1 }
         i += 1
         var members: [(key: String, value: JSONNode)] = []
-        members.reserveCapacity(12)
         // A plan's objects have a dozen keys at most: comparing with each is cheaper than
         // hashing, and a set is kept only for an object larger than that.
         var seen: Set<String>?
