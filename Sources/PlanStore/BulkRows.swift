@@ -6,11 +6,6 @@ import PlanModel
 /// and the small JSON columns written by hand: 100,000 actions in seconds, not a minute.
 enum BulkRows {
     static func replaceAll(with plan: Plan, _ db: Database) throws {
-        // SQLite's page cache (2 MB by default) would spill a large plan's pages into the
-        // log before the commit and write many of them again; hold them all until it.
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
-        try db.execute(sql: "PRAGMA cache_size = -262144")
-        defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
         for table in ["decision", "highlight", "meeting", "note", "milestone", "action", "area", "risk", "kpi", "checkpoint"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }

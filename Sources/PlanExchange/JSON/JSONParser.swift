@@ -253,7 +253,12 @@ public struct JSONParser {
             }
             guard i < bytes.count else { throw error("the file ends inside text; expected a closing '\"'") }
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                // Text without escapes (nearly all of it) is made straight from the file's bytes.
+                if out.isEmpty && scalars <= limit { return String(decoding: bytes[runStart..<i - 1], as: UTF8.self) }
+                break
+            }
             if b == 0x0A || b == 0x0D {
                 throw JSONSyntaxError(message: "the text that starts here is not closed before the end of the line; expected a closing '\"' (a line break inside text is written \\n)",
                                       line: startLine, column: startColumn)
