@@ -286,7 +286,8 @@ public final class PlanStore {
 
     /// Replaces the whole plan (an import), all or nothing.
     public func replace(with plan: Plan, at time: Date = Date(), summary: String = "imported a plan") throws {
-        let plan = plan.uniquingNoteIDs()
+        // A plan read from a file has them unique already, and making them so copies every action.
+        let plan = Self.hasUniqueNoteIDs(plan) ? plan : plan.uniquingNoteIDs()
         let problems = Validator().problems(in: plan)
         if let first = problems.first {
             throw StoreError(.refused, "the plan has \(problems.count) problem(s), e.g. \(first); nothing was changed")
@@ -304,6 +305,13 @@ public final class PlanStore {
         } catch {
             cache = nil
             throw Self.translate(error, path: path, waited: busyTimeout)
+        }
+    }
+
+    /// Whether no action has two notes with one id.
+    static func hasUniqueNoteIDs(_ plan: Plan) -> Bool {
+        plan.areas.allSatisfy { area in
+            area.actions.allSatisfy { $0.notes.count < 2 || Set($0.notes.map(\.id)).count == $0.notes.count }
         }
     }
 

@@ -166,7 +166,9 @@ public struct JSONParser {
         defer { depth -= 1 }
         i += 1
         var members: [(key: String, value: JSONNode)] = []
-        var seen = Set<String>()
+        // A plan's objects have a dozen keys at most: comparing with each is cheaper than
+        // hashing, and a set is kept only for an object larger than that.
+        var seen: Set<String>?
         skipSpace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
         while true {
@@ -182,7 +184,7 @@ public struct JSONParser {
             }
             let (kl, kc) = (line, column)
             let key = try string()
-            if !seen.insert(key).inserted {
+            if Self.isRepeated(key, in: members, seen: &seen) {
                 throw JSONSyntaxError(message: "the key \"\(key)\" appears twice in one object; expected each key once", line: kl, column: kc)
             }
             skipSpace()
@@ -197,6 +199,13 @@ public struct JSONParser {
             if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members) }
             throw error("found \(describeHere()); expected ',' or '}'")
         }
+    }
+
+    /// Whether `key` is already among `members`.
+    private static func isRepeated(_ key: String, in members: [(key: String, value: JSONNode)], seen: inout Set<String>?) -> Bool {
+        if members.count < 16 { return members.contains { $0.key == key } }
+        if seen == nil { seen = Set(members.map(\.key)) }
+        return seen?.insert(key).inserted == false
     }
 
     private mutating func array() throws(JSONSyntaxError) -> JSONNode.Value {
@@ -244,7 +253,12 @@ public struct JSONParser {
             }
             guard i < bytes.count else { throw error("the file ends inside text; expected a closing '\"'") }
             let b = bytes[i]
-            if b == UInt8(ascii: "\"") { i += 1; break }
+            if b == UInt8(ascii: "\"") {
+                i += 1
+                // Text without escapes (nearly all of it) is made straight from the file's bytes.
+                if out.isEmpty && scalars <= limit { return String(decoding: bytes[runStart..<i - 1], as: UTF8.self) }
+                break
+            }
             if b == 0x0A || b == 0x0D {
                 throw JSONSyntaxError(message: "the text that starts here is not closed before the end of the line; expected a closing '\"' (a line break inside text is written \\n)",
                                       line: startLine, column: startColumn)

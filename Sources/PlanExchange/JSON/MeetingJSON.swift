@@ -51,64 +51,64 @@ extension PlanEncoding {
 }
 
 extension PlanDecoding {
-    static func decodeMeeting(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Meeting? {
-        guard let o = r.object(node, p, keys: ["name", "date", "checkpoint", "byWhen", "highlights", "decisions"]) else { return nil }
-        let name = r.string(o["name"], "\(p).name")
-        let date = r.date(o["date"], "\(p).date")
-        let checkpoint = r.optionalString(o["checkpoint"], "\(p).checkpoint")
-        let byWhen = list(o["byWhen"], "\(p).byWhen", "action dates", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> ActionDate? in
-            guard let o = r.object(node, p, keys: ["ref", "byWhen"]) else { return nil }
-            let ref = r.string(o["ref"], "\(p).ref")
-            let byWhen = r.optionalDate(o["byWhen"], "\(p).byWhen")
+    static func decodeMeeting(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Meeting? {
+        guard let o = r.object(node, p(), keys: ["name", "date", "checkpoint", "byWhen", "highlights", "decisions"]) else { return nil }
+        let name = r.string(o["name"], "\(p()).name")
+        let date = r.date(o["date"], "\(p()).date")
+        let checkpoint = r.optionalString(o["checkpoint"], "\(p()).checkpoint")
+        let byWhen = list(o["byWhen"], "\(p()).byWhen", "action dates", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> ActionDate? in
+            guard let o = r.object(node, p(), keys: ["ref", "byWhen"]) else { return nil }
+            let ref = r.string(o["ref"], "\(p()).ref")
+            let byWhen = r.optionalDate(o["byWhen"], "\(p()).byWhen")
             guard let ref, let byWhen else { return nil }
             return ActionDate(ref: ref, byWhen: byWhen)
         }
-        let highlights = list(o["highlights"], "\(p).highlights", "highlights", &r, decodeHighlight)
-        let decisions = list(o["decisions"], "\(p).decisions", "decisions", &r, decodeDecision)
+        let highlights = list(o["highlights"], "\(p()).highlights", "highlights", &r, decodeHighlight)
+        let decisions = list(o["decisions"], "\(p()).decisions", "decisions", &r, decodeDecision)
         guard let name, let date, let checkpoint, let byWhen, let highlights, let decisions else { return nil }
         return Meeting(name: name, date: date, checkpoint: checkpoint, byWhen: byWhen, highlights: highlights, decisions: decisions)
     }
 
-    static func decodeHighlight(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Highlight? {
-        guard let o = r.object(node, p, keys: ["area", "rag", "reason", "progress", "nextSteps", "escalations", "asks"]) else { return nil }
-        let area = r.int(o["area"], "\(p).area")
+    static func decodeHighlight(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Highlight? {
+        guard let o = r.object(node, p(), keys: ["area", "rag", "reason", "progress", "nextSteps", "escalations", "asks"]) else { return nil }
+        let area = r.int(o["area"], "\(p()).area")
         var rag: Status?? = .some(nil)
-        if let node = o["rag"], node.value != .null { rag = r.choice(node, "\(p).rag", Status.self).map { .some($0) } }
-        let reason = r.string(o["reason"], "\(p).reason")
-        let progress = r.string(o["progress"], "\(p).progress")
-        let next = r.string(o["nextSteps"], "\(p).nextSteps")
-        let escalations = r.string(o["escalations"], "\(p).escalations")
-        let asks = r.string(o["asks"], "\(p).asks")
+        if let node = o["rag"], node.value != .null { rag = r.choice(node, "\(p()).rag", Status.self).map { .some($0) } }
+        let reason = r.string(o["reason"], "\(p()).reason")
+        let progress = r.string(o["progress"], "\(p()).progress")
+        let next = r.string(o["nextSteps"], "\(p()).nextSteps")
+        let escalations = r.string(o["escalations"], "\(p()).escalations")
+        let asks = r.string(o["asks"], "\(p()).asks")
         guard let area, let rag, let reason, let progress, let next, let escalations, let asks else { return nil }
         return Highlight(area: area, rag: rag, reason: reason, progress: progress, nextSteps: next, escalations: escalations, asks: asks)
     }
 
-    static func decodeDecision(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Decision? {
-        guard let o = r.object(node, p, keys: ["number", "text", "owner", "due", "done", "link", "action"]) else { return nil }
-        let number = r.int(o["number"], "\(p).number")
-        let text = r.string(o["text"], "\(p).text")
-        let owner = r.optionalString(o["owner"], "\(p).owner")
-        let due = r.optionalDate(o["due"], "\(p).due")
+    static func decodeDecision(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Decision? {
+        guard let o = r.object(node, p(), keys: ["number", "text", "owner", "due", "done", "link", "action"]) else { return nil }
+        let number = r.int(o["number"], "\(p()).number")
+        let text = r.string(o["text"], "\(p()).text")
+        let owner = r.optionalString(o["owner"], "\(p()).owner")
+        let due = r.optionalDate(o["due"], "\(p()).due")
         var done: Bool?
         if let node = o["done"] {
-            if case let .bool(b) = node.value { done = b } else { r.report("\(p).done", node, "is \(node.kindName); expected true or false") }
+            if case let .bool(b) = node.value { done = b } else { r.report("\(p()).done", node, "is \(node.kindName); expected true or false") }
         }
         var link: DecisionLink?? = .some(nil)
         if let node = o["link"], node.value != .null {
             link = nil
-            let lp = "\(p).link"
+            func lp() -> String { "\(p()).link" }
             if case let .object(members) = node.value, members.count == 1, let member = members.first {
                 switch member.key {
-                case "area": link = r.int(member.value, "\(lp).area").map { .some(.area($0)) }
-                case "action": link = r.string(member.value, "\(lp).action").map { .some(.action($0)) }
-                case "risk": link = r.string(member.value, "\(lp).risk").map { .some(.risk($0)) }
-                default: r.report("\(lp).\(member.key)", member.value, "is not a link planboard knows; expected area, action or risk")
+                case "area": link = r.int(member.value, "\(lp()).area").map { .some(.area($0)) }
+                case "action": link = r.string(member.value, "\(lp()).action").map { .some(.action($0)) }
+                case "risk": link = r.string(member.value, "\(lp()).risk").map { .some(.risk($0)) }
+                default: r.report("\(lp()).\(member.key)", member.value, "is not a link planboard knows; expected area, action or risk")
                 }
             } else {
-                r.report(lp, node, "is \(node.kindName); expected null or an object with one of area, action or risk")
+                r.report(lp(), node, "is \(node.kindName); expected null or an object with one of area, action or risk")
             }
         }
-        let action = r.optionalString(o["action"], "\(p).action")
+        let action = r.optionalString(o["action"], "\(p()).action")
         guard let number, let text, let owner, let due, let done, let link, let action else { return nil }
         return Decision(number: number, text: text, owner: owner, due: due, done: done, link: link, action: action)
     }

@@ -115,35 +115,38 @@ public enum PlanDecoding {
     }
 
     /// Decodes every element, keeping going after a bad one; nil if any was bad.
-    static func list<T>(_ node: JSONNode?, _ path: String, _ what: String, _ r: inout FieldReader,
-                        _ decode: (JSONNode, String, inout FieldReader) -> T?) -> [T]? {
-        guard let items = r.array(node, path, of: what) else { return nil }
-        let values = items.enumerated().map { decode($0.element, "\(path)[\($0.offset)]", &r) }
+    /// Paths are made only to report a problem: a plan has a million values and few problems.
+    static func list<T>(_ node: JSONNode?, _ path: @autoclosure () -> String, _ what: String, _ r: inout FieldReader,
+                        _ decode: (JSONNode, () -> String, inout FieldReader) -> T?) -> [T]? {
+        guard let items = r.array(node, path(), of: what) else { return nil }
+        let values = withoutActuallyEscaping(path) { path in
+            items.enumerated().map { item in decode(item.element, { "\(path())[\(item.offset)]" }, &r) }
+        }
         return values.contains(where: { $0 == nil }) ? nil : values.compactMap { $0 }
     }
 
     static func decodeHeader(_ node: JSONNode?, _ r: inout FieldReader) -> Header? {
-        let p = "header"
-        guard let o = r.object(node, p, keys: ["localArea", "title", "notice", "inspectionStart", "inspectionEnd",
+        func p() -> String { "header" }
+        guard let o = r.object(node, p(), keys: ["localArea", "title", "notice", "inspectionStart", "inspectionEnd",
                                                  "revisitReportDate", "accountableOfficers", "advisers"]) else { return nil }
-        let localArea = r.string(o["localArea"], "\(p).localArea")
-        let title = r.string(o["title"], "\(p).title")
-        let notice = r.optionalString(o["notice"], "\(p).notice")
-        let start = r.optionalDate(o["inspectionStart"], "\(p).inspectionStart")
-        let end = r.optionalDate(o["inspectionEnd"], "\(p).inspectionEnd")
-        let revisit = r.optionalDate(o["revisitReportDate"], "\(p).revisitReportDate")
-        let officers = list(o["accountableOfficers"], "\(p).accountableOfficers", "people", &r, decodePerson)
-        let advisers = list(o["advisers"], "\(p).advisers", "people", &r, decodePerson)
+        let localArea = r.string(o["localArea"], "\(p()).localArea")
+        let title = r.string(o["title"], "\(p()).title")
+        let notice = r.optionalString(o["notice"], "\(p()).notice")
+        let start = r.optionalDate(o["inspectionStart"], "\(p()).inspectionStart")
+        let end = r.optionalDate(o["inspectionEnd"], "\(p()).inspectionEnd")
+        let revisit = r.optionalDate(o["revisitReportDate"], "\(p()).revisitReportDate")
+        let officers = list(o["accountableOfficers"], "\(p()).accountableOfficers", "people", &r, decodePerson)
+        let advisers = list(o["advisers"], "\(p()).advisers", "people", &r, decodePerson)
         guard let localArea, let title, let notice, let start, let end, let revisit, let officers, let advisers else { return nil }
         return Header(localArea: localArea, title: title, notice: notice, inspectionStart: start, inspectionEnd: end,
                       revisitReportDate: revisit, accountableOfficers: officers, advisers: advisers)
     }
 
-    static func decodePerson(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Person? {
-        guard let o = r.object(node, p, keys: ["name", "role", "organisation"]) else { return nil }
-        let name = r.string(o["name"], "\(p).name")
-        let role = r.string(o["role"], "\(p).role")
-        let organisation = r.string(o["organisation"], "\(p).organisation")
+    static func decodePerson(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Person? {
+        guard let o = r.object(node, p(), keys: ["name", "role", "organisation"]) else { return nil }
+        let name = r.string(o["name"], "\(p()).name")
+        let role = r.string(o["role"], "\(p()).role")
+        let organisation = r.string(o["organisation"], "\(p()).organisation")
         guard let name, let role, let organisation else { return nil }
         return Person(name: name, role: role, organisation: organisation)
     }
@@ -158,16 +161,16 @@ public enum PlanDecoding {
     }
 
     static func decodeGovernance(_ node: JSONNode?, _ r: inout FieldReader) -> Governance? {
-        let p = "governance"
-        guard let o = r.object(node, p, keys: ["narrative", "partners", "reportingLines"]) else { return nil }
-        let narrative = r.string(o["narrative"], "\(p).narrative")
-        let partners = r.strings(o["partners"], "\(p).partners")
-        let lines = list(o["reportingLines"], "\(p).reportingLines", "reporting lines", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> ReportingLine? in
-            guard let o = r.object(node, p, keys: ["from", "to", "kind", "frequency"]) else { return nil }
-            let from = r.string(o["from"], "\(p).from")
-            let to = r.string(o["to"], "\(p).to")
-            let kind = r.choice(o["kind"], "\(p).kind", ReportingLine.Kind.self)
-            let frequency = r.string(o["frequency"], "\(p).frequency")
+        func p() -> String { "governance" }
+        guard let o = r.object(node, p(), keys: ["narrative", "partners", "reportingLines"]) else { return nil }
+        let narrative = r.string(o["narrative"], "\(p()).narrative")
+        let partners = r.strings(o["partners"], "\(p()).partners")
+        let lines = list(o["reportingLines"], "\(p()).reportingLines", "reporting lines", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> ReportingLine? in
+            guard let o = r.object(node, p(), keys: ["from", "to", "kind", "frequency"]) else { return nil }
+            let from = r.string(o["from"], "\(p()).from")
+            let to = r.string(o["to"], "\(p()).to")
+            let kind = r.choice(o["kind"], "\(p()).kind", ReportingLine.Kind.self)
+            let frequency = r.string(o["frequency"], "\(p()).frequency")
             guard let from, let to, let kind, let frequency else { return nil }
             return ReportingLine(from: from, to: to, kind: kind, frequency: frequency)
         }
@@ -175,41 +178,41 @@ public enum PlanDecoding {
         return Governance(narrative: narrative, partners: partners, reportingLines: lines)
     }
 
-    static func decodeArea(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Area? {
-        guard let o = r.object(node, p, keys: ["number", "title", "weakness", "findingsSource", "findings", "actions"]) else { return nil }
-        let number = r.int(o["number"], "\(p).number")
-        let title = r.string(o["title"], "\(p).title")
-        let weakness = r.string(o["weakness"], "\(p).weakness")
-        let source = r.string(o["findingsSource"], "\(p).findingsSource")
-        let findings = list(o["findings"], "\(p).findings", "findings", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> Finding? in
-            guard let o = r.object(node, p, keys: ["letter", "text"]) else { return nil }
-            let letter = r.string(o["letter"], "\(p).letter")
-            let text = r.string(o["text"], "\(p).text")
+    static func decodeArea(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Area? {
+        guard let o = r.object(node, p(), keys: ["number", "title", "weakness", "findingsSource", "findings", "actions"]) else { return nil }
+        let number = r.int(o["number"], "\(p()).number")
+        let title = r.string(o["title"], "\(p()).title")
+        let weakness = r.string(o["weakness"], "\(p()).weakness")
+        let source = r.string(o["findingsSource"], "\(p()).findingsSource")
+        let findings = list(o["findings"], "\(p()).findings", "findings", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Finding? in
+            guard let o = r.object(node, p(), keys: ["letter", "text"]) else { return nil }
+            let letter = r.string(o["letter"], "\(p()).letter")
+            let text = r.string(o["text"], "\(p()).text")
             guard let letter, let text else { return nil }
             return Finding(letter: letter, text: text)
         }
-        let actions = list(o["actions"], "\(p).actions", "actions", &r, decodeAction)
+        let actions = list(o["actions"], "\(p()).actions", "actions", &r, decodeAction)
         guard let number, let title, let weakness, let source, let findings, let actions else { return nil }
         return Area(number: number, title: title, weakness: weakness, findingsSource: source, findings: findings, actions: actions)
     }
 
-    static func decodeAction(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Action? {
-        guard let o = r.object(node, p, keys: ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status",
+    static func decodeAction(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Action? {
+        guard let o = r.object(node, p(), keys: ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status",
                                               "kpiText", "kpis", "successCriteria", "notes"]) else { return nil }
-        let ref = r.string(o["ref"], "\(p).ref")
-        let text = r.string(o["text"], "\(p).text")
-        let byWhen = r.optionalDate(o["byWhen"], "\(p).byWhen")
-        let leads = r.strings(o["leads"], "\(p).leads")
-        let sro = r.optionalString(o["seniorResponsibleOfficer"], "\(p).seniorResponsibleOfficer")
-        let status = r.choice(o["status"], "\(p).status", Status.self)
-        let kpiText = r.string(o["kpiText"], "\(p).kpiText")
-        let kpis = r.strings(o["kpis"], "\(p).kpis")
-        let criteria = r.string(o["successCriteria"], "\(p).successCriteria")
-        let notes = list(o["notes"], "\(p).notes", "notes", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> Note? in
-            guard let o = r.object(node, p, keys: ["date", "author", "text"]) else { return nil }
-            let date = r.date(o["date"], "\(p).date")
-            let author = r.string(o["author"], "\(p).author")
-            let text = r.string(o["text"], "\(p).text")
+        let ref = r.string(o["ref"], "\(p()).ref")
+        let text = r.string(o["text"], "\(p()).text")
+        let byWhen = r.optionalDate(o["byWhen"], "\(p()).byWhen")
+        let leads = r.strings(o["leads"], "\(p()).leads")
+        let sro = r.optionalString(o["seniorResponsibleOfficer"], "\(p()).seniorResponsibleOfficer")
+        let status = r.choice(o["status"], "\(p()).status", Status.self)
+        let kpiText = r.string(o["kpiText"], "\(p()).kpiText")
+        let kpis = r.strings(o["kpis"], "\(p()).kpis")
+        let criteria = r.string(o["successCriteria"], "\(p()).successCriteria")
+        let notes = list(o["notes"], "\(p()).notes", "notes", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Note? in
+            guard let o = r.object(node, p(), keys: ["date", "author", "text"]) else { return nil }
+            let date = r.date(o["date"], "\(p()).date")
+            let author = r.string(o["author"], "\(p()).author")
+            let text = r.string(o["text"], "\(p()).text")
             guard let date, let author, let text else { return nil }
             return Note(date: date, author: author, text: text)
         }
@@ -218,65 +221,65 @@ public enum PlanDecoding {
                       kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes))
     }
 
-    static func decodeScore(_ node: JSONNode?, _ p: String, _ r: inout FieldReader) -> Score? {
-        guard let o = r.object(node, p, keys: ["likelihood", "impact"]) else { return nil }
-        let likelihood = r.int(o["likelihood"], "\(p).likelihood", in: 1...5)
-        let impact = r.int(o["impact"], "\(p).impact", in: 1...5)
+    static func decodeScore(_ node: JSONNode?, _ p: @autoclosure () -> String, _ r: inout FieldReader) -> Score? {
+        guard let o = r.object(node, p(), keys: ["likelihood", "impact"]) else { return nil }
+        let likelihood = r.int(o["likelihood"], "\(p()).likelihood", in: 1...5)
+        let impact = r.int(o["impact"], "\(p()).impact", in: 1...5)
         guard let likelihood, let impact else { return nil }
         return Score(likelihood: likelihood, impact: impact)
     }
 
-    static func decodeRisk(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Risk? {
-        guard let o = r.object(node, p, keys: ["ref", "raised", "risk", "owner", "inherent", "mitigation", "residual",
+    static func decodeRisk(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Risk? {
+        guard let o = r.object(node, p(), keys: ["ref", "raised", "risk", "owner", "inherent", "mitigation", "residual",
                                               "target", "progress", "reviewDate", "areas"]) else { return nil }
-        let ref = r.string(o["ref"], "\(p).ref")
-        let raised = r.optionalDate(o["raised"], "\(p).raised")
-        let risk = r.string(o["risk"], "\(p).risk")
-        let owner = r.string(o["owner"], "\(p).owner")
-        let inherent = decodeScore(o["inherent"], "\(p).inherent", &r)
-        let mitigation = r.string(o["mitigation"], "\(p).mitigation")
-        let residual = decodeScore(o["residual"], "\(p).residual", &r)
-        let target = decodeScore(o["target"], "\(p).target", &r)
-        let progress = r.string(o["progress"], "\(p).progress")
-        let review = r.optionalDate(o["reviewDate"], "\(p).reviewDate")
-        let areas = list(o["areas"], "\(p).areas", "area numbers", &r) { node, p, r in r.int(node, p) }
+        let ref = r.string(o["ref"], "\(p()).ref")
+        let raised = r.optionalDate(o["raised"], "\(p()).raised")
+        let risk = r.string(o["risk"], "\(p()).risk")
+        let owner = r.string(o["owner"], "\(p()).owner")
+        let inherent = decodeScore(o["inherent"], "\(p()).inherent", &r)
+        let mitigation = r.string(o["mitigation"], "\(p()).mitigation")
+        let residual = decodeScore(o["residual"], "\(p()).residual", &r)
+        let target = decodeScore(o["target"], "\(p()).target", &r)
+        let progress = r.string(o["progress"], "\(p()).progress")
+        let review = r.optionalDate(o["reviewDate"], "\(p()).reviewDate")
+        let areas = list(o["areas"], "\(p()).areas", "area numbers", &r) { node, p, r in r.int(node, p()) }
         guard let ref, let raised, let risk, let owner, let inherent, let mitigation, let residual, let target,
               let progress, let review, let areas else { return nil }
         return Risk(ref: ref, raised: raised, risk: risk, owner: owner, inherent: inherent, mitigation: mitigation,
                     residual: residual, target: target, progress: progress, reviewDate: review, areas: areas)
     }
 
-    static func decodeKPI(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> KPI? {
-        guard let o = r.object(node, p, keys: ["ref", "name", "unit", "better", "baseline", "comparator", "milestones"]) else { return nil }
-        let ref = r.string(o["ref"], "\(p).ref")
-        let name = r.string(o["name"], "\(p).name")
-        let unit = r.string(o["unit"], "\(p).unit")
-        let better = r.choice(o["better"], "\(p).better", Better.self)
+    static func decodeKPI(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> KPI? {
+        guard let o = r.object(node, p(), keys: ["ref", "name", "unit", "better", "baseline", "comparator", "milestones"]) else { return nil }
+        let ref = r.string(o["ref"], "\(p()).ref")
+        let name = r.string(o["name"], "\(p()).name")
+        let unit = r.string(o["unit"], "\(p()).unit")
+        let better = r.choice(o["better"], "\(p()).better", Better.self)
         var baseline: Measure?? = .some(nil)
         if let b = o["baseline"], b.value != .null {
             baseline = nil
-            if let bo = r.object(b, "\(p).baseline", keys: ["value", "date", "note"]) {
-                let value = r.number(bo["value"], "\(p).baseline.value")
-                let date = r.optionalDate(bo["date"], "\(p).baseline.date")
-                let note = r.string(bo["note"], "\(p).baseline.note")
+            if let bo = r.object(b, "\(p()).baseline", keys: ["value", "date", "note"]) {
+                let value = r.number(bo["value"], "\(p()).baseline.value")
+                let date = r.optionalDate(bo["date"], "\(p()).baseline.date")
+                let note = r.string(bo["note"], "\(p()).baseline.note")
                 if let value, let date, let note { baseline = .some(Measure(value: value, date: date, note: note)) }
             }
         }
         var comparator: PlanModel.Comparator?? = .some(nil)
         if let c = o["comparator"], c.value != .null {
             comparator = nil
-            if let co = r.object(c, "\(p).comparator", keys: ["label", "value"]) {
-                let label = r.string(co["label"], "\(p).comparator.label")
-                let value = r.number(co["value"], "\(p).comparator.value")
+            if let co = r.object(c, "\(p()).comparator", keys: ["label", "value"]) {
+                let label = r.string(co["label"], "\(p()).comparator.label")
+                let value = r.number(co["value"], "\(p()).comparator.value")
                 if let label, let value { comparator = .some(PlanModel.Comparator(label: label, value: value)) }
             }
         }
-        let milestones = list(o["milestones"], "\(p).milestones", "milestones", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> Milestone? in
-            guard let o = r.object(node, p, keys: ["label", "date", "target", "actual"]) else { return nil }
-            let label = r.string(o["label"], "\(p).label")
-            let date = r.optionalDate(o["date"], "\(p).date")
-            let target = r.optionalNumber(o["target"], "\(p).target")
-            let actual = r.optionalNumber(o["actual"], "\(p).actual")
+        let milestones = list(o["milestones"], "\(p()).milestones", "milestones", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Milestone? in
+            guard let o = r.object(node, p(), keys: ["label", "date", "target", "actual"]) else { return nil }
+            let label = r.string(o["label"], "\(p()).label")
+            let date = r.optionalDate(o["date"], "\(p()).date")
+            let target = r.optionalNumber(o["target"], "\(p()).target")
+            let actual = r.optionalNumber(o["actual"], "\(p()).actual")
             guard let label, let date, let target, let actual else { return nil }
             return Milestone(label: label, date: date, target: target, actual: actual)
         }
@@ -284,31 +287,31 @@ public enum PlanDecoding {
         return KPI(ref: ref, name: name, unit: unit, better: better, baseline: baseline, comparator: comparator, milestones: milestones)
     }
 
-    static func decodeCheckpoint(_ node: JSONNode, _ p: String, _ r: inout FieldReader) -> Checkpoint? {
-        guard let o = r.object(node, p, keys: ["name", "date", "actions", "risks", "kpis"]) else { return nil }
-        let name = r.string(o["name"], "\(p).name")
-        let date = r.date(o["date"], "\(p).date")
-        let actions = list(o["actions"], "\(p).actions", "action states", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> Checkpoint.ActionState? in
-            guard let o = r.object(node, p, keys: ["ref", "status"]) else { return nil }
-            let ref = r.string(o["ref"], "\(p).ref")
-            let status = r.choice(o["status"], "\(p).status", Status.self)
+    static func decodeCheckpoint(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Checkpoint? {
+        guard let o = r.object(node, p(), keys: ["name", "date", "actions", "risks", "kpis"]) else { return nil }
+        let name = r.string(o["name"], "\(p()).name")
+        let date = r.date(o["date"], "\(p()).date")
+        let actions = list(o["actions"], "\(p()).actions", "action states", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Checkpoint.ActionState? in
+            guard let o = r.object(node, p(), keys: ["ref", "status"]) else { return nil }
+            let ref = r.string(o["ref"], "\(p()).ref")
+            let status = r.choice(o["status"], "\(p()).status", Status.self)
             guard let ref, let status else { return nil }
             return Checkpoint.ActionState(ref: ref, status: status)
         }
-        let risks = list(o["risks"], "\(p).risks", "risk states", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> Checkpoint.RiskState? in
-            guard let o = r.object(node, p, keys: ["ref", "inherent", "residual", "target"]) else { return nil }
-            let ref = r.string(o["ref"], "\(p).ref")
-            let inherent = decodeScore(o["inherent"], "\(p).inherent", &r)
-            let residual = decodeScore(o["residual"], "\(p).residual", &r)
-            let target = decodeScore(o["target"], "\(p).target", &r)
+        let risks = list(o["risks"], "\(p()).risks", "risk states", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Checkpoint.RiskState? in
+            guard let o = r.object(node, p(), keys: ["ref", "inherent", "residual", "target"]) else { return nil }
+            let ref = r.string(o["ref"], "\(p()).ref")
+            let inherent = decodeScore(o["inherent"], "\(p()).inherent", &r)
+            let residual = decodeScore(o["residual"], "\(p()).residual", &r)
+            let target = decodeScore(o["target"], "\(p()).target", &r)
             guard let ref, let inherent, let residual, let target else { return nil }
             return Checkpoint.RiskState(ref: ref, inherent: inherent, residual: residual, target: target)
         }
-        let kpis = list(o["kpis"], "\(p).kpis", "KPI states", &r) { (node: JSONNode, p: String, r: inout FieldReader) -> Checkpoint.KPIState? in
-            guard let o = r.object(node, p, keys: ["ref", "actuals"]) else { return nil }
-            let ref = r.string(o["ref"], "\(p).ref")
-            let actuals: [Double?]? = list(o["actuals"], "\(p).actuals", "numbers or nulls", &r) { node, p, r in
-                r.optionalNumber(node, p)
+        let kpis = list(o["kpis"], "\(p()).kpis", "KPI states", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Checkpoint.KPIState? in
+            guard let o = r.object(node, p(), keys: ["ref", "actuals"]) else { return nil }
+            let ref = r.string(o["ref"], "\(p()).ref")
+            let actuals: [Double?]? = list(o["actuals"], "\(p()).actuals", "numbers or nulls", &r) { node, p, r in
+                r.optionalNumber(node, p())
             }
             guard let ref, let actuals else { return nil }
             return Checkpoint.KPIState(ref: ref, actuals: actuals)

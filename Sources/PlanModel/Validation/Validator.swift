@@ -13,17 +13,17 @@ public struct Validator {
     public func problems(in plan: Plan) -> [Problem] {
         var out: [Problem] = []
         func add(_ path: String, _ message: String) { out.append(Problem(path: path, message: message)) }
-        func text(_ path: String, _ value: String, required: Bool = false) {
-            // Only white space (as trimming whitespacesAndNewlines sees it), without trimming.
-            if required && value.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                add(path, "is empty; expected some text")
+        // Paths are made only for a problem: a large plan has a million values and few problems.
+        func text(_ path: @autoclosure () -> String, _ value: String, required: Bool = false) {
+            if required && Validator.isBlank(value) {
+                add(path(), "is empty; expected some text")
             }
-            if let issue = Validator.textIssue(value) { add(path, issue) }
+            if let issue = Validator.textIssue(value) { add(path(), issue) }
         }
-        func ref(_ path: String, _ value: String) {
-            if value.isEmpty { add(path, "is empty; expected a reference such as 3b") }
-            else if value.contains(where: { $0.isWhitespace }) { add(path, "\"\(value)\" contains a space; expected a reference such as 3b") }
-            else if let issue = Validator.textIssue(value) { add(path, issue) }
+        func ref(_ path: @autoclosure () -> String, _ value: String) {
+            if value.isEmpty { add(path(), "is empty; expected a reference such as 3b") }
+            else if Validator.hasSpace(value) { add(path(), "\"\(value)\" contains a space; expected a reference such as 3b") }
+            else if let issue = Validator.textIssue(value) { add(path(), issue) }
         }
 
         let h = plan.header
@@ -59,7 +59,8 @@ public struct Validator {
         // A plan may have no areas yet: `planboard init` starts one empty.
         let kpiRefs = Set(plan.kpis.map(\.ref))
         var areaNumbers: [Int: Int] = [:]
-        var actionRefs: [String: String] = [:]
+        var actionRefs: [String: (area: Int, action: Int)] = [:]
+        actionRefs.reserveCapacity(plan.areas.reduce(0) { $0 + $1.actions.count })
         for (a, area) in plan.areas.enumerated() {
             let ap = "areas[\(a)]"
             if area.number < 1 { add("\(ap).number", "is \(area.number); expected 1 or more") }
@@ -79,25 +80,25 @@ public struct Validator {
                 text("\(fp).text", finding.text, required: true)
             }
             for (i, action) in area.actions.enumerated() {
-                let p = "\(ap).actions[\(i)]"
-                ref("\(p).ref", action.ref)
+                func p() -> String { "\(ap).actions[\(i)]" }
+                ref("\(p()).ref", action.ref)
                 if let first = actionRefs[action.ref] {
-                    add("\(p).ref", "\"\(action.ref)\" is used twice (also \(first)); expected each reference once")
-                } else { actionRefs[action.ref] = p }
-                text("\(p).text", action.text, required: true)
-                for (l, lead) in action.leads.enumerated() { text("\(p).leads[\(l)]", lead, required: true) }
-                if let sro = action.seniorResponsibleOfficer { text("\(p).seniorResponsibleOfficer", sro) }
-                text("\(p).kpiText", action.kpiText)
-                text("\(p).successCriteria", action.successCriteria)
+                    add("\(p()).ref", "\"\(action.ref)\" is used twice (also areas[\(first.area)].actions[\(first.action)]); expected each reference once")
+                } else { actionRefs[action.ref] = (a, i) }
+                text("\(p()).text", action.text, required: true)
+                for (l, lead) in action.leads.enumerated() { text("\(p()).leads[\(l)]", lead, required: true) }
+                if let sro = action.seniorResponsibleOfficer { text("\(p()).seniorResponsibleOfficer", sro) }
+                text("\(p()).kpiText", action.kpiText)
+                text("\(p()).successCriteria", action.successCriteria)
                 for (k, kpi) in action.kpis.enumerated() where !kpiRefs.contains(kpi) {
-                    add("\(p).kpis[\(k)]", "links to KPI \"\(kpi)\", which is not on the score card; expected one of \(Validator.list(plan.kpis.map(\.ref)))")
+                    add("\(p()).kpis[\(k)]", "links to KPI \"\(kpi)\", which is not on the score card; expected one of \(Validator.list(plan.kpis.map(\.ref)))")
                 }
                 for (n, note) in action.notes.enumerated() {
-                    text("\(p).notes[\(n)].author", note.author)
-                    text("\(p).notes[\(n)].text", note.text, required: true)
+                    text("\(p()).notes[\(n)].author", note.author)
+                    text("\(p()).notes[\(n)].text", note.text, required: true)
                 }
                 if action.status.needsReason && action.notes.isEmpty {
-                    add("\(p).status", "is \(action.status.rawValue) with no progress note; a Red or Amber action needs a note giving the reason")
+                    add("\(p()).status", "is \(action.status.rawValue) with no progress note; a Red or Amber action needs a note giving the reason")
                 }
             }
         }
@@ -154,8 +155,26 @@ public struct Validator {
         return out
     }
 
+    /// Whether a text holds only white space (as trimming whitespacesAndNewlines sees it).
+    static func isBlank(_ value: String) -> Bool {
+        // Most text starts with a printable ASCII character: no need to look up Unicode properties.
+        if let first = value.utf8.first, first > 0x20 && first < 0x7F { return false }
+        return value.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    /// Whether a text contains white space anywhere.
+    static func hasSpace(_ value: String) -> Bool {
+        if value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) { return false }
+        return value.contains(where: { $0.isWhitespace })
+    }
+
     /// Why a text value cannot be stored, or nil when it can.
     public static func textIssue(_ value: String) -> String? {
+        // Printable ASCII, newlines and tabs, no longer than the limit in bytes: nothing to find.
+        let utf8 = value.utf8
+        if utf8.count <= maxTextLength, !utf8.contains(where: { $0 < 0x20 ? $0 != 0x0A && $0 != 0x09 : $0 >= 0x7F }) {
+            return nil
+        }
         if value.unicodeScalars.count > maxTextLength {
             return "is \(value.unicodeScalars.count) characters long; expected at most \(maxTextLength)"
         }
