@@ -229,6 +229,13 @@ public final class PlanStore {
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
+    /// How many actions the plan holds, counted by SQLite.
+    public func actionCount() throws -> Int {
+        do {
+            return try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0 }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
+    }
+
     /// The actions `refs` that the plan holds, whole, with their notes (`planForCounting`).
     public func actions(_ refs: [String]) throws -> [Action]? {
         do {

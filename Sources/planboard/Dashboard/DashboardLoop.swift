@@ -65,11 +65,16 @@ final class StoreSource: PlanSource {
         return "NOT saved: the PostgreSQL server at \(location.host):\(location.port) is not answering"
     }
 
-    /// A plan file draws its first screen from the outline; a shared plan is read whole.
+    /// A large plan file draws its first screen from the outline; a shared plan, and a plan
+    /// of a size people keep (a few hundred actions), are read whole at once: reading them
+    /// costs less than the second frame the outline would lead to.
     func outline() throws -> Plan? {
-        guard let file = store as? PlanStore else { return nil }
+        guard let file = store as? PlanStore, try file.actionCount() >= Self.outlineFrom else { return nil }
         return try file.outline()
     }
+
+    /// How many actions a plan file holds before its first screen is drawn from the outline.
+    static let outlineFrom = 2_000
 
     /// The store's own connection reads the whole plan on the other thread (a second
     /// connection to the file in this process lost the dashboard's later writes in tests);
