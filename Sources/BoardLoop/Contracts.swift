@@ -46,7 +46,7 @@ public protocol PlanSource: AnyObject {
     func changes(afterSeq seq: Int64) throws -> [ChangeRecord]
     /// The plan and log brought up to date from log position `version` by applying the
     /// log's new lines, reloading only what cannot be applied.
-    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64)
+    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> LoggedPlan
     /// Whether the source was told of a change since last asked (a shared plan's `NOTIFY`):
     /// a cheap check the loop makes every turn. Nil when the source is never told (a file):
     /// the loop then checks `version()` every `DashboardLoop.pollInterval`, cheap there.
@@ -77,9 +77,9 @@ extension PlanSource {
     public func loadInBackground() -> PlanLoading? { nil }
 
     /// Without a cheaper way, following is loading afresh.
-    public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
+    public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> LoggedPlan {
         let now = try self.version()
-        return (try load(), try changeLog(), now)
+        return LoggedPlan(plan: try load(), log: try changeLog(), version: now)
     }
 }
 

@@ -130,13 +130,13 @@ public final class DashboardLoop {
         state.holdsOutline = false
         dirty = true
         do {
-            let loaded: LoadedPlan
+            let loaded: LoggedPlan
             do {
                 guard let loading else { throw LoadFailure(message: "the whole plan was not asked for") }
                 loaded = try loading.wait()
             } catch {
                 let now = try source.version()
-                loaded = LoadedPlan(plan: try source.load(), log: try source.changeLog(), version: now)
+                loaded = LoggedPlan(plan: try source.load(), log: try source.changeLog(), version: now)
             }
             version = loaded.version
             _ = state.update(.planChanged(loaded.plan, loaded.log))

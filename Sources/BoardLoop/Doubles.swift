@@ -132,7 +132,7 @@ public final class MemoryPlanSource: PlanSource {
     public func outline() throws -> Plan? { firstOutline }
 
     public func loadInBackground() -> PlanLoading? {
-        let loaded = LoadedPlan(plan: plan, log: log, version: seq)
+        let loaded = LoggedPlan(plan: plan, log: log, version: seq)
         let fails = backgroundReadFails
         return PlanLoading {
             if fails { throw PlanConflict("the other thread could not read the plan") }

@@ -1,31 +1,18 @@
 import Foundation
 import PlanModel
 
-/// The whole plan, its change log and the log position both stand at.
-public struct LoadedPlan: Sendable {
-    public var plan: Plan
-    public var log: [ChangeRecord]
-    public var version: Int64
-
-    public init(plan: Plan, log: [ChangeRecord], version: Int64) {
-        self.plan = plan
-        self.log = log
-        self.version = version
-    }
-}
-
 /// The whole plan being read on a thread of its own while the dashboard shows its first
 /// screen from the plan's outline (`PlanSource.outline`), so the person sees the figures
 /// without waiting for every action's text. The loop takes the result when it is ready, or
 /// waits for it when a key needs the whole plan.
 public final class PlanLoading: Sendable {
     private let finished = DispatchSemaphore(value: 0)
-    private let result = Locked<Result<LoadedPlan, LoadFailure>?>(nil)
+    private let result = Locked<Result<LoggedPlan, LoadFailure>?>(nil)
 
     /// Starts `read` on a new thread at once.
-    public init(_ read: @escaping @Sendable () throws -> LoadedPlan) {
+    public init(_ read: @escaping @Sendable () throws -> LoggedPlan) {
         let thread = Thread { [result, finished] in
-            let outcome: Result<LoadedPlan, LoadFailure>
+            let outcome: Result<LoggedPlan, LoadFailure>
             do { outcome = .success(try read()) } catch { outcome = .failure(LoadFailure(message: "\(error)")) }
             result.withLock { $0 = outcome }
             finished.signal()
@@ -38,7 +25,7 @@ public final class PlanLoading: Sendable {
     public var isDone: Bool { result.withLock { $0 != nil } }
 
     /// The plan, waiting for it if need be; the error if it could not be read.
-    public func wait() throws -> LoadedPlan {
+    public func wait() throws -> LoggedPlan {
         while true {
             if let outcome = result.withLock({ $0 }) { return try outcome.get() }
             finished.wait()

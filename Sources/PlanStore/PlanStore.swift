@@ -245,11 +245,11 @@ public final class PlanStore {
 
     /// The whole plan, its change log and the log position they stand at, read together
     /// (the dashboard reads them on another thread while its first screen shows the outline).
-    public func loadWithLog() throws -> Followed {
+    public func loadWithLog() throws -> LoggedPlan {
         do {
             return try db.read { db in
                 let version = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM change") ?? 0
-                return Followed(plan: try self.current(db), log: try self.records(db, after: 0), version: version)
+                return LoggedPlan(plan: try self.current(db), log: try self.records(db, after: 0), version: version)
             }
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }

@@ -46,7 +46,7 @@ public protocol PlanStoring: AnyObject {
     func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)?
     /// The plan and log brought up to date from log position `version` by applying the
     /// log's new lines, reading the plan afresh only for what cannot be applied.
-    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> Followed
+    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> LoggedPlan
 
     /// The plan with each action holding at least its reference, status and by-when, and
     /// everything else whole (what `summary` and the dashboard's first screen show): a

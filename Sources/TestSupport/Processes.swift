@@ -22,6 +22,19 @@ public enum PlanboardBinary {
     /// Starts planboard with `arguments` and returns at once, with its standard input and
     /// output (standard error is dropped): for a `batch -` fed while others write.
     public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> (process: Process, input: FileHandle, output: FileHandle) {
+        let process = Self.process(arguments, environment: environment)
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return (process, input.fileHandleForWriting, output.fileHandleForReading)
+    }
+
+    /// planboard with `arguments`, in this environment less the plan and colour settings a
+    /// test must not inherit, plus `environment`; not started.
+    static func process(_ arguments: [String], environment: [String: String]) -> Process {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -30,13 +43,7 @@ public enum PlanboardBinary {
         env["NO_COLOR"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return (process, input.fileHandleForWriting, output.fileHandleForReading)
+        return process
     }
 
     /// Writes `text` to a started process's input on another thread, then closes it, so the
@@ -50,14 +57,7 @@ public enum PlanboardBinary {
 
     /// Runs planboard with `arguments`, waiting for it to finish.
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["PLANBOARD_DB"] = nil
-        env["NO_COLOR"] = nil
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        let process = Self.process(arguments, environment: environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

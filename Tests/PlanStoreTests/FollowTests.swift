@@ -82,7 +82,7 @@ final class FollowTests: XCTestCase {
         for seed in [1, 2, 3] as [UInt64] {
             var random = SeededRandom(state: seed)
             // What a dashboard holds: the plan, the log and the log position they stand at.
-            var held = Followed(plan: try viewer.load(), log: try viewer.changes(), version: try viewer.version())
+            var held = LoggedPlan(plan: try viewer.load(), log: try viewer.changes(), version: try viewer.version())
             for step in 0..<90 {
                 let label = "seed \(seed), step \(step)"
                 if step == 45 && seed == 2 {
@@ -94,7 +94,7 @@ final class FollowTests: XCTestCase {
                         let edit = held.plan.setting(.text, ofAction: action.ref, to: .text("Viewer \(step)"))
                         if let plan = try? viewer.apply(edit) {
                             let new = try viewer.changes(afterSeq: held.version)
-                            held = Followed(plan: plan, log: held.log + new, version: new.last?.seq ?? held.version)
+                            held = LoggedPlan(plan: plan, log: held.log + new, version: new.last?.seq ?? held.version)
                         }
                     }
                 } else {

@@ -35,6 +35,20 @@ public struct ChangeRecord: Equatable, Sendable {
     }
 }
 
+/// A plan, its whole change log, and the log position both stand at: what a dashboard holds
+/// when the whole plan has been read, and after catching up with changes made elsewhere.
+public struct LoggedPlan: Sendable {
+    public var plan: Plan
+    public var log: [ChangeRecord]
+    public var version: Int64
+
+    public init(plan: Plan, log: [ChangeRecord], version: Int64) {
+        self.plan = plan
+        self.log = log
+        self.version = version
+    }
+}
+
 extension Array where Element == ChangeRecord {
     /// The changes made since a checkpoint was recorded: after the log line that recorded
     /// it, or, for a checkpoint that came in a file, from the start of its date (UTC).

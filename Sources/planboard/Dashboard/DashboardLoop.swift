@@ -84,15 +84,14 @@ final class StoreSource: PlanSource {
         let lent = LentStore(file)
         return PlanLoading {
             let whole = try lent.store.loadWithLog()
-            return LoadedPlan(plan: whole.plan, log: whole.log, version: whole.version)
+            return LoggedPlan(plan: whole.plan, log: whole.log, version: whole.version)
         }
     }
 
     /// The log's new lines applied to the plan held; the plan read afresh only when a line
     /// will not apply (an import).
-    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> (plan: Plan, log: [ChangeRecord], version: Int64) {
-        let followed = try store.follow(plan, log: log, from: version)
-        return (followed.plan, followed.log, followed.version)
+    func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> LoggedPlan {
+        try store.follow(plan, log: log, from: version)
     }
 }
 
