@@ -4,11 +4,14 @@ import PlanExchange
 import PlanStore
 
 /// The command the arguments name. With none named (the usual start: `planboard`, or
-/// `planboard --db PATH`), the dashboard's own options are parsed as they stand: finding
-/// it through every command's definitions costs about 10 ms of each start. Anything it does
-/// not take (a command, help, a mistake) goes the usual way, with the usual messages.
+/// `planboard --db PATH`), the dashboard's own options are read as they stand: finding it
+/// through every command's definitions costs about 10 ms of each start, and even the
+/// dashboard's own definitions about 4 ms (ArgumentParser looks its options up by
+/// reflection). Anything else (a command, help, a mistake) goes the usual way, with the
+/// usual messages.
 func command() throws -> ParsableCommand {
     let arguments = Array(CommandLine.arguments.dropFirst())
+    if let plain = Dashboard.plain(arguments) { return plain }
     let asksForHelp = arguments.contains { ["-h", "--help", "--version", "help"].contains($0) || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") }
     if arguments.first?.hasPrefix("-") ?? true, !asksForHelp, let dashboard = try? Dashboard.parse(arguments) {
         return dashboard

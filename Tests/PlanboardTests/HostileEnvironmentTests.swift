@@ -108,6 +108,26 @@ final class HostileEnvironmentTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path("missing-folder")), "no folder was made")
     }
 
+
+    /// The dashboard's own options are read by hand on the usual start (it spares a few ms
+    /// of reflection); every spelling must still be read, and a slip still gets
+    /// ArgumentParser's own message.
+    func testTheDashboardsOptionsAreReadInEverySpellingAndASlipGetsTheUsualMessage() throws {
+        try importSample()
+        let unknown = "planboard: there is no theme called \"nosuch\""
+        for args in [["--theme", "nosuch"], ["--theme=nosuch"], ["--db", db, "--theme=nosuch"], ["--user=a", "--theme", "nosuch", "--db=\(db)"],
+                     ["dashboard", "--theme", "nosuch"]] {
+            let result = try PlanboardBinary.run(args, environment: ["USER": "t"])
+            XCTAssertEqual(result.status, 1, args.joined(separator: " "))
+            XCTAssertTrue(result.stderr.hasPrefix(unknown), "\(args): \(result.stderr)")
+        }
+        for (args, message) in [(["--db"], "Missing value for '--db <path>'"), (["--db", "--theme", "mono"], "Missing value for '--db <path>'"),
+                                (["--them", "mono"], "Unknown option '--them'")] {
+            let result = try PlanboardBinary.run(args, environment: ["USER": "t"])
+            XCTAssertEqual(result.status, 2, args.joined(separator: " "))
+            XCTAssertTrue(result.stderr.contains(message), "\(args): \(result.stderr)")
+        }
+    }
     // MARK: 3. Write errors
 
     func testOutputToAFullDiskIsAClearErrorNotACrash() throws {

@@ -2,6 +2,7 @@
 /// 0 for combining marks, 1 otherwise.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
+        if let byte = character.asciiValue, byte >= 0x20, byte < 0x7F { return 1 }
         guard let first = character.unicodeScalars.first else { return 0 }
         // Control characters are drawn visibly escaped (ScreenBuffer.visible): count what is drawn.
         if character.unicodeScalars.count == 1 {
@@ -30,7 +31,11 @@ public enum DisplayWidth {
         return 1
     }
 
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        // Printable ASCII, most text: one column a byte, with no grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
 
     static func isWide(_ v: UInt32) -> Bool {
         (0x1100...0x115F).contains(v) || (0x2E80...0x303E).contains(v) || (0x3041...0x33FF).contains(v)

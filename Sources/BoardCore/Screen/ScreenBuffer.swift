@@ -50,6 +50,13 @@ public struct ScreenBuffer: Equatable, Sendable {
         var col = x
         for index in text.indices {
             let ch = text[index]
+            // Printable ASCII, most of any screen: one cell, nothing to escape or measure.
+            if let byte = ch.asciiValue, byte >= 0x20, byte < 0x7F {
+                if col + 1 > end { return cut(text[index...], x: col, y: y) }
+                if col >= 0 { self[col, y] = Cell(String(ch), role) }
+                col += 1
+                continue
+            }
             // A control character's visible form must fit whole, or not be drawn at all.
             if DisplayWidth.of(ch) > 1, ch.unicodeScalars.first.map({ $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) ?? false,
                col + DisplayWidth.of(ch) > end { return cut(text[index...], x: col, y: y) }

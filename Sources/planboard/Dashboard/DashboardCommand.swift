@@ -170,3 +170,36 @@ enum Allocator {
         #endif
     }
 }
+
+extension Dashboard {
+    /// The dashboard with `--db`, `--user` and `--theme` read by hand, when the arguments
+    /// are those options alone, each once, as `--name value` or `--name=value` with a value
+    /// that is neither empty nor like an option. Anything else is nil, and ArgumentParser
+    /// reads it with its own messages: this only spares the usual start its reflection.
+    static func plain(_ arguments: [String]) -> Dashboard? {
+        var values: [String: String] = [:]
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            let name: String
+            let value: String
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            } else {
+                guard let next = rest.popFirst() else { return nil }
+                name = argument
+                value = next
+            }
+            guard ["--db", "--user", "--theme"].contains(name), values[name] == nil,
+                  !value.isEmpty, !value.hasPrefix("-") else { return nil }
+            values[name] = value
+        }
+        var store = StoreOptions()
+        store.db = values["--db"]
+        store.user = values["--user"]
+        var dashboard = Dashboard()
+        dashboard.theme = values["--theme"]
+        dashboard.store = store
+        return dashboard
+    }
+}
