@@ -132,6 +132,20 @@ enum ColumnJSON {
         }
 
         mutating func int() throws -> Int {
+            // Plain digits, as planboard writes a whole number: read without making a Double
+            // (a checkpoint of 10,000 risks holds 60,000 of them).
+            _ = peek()
+            var k = i
+            var n = 0
+            while k < bytes.count, k - i < 18, (0x30...0x39).contains(bytes[k]) {
+                n = n * 10 + Int(bytes[k] - 0x30)
+                k += 1
+            }
+            if k > i, k < bytes.count, !(0x30...0x39).contains(bytes[k]), bytes[k] != UInt8(ascii: "."), bytes[k] != UInt8(ascii: "e"),
+               bytes[k] != UInt8(ascii: "E") {
+                i = k
+                return n
+            }
             let value = try number()
             guard value.rounded() == value, let n = Int(exactly: value) else { throw Malformed() }
             return n
@@ -364,11 +378,13 @@ enum ColumnJSON {
     static func score(_ r: inout Reader) throws -> Score {
         var likelihood: Int?
         var impact: Int?
-        try r.object { r, key in
-            switch key {
-            case "likelihood": likelihood = try r.int()
-            case "impact": impact = try r.int()
-            default: try r.skip()
+        try r.fields { r, key in
+            if matches(key, "likelihood") {
+                likelihood = try r.int()
+            } else if matches(key, "impact") {
+                impact = try r.int()
+            } else {
+                try r.skip()
             }
         }
         guard let likelihood, let impact else { throw Malformed() }
@@ -419,13 +435,17 @@ enum ColumnJSON {
                         var inherent: Score?
                         var residual: Score?
                         var target: Score?
-                        try r.object { r, key in
-                            switch key {
-                            case "ref": ref = try r.string()
-                            case "inherent": inherent = try score(&r)
-                            case "residual": residual = try score(&r)
-                            case "target": target = try score(&r)
-                            default: try r.skip()
+                        try r.fields { r, key in
+                            if matches(key, "ref") {
+                                ref = try r.string()
+                            } else if matches(key, "inherent") {
+                                inherent = try score(&r)
+                            } else if matches(key, "residual") {
+                                residual = try score(&r)
+                            } else if matches(key, "target") {
+                                target = try score(&r)
+                            } else {
+                                try r.skip()
                             }
                         }
                         guard let ref, let inherent, let residual, let target else { throw Malformed() }

@@ -117,15 +117,13 @@ struct FastRows {
     /// and put in order here: through the area index SQLite looks up every row again, which
     /// costs more than reading them.
     private func outlineActions() throws -> [Int: [Action]] {
-        // Room made first (the area index counts them without reading a row): 100,000
-        // actions grown by doubling would be copied again and again.
         var actions: [Int: [Action]] = [:]
         var positions: [Int: [Int]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT area, COUNT(*) FROM action GROUP BY area") {
-            let area: Int = row[0]
-            actions[area, default: []].reserveCapacity(row[1])
-            positions[area, default: []].reserveCapacity(row[1])
-        }
+        // The rows come area by area nearly always: the current area's lists are kept at hand
+        // and put back when the area changes, not looked up in the tables for every row.
+        var area = Int.min
+        var list: [Action] = []
+        var order: [Int] = []
         // Stepped by hand, the columns read where SQLite holds them: at 100,000 rows the
         // row-by-row conversions cost more than SQLite's own reading.
         let statement = try db.makeStatement(sql: "SELECT area, position, ref, by_when, status FROM action")
@@ -135,7 +133,13 @@ struct FastRows {
             let code = sqlite3_step(raw)
             if code == SQLITE_DONE { break }
             guard code == SQLITE_ROW else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection))) }
-            let area = Int(sqlite3_column_int64(raw, 0))
+            let rowArea = Int(sqlite3_column_int64(raw, 0))
+            if rowArea != area {
+                if area != Int.min { (actions[area], positions[area]) = (list, order) }
+                area = rowArea
+                list = actions.removeValue(forKey: area) ?? []
+                order = positions.removeValue(forKey: area) ?? []
+            }
             let ref = Self.text(raw, 2) { String(decoding: $0, as: UTF8.self) } ?? ""
             let byWhen = try Self.text(raw, 3) { bytes in
                 guard let date = ColumnJSON.date(bytes: bytes) else {
@@ -144,9 +148,10 @@ struct FastRows {
                 return date
             }
             let status = Self.text(raw, 4) { ColumnJSON.status(bytes: $0) } ?? nil
-            actions[area, default: []].append(Action(ref: ref, text: "", byWhen: byWhen, status: status ?? .notStarted))
-            positions[area, default: []].append(Int(sqlite3_column_int64(raw, 1)))
+            list.append(Action(ref: ref, text: "", byWhen: byWhen, status: status ?? .notStarted))
+            order.append(Int(sqlite3_column_int64(raw, 1)))
         }
+        if area != Int.min { (actions[area], positions[area]) = (list, order) }
         for (area, order) in positions where zip(order, order.dropFirst()).contains(where: { $0 >= $1 }) {
             guard let list = actions[area] else { continue }
             actions[area] = order.indices.sorted { (order[$0], $0) < (order[$1], $1) }.map { list[$0] }
@@ -194,12 +199,16 @@ struct FastRows {
 
     private func risks() throws -> [Risk] {
         var risks: [Risk] = []
+        var positions: [Int] = []
+        // In the table's own order (nearly always the register's), put in order here: with
+        // ORDER BY, SQLite sorted every whole row through a temporary table (no index has it).
         let rows = try Row.fetchCursor(db, sql: """
             SELECT ref, raised, risk, owner, inherent_likelihood, inherent_impact, mitigation, residual_likelihood,
-                residual_impact, target_likelihood, target_impact, progress, review_date, areas
-            FROM risk ORDER BY position
+                residual_impact, target_likelihood, target_impact, progress, review_date, areas, position
+            FROM risk
             """)
         while let row = try rows.next() {
+            positions.append(row[14])
             let ref: String = row[0]
             risks.append(Risk(ref: ref, raised: try optionalDate(row[1], "risk \(ref) raised"), risk: row[2], owner: row[3],
                               inherent: Score(likelihood: row[4], impact: row[5]), mitigation: row[6],
@@ -208,7 +217,8 @@ struct FastRows {
                               progress: row[11], reviewDate: try optionalDate(row[12], "risk \(ref) review date"),
                               areas: try json(row[13], "risk \(ref) areas", ColumnJSON.ints)))
         }
-        return risks
+        guard zip(positions, positions.dropFirst()).contains(where: { $0 >= $1 }) else { return risks }
+        return positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }.map { risks[$0] }
     }
 
     private func kpis() throws -> [KPI] {
@@ -240,17 +250,33 @@ struct FastRows {
         case .named: return try namedCheckpoints()
         case .whole: break
         }
-        var checkpoints: [Checkpoint] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT snapshot FROM checkpoint ORDER BY position")
-        while let row = try rows.next() {
-            // Read where SQLite holds it, not copied into a String: a snapshot is megabytes.
+        // Their order first, then each by its row: sorting the snapshots themselves (megabytes
+        // each at 100,000 actions) made SQLite copy them all into a temporary file.
+        let order = try Int64.fetchAll(db, sql: "SELECT rowid FROM checkpoint ORDER BY position")
+        return try order.map { rowid in
+            guard let checkpoint = try snapshot("rowid = ?", rowid) else { throw damaged("checkpoint") }
+            return checkpoint
+        }
+    }
+
+    /// The checkpoint called `name`, whole, or nil when there is none.
+    func checkpoint(named name: String) throws -> Checkpoint? {
+        try snapshot("name = ?", name)
+    }
+
+    /// The one checkpoint `condition` picks, read where SQLite holds it (not copied into a
+    /// String: a snapshot is megabytes); nil when there is none.
+    private func snapshot(_ condition: String, _ argument: some DatabaseValueConvertible) throws -> Checkpoint? {
+        // The row is read in place, so only while its cursor stands.
+        let rows = try Row.fetchCursor(db, sql: "SELECT snapshot FROM checkpoint WHERE \(condition)", arguments: [argument])
+        return try withExtendedLifetime(rows) {
+            guard let row = try rows.next() else { return nil }
             let checkpoint = try row.withUnsafeData(atIndex: 0) { data in
                 data?.withUnsafeBytes { raw in try? ColumnJSON.checkpoint(bytes: raw.bindMemory(to: UInt8.self)) }
             }
             guard let checkpoint else { throw damaged("checkpoint") }
-            checkpoints.append(checkpoint)
+            return checkpoint
         }
-        return checkpoints
     }
 
     /// Each checkpoint's name and date, without what it recorded (megabytes at 100,000 actions).

@@ -229,6 +229,13 @@ public final class PlanStore {
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 
+    /// The checkpoint called `name`, with what it recorded; nil when there is none.
+    public func checkpoint(named name: String) throws -> Checkpoint? {
+        do {
+            return try db.read { db in try FastRows(db: db, file: path, shape: .outline(checkpoints: .none)).checkpoint(named: name) }
+        } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
+    }
+
     /// How many actions the plan holds, counted by SQLite.
     public func actionCount() throws -> Int {
         do {

@@ -56,6 +56,10 @@ public protocol PlanStoring: AnyObject {
     /// The actions `refs` that the plan holds, whole: a backend that can read just those
     /// does; by default nil, and the caller reads the whole plan.
     func actions(_ refs: [String]) throws -> [Action]?
+    /// The checkpoint called `name` with what it recorded, nil when there is none: a backend
+    /// that can read just that one (megabytes at 100,000 actions) does; by default from the
+    /// whole plan.
+    func checkpoint(named name: String) throws -> Checkpoint?
     /// The plan with at least the actions `refs`: a backend that can read just those (a
     /// command changing one action of 100,000) does; by default the whole plan.
     func plan(around refs: [String]) throws -> Plan
@@ -107,9 +111,10 @@ extension PlanStoring {
 
     public func actions(_ refs: [String]) throws -> [Action]? { nil }
 
+    public func checkpoint(named name: String) throws -> Checkpoint? { try load().checkpoint(named: name) }
+
     /// The plan as counting the changes since a checkpoint needs it (`SinceSummary` with
-    /// `Plan.asItWas`), given the log's lines since (`recent`) and the outline with its
-    /// checkpoints whole: the outline, with whole the actions those lines touched. An action
+    /// `Plan.asItWas`), given the log's lines since (`recent`) and the outline: the outline, with whole the actions those lines touched. An action
     /// no line touched is the same then and now but for its status and by-when, which the
     /// outline holds, so it counts the same cut down or whole. The whole plan when a line
     /// changed the structure or a meeting, or touched more actions than are worth reading

@@ -56,10 +56,13 @@ final class OutlineTests: XCTestCase {
         ]
         for edit in edits { try store.apply(edit) }
         _ = try store.undo()
-        let checkpoint = try XCTUnwrap(try store.load().checkpoint(named: "Board"))
-        let recent = try store.changes().since(checkpoint)
-        let counted = try store.planForCounting(recent, outline: try store.outline(checkpoints: .whole))
         let whole = try store.load()
+        // As summary reads it: the outline with its checkpoints named, and just the one counted from whole.
+        let checkpoint = try XCTUnwrap(try store.checkpoint(named: "Board"))
+        XCTAssertEqual(checkpoint, whole.checkpoint(named: "Board"), "the one checkpoint, read alone, is what the whole plan holds")
+        XCTAssertNil(try store.checkpoint(named: "No such"))
+        let recent = try store.changes().since(checkpoint)
+        let counted = try store.planForCounting(recent, outline: try store.outline())
         XCTAssertTrue(counted.allActions.contains { $0.text.isEmpty }, "an outline, not the whole plan")
         XCTAssertEqual(counted.allActions.count, whole.allActions.count)
         let expected = SinceSummary(then: whole.asItWas(at: checkpoint, log: recent), now: whole)

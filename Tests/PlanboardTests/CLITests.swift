@@ -149,6 +149,15 @@ final class CLITests: XCTestCase {
         for risk in plan.risksByResidual.prefix(5) { XCTAssertTrue(result.stdout.contains("  \(risk.ref) \(risk.residual.value) "), risk.ref) }
         XCTAssertEqual(result.stdout.components(separatedBy: "\n  R").count - 1, 5, "exactly five risks")
         XCTAssertTrue(result.stdout.contains("K1 Delayed annual reviews outstanding: "))
+        let unknown = try planboard("summary", "--since", "Board Oct", "--db", db)
+        XCTAssertEqual(unknown.status, 1)
+        let offered = plan.meetings.filter(\.isRecorded).map(\.name) + plan.checkpoints.map(\.name)
+        XCTAssertFalse(offered.isEmpty)
+        XCTAssertEqual(unknown.stderr, "planboard: --since: there is no recorded meeting or checkpoint called \"Board Oct\"; expected one of: \(offered.enumerated().filter { !offered[..<$0.offset].contains($0.element) }.map(\.element).joined(separator: ", "))\n",
+                       "each meeting or checkpoint offered once, though a recorded meeting's checkpoint has its name")
+        let mistyped = try planboard("summary", "--snice", "Board Oct", "--db", db)
+        XCTAssertEqual(mistyped.status, 2)
+        XCTAssertTrue(mistyped.stderr.contains("Unknown option '--snice'") && mistyped.stderr.contains("Usage: planboard summary"), mistyped.stderr)
         let dashboard = try planboard("--db", db)
         XCTAssertEqual(dashboard.status, 1, "no subcommand opens the dashboard, which needs a terminal")
         XCTAssertEqual(dashboard.stderr, "planboard: the dashboard needs a terminal, and standard input is not one. For plain text, use `planboard summary`\n")

@@ -245,9 +245,13 @@ extension SinceSummary {
         /// (nearly always) the actions are compared in pairs, else each is found by its place
         /// in `then` (every area then; `places` made only when needed).
         public init(_ now: [Action], same: [Action], then: [Area], places: () -> [String: ActionPlace]) {
-            if now.count == same.count, zip(now, same).allSatisfy({ $0.ref == $1.ref }) {
+            // By place, not by zip: a zip copies every action out of both lists (a tenth of
+            // `summary`'s time at 100,000 actions).
+            if now.count == same.count, now.indices.allSatisfy({ now[$0].ref == same[$0].ref }) {
                 matched = now.count
-                for i in now.indices where same[i] != now[i] { items += SinceSummary.changes(same[i], now[i]) }
+                // Compared where they lie: through the arrays' subscripts each pair was copied.
+                let differ = now.withUnsafeBufferPointer { n in same.withUnsafeBufferPointer { s in n.indices.filter { n[$0] != s[$0] } } }
+                for i in differ { items += SinceSummary.changes(same[i], now[i]) }
                 return
             }
             let places = places()

@@ -36,8 +36,8 @@ extension Settings {
 extension Plan {
     /// Risks ordered by residual score, highest first; ties keep register order.
     public var risksByResidual: [Risk] {
-        risks.enumerated()
-            .sorted { ($0.element.residual.value, -$0.offset) > ($1.element.residual.value, -$1.offset) }
-            .map(\.element)
+        // Their places sorted, not the risks themselves: each is a large value to move.
+        let scores = risks.map(\.residual.value)
+        return risks.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }.map { risks[$0] }
     }
 }

@@ -5,6 +5,7 @@ import PlanStore
 
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "batch",
         abstract: "Make many action updates from a file or standard input, one `set` per line.",
         discussion: """
             Each line holds what you would type after `planboard set`, e.g.

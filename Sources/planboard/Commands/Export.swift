@@ -4,6 +4,7 @@ import PlanExchange
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the plan as JSON, or one of its tables as CSV.",
         discussion: "JSON is the whole plan in the planboard/1 format (docs/FORMAT.md). CSV is one table (actions, risks or kpis) that opens in Excel.")
 

@@ -5,6 +5,7 @@ import PlanModel
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write a large made-up plan (JSON) for benchmarks and layout tests.",
         discussion: "The same options always give the same file. Import it with `planboard import FILE --db PATH`.")
 

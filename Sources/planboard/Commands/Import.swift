@@ -7,6 +7,7 @@ import PlanStorePostgres
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Load a plan from JSON or a Word APP (.docx), or actions from an Excel tracker (.xlsx, .csv), all or nothing.",
         discussion: """
             The file is checked first; if anything is wrong, nothing is imported and the plan file is left exactly as it was.

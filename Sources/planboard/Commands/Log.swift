@@ -5,6 +5,7 @@ import PlanStore
 
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "log",
         abstract: "List the change log, one line per change.",
         discussion: "--since takes a date (2023-03-31, 31/03/2023, 31 Mar 2023) or a checkpoint's name.")
 

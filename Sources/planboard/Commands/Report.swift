@@ -6,6 +6,7 @@ import PlanReport
 /// `planboard report`: the board pack.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write the board pack for a meeting: HTML (default), Markdown, PDF or Word.",
         discussion: """
             The pack: cover, summary, a highlight report per area, the RAG grid, the risk heatmap

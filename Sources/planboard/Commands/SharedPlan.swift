@@ -176,6 +176,7 @@ struct PeopleSetRole: ParsableCommand {
 /// another, all or nothing.
 struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "copy",
         abstract: "Copy a plan with its change log, checkpoints and people between a SQLite file and a PostgreSQL database, all or nothing.",
         discussion: """
             The destination must be new: a file that does not exist yet, or a database made by \

@@ -4,6 +4,7 @@ import PlanModel
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Print the plan's position in plain text.",
         discussion: """
             Per area: actions in each status, overdue and due soon. Then each KPI's status, the five highest residual \
@@ -22,11 +23,14 @@ struct Summary: ParsableCommand {
         // The roll-ups need each action's status and by-when, not its text or notes: the
         // outline is enough. Counting the changes since a meeting or checkpoint compares
         // leads and notes too, of the actions the log touched since (`planForCounting`).
-        let outline = try db.outline(checkpoints: .whole)
+        // Only the checkpoint counted from is read whole (at 100,000 actions each is megabytes).
+        let outline = try db.outline(checkpoints: .named)
         var checkpoint = outline.defaultSince
         if let since {
             guard let named = outline.since(named: since) else {
-                let names = outline.meetings.filter(\.isRecorded).map(\.name) + outline.checkpoints.map(\.name)
+                // A recorded meeting and its checkpoint usually share a name: each once.
+                var seen = Set<String>()
+                let names = (outline.meetings.filter(\.isRecorded).map(\.name) + outline.checkpoints.map(\.name)).filter { seen.insert($0).inserted }
                 throw CLIError("--since: there is no recorded meeting or checkpoint called \"\(since)\"; expected one of: \(names.isEmpty ? "(none recorded)" : names.joined(separator: ", "))")
             }
             checkpoint = named
@@ -37,11 +41,15 @@ struct Summary: ParsableCommand {
         }
         let recent = try db.changes().since(checkpoint)
         let plan = try db.planForCounting(recent, outline: outline)
-        guard let recorded = plan.checkpoint(named: checkpoint.name) else {
+        guard let recorded = try db.checkpoint(named: checkpoint.name) else {
             throw CLIError("the checkpoint \"\(checkpoint.name)\" was removed while the summary was being written; run it again")
         }
         let changes = (recorded, SinceSummary(then: plan.asItWas(at: recorded, log: recent), now: plan))
         try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date(), since: changes).text)
+        // Everything is written (to the descriptor, nothing buffered) and nothing is open for
+        // writing: the process ends here rather than free a large plan value by value (about
+        // a tenth of the command's time at 100,000 actions).
+        Foundation.exit(0)
     }
 }
 

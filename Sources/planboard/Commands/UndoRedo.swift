@@ -3,6 +3,7 @@ import PlanModel
 
 struct Undo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "undo",
         abstract: "Undo your latest change (as named by --user or $USER), even after a restart.")
 
     @OptionGroup var store: StoreOptions
@@ -16,7 +17,7 @@ struct Undo: ParsableCommand {
 }
 
 struct Redo: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Redo your latest undone change.")
+    static let configuration = CommandConfiguration(commandName: "redo", abstract: "Redo your latest undone change.")
 
     @OptionGroup var store: StoreOptions
 

@@ -5,6 +5,7 @@ import PlanModel
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check a plan file (JSON) and report every problem with its place.",
         discussion: "Nothing is imported. Exits 0 when the file is a valid plan, 1 when it is not.")
 
