@@ -161,7 +161,8 @@ struct FastRows {
 
     /// A text column of the current row as its bytes, read in place; nil when it is NULL.
     private static func text<T>(_ statement: OpaquePointer, _ column: Int32, _ read: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T? {
-        guard sqlite3_column_type(statement, column) != SQLITE_NULL, let start = sqlite3_column_text(statement, column) else { return nil }
+        // NULL reads as no pointer (an empty text as an empty one): no need to ask its type.
+        guard let start = sqlite3_column_text(statement, column) else { return nil }
         return try read(UnsafeBufferPointer(start: start, count: Int(sqlite3_column_bytes(statement, column))))
     }
 

@@ -12,10 +12,19 @@ extension Action {
 
     /// Overdue and due-soon as of `today`.
     public func flags(today: PlanDate, settings: Settings) -> ActionFlags {
-        guard isOpen, let byWhen else { return ActionFlags(overdue: false, dueSoon: false) }
+        ActionFlags(status: status, byWhen: byWhen, today: today, settings: settings)
+    }
+}
+
+extension ActionFlags {
+    /// The flags of an action of this status and by-when.
+    init(status: Status, byWhen: PlanDate?, today: PlanDate, settings: Settings) {
+        guard status != .complete, let byWhen else {
+            self.init(overdue: false, dueSoon: false)
+            return
+        }
         let overdue = byWhen < today
-        let dueSoon = !overdue && byWhen.dayNumber - today.dayNumber <= settings.dueSoonDays
-        return ActionFlags(overdue: overdue, dueSoon: dueSoon)
+        self.init(overdue: overdue, dueSoon: !overdue && byWhen.dayNumber - today.dayNumber <= settings.dueSoonDays)
     }
 }
 
@@ -33,17 +42,19 @@ public struct AreaRollup: Equatable, Sendable {
     public func count(_ status: Status) -> Int { counts[status, default: 0] }
 
     /// Rolls up any list of actions.
-    public init<Actions: Sequence>(actions: Actions, today: PlanDate, settings: Settings) where Actions.Element == Action {
-        // Counted in a fixed array: this runs over every action after each change.
+    public init(actions: [Action], today: PlanDate, settings: Settings) {
+        // Counted in a fixed array: this runs over every action after each change. Each
+        // action's two fields are read where it lies; a loop over the actions copied each.
         var tally = [0, 0, 0, 0, 0]
         var overdue = 0
         var dueSoon = 0
         var worst: Status?
-        for action in actions {
-            let index = Status.allCases.firstIndex(of: action.status) ?? 0
+        for i in actions.indices {
+            let status = actions[i].status
+            let index = Status.allCases.firstIndex(of: status) ?? 0
             tally[index] += 1
-            if worst.map({ action.status.concern > $0.concern }) ?? true { worst = action.status }
-            let flags = action.flags(today: today, settings: settings)
+            if worst.map({ status.concern > $0.concern }) ?? true { worst = status }
+            let flags = ActionFlags(status: status, byWhen: actions[i].byWhen, today: today, settings: settings)
             if flags.overdue { overdue += 1 }
             if flags.dueSoon { dueSoon += 1 }
         }
