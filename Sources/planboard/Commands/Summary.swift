@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanModel
+import PlanStore
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,6 +21,25 @@ struct Summary: ParsableCommand {
 
     func run() throws {
         let db = try store.open(forReading: true)
+        // Read in steps (the outline, the log, the actions it touched, the checkpoint), so
+        // a change saved between two of them could skew the count: read again when the log
+        // moved meanwhile, as it does with every change.
+        var version = try db.version()
+        var report = try self.report(db)
+        for _ in 0..<5 {
+            let now = try db.version()
+            if now == version { break }
+            version = now
+            report = try self.report(db)
+        }
+        try Output.standardOutput(report.text)
+        // Everything is written (to the descriptor, nothing buffered) and nothing is open for
+        // writing: the process ends here rather than free a large plan value by value (about
+        // a tenth of the command's time at 100,000 actions).
+        Foundation.exit(0)
+    }
+
+    private func report(_ db: PlanStoring) throws -> SummaryReport {
         // The roll-ups need each action's status and by-when, not its text or notes: the
         // outline is enough. Counting the changes since a meeting or checkpoint compares
         // leads and notes too, of the actions the log touched since (`planForCounting`).
@@ -35,21 +55,13 @@ struct Summary: ParsableCommand {
             }
             checkpoint = named
         }
-        guard let checkpoint else {
-            try Output.standardOutput(SummaryReport(plan: outline, today: try Today.date(), since: nil).text)
-            return
-        }
+        guard let checkpoint else { return SummaryReport(plan: outline, today: try Today.date(), since: nil) }
         let recent = try db.changes().since(checkpoint)
         let plan = try db.planForCounting(recent, outline: outline)
         guard let recorded = try db.checkpoint(named: checkpoint.name) else {
             throw CLIError("the checkpoint \"\(checkpoint.name)\" was removed while the summary was being written; run it again")
         }
-        let changes = (recorded, SinceSummary(then: plan.asItWas(at: recorded, log: recent), now: plan))
-        try Output.standardOutput(SummaryReport(plan: plan, today: try Today.date(), since: changes).text)
-        // Everything is written (to the descriptor, nothing buffered) and nothing is open for
-        // writing: the process ends here rather than free a large plan value by value (about
-        // a tenth of the command's time at 100,000 actions).
-        Foundation.exit(0)
+        return SummaryReport(plan: plan, today: try Today.date(), since: (recorded, SinceSummary(then: plan.asItWas(at: recorded, log: recent), now: plan)))
     }
 }
 
