@@ -91,8 +91,8 @@ extension BoardState {
 
     func key(_ extra: String...) -> PlanKey { PlanKey(version: planVersion, today: today, extra: extra) }
 
-    /// Every action in plan order.
-    public var allActions: [Action] { memo.value("allActions", planKey) { plan.allActions } }
+    /// Every action in plan order, read where it lies.
+    public var allActions: PlanActions { PlanActions(plan.areas) }
 
     /// Each area's roll-up, in plan order.
     public var rollups: [AreaRollup] {

@@ -288,8 +288,10 @@ enum BoardViews {
         header.segments.append(Line.Segment(TextLayout.pad(state.today.display, column - 1) + " ", .tableHeader))
         names.segments.append(Line.Segment(TextLayout.pad("Now", column - 1) + " ", .tableHeader))
         let actions = state.allActions
+        // Each checkpoint's statuses in the rows' order: a byte an action, where tables by
+        // reference took 2 MB a checkpoint at 100,000 actions.
         let states = state.memo.value("ragStates", state.key(shown.map(\.name).joined(separator: "|"))) {
-            shown.map { c in Dictionary(c.actions.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
+            shown.map { actions.statuses($0.actions) }
         }
         return Body(head: [header, names], rows: actions.count, row: { i in
             let action = actions[i]
@@ -297,7 +299,7 @@ enum BoardViews {
             line.segments.append(Line.Segment(" " + TextLayout.pad(action.ref, 7)))
             line.segments.append(Line.Segment(TextLayout.pad(action.text, textWidth - 1) + " "))
             for snapshot in states {
-                if let status = snapshot[action.ref] {
+                if let status = snapshot[i] {
                     line.segments.append(Line.Segment(TextLayout.pad("\(status.letter)\(status.glyph)", column), .status(status), keepsRole: true))
                 } else {
                     line.segments.append(Line.Segment(TextLayout.pad("·", column), .dim))
