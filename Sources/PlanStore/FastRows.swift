@@ -29,6 +29,11 @@ struct FastRows {
         try FastRows(db: db, file: file, shape: shape).plan()
     }
 
+    /// The checkpoint called `name`, whole, or nil when there is none.
+    static func checkpoint(_ db: Database, file: String, named name: String) throws -> Checkpoint? {
+        try FastRows(db: db, file: file, shape: .whole).snapshot("name = ?", name)
+    }
+
     private var only: [String]? {
         if case let .actions(refs) = shape { return refs }
         return nil
@@ -258,11 +263,6 @@ struct FastRows {
             guard let checkpoint = try snapshot("rowid = ?", rowid) else { throw damaged("checkpoint") }
             return checkpoint
         }
-    }
-
-    /// The checkpoint called `name`, whole, or nil when there is none.
-    func checkpoint(named name: String) throws -> Checkpoint? {
-        try snapshot("name = ?", name)
     }
 
     /// The one checkpoint `condition` picks, read where SQLite holds it (not copied into a

@@ -232,7 +232,7 @@ public final class PlanStore {
     /// The checkpoint called `name`, with what it recorded; nil when there is none.
     public func checkpoint(named name: String) throws -> Checkpoint? {
         do {
-            return try db.read { db in try FastRows(db: db, file: path, shape: .outline(checkpoints: .none)).checkpoint(named: name) }
+            return try db.read { db in try FastRows.checkpoint(db, file: path, named: name) }
         } catch { throw Self.translate(error, path: path, waited: busyTimeout) }
     }
 

@@ -114,9 +114,10 @@ extension PlanStoring {
     public func checkpoint(named name: String) throws -> Checkpoint? { try load().checkpoint(named: name) }
 
     /// The plan as counting the changes since a checkpoint needs it (`SinceSummary` with
-    /// `Plan.asItWas`), given the log's lines since (`recent`) and the outline: the outline, with whole the actions those lines touched. An action
-    /// no line touched is the same then and now but for its status and by-when, which the
-    /// outline holds, so it counts the same cut down or whole. The whole plan when a line
+    /// `Plan.asItWas`), given the log's lines since (`recent`) and the outline: the outline,
+    /// with whole the actions those lines touched. An action no line touched is the same
+    /// then and now but for its status and by-when, which the outline holds, so it counts
+    /// the same cut down or whole. The whole plan when a line
     /// changed the structure or a meeting, or touched more actions than are worth reading
     /// one by one.
     public func planForCounting(_ recent: [ChangeRecord], outline: Plan) throws -> Plan {

@@ -36,25 +36,13 @@ public struct PlanActions: RandomAccessCollection, Sendable {
     }
 
     /// The statuses `states` (a checkpoint's) give each action, in this list's order; nil
-    /// for an action the checkpoint does not hold. The checkpoint lists its actions in plan
-    /// order nearly always: each is looked for at the next place first, and by reference
-    /// (a table made once) only when not there.
+    /// for an action the checkpoint does not hold.
     public func statuses(_ states: [Checkpoint.ActionState]) -> [Status?] {
         var out: [Status?] = []
         out.reserveCapacity(count)
-        var next = 0
-        var byRef: [String: Status]?
+        var finder = Checkpoint.StatusFinder(states)
         for area in areas {
-            for i in area.actions.indices {
-                let ref = area.actions[i].ref
-                if next < states.count, states[next].ref == ref {
-                    out.append(states[next].status)
-                    next += 1
-                    continue
-                }
-                if byRef == nil { byRef = Dictionary(states.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
-                out.append(byRef?[ref])
-            }
+            for i in area.actions.indices { out.append(finder.status(of: area.actions[i].ref)) }
         }
         return out
     }

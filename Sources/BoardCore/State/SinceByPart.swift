@@ -53,7 +53,7 @@ extension BoardState {
         let slot = "then:\(checkpoint.name)"
         let meeting = plan.meetings.first { $0.checkpoint == checkpoint.name }?.byWhen
         if var kept = memo.kept(slot, as: KeptThen.self), kept.checkpoint == checkpoint, kept.meeting == meeting,
-           let newer = kept.newer(in: recent), Self.undoing(newer, from: plan) == kept.now {
+           let newer = kept.newer(in: recent), case let (before, true) = plan.undoing(newer), before == kept.now {
             kept.now = plan
             kept.records = KeptThen.Records(recent)
             memo.keep(slot, kept)
@@ -63,16 +63,6 @@ extension BoardState {
                             plan: plan.asItWas(at: checkpoint, log: recent), generation: memo.nextVersion())
         memo.keep(slot, kept)
         return kept
-    }
-
-    /// The plan before `records` (oldest first), or nil when one of them cannot be undone.
-    static func undoing(_ records: ArraySlice<ChangeRecord>, from plan: Plan) -> Plan? {
-        var plan = plan
-        for record in records.reversed() {
-            guard record.kind != .import, let inverse = record.inverse, let (before, _) = try? plan.applying(inverse) else { return nil }
-            plan = before
-        }
-        return plan
     }
 }
 

@@ -19,14 +19,21 @@ extension Plan {
     /// recorded it, every by-when to what the meeting recorded: a checkpoint that came in a
     /// file, with no log before it, is still compared fully on what it holds.
     public func asItWas(at checkpoint: Checkpoint, log: [ChangeRecord]) -> Plan {
-        var plan = self
-        for record in log.reversed() {
-            guard record.kind != .import, let inverse = record.inverse, let (before, _) = try? plan.applying(inverse) else { break }
-            plan = before
-        }
+        var plan = undoing(log[...]).plan
         plan.overlay(checkpoint)
         if let meeting = meetings.first(where: { $0.checkpoint == checkpoint.name }) { plan.overlay(meeting.byWhen) }
         return plan
+    }
+
+    /// The plan before `records` (oldest first), undone from the newest as far as they go
+    /// (an import, or an edit the plan no longer takes, stops it); `all` when every one was.
+    public func undoing(_ records: ArraySlice<ChangeRecord>) -> (plan: Plan, all: Bool) {
+        var plan = self
+        for record in records.reversed() {
+            guard record.kind != .import, let inverse = record.inverse, let (before, _) = try? plan.applying(inverse) else { return (plan, false) }
+            plan = before
+        }
+        return (plan, true)
     }
 
     /// Sets statuses, scores and actuals to a checkpoint's; actions it does not list are
@@ -43,23 +50,12 @@ extension Plan {
 
     private mutating func overlayStatuses(_ checkpoint: Checkpoint) {
         let states = checkpoint.actions
-        // The checkpoint lists the actions in plan order, nearly always: each is looked for
-        // at the next place first, and by reference (a table made once) only when not there.
-        var next = 0
-        var byRef: [String: Status]?
-        func status(of ref: String) -> Status? {
-            if next < states.count, states[next].ref == ref {
-                next += 1
-                return states[next - 1].status
-            }
-            if byRef == nil { byRef = Dictionary(states.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
-            return byRef?[ref]
-        }
+        var finder = Checkpoint.StatusFinder(states)
         var matched = 0
         for a in areas.indices {
             var dropped: [Int] = []
             for i in areas[a].actions.indices {
-                guard let was = status(of: areas[a].actions[i].ref) else {
+                guard let was = finder.status(of: areas[a].actions[i].ref) else {
                     dropped.append(i)
                     continue
                 }
@@ -99,6 +95,29 @@ extension Plan {
             for i in areas[a].actions.indices {
                 if let date = byWhen[areas[a].actions[i].ref] { areas[a].actions[i].byWhen = date }
             }
+        }
+    }
+}
+
+extension Checkpoint {
+    /// The status a checkpoint recorded for each action, asked for in plan order. The
+    /// checkpoint lists its actions in plan order nearly always: each is looked for at the
+    /// next place first, and by reference (a table made once) only when not there.
+    public struct StatusFinder {
+        private let states: [ActionState]
+        private var next = 0
+        private var byRef: [String: Status]?
+
+        public init(_ states: [ActionState]) { self.states = states }
+
+        /// The status recorded for `ref`, nil when the checkpoint does not hold it.
+        public mutating func status(of ref: String) -> Status? {
+            if next < states.count, states[next].ref == ref {
+                next += 1
+                return states[next - 1].status
+            }
+            if byRef == nil { byRef = Dictionary(states.map { ($0.ref, $0.status) }, uniquingKeysWith: { a, _ in a }) }
+            return byRef?[ref]
         }
     }
 }

@@ -60,7 +60,7 @@ public struct Validator {
         let kpiRefs = Set(plan.kpis.map(\.ref))
         var areaNumbers: [Int: Int] = [:]
         var actionRefs: [String: (area: Int, action: Int)] = [:]
-        actionRefs.reserveCapacity(plan.areas.reduce(0) { $0 + $1.actions.count })
+        actionRefs.reserveCapacity(plan.actionCount)
         for (a, area) in plan.areas.enumerated() {
             let ap = "areas[\(a)]"
             if area.number < 1 { add("\(ap).number", "is \(area.number); expected 1 or more") }

@@ -82,10 +82,7 @@ final class StoreSource: PlanSource {
     func loadInBackground() -> PlanLoading? {
         guard let file = store as? PlanStore else { return nil }
         let lent = LentStore(file)
-        return PlanLoading {
-            let whole = try lent.store.loadWithLog()
-            return LoggedPlan(plan: whole.plan, log: whole.log, version: whole.version)
-        }
+        return PlanLoading { try lent.store.loadWithLog() }
     }
 
     /// The log's new lines applied to the plan held; the plan read afresh only when a line
