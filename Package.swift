@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // SCRAM-SHA-256 verifiers, so a password never reaches the server (postgres-nio uses it too).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .target(name: "PlanModel"),
@@ -22,7 +24,8 @@ let package = Package(
         .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "PlanStorePostgres",
-            dependencies: ["PlanModel", "PlanStore", "PlanExchange", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["PlanModel", "PlanStore", "PlanExchange", .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "CNcurses",

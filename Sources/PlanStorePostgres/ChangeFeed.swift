@@ -5,9 +5,11 @@ import PostgresNIO
 /// Notice of changes committed by anyone, through PostgreSQL's `LISTEN`/`NOTIFY`: each
 /// committed edit sends `NOTIFY planboard, '<log position>'`, and this calls back with it.
 ///
-/// It has its own connection, so it never waits behind the store's queries. When the server
-/// goes away it says so (`trouble`), connects again (every half second) and then calls back
-/// with the log position as it stands, so nothing committed meanwhile is missed.
+/// It has its own connection, so it never waits behind the store's queries, made on another
+/// thread so the dashboard's first frame never waits for it. Once it listens it calls back
+/// with the log position as it stands, so nothing committed before it listened is missed.
+/// When the server goes away it says so (`trouble`), connects again (every half second) and
+/// then calls back with the log position as it stands, so nothing committed meanwhile is missed.
 final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
     private let location: PostgresLocation
     private let password: String?
@@ -25,7 +27,7 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
         var logger = Logger(label: "planboard.postgres.feed")
         logger.logLevel = .critical
         self.logger = logger
-        try listen()
+        DispatchQueue.global().async { [weak self] in self?.connect() }
     }
 
     deinit { stop() }
@@ -91,20 +93,28 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
 
     private func reconnectLater() {
         guard !lock.withLock({ stopped }) else { return }
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { [weak self] in
-            guard let self, !self.lock.withLock({ self.stopped }) else { return }
-            do {
-                try self.listen()
-                // Whatever was committed while we were away.
-                let session = PostgresSession(location: self.location, password: self.password)
-                defer { session.close() }
-                if let row = try session.query("SELECT version FROM planboard.plan WHERE id = 1").first {
-                    self.lock.withLock { self.lostAt = nil }
-                    self.onChange(try row.decode(Int64.self))
-                }
-            } catch {
-                self.reconnectLater()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { [weak self] in self?.connect() }
+    }
+
+    /// Listens, then tells the log position as it stands: whatever was committed before.
+    private func connect() {
+        guard !lock.withLock({ stopped }) else { return }
+        do {
+            try listen()
+            guard let connection = lock.withLock({ self.connection }) else { return }
+            let rows = try connection.query("SELECT version FROM planboard.plan WHERE id = 1", logger: logger).wait()
+            var iterator = rows.makeIterator()
+            if let row = iterator.next() {
+                lock.withLock { lostAt = nil }
+                onChange(try row.decode(Int64.self))
             }
+        } catch {
+            lock.withLock {
+                if !stopped, lostAt == nil {
+                    lostAt = "the PostgreSQL server at \(location.host):\(location.port) is not answering; changes are NOT saved until it is back (planboard keeps trying)"
+                }
+            }
+            reconnectLater()
         }
     }
 }

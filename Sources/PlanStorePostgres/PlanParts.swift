@@ -156,35 +156,50 @@ enum PlanParts {
                     risks: risks, kpis: kpis, checkpoints: checkpoints, meetings: meetings)
     }
 
-    /// What must be written to turn the rows of `old` into those of `new`.
-    struct Difference {
+    /// What a change writes, as `planboard.apply` takes it: one entry per part touched, with
+    /// the revision it was read at (-1: not there yet), its parent ('' for none), its position
+    /// and its body ('' removes it).
+    struct Change {
+        var kinds: [String] = []
+        var keys: [String] = []
+        var revs: [Int64] = []
+        var parents: [String] = []
+        var positions: [Int32] = []
+        var bodies: [String] = []
+        /// The parts removed and written, for the plan held once the server has taken them.
         var removed: [PlanPart.Key] = []
-        var added: [PlanPart] = []
-        var changed: [PlanPart] = []
+        var written: [(PlanPart.Key, Entry)] = []
 
-        /// The kinds of part the difference touches, for the role check.
-        var kinds: Set<String> { Set(removed.map(\.kind) + added.map(\.id.kind) + changed.map(\.id.kind)) }
-        var isEmpty: Bool { removed.isEmpty && added.isEmpty && changed.isEmpty }
+        var kindsTouched: Set<String> { Set(kinds) }
+
+        fileprivate mutating func add(_ key: PlanPart.Key, rev: Int64?, entry: Entry?, body: String) {
+            kinds.append(key.kind)
+            keys.append(key.key)
+            revs.append(rev ?? -1)
+            parents.append(entry?.parent ?? "")
+            positions.append(Int32(clamping: entry?.position ?? 0))
+            bodies.append(body)
+            if let entry { written.append((key, entry)) } else { removed.append(key) }
+        }
     }
 
-    /// What must be written to turn the rows of `old` into those of `new` (all of them when
-    /// there is no `old`). Only changed and added parts are encoded.
-    static func difference(from old: Plan?, to new: Plan) throws -> Difference {
+    /// The change that turns the parts held (`was`, read at `revs`) into those of `new`. Only
+    /// changed and added parts are encoded.
+    static func change(from was: [PlanPart.Key: Entry], revs: [PlanPart.Key: Int64], to new: Plan) throws -> Change {
         let encoder = encoder()
-        let was = old.map(entries(of:)) ?? [:]
         let now = entries(of: new)
-        var difference = Difference()
-        for key in was.keys.sorted() where now[key] == nil { difference.removed.append(key) }
+        var change = Change()
+        for key in was.keys.sorted() where now[key] == nil {
+            change.add(key, rev: revs[key], entry: nil, body: "")
+        }
         for key in now.keys.sorted() {
             guard let entry = now[key] else { continue }
-            if let before = was[key] {
-                if before != entry {
-                    difference.changed.append(PlanPart(id: key, parent: entry.parent, position: entry.position, body: try entry.value.text(encoder)))
-                }
-            } else {
-                difference.added.append(PlanPart(id: key, parent: entry.parent, position: entry.position, body: try entry.value.text(encoder)))
-            }
+            if let before = was[key], before == entry { continue }
+            change.add(key, rev: was[key] == nil ? nil : revs[key], entry: entry, body: try entry.value.text(encoder))
         }
-        return difference
+        return change
     }
+
+    /// A plan with nothing in it: what a database without a plan is replaced from.
+    static let nothing = Plan(header: Header(localArea: "", title: ""), governance: Governance(), areas: [])
 }

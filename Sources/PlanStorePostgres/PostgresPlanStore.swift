@@ -5,13 +5,24 @@ import PostgresNIO
 
 /// One plan in a PostgreSQL database, shared by a partnership.
 ///
-/// Each change is one transaction: it locks the plan row (`SELECT … FOR UPDATE`, so writers
-/// from every machine go one after another), reads the plan as it stands if anyone changed
-/// it since this process last looked, applies the edit with the model's pure
-/// `Plan.applying` (which refuses an edit that conflicts with the plan as it stands), writes
-/// the parts that changed and the change-log line, signed by the role the server
-/// authenticated, and sends `NOTIFY planboard` with the new log position. Every value
-/// reaches the server as a bind parameter; no SQL is built from plan text.
+/// **One round trip per change.** The store holds the plan as it last read it, with each
+/// part's revision. A change is worked out here, with the model's pure `Plan.applying` (the
+/// rules live once, in Swift), and sent in one call to the server's `planboard.apply`, which
+/// locks, checks that every part it touches still has the revision read here, checks the
+/// caller's role and each part's shape, writes the parts and the signed log line, and
+/// notifies, all in one statement: the plan-wide lock is held for that statement only. When
+/// a part moved meanwhile, the store reads what changed (one call) and works the change out
+/// again on the newer plan, so the model says who changed what when the change no longer
+/// applies.
+///
+/// **One round trip per read.** `planboard.snapshot` returns who is logged in, their role,
+/// the versions, the parts written since a revision and the log lines since a position in one
+/// statement. How often reads ask again is the caller's choice (`Reads`): every read, as a
+/// file's store does; a command's reads until its first change from the snapshot read when it
+/// opened; the dashboard's at each `version()`, which it calls when the server announces a
+/// change.
+///
+/// Every value reaches the server as a bind parameter; no SQL is built from plan text.
 public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public typealias Role = PlanRole
 
@@ -22,18 +33,47 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public let role: Role
     public var isReadOnly: Bool { role == .viewer }
     public var path: String { location.description }
+    /// When reads ask the server again.
+    public enum Reads: Sendable {
+        /// Every read asks (one round trip each), as every read of a file reads the file.
+        case asking
+        /// Reads before the first change are the snapshot read when the store opened: a
+        /// command sees one consistent plan, and pays no further round trip to read it.
+        /// Reads after a change ask.
+        case snapshot
+        /// `version()` asks (but the first, which the opening's snapshot answers); the other
+        /// reads are what the last `version()` brought in. For the dashboard, which calls
+        /// `version()` whenever the server announces a change.
+        case told
+    }
+
+    public var reads = Reads.asking
 
     let session: PostgresSession
-    private var cache: (version: Int64, plan: Plan, entries: [PlanPart.Key: PlanParts.Entry])?
+    private var held: Held
+    /// The snapshot held was read on opening and nothing was written since.
+    private var fresh = true
 
     /// The channel every committed change is announced on, with its log position.
     public static let channel = "planboard"
 
-    init(location: PostgresLocation, session: PostgresSession, user: String, role: Role) {
+    /// The plan as last read, with what is needed to change it and to catch up.
+    struct Held {
+        /// The log position the parts are current to; nil while the database holds no plan.
+        var version: Int64?
+        var entries: [PlanPart.Key: PlanParts.Entry] = [:]
+        var revs: [PlanPart.Key: Int64] = [:]
+        var plan: Plan?
+        var log: [ChangeRecord] = []
+    }
+
+    private init(location: PostgresLocation, session: PostgresSession, snapshot: Snapshot) throws {
         self.location = location
         self.session = session
-        self.user = user
-        self.role = role
+        self.user = snapshot.user
+        self.role = snapshot.role
+        held = Held()
+        try take(snapshot)
     }
 
     // MARK: Opening
@@ -42,111 +82,183 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     /// (`PGPASSWORD`, else the password file).
     public static func open(_ location: PostgresLocation,
                             environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresPlanStore {
-        let session = PostgresSession(location: location, password: location.password(environment: environment))
-        try session.connect()
-        let (user, role) = try checkSchema(session, needPlan: true)
-        return PostgresPlanStore(location: location, session: session, user: user, role: role)
+        let store = try openForLoading(location, environment: environment)
+        guard store.held.version != nil else {
+            store.close()
+            throw StoreError(.notFound, "the database \(location.database) has the planboard schema but no plan yet; expected one copied in with `planboard copy --from plan.sqlite --to \(location)` or imported with `planboard import FILE.json --db \(location)`")
+        }
+        return store
     }
 
     /// Opens a database that may have the schema but no plan yet (for `copy` and `import`).
     static func openForLoading(_ location: PostgresLocation, environment: [String: String]) throws -> PostgresPlanStore {
         let session = PostgresSession(location: location, password: location.password(environment: environment))
         try session.connect()
-        let (user, role) = try checkSchema(session, needPlan: false)
-        return PostgresPlanStore(location: location, session: session, user: user, role: role)
+        do {
+            return try PostgresPlanStore(location: location, session: session, snapshot: try snapshot(session, after: -1, logAfter: 0, upgrade: true))
+        } catch {
+            session.close()
+            throw error
+        }
     }
 
-    /// Checks the database holds a planboard schema this version can read, and who we are.
-    static func checkSchema(_ session: PostgresSession, needPlan: Bool) throws -> (user: String, role: Role) {
+    /// Reads a snapshot. A database of an older schema is upgraded first when the caller
+    /// owns it (as a file is migrated when opened); anyone else is told who must.
+    static func snapshot(_ session: PostgresSession, after: Int64, logAfter: Int64, upgrade: Bool = false) throws -> Snapshot {
         let place = session.location.description
-        let rows = try session.query("SELECT session_user::text, to_regclass('planboard.meta') IS NOT NULL, (SELECT rolsuper FROM pg_roles WHERE rolname = session_user)")
-        guard let row = rows.first else { throw StoreError(.io, "\(place): the server did not say who is logged in") }
-        let (user, hasSchema, isSuper) = try row.decode((String, Bool, Bool).self)
-        guard hasSchema else {
-            throw StoreError(.notAPlan, "the database \(session.location.database) at \(session.location.host):\(session.location.port) has no planboard schema; expected one made by `planboard server init --db \(place)` (run it once, as the database's owner)")
-        }
-        let version = try session.query("SELECT value FROM planboard.meta WHERE key = 'schema_version'").first
-            .map { try $0.decode(String.self) }.flatMap(Int.init) ?? 0
-        guard version <= PostgresSchema.version else {
-            throw StoreError(.newerVersion, "the database \(session.location.database) holds a planboard schema of version \(version), written by a newer planboard; this one reads version \(PostgresSchema.version). Update planboard to open it")
-        }
-        let roleRow = try session.query("SELECT planboard.role_of(session_user), (SELECT nspowner = (SELECT oid FROM pg_roles WHERE rolname = session_user) FROM pg_namespace WHERE nspname = 'planboard')").first
-        let (named, owner) = try roleRow?.decode((String?, Bool?).self) ?? (nil, nil)
-        let role: Role
-        if isSuper || owner == true {
-            role = .chair
-        } else if let named, let known = Role(rawValue: named) {
-            role = known
-        } else {
-            throw StoreError(.refused, "\(user) may log in to \(place) but has no planboard role; expected a person added with `planboard people add \(user) --role viewer|editor|chair` by a chair")
-        }
-        if needPlan {
-            let format = try session.query("SELECT format FROM planboard.plan WHERE id = 1").first.map { try $0.decode(String.self) }
-            guard let format else {
-                throw StoreError(.notFound, "the database \(session.location.database) has the planboard schema but no plan yet; expected one copied in with `planboard copy --from plan.sqlite --to \(place)` or imported with `planboard import FILE.json --db \(place)`")
-            }
-            guard format == Plan.format else {
-                throw StoreError(.newerVersion, "\(place) holds a plan in format \"\(format)\"; this planboard reads \"\(Plan.format)\". Update planboard to open it")
+        let rows: PostgresQueryResult
+        do {
+            rows = try session.query("SELECT what, kind, key, parent, position, body, rev, who, at, target, edit, inverse FROM planboard.snapshot(\(after), \(logAfter))")
+        } catch {
+            switch session.lastState {
+            case "3F000", "42P01":
+                throw StoreError(.notAPlan, "the database \(session.location.database) at \(session.location.host):\(session.location.port) has no planboard schema; expected one made by `planboard server init --db \(place)` (run it once, as the database's owner)")
+            case "42883":
+                guard upgrade else { throw error }
+                try PostgresAdmin.upgrade(session)
+                return try snapshot(session, after: after, logAfter: logAfter)
+            case "42501":
+                let who = (try? session.query("SELECT session_user::text").first?.decode(String.self)) ?? session.location.user
+                throw StoreError(.refused, "\(who) may log in to \(place) but has no planboard role; expected a person added with `planboard people add \(who) --role viewer|editor|chair` by a chair")
+            default:
+                throw error
             }
         }
-        return (user, role)
+        return try Snapshot(rows, place: place, session: session)
+    }
+
+    /// One snapshot's rows, read.
+    struct Snapshot {
+        var user = ""
+        var role = Role.viewer
+        var version: Int64?
+        var gone: [PlanPart.Key] = []
+        var parts: [(part: PlanPart, rev: Int64)] = []
+        var log: [ChangeRecord] = []
+
+        init(_ rows: PostgresQueryResult, place: String, session: PostgresSession) throws {
+            var sawMe = false
+            for row in rows {
+                let (what, kind, key, parent, position, body, rev, who, at, target, edit, inverse) =
+                    try row.decode((String, String?, String?, String?, Int32?, String?, Int64?, String?, String?, Int64?, String?, String?).self)
+                switch what {
+                case "me":
+                    sawMe = true
+                    user = kind ?? ""
+                    let schema = parent.flatMap { Int($0) } ?? 0
+                    guard schema <= PostgresSchema.version else {
+                        throw StoreError(.newerVersion, "the database \(session.location.database) holds a planboard schema of version \(schema), written by a newer planboard; this one reads version \(PostgresSchema.version). Update planboard to open it")
+                    }
+                    guard let named = key, let known = Role(rawValue: named) else {
+                        throw StoreError(.refused, "\(user) may log in to \(place) but has no planboard role; expected a person added with `planboard people add \(user) --role viewer|editor|chair` by a chair")
+                    }
+                    role = known
+                    if let format = body {
+                        guard format == Plan.format else {
+                            throw StoreError(.newerVersion, "\(place) holds a plan in format \"\(format)\"; this planboard reads \"\(Plan.format)\". Update planboard to open it")
+                        }
+                        version = rev
+                    }
+                case "gone":
+                    gone.append(.init(kind: kind ?? "", key: key ?? ""))
+                case "part":
+                    parts.append((PlanPart(id: .init(kind: kind ?? "", key: key ?? ""), parent: parent, position: Int(position ?? 0), body: body ?? ""), rev ?? 0))
+                case "log":
+                    log.append(try PostgresPlanStore.record(seq: rev ?? 0, at: at ?? "", who: who ?? "", kind: kind ?? "", target: target,
+                                                            summary: body ?? "", edit: edit, inverse: inverse, place: place))
+                default:
+                    continue
+                }
+            }
+            guard sawMe else { throw StoreError(.corrupt, "\(place) is damaged: it has no schema version; expected the one `planboard server init` wrote") }
+            log.sort { $0.seq < $1.seq }
+        }
+    }
+
+    /// Takes a snapshot's parts and log lines into what is held.
+    private func take(_ snapshot: Snapshot) throws {
+        guard let version = snapshot.version else {
+            held = Held()
+            return
+        }
+        let decoded = try PlanParts.decode(snapshot.parts.map(\.part), place: path)
+        if held.version == nil {
+            held.entries = [:]
+            held.revs = [:]
+        }
+        for key in snapshot.gone {
+            held.entries[key] = nil
+            held.revs[key] = nil
+        }
+        for (key, entry) in decoded { held.entries[key] = entry }
+        for (part, rev) in snapshot.parts { held.revs[part.id] = rev }
+        if held.version != version || held.plan == nil || !snapshot.parts.isEmpty || !snapshot.gone.isEmpty {
+            held.plan = try PlanParts.plan(from: held.entries, place: path)
+        }
+        let last = held.log.last?.seq ?? 0
+        held.log += snapshot.log.filter { $0.seq > last }
+        held.version = version
+    }
+
+    /// Reads what changed since the snapshot held: one round trip.
+    private func refresh() throws {
+        let snapshot = try reading {
+            try Self.snapshot(self.session, after: self.held.version ?? -1, logAfter: self.held.log.last?.seq ?? 0)
+        }
+        if held.version != nil && snapshot.version == nil {
+            throw StoreError(.notFound, "\(path) has no plan any more (its plan row is gone); expected one copied or imported")
+        }
+        try take(snapshot)
+    }
+
+    static func record(seq: Int64, at: String, who: String, kind: String, target: Int64?, summary: String,
+                       edit: String?, inverse: String?, place: String) throws -> ChangeRecord {
+        let edits: (edit: Edit?, inverse: Edit?)
+        do {
+            edits = try Edit.fromLog(edit: edit, inverse: inverse)
+        } catch {
+            throw StoreError(.corrupt, "\(place) is damaged: change-log line \(seq) cannot be read; expected an edit planboard wrote. Copy the plan back from a backup")
+        }
+        return ChangeRecord(seq: seq, at: ChangeTime.date(at) ?? .distantPast, user: who, kind: ChangeRecord.Kind(rawValue: kind) ?? .edit,
+                            target: target, summary: summary, edit: edits.edit, inverse: edits.inverse)
     }
 
     // MARK: Reading
 
     public func version() throws -> Int64 {
-        try reading { try self.currentVersion() }
+        try catchUp(version: true)
+        guard let version = held.version else { throw noPlan() }
+        return version
     }
 
     public func load() throws -> Plan {
-        try reading { try self.current(version: try self.currentVersion()) }
-    }
-
-    private func currentVersion() throws -> Int64 {
-        guard let row = try session.query("SELECT version FROM planboard.plan WHERE id = 1").first else {
-            throw StoreError(.notFound, "\(path) has no plan (its plan row is gone); expected one copied or imported")
-        }
-        return try row.decode(Int64.self)
-    }
-
-    /// The plan at `version`: from the cache when nobody has written since; when others
-    /// have, by reading only the parts written after the cached version (and the list of
-    /// parts, to see what was removed), so a busy plan costs a few small rows per change.
-    private func current(version: Int64) throws -> Plan {
-        if let cache, cache.version == version { return cache.plan }
-        var entries: [PlanPart.Key: PlanParts.Entry]
-        if let cache, cache.version < version {
-            entries = cache.entries
-            var present: Set<PlanPart.Key> = []
-            for row in try session.query("SELECT kind, key FROM planboard.part") {
-                let (kind, key) = try row.decode((String, String).self)
-                present.insert(.init(kind: kind, key: key))
-            }
-            for key in entries.keys where !present.contains(key) { entries[key] = nil }
-            let changed = try parts(since: cache.version)
-            for (key, entry) in try PlanParts.decode(changed, place: path) { entries[key] = entry }
-            if Set(entries.keys) != present {
-                entries = try PlanParts.decode(try parts(since: nil), place: path)
-            }
-        } else {
-            entries = try PlanParts.decode(try parts(since: nil), place: path)
-        }
-        let plan = try PlanParts.plan(from: entries, place: path)
-        cache = (version, plan, entries)
+        try catchUp(version: false)
+        guard let plan = held.plan else { throw noPlan() }
         return plan
     }
 
-    /// The part rows, all of them or those written after `since`.
-    private func parts(since: Int64?) throws -> [PlanPart] {
-        let query: PostgresQuery = if let since {
-            "SELECT kind, key, parent, position, body FROM planboard.part WHERE rev > \(since)"
-        } else {
-            "SELECT kind, key, parent, position, body FROM planboard.part"
+    /// Asks the server for what changed, or not, as `reads` says.
+    private func catchUp(version: Bool) throws {
+        switch reads {
+        case .asking:
+            try refresh()
+        case .snapshot:
+            if !fresh { try refresh() }
+        case .told:
+            guard version else { return }
+            if !fresh { try refresh() }
+            fresh = false
         }
-        return try session.query(query).map { row in
-            let (kind, key, parent, position, body) = try row.decode((String, String, String?, Int32, String).self)
-            return PlanPart(id: .init(kind: kind, key: key), parent: parent, position: Int(position), body: body)
-        }
+    }
+
+    private func noPlan() -> StoreError {
+        StoreError(.notFound, "\(path) has no plan; expected one copied or imported")
+    }
+
+    /// The plan brought up to date: on a shared plan, what the last `version()` read.
+    public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> LoggedPlan {
+        let now = try self.version()
+        return LoggedPlan(plan: try load(), log: held.log, version: now)
     }
 
     /// Runs a read; when the connection was lost, connects again once and retries (a read
@@ -155,7 +267,6 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         do {
             return try body()
         } catch where session.lost {
-            cache = nil
             return try body()
         }
     }
@@ -164,7 +275,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
 
     @discardableResult
     public func apply(_ edit: Edit, at time: Date) throws -> Plan {
-        try write(at: time, verb: "change") { plan in
+        try write(verb: "change", whole: false) { plan, _ in
             let (next, inverse) = try plan.applying(edit)
             return (next, .init(kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse))
         }?.plan ?? load()
@@ -177,13 +288,13 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             throw StoreError(.refused, "the plan has \(problems.count) problem(s), e.g. \(first); nothing was changed")
         }
         try requireRole(.chair, for: "replace the whole plan")
-        _ = try write(at: time, verb: "import") { _ in (plan, .init(kind: .import, target: nil, summary: summary, edit: nil, inverse: nil)) }
+        _ = try write(verb: "import", whole: true) { _, _ in (plan, .init(kind: .import, target: nil, summary: summary, edit: nil, inverse: nil)) }
     }
 
     @discardableResult
     public func recordCheckpoint(name: String, date: PlanDate, at time: Date) throws -> Plan {
         try requireRole(.chair, for: "record a checkpoint")
-        return try write(at: time, verb: "checkpoint") { plan in
+        return try write(verb: "checkpoint", whole: true) { plan, _ in
             let edit = Edit.addCheckpoint(Checkpoint(name: name, date: date, of: plan), index: nil)
             let (next, inverse) = try plan.applying(edit)
             return (next, .init(kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse))
@@ -191,17 +302,17 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     public func undo(at time: Date) throws -> (plan: Plan, undone: ChangeRecord)? {
-        try step(.undo, at: time)
+        try step(.undo)
     }
 
     public func redo(at time: Date) throws -> (plan: Plan, redone: ChangeRecord)? {
-        try step(.redo, at: time).map { ($0.plan, $0.undone) }
+        try step(.redo).map { ($0.plan, $0.undone) }
     }
 
-    private func step(_ kind: ChangeRecord.Kind, at time: Date) throws -> (plan: Plan, undone: ChangeRecord)? {
+    private func step(_ kind: ChangeRecord.Kind) throws -> (plan: Plan, undone: ChangeRecord)? {
         var found: ChangeRecord?
-        let result = try write(at: time, verb: kind.rawValue) { plan -> (Plan, LogLine)? in
-            let log = try self.records(after: 0)
+        let result = try write(verb: kind.rawValue, whole: false) { plan, log -> (Plan, LogLine)? in
+            found = nil
             guard let targetSeq = UndoPlan.target(kind, log: log, user: self.user),
                   let target = log.first(where: { $0.seq == targetSeq }),
                   let forward = kind == .undo ? target.inverse : target.edit else { return nil }
@@ -227,161 +338,249 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         }
     }
 
-    /// Runs `body` on the plan as the server holds it, inside one locked transaction, and
-    /// commits what it returns with its log line. Nil when `body` had nothing to do.
+    /// How often a change is worked out again, optimistically, when the parts it touches
+    /// keep moving under it; after that it takes the plan's lock first (`locked`).
+    static let attempts = 3
+
+    /// Works `body` out on the plan held and sends it in one call. When a part it touches
+    /// moved meanwhile (or the model refuses it on a plan that may be behind), reads what
+    /// changed and works it out again; a refusal on the newest plan is the person's conflict.
+    /// When the parts keep moving (many people adding notes to one action at once), the last
+    /// try holds the plan's lock while it reads and sends, so every change gets in.
+    /// `whole` refuses the change when anyone wrote since the plan was read (a checkpoint
+    /// must record the plan as it stands; an import replaces all of it). Nil when `body` had
+    /// nothing to do.
     ///
-    /// When the connection is lost before the commit was sent, the change was not saved, and
-    /// the error says so. When it is lost while the server was committing, this connects
+    /// When the connection is lost before the call was sent, the change was not saved, and
+    /// the error says so. When it is lost while the server was answering, this connects
     /// again and looks for the change's token in the log: found, the change was saved; not
     /// found, it was not; the server still away, the error says it cannot tell yet.
-    private func write(at time: Date, verb: String, _ body: @escaping (Plan) throws -> (Plan, LogLine)?) throws -> (plan: Plan, seq: Int64)? {
+    private func write(verb: String, whole: Bool,
+                       _ body: (Plan, [ChangeRecord]) throws -> (Plan, LogLine)?) throws -> (plan: Plan, record: ChangeRecord)? {
         if isReadOnly { try requireRole(.editor, for: "change the plan") }
         let token = UUID()
-        var committing = false
-        // Catch up with others' changes before taking the lock, so the locked part is short.
-        if let version = try? currentVersion() { _ = try? current(version: version) }
+        // The plan held is the one just read: a refusal by the model on it is the person's.
+        var current = fresh && reads != .asking
+        for attempt in 0..<Self.attempts {
+            if attempt == Self.attempts - 1 {
+                return try locked(verb: verb, whole: whole, token: token, body)
+            }
+            guard let (next, line) = try workOut(verb: verb, whole: whole, current: current, body) else {
+                if !current {
+                    try refreshForWrite()
+                    current = true
+                    continue
+                }
+                return nil
+            }
+            let change = try PlanParts.change(from: held.entries, revs: held.revs, to: next)
+            try checkRole(for: change)
+            do {
+                return try send(change, next: next, line: line, whole: whole, token: token)
+            } catch let error as StoreError where error.kind == .conflict && session.lastState == "PB001" {
+                try refreshForWrite()
+                current = true
+            }
+        }
+        return nil
+    }
+
+    /// The change worked out on the plan held. Nil when there is nothing to do, or when the
+    /// model refused it on a plan that may be behind (not `current`): the caller reads again.
+    private func workOut(verb: String, whole: Bool, current: Bool,
+                         _ body: (Plan, [ChangeRecord]) throws -> (Plan, LogLine)?) throws -> (Plan, LogLine)? {
         do {
-            return try attemptWrite(at: time, token: token, committing: &committing, body)
+            guard let plan = held.plan ?? (whole ? PlanParts.nothing : nil) else { throw noPlan() }
+            return try body(plan, held.log)
         } catch let error as EditError {
+            if !current { return nil }
             if let conflict = error.conflict {
-                throw StoreError(.conflict, ConflictMessage.text(conflict, verb: verb, log: (try? records(after: 0)) ?? []))
+                throw StoreError(.conflict, ConflictMessage.text(conflict, verb: verb, log: held.log))
             }
             throw StoreError(.refused, error.message)
-        } catch where session.lost {
-            cache = nil
-            let place = "\(location.host):\(location.port)"
-            guard committing else {
-                throw StoreError(.io, "the change was NOT saved: \((error as? StoreError)?.message ?? "\(error)"). Try it again when the server is back")
-            }
-            let saved: Bool
-            do {
-                saved = try session.query("SELECT count(*) FROM planboard.change WHERE token = \(token)").first
-                    .map { try $0.decode(Int64.self) } ?? 0 > 0
-            } catch {
-                throw StoreError(.io, "\(PostgresSession.lostMarker) the PostgreSQL server at \(place) while it was saving the change, and cannot reach it again to check; it may or may not have been saved: look for it in `planboard log` when the server is back")
-            }
-            guard saved else {
-                throw StoreError(.io, "\(PostgresSession.lostMarker) the PostgreSQL server at \(place) before it confirmed the change; the change was NOT saved. Try it again")
-            }
-            return (try load(), try currentVersion())
         }
     }
 
-    private func attemptWrite(at time: Date, token: UUID, committing: inout Bool,
-                              _ body: @escaping (Plan) throws -> (Plan, LogLine)?) throws -> (plan: Plan, seq: Int64)? {
-        try session.query("BEGIN")
-        let written: (Plan, Int64)?
+    /// The last try: in one transaction, take the plan's lock, read what changed, work the
+    /// change out and send it. Nobody else can write meanwhile, so it cannot be overtaken.
+    private func locked(verb: String, whole: Bool, token: UUID,
+                        _ body: (Plan, [ChangeRecord]) throws -> (Plan, LogLine)?) throws -> (plan: Plan, record: ChangeRecord)? {
+        let place = "\(location.host):\(location.port)"
         do {
-            written = try changeInTransaction(at: time, token: token, body)
+            try session.query("BEGIN")
+            try session.query("SELECT planboard.hold_plan()")
+            try refresh()
+        } catch let error as StoreError {
+            if session.isConnected { _ = try? session.query("ROLLBACK") }
+            throw error.kind == .io ? StoreError(.io, "the change was NOT saved: \(error.message). Try it again when the server is back") : error
+        }
+        let sent: (plan: Plan, record: ChangeRecord)
+        do {
+            guard let (next, line) = try workOut(verb: verb, whole: whole, current: true, body) else {
+                try session.query("ROLLBACK")
+                return nil
+            }
+            let change = try PlanParts.change(from: held.entries, revs: held.revs, to: next)
+            try checkRole(for: change)
+            sent = try send(change, next: next, line: line, whole: whole, token: token)
         } catch {
             if session.isConnected { _ = try? session.query("ROLLBACK") }
+            held = Held()
+            try? refresh()
             throw error
         }
-        committing = true
-        try session.query("COMMIT")
-        guard let written else { return nil }
-        cache = (written.1, written.0, PlanParts.entries(of: written.0))
-        return (written.0, written.1)
-    }
-
-    private func changeInTransaction(at time: Date, token: UUID,
-                                     _ body: (Plan) throws -> (Plan, LogLine)?) throws -> (Plan, Int64)? {
-        guard let row = try session.query("SELECT version FROM planboard.plan WHERE id = 1 FOR UPDATE").first else {
-            throw StoreError(.notFound, "\(path) has no plan; expected one copied or imported")
+        do {
+            try session.query("COMMIT")
+        } catch let error as StoreError where error.kind == .io && session.lost {
+            held = Held()
+            try confirmSaved(error, token: token, sent: session.sent)
+            try refresh()
+            fresh = false
+            return (try load(), sent.record)
+        } catch {
+            held = Held()
+            try? refresh()
+            throw StoreError(.io, "the server at \(place) did not commit the change (\(error)); it was NOT saved. Try it again")
         }
-        let version = try row.decode(Int64.self)
-        let plan = try current(version: version)
-        guard let (next, line) = try body(plan) else { return nil }
-        let difference = try PlanParts.difference(from: plan, to: next)
-        try checkRole(for: difference)
-        let seq = version + 1
-        try writeParts(difference, rev: seq)
-        try session.query("UPDATE planboard.plan SET version = \(seq) WHERE id = 1")
-        try insertLog(seq: seq, at: time, line: line, token: token)
-        try session.query("SELECT pg_notify(\(Self.channel), \(String(seq)))")
-        return (next, seq)
+        return sent
     }
 
-    /// An editor may change actions (with their notes), risks and KPIs; the rest is a
-    /// chair's. The server refuses the same (row-level security); this says it plainly first.
-    private func checkRole(for difference: PlanParts.Difference) throws {
-        guard role == .editor else { return }
-        let others = difference.kinds.subtracting(PostgresSchema.editorKinds)
-        if !others.isEmpty {
-            let names = others.sorted().map { $0 == "area" ? "areas" : $0 == "checkpoint" ? "checkpoints" : "the plan's \($0)" }
-            throw StoreError(.readOnly, "\(user) is an editor on \(path): editors may change actions, notes, KPI actuals and risks, but this change touches \(names.joined(separator: " and ")), which only a chair may change; nothing was changed")
+    /// Reads what changed before working a change out again; a server that cannot be
+    /// reached means the change was not saved.
+    private func refreshForWrite() throws {
+        do {
+            try refresh()
+        } catch let error as StoreError where error.kind == .io {
+            throw StoreError(.io, "the change was NOT saved: \(error.message). Try it again when the server is back")
         }
     }
 
-    private func writeParts(_ difference: PlanParts.Difference, rev: Int64) throws {
-        for key in difference.removed {
-            let result = try session.query("DELETE FROM planboard.part WHERE kind = \(key.kind) AND key = \(key.key)")
-            try expectOne(result, key)
-        }
-        for part in difference.changed {
-            let result = try session.query("""
-                UPDATE planboard.part SET parent = \(part.parent), position = \(Int32(part.position)), body = \(part.body), rev = \(rev)
-                WHERE kind = \(part.id.kind) AND key = \(part.id.key)
-                """)
-            try expectOne(result, part.id)
-        }
-        for part in difference.added {
-            try session.query("""
-                INSERT INTO planboard.part (kind, key, parent, position, body, rev)
-                VALUES (\(part.id.kind), \(part.id.key), \(part.parent), \(Int32(part.position)), \(part.body), \(rev))
-                """)
-        }
-    }
-
-    /// Row-level security hides rows a role may not change instead of failing; a write that
-    /// touched no row was refused, and must not pass for saved.
-    private func expectOne(_ result: PostgresQueryResult, _ key: PlanPart.Key) throws {
-        guard result.metadata.rows == 1 else {
-            throw StoreError(.readOnly, "the server did not let \(user) change the \(key.kind) \"\(key.key)\" on \(path); nothing was changed")
-        }
-    }
-
-    private func insertLog(seq: Int64, at time: Date, line: LogLine, token: UUID) throws {
+    /// One call to `planboard.apply`; the held plan then includes the change.
+    private func send(_ change: PlanParts.Change, next: Plan, line: LogLine, whole: Bool, token: UUID) throws -> (plan: Plan, record: ChangeRecord) {
         let encoder = PlanParts.encoder()
         let edit = try line.edit.map { try PlanParts.text($0, encoder) }
         let inverse = try line.inverse.map { try PlanParts.text($0, encoder) }
-        try session.query("""
-            INSERT INTO planboard.change (seq, at, kind, target, summary, edit, inverse, token)
-            VALUES (\(seq), \(ChangeTime.text(time)), \(line.kind.rawValue), \(line.target), \(line.summary), \(edit), \(inverse), \(token))
-            """)
+        let base = held.version
+        let query: PostgresQuery = """
+            SELECT seq, at FROM planboard.apply(\(change.kinds), \(change.keys), \(change.revs), \(change.parents), \(change.positions), \(change.bodies),
+                \(whole ? base ?? 0 : nil), \(Plan.format), \(line.kind.rawValue), \(line.target), \(line.summary), \(edit), \(inverse), \(token))
+            """
+        let answer: (Int64, String)
+        do {
+            guard let row = try session.query(query).first else {
+                throw StoreError(.io, "the server at \(location.host):\(location.port) did not say where the change went in the log")
+            }
+            answer = try row.decode((Int64, String).self)
+        } catch let error as StoreError where error.kind == .io && session.lost {
+            try confirmSaved(error, token: token, sent: session.sent)
+            // Saved: read it back, with anything else written meanwhile.
+            held = Held()
+            try refresh()
+            guard let plan = held.plan, let record = held.log.last(where: { $0.user == user && $0.summary == line.summary }) else {
+                throw StoreError(.io, "the change was saved, but \(location.host):\(location.port) could not be read back; look for it in `planboard log`")
+            }
+            fresh = false
+            return (plan, record)
+        }
+        let (seq, at) = answer
+        let record = ChangeRecord(seq: seq, at: ChangeTime.date(at) ?? Date(), user: user, kind: line.kind, target: line.target,
+                                  summary: line.summary, edit: line.edit, inverse: line.inverse)
+        // The held parts now include this change; when others wrote between the plan read
+        // and this change, read theirs too (the parts written after `base`, this one's among them).
+        for key in change.removed {
+            held.entries[key] = nil
+            held.revs[key] = nil
+        }
+        for (key, entry) in change.written {
+            held.entries[key] = entry
+            held.revs[key] = seq
+        }
+        if let base, seq == base + 1 {
+            held.plan = next
+            held.log.append(record)
+            held.version = seq
+        } else {
+            held.plan = nil
+            try? refresh()
+            if held.plan == nil { held.plan = try PlanParts.plan(from: held.entries, place: path) }
+        }
+        fresh = false
+        return (held.plan ?? next, record)
+    }
+
+    /// The connection went while the change was on its way: returns when it was saved, and
+    /// otherwise says plainly that it was not, or that it cannot tell yet.
+    private func confirmSaved(_ error: StoreError, token: UUID, sent: Bool) throws {
+        let place = "\(location.host):\(location.port)"
+        guard sent else {
+            throw StoreError(.io, "the change was NOT saved: \(error.message). Try it again when the server is back")
+        }
+        let saved: Bool
+        do {
+            saved = try session.query("SELECT count(*) FROM planboard.change WHERE token = \(token)").first
+                .map { try $0.decode(Int64.self) } ?? 0 > 0
+        } catch {
+            throw StoreError(.io, "\(PostgresSession.lostMarker) the PostgreSQL server at \(place) while it was saving the change, and cannot reach it again to check; it may or may not have been saved: look for it in `planboard log` when the server is back")
+        }
+        guard saved else {
+            throw StoreError(.io, "\(PostgresSession.lostMarker) the PostgreSQL server at \(place) before it confirmed the change; the change was NOT saved. Try it again")
+        }
+    }
+
+    /// An editor may change actions (with their notes), risks and KPI actuals; the rest is a
+    /// chair's. The server refuses the same; this says it plainly first, without a round trip.
+    private func checkRole(for change: PlanParts.Change) throws {
+        guard role == .editor else { return }
+        let others = change.kindsTouched.subtracting(PostgresSchema.editorKinds)
+        if !others.isEmpty {
+            let names = others.sorted().map { $0 == "area" ? "areas" : $0 == "checkpoint" ? "checkpoints" : $0 == "meeting" ? "meetings" : "the plan's \($0)" }
+            throw StoreError(.readOnly, "\(user) is an editor on \(path): editors may change actions, notes, KPI actuals and risks, but this change touches \(names.joined(separator: " and ")), which only a chair may change; nothing was changed")
+        }
+        for key in change.removed where key.kind == "kpi" { throw kpiRefusal(key.key) }
+        for (key, entry) in change.written where key.kind == "kpi" {
+            guard let before = held.entries[key], before.position == entry.position,
+                  case let .kpi(old) = before.value, case let .kpi(new) = entry.value,
+                  old.withoutActuals == new.withoutActuals else { throw kpiRefusal(key.key) }
+        }
+    }
+
+    private func kpiRefusal(_ ref: String) -> StoreError {
+        StoreError(.readOnly, "\(user) is an editor on \(path): editors record KPI actuals, and only a chair may add, remove or rename the KPI \(ref) or change its milestones; nothing was changed")
     }
 
     // MARK: The change log
 
     public func changes(afterSeq seq: Int64) throws -> [ChangeRecord] {
-        try reading { try self.records(after: seq) }
+        try catchUp(version: false)
+        return held.log.filter { $0.seq > seq }
     }
 
     public func changes(since time: Date) throws -> [ChangeRecord] {
-        try reading {
-            let first = try self.session.query("SELECT min(seq) FROM planboard.change WHERE at >= \(ChangeTime.text(time))").first
-                .flatMap { try $0.decode(Int64?.self) }
-            guard let first else { return [] }
-            return try self.records(after: first - 1)
-        }
+        try catchUp(version: false)
+        guard let first = held.log.firstIndex(where: { $0.at >= time }) else { return [] }
+        return Array(held.log[first...])
     }
 
-    func records(after seq: Int64) throws -> [ChangeRecord] {
-        try session.query("SELECT seq, at, who, kind, target, summary, edit, inverse FROM planboard.change WHERE seq > \(seq) ORDER BY seq").map { row in
-            let (seq, at, who, kind, target, summary, editText, inverseText) = try row.decode((Int64, String, String, String, Int64?, String, String?, String?).self)
-            let edits: (edit: Edit?, inverse: Edit?)
-            do {
-                edits = try Edit.fromLog(edit: editText, inverse: inverseText)
-            } catch {
-                throw StoreError(.corrupt, "\(path) is damaged: change-log line \(seq) cannot be read; expected an edit planboard wrote. Copy the plan back from a backup")
-            }
-            return ChangeRecord(seq: seq, at: ChangeTime.date(at) ?? .distantPast, user: who, kind: ChangeRecord.Kind(rawValue: kind) ?? .edit,
-                                target: target, summary: summary, edit: edits.edit, inverse: edits.inverse)
-        }
+    /// The whole change log, as held.
+    var log: [ChangeRecord] { held.log }
+
+    /// Reads the plan and log as they stand now (for `copy`).
+    func refreshed() throws -> (plan: Plan, log: [ChangeRecord]) {
+        try refresh()
+        return (try load(), held.log)
     }
 
     /// Closes the connection. The store reconnects if used again.
     public func close() { session.close() }
+}
+
+extension KPI {
+    /// The KPI with no actuals: what an editor may not change.
+    var withoutActuals: KPI {
+        var kpi = self
+        for index in kpi.milestones.indices { kpi.milestones[index].actual = nil }
+        return kpi
+    }
 }
 
 /// Times in the change log: UTC with milliseconds, as text, exactly as the SQLite file keeps

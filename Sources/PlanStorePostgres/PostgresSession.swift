@@ -99,15 +99,27 @@ final class PostgresSession: @unchecked Sendable {
     @discardableResult
     func query(_ query: PostgresQuery) throws -> PostgresQueryResult {
         lost = false
+        sent = false
+        lastState = nil
         let connection = try live()
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
             lost = Self.isConnectionLost(error)
+            // A connection the client already knew to be closed sent nothing.
+            sent = lost && (error as? PSQLError)?.code != .clientClosedConnection
+            lastState = (error as? PSQLError)?.serverInfo?[.sqlState]
             if lost { drop() }
             throw translate(error, connecting: false)
         }
     }
+
+    /// Whether the last failed query may have reached the server before the connection went
+    /// (so a change may have been committed), rather than failing to connect at all.
+    private(set) var sent = false
+
+    /// The SQLSTATE of the last query's failure, when the server gave one.
+    private(set) var lastState: String?
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     func transaction<T>(_ body: () throws -> T) throws -> T {
@@ -165,6 +177,13 @@ final class PostgresSession: @unchecked Sendable {
                 return StoreError(.io, "\(Self.lostMarker) the PostgreSQL server at \(place): it is shutting down or starting up (\(serverMessage))")
             case "53300":
                 return StoreError(.io, "the server at \(place) has too many connections now; try again shortly")
+            case "PB001":
+                // A part the change touches moved since it was read: the store reads again.
+                return StoreError(.conflict, serverMessage)
+            case "PB002":
+                return StoreError(.readOnly, serverMessage)
+            case "PB003", "PB004":
+                return StoreError(.refused, "the server at \(place) refused the change: \(serverMessage)")
             default:
                 return StoreError(.io, "the server at \(place) reported: \(serverMessage) (SQLSTATE \(state))")
             }

@@ -83,7 +83,12 @@ struct StoreOptions: ParsableArguments {
     /// what to tell the person (the dashboard shows it on screen). A shared PostgreSQL plan
     /// is only ever opened: one without its schema or plan says how to set it up.
     func openOrCreate() throws -> (any PlanStoring, created: String?) {
-        if let location = try postgresLocation { return (try openPostgres(location), nil) }
+        if let location = try postgresLocation {
+            // The dashboard reads again whenever the server announces a change.
+            let store = try openPostgres(location)
+            store.reads = .told
+            return (store, nil)
+        }
         let path = self.path
         if FileManager.default.fileExists(atPath: path) {
             return (try PlanStore.open(path: path, user: userName), nil)

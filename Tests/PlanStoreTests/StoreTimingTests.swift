@@ -24,7 +24,7 @@ final class StoreTimingTests: XCTestCase {
         let folder = try TempFolder("timing")
         let plan = try Samples.plan(SamplePlans.devonIllustrative)
         let sqlite = try median(try PlanStore.create(path: folder.path("plan.sqlite"), plan: plan, user: "jackie"))
-        let (cluster, database) = try PostgresTestServer.newPlan(plan, at: Date())
+        let (cluster, database) = try PostgresTestServer.newPlan(plan)
         let postgres = try median(try PostgresTestServer.open(cluster, database, user: "jackie"))
         #if DEBUG
         let build = "debug"

@@ -118,7 +118,7 @@ final class SharedPlanTests: SharedPlanTestCase {
         XCTAssertTrue(forged.stderr.contains("--user jackie does not match who the server logged in (ed)"), forged.stderr)
 
         let refused = try planboard(["people", "add", "mallory", "--role", "chair", "--db", url("ed")], expect: 1)
-        XCTAssertTrue(refused.stderr.contains("only a chair may manage people"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("only a chair or the database's owner may manage people"), refused.stderr)
         try planboard(["people", "set-role", "vic", "--role", "editor", "--db", url("jackie")])
         try planboard(["set", "3b", "--note", "Vic, now an editor", "--db", url("vic")])
         try planboard(["people", "set-role", "vic", "--role", "viewer", "--db", url("jackie")])

@@ -21,6 +21,8 @@ extension StoreOptions {
     /// role the server authenticated; --user cannot sign as anyone else.
     func openPostgres(_ location: PostgresLocation) throws -> PostgresPlanStore {
         let store = try PostgresPlanStore.open(location)
+        // A command reads the snapshot it opened with until it changes something.
+        store.reads = .snapshot
         if let user, !user.isEmpty, user != store.user {
             throw CLIError("--user \(user) does not match who the server logged in (\(store.user)); on a shared plan every change is signed by the login. Leave --user out, or log in as \(user)")
         }
@@ -73,7 +75,10 @@ struct ServerInit: ParsableCommand {
 
     func run() throws {
         let location = try store.requirePostgres(for: "server init")
-        try PostgresAdmin.initialise(location)
+        if case let .upgraded(from) = try PostgresAdmin.initialise(location) {
+            try Output.line("Upgraded \(location) from planboard's schema version \(from): the plan, its change log and its people are kept; every change now goes through the server's own function.")
+            return
+        }
         try Output.line("Set up \(location): the planboard schema and the roles viewer, editor and chair. Next: `planboard copy --from plan.sqlite --to \(location)` or `planboard import FILE.json --db \(location)`, then `planboard people add NAME --role editor --db \(location)`.")
     }
 }
@@ -202,9 +207,10 @@ struct Copy: ParsableCommand {
             history = try PlanStore.open(path: from, user: user).history()
         }
         let shownTo: String
+        var leftOut: [String] = []
         if PostgresLocation.isURL(to) {
             let location = try PostgresLocation(url: to)
-            try PostgresAdmin.create(location, history: history)
+            leftOut = try PostgresAdmin.create(location, history: history)
             shownTo = location.description
         } else {
             try PlanStore.create(path: to, history: history)
@@ -212,6 +218,7 @@ struct Copy: ParsableCommand {
         }
         let shownFrom = PostgresLocation.isURL(from) ? ((try? PostgresLocation(url: from))?.description ?? "the server") : from
         try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(history.log.count) changes in the log, \(history.plan.checkpoints.count) checkpoints, \(history.people.count) people.")
+        for note in leftOut { Output.notice(Escaped.text(note)) }
     }
 }
 
