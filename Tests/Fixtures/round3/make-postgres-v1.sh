@@ -28,20 +28,23 @@ url() { echo "postgres://$1@127.0.0.1:$port/devon_app?sslmode=disable"; }
 export PGPASSWORD=$pw PGPASSFILE=/nonexistent PLANBOARD_TODAY=2023-08-15
 "$binary" server init --db "$(url planadmin)"
 "$binary" import "$here/../../../sample-data/fictional-five-areas.json" --db "$(url planadmin)"
-printf '%s\n' "$pw" | "$binary" people add jackie --role chair --password-stdin --db "$(url planadmin)"
+# That version's owner could not add people on PostgreSQL 15 (it was not a chair): the
+# server's administrator made the first chair by hand, as councils did.
+psql_su "CREATE ROLE jackie LOGIN PASSWORD '$pw'"
+psql_su "GRANT planboard_chair TO jackie"
 printf '%s\n' "$pw" | "$binary" people add sam --role editor --password-stdin --db "$(url jackie)"
 printf '%s\n' "$pw" | "$binary" people add board1 --role viewer --password-stdin --db "$(url jackie)"
 "$binary" meeting add "Board 2023-09-12" --date 2023-09-12 --db "$(url jackie)"
 "$binary" set 1a --status green --db "$(url sam)"
 "$binary" set 1b --status red --reason "Recruitment paused" --db "$(url sam)"
-"$binary" note add 1c "Met the school leads" --db "$(url sam)" || "$binary" set 1c --note "Met the school leads" --db "$(url sam)"
+"$binary" set 1c.i --note "Met the school leads" --db "$(url sam)"
 "$binary" set 2a --by-when 2024-01-31 --db "$(url sam)"
 "$binary" undo --db "$(url sam)"
 "$binary" highlight 1 --meeting "Board 2023-09-12" --rag amber --reason "Red waits on recruitment" --progress "Leads met" --db "$(url jackie)"
 "$binary" meeting record "Board 2023-09-12" --db "$(url jackie)"
-"$binary" set 2b --status amber --reason "Late data" --db "$(url sam)"
+"$binary" set 2b.i --status amber --reason "Late data" --db "$(url sam)"
 "$binary" log --db "$(url jackie)" > "$here/postgres-v1-log.txt"
-PGPASSWORD=$pw "$bin/pg_dump" -h 127.0.0.1 -p "$port" -U postgres --no-comments devon_app > "$here/postgres-v1.sql"
+PGPASSWORD=$pw "$bin/pg_dump" -h 127.0.0.1 -p "$port" -U postgres --no-comments --column-inserts devon_app > "$here/postgres-v1.sql"
 PGPASSWORD=$pw "$bin/psql" -X -A -t -h 127.0.0.1 -p "$port" -U postgres -d devon_app \
   -c "SELECT r.rolname || ' ' || coalesce(planboard.role_of(r.rolname), '-') || ' ' || r.rolcreaterole FROM pg_roles r WHERE r.rolname IN ('planadmin','jackie','sam','board1') ORDER BY 1" > "$here/roles-v1.txt"
 echo "wrote $here/postgres-v1.sql"
