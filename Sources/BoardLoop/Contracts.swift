@@ -63,6 +63,10 @@ public protocol PlanSource: AnyObject {
     /// Starts reading the whole plan, its log and version on another thread; nil when the
     /// source cannot (the loop then reads them at once, with `load`).
     func loadInBackground() -> PlanLoading?
+    /// Starts saving `edit` on another thread, for a source a network away (a shared plan);
+    /// nil when saving is quick enough to wait for (a file): the loop then calls `apply`.
+    /// The loop leaves the source alone until the save has answered.
+    func saveInBackground(_ edit: Edit) -> PendingSave?
 }
 
 extension PlanSource {
@@ -75,6 +79,8 @@ extension PlanSource {
     public func outline() throws -> Plan? { nil }
 
     public func loadInBackground() -> PlanLoading? { nil }
+
+    public func saveInBackground(_ edit: Edit) -> PendingSave? { nil }
 
     /// Without a cheaper way, following is loading afresh.
     public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> LoggedPlan {

@@ -24,6 +24,10 @@ public final class DashboardLoop {
     private var missedNotice = false
     /// The whole plan on its way, while the state holds only its outline.
     private var loading: PlanLoading?
+    /// A change on its way to a shared plan's server, with what to say when it is saved.
+    private var saving: (pending: PendingSave, done: String, retry: Retry?)?
+    /// Changes and steps made while one is on its way: sent, in order, once it has answered.
+    private var waiting: [Effect] = []
     /// Whether the state holds only the outline, the whole plan not yet in (the state's own flag).
     private var holdsOutline: Bool { state.holdsOutline }
     /// Figures for the benchmark, by name: `follow_ms`, from noticing a change made elsewhere
@@ -56,6 +60,18 @@ public final class DashboardLoop {
     /// Whether the state holds only the plan's outline, the whole plan still on its way.
     public var isLoading: Bool { holdsOutline }
 
+    /// Whether a change is on its way to the server.
+    public var isSaving: Bool { saving != nil }
+
+    /// Waits for the change on its way, takes the server's answer and draws it (tests, and
+    /// a dashboard closing with a change in flight).
+    public func awaitSave() {
+        guard let saving else { return }
+        _ = try? saving.pending.wait()
+        finishSaving(saving)
+        terminal.draw(Render.screen(state))
+    }
+
     /// Shows a message on the first screen.
     public func tell(_ message: String) {
         _ = state.update(.saved(state.plan, state.log, said: message))
@@ -65,8 +81,11 @@ public final class DashboardLoop {
     public func run() -> Int32 {
         start()
         // A source told of changes (a shared plan) is looked at every 20 ms, so a change
-        // another person saved shows within a few hundredths of a second of its notice.
-        while step(waiting: toldOfChanges ? 20 : 100) {}
+        // another person saved, or the server's answer to one's own, shows within a few
+        // hundredths of a second.
+        while step(waiting: toldOfChanges || saving != nil ? 20 : 100) {}
+        // Quitting never drops a change on its way, nor one waiting behind it.
+        while saving != nil { awaitSave() }
         return 0
     }
 
@@ -94,6 +113,7 @@ public final class DashboardLoop {
         // While the whole plan is on its way, look for it often; a key waits for it.
         let message = terminal.read(milliseconds: holdsOutline ? min(milliseconds, 10) : milliseconds)
         if holdsOutline, message != nil || loading?.isDone != false { finishLoading(loading) }
+        if let saving, saving.pending.isDone { finishSaving(saving) }
         if let message {
             dirty = true
             for effect in state.update(message) {
@@ -113,6 +133,15 @@ public final class DashboardLoop {
     /// every turn (both are a flag behind a lock), so a change shows within a turn (≤ 100 ms).
     private func watchServer() -> Bool {
         var changed = false
+        // The store is the saving thread's until it answers; a notice waits for it.
+        if saving != nil {
+            let trouble = source.trouble.map(Self.sentence)
+            if trouble != state.serverTrouble {
+                _ = state.update(.server(trouble))
+                changed = true
+            }
+            return changed
+        }
         let trouble = source.trouble.map(Self.sentence)
         if trouble != state.serverTrouble {
             _ = state.update(.server(trouble))
@@ -150,7 +179,7 @@ public final class DashboardLoop {
     /// Polls when it is time; returns when a change was noticed, if one was.
     private func pollWhenDue() -> UInt64? {
         let now = clock.nanoseconds()
-        guard !holdsOutline, now &- lastPoll >= Self.pollInterval else { return nil }
+        guard !holdsOutline, saving == nil, now &- lastPoll >= Self.pollInterval else { return nil }
         lastPoll = now
         guard poll() else { return nil }
         dirty = true
@@ -192,9 +221,21 @@ public final class DashboardLoop {
     }
 
     private func perform(_ effect: Effect) {
+        // While a change is on its way, the next change or step waits for its answer; the
+        // screen shows what it will make meanwhile, marked as saving.
+        if saving != nil || !waiting.isEmpty, effect.needsTheStore {
+            waiting.append(effect)
+            if case let .apply(edit, _, _) = effect { showSaving(edit) }
+            return
+        }
         do {
             switch effect {
             case let .apply(edit, done, retry):
+                if let pending = source.saveInBackground(edit) {
+                    saving = (pending, done, retry)
+                    showSaving(edit)
+                    return
+                }
                 do {
                     saved(try source.apply(edit), said: done)
                 } catch let conflict as PlanConflict {
@@ -231,6 +272,40 @@ public final class DashboardLoop {
         } catch {
             _ = state.update(.failed("\(error)"))
         }
+    }
+
+    /// Shows the change as it will be once saved, saying it is not saved yet.
+    private func showSaving(_ edit: Edit) {
+        if let (next, _) = try? state.plan.applying(edit) {
+            _ = state.update(.planChanged(next, state.log))
+        }
+        _ = state.update(.said("Saving…"))
+    }
+
+    /// A change shown while saving that was not saved: the plan as the store holds it again.
+    private func showUnsaved() {
+        if let plan = try? source.load() { _ = state.update(.planChanged(plan, state.log)) }
+    }
+
+    /// The server answered: saved (say so), refused (show why), or not saved (put the
+    /// question back); then send what waited for it.
+    private func finishSaving(_ saving: (pending: PendingSave, done: String, retry: Retry?)) {
+        self.saving = nil
+        dirty = true
+        do {
+            saved(try saving.pending.wait(), said: saving.done)
+        } catch let conflict as PlanConflict {
+            refused(conflict, retry: saving.retry)
+        } catch let notSaved as PlanNotSaved {
+            showUnsaved()
+            _ = state.update(.notSaved(said: Self.sentence(notSaved.message), retry: saving.retry))
+        } catch {
+            showUnsaved()
+            _ = state.update(.failed("\(error)"))
+        }
+        let next = waiting
+        waiting = []
+        for effect in next { perform(effect) }
     }
 
     private func undo() throws {
@@ -279,5 +354,15 @@ public final class DashboardLoop {
         version = new.last?.seq ?? version
         note("own_edit_log_lines", Double(new.count))
         _ = state.update(.saved(plan, state.log + new, said: said))
+    }
+}
+
+extension Effect {
+    /// Whether performing it uses the plan's store (and so waits for a change on its way).
+    var needsTheStore: Bool {
+        switch self {
+        case .apply, .undo, .redo, .recordCheckpoint: true
+        case .openEditor, .openStructureEditor, .editLongText, .writePack, .quit: false
+        }
     }
 }

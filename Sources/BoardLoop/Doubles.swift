@@ -104,9 +104,25 @@ public final class MemoryPlanSource: PlanSource {
     /// Set to make reading the whole plan on the other thread fail.
     public var backgroundReadFails = false
 
+    /// Set to save on another thread, as a shared plan does: each save answers only when the
+    /// test opens `saveGate`.
+    public var savesInBackground = false
+    public let saveGate = DispatchSemaphore(value: 0)
+
     public init(plan: Plan, user: String = "tester") {
         self.plan = plan
         self.user = user
+    }
+
+    public func saveInBackground(_ edit: Edit) -> PendingSave? {
+        guard savesInBackground else { return nil }
+        // The outcome is settled now; the loop hears of it when the gate opens.
+        let outcome = Result { try apply(edit) }
+        let gate = saveGate
+        return PendingSave {
+            gate.wait()
+            return try outcome.get()
+        }
     }
 
     /// A change made by someone else, as another process would make it.

@@ -34,6 +34,38 @@ public final class PlanLoading: Sendable {
     }
 }
 
+/// A change on its way to the plan's store on a thread of its own, so the dashboard keeps
+/// answering keys while a shared plan's server, a network away, commits it. The loop takes
+/// the outcome when it is ready: the plan as saved, or why it was not.
+public final class PendingSave: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let result = Locked<Result<Plan, any Error>?>(nil)
+
+    /// Starts `save` on a new thread at once.
+    public init(_ save: @escaping @Sendable () throws -> Plan) {
+        let thread = Thread { [result, finished] in
+            let outcome: Result<Plan, any Error>
+            do { outcome = .success(try save()) } catch { outcome = .failure(error) }
+            result.withLock { $0 = outcome }
+            finished.signal()
+        }
+        thread.name = "planboard: saving a change"
+        thread.start()
+    }
+
+    /// Whether the store has answered.
+    public var isDone: Bool { result.withLock { $0 != nil } }
+
+    /// The plan as saved, waiting for it if need be; the store's refusal if it was refused.
+    public func wait() throws -> Plan {
+        while true {
+            if let outcome = result.withLock({ $0 }) { return try outcome.get() }
+            finished.wait()
+            finished.signal()
+        }
+    }
+}
+
 /// Why the plan could not be read, as the error said it.
 public struct LoadFailure: Error, Sendable, CustomStringConvertible {
     public var message: String

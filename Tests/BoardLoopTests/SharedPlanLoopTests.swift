@@ -57,6 +57,73 @@ final class SharedPlanLoopTests: XCTestCase {
         }
     }
 
+    func testKeysKeepAnsweringWhileAChangeIsOnItsWayAndItSaysSavingThenSaved() throws {
+        try withHarness { h in
+            let loop = try Self.sharedPlanInArea3(h)
+            h.source.savesInBackground = true
+            h.terminal.press(.down)
+            h.drain(loop)
+            let selected = String(Self.flat(h))
+            h.terminal.press(.char("g"))
+            h.drain(loop)
+            XCTAssertTrue(loop.isSaving)
+            XCTAssertTrue(Self.flat(h).contains("Saving…"), "the status line says it is not saved yet:\n\(h.terminal.screen)")
+            XCTAssertFalse(Self.flat(h).contains("Saved status"), h.terminal.screen)
+            // Keys answer while the server has not: the selection moves, a view opens.
+            h.terminal.press(.down, .down)
+            h.drain(loop)
+            XCTAssertNotEqual(Self.flat(h), selected, "the selection moved while saving")
+            XCTAssertTrue(loop.isSaving, "and the change is still on its way")
+            h.source.saveGate.signal()
+            loop.awaitSave()
+            XCTAssertFalse(loop.isSaving)
+            XCTAssertTrue(Self.flat(h).contains("3a.ii is now Green."), "then it says saved:\n\(h.terminal.screen)")
+        }
+    }
+
+    func testAChangeMadeWhileAnotherIsOnItsWayWaitsForItAndBothAreSavedInOrder() throws {
+        try withHarness { h in
+            let loop = try Self.sharedPlanInArea3(h)
+            h.source.savesInBackground = true
+            let before = h.source.log.count
+            h.terminal.press(.down, .char("g"), .down, .char("-"))
+            h.drain(loop)
+            XCTAssertEqual(h.source.log.count, before + 1, "the second waits for the first's answer")
+            XCTAssertTrue(Self.flat(h).contains("Saving…"), h.terminal.screen)
+            h.source.saveGate.signal()
+            loop.awaitSave()
+            XCTAssertTrue(loop.isSaving, "then goes")
+            h.source.saveGate.signal()
+            loop.awaitSave()
+            XCTAssertEqual(h.source.log.count, before + 2)
+            XCTAssertEqual(h.source.log.suffix(2).map { $0.summary.contains("Green") }, [true, false])
+            XCTAssertEqual(h.source.log.suffix(2).map { $0.summary.contains("Not started") }, [false, true])
+        }
+    }
+
+    func testAChangeTheServerDidNotSaveIsTakenOffTheScreenAndItsQuestionComesBack() throws {
+        try withHarness { h in
+            let loop = try Self.sharedPlanInArea3(h)
+            h.source.savesInBackground = true
+            let row = Self.row("3b", h)
+            h.terminal.press(.char("L"))
+            h.drain(loop)
+            h.terminal.press(.ctrl("u"))
+            h.terminal.type("Alice Jones")
+            h.source.serverAway = true
+            h.terminal.press(.enter)
+            h.drain(loop)
+            h.source.saveGate.signal()
+            loop.awaitSave()
+            XCTAssertTrue(Self.flat(h).contains("NOT saved"), h.terminal.screen)
+            XCTAssertEqual(Self.promptText(loop), "Alice Jones", "the question is back with what was typed")
+            h.source.serverAway = false
+            h.terminal.press(.escape)
+            h.drain(loop)
+            XCTAssertEqual(Self.row("3b", h), row, "the lead shown while saving is gone: it was not saved")
+        }
+    }
+
     func testAChangeToldOfWhenItCouldNotBeReadIsReadAtTheNextPoll() throws {
         try withHarness { h in
             let loop = try Self.sharedPlanInArea3(h)

@@ -37,6 +37,15 @@ final class StoreSource: PlanSource {
     func changeLog() throws -> [ChangeRecord] { try store.changes() }
     func version() throws -> Int64 { try store.version() }
     func apply(_ edit: Edit) throws -> Plan { try refusals { try store.apply(edit) } }
+
+    /// A shared plan's change is saved on another thread, so keys keep answering for the
+    /// round trip; a file's is quick enough to wait for. The loop leaves the store alone
+    /// until the save has answered.
+    func saveInBackground(_ edit: Edit) -> PendingSave? {
+        guard let shared = store as? PostgresPlanStore else { return nil }
+        let lent = LentShared(shared)
+        return PendingSave { try Self.refusals(lent.store) { try lent.store.apply(edit) } }
+    }
     func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try refusals { try store.undo() } }
     func redo() throws -> (plan: Plan, redone: ChangeRecord)? { try refusals { try store.redo() } }
     func recordCheckpoint(name: String, date: PlanDate) throws -> Plan { try refusals { try store.recordCheckpoint(name: name, date: date) } }
@@ -47,6 +56,10 @@ final class StoreSource: PlanSource {
     /// plan's server did not save (it went away) so the question comes back with what was
     /// typed. Any other error passes through as it is.
     private func refusals<T>(_ body: () throws -> T) throws -> T {
+        try Self.refusals(store, body)
+    }
+
+    nonisolated private static func refusals<T>(_ store: any PlanStoring, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StoreError where error.kind == .conflict {
@@ -60,7 +73,7 @@ final class StoreSource: PlanSource {
     /// The store's "NOT saved" for a server that could not be reached, said short enough to
     /// sit above the question it puts back; its other messages (a change that may or may
     /// not have been saved) are kept whole.
-    static func notSaved(_ message: String, at location: PostgresLocation) -> String {
+    nonisolated static func notSaved(_ message: String, at location: PostgresLocation) -> String {
         guard message.hasPrefix("the change was NOT saved") else { return message }
         return "NOT saved: the PostgreSQL server at \(location.host):\(location.port) is not answering"
     }
@@ -106,6 +119,13 @@ final class ChangeNotice: @unchecked Sendable {
             return noticed
         }
     }
+}
+
+/// A shared plan's store handed to the saving thread: the loop uses it again only once the
+/// save has answered, so it is never used by two threads at once.
+private final class LentShared: @unchecked Sendable {
+    let store: PostgresPlanStore
+    init(_ store: PostgresPlanStore) { self.store = store }
 }
 
 /// The store handed to the loading thread: only that thread uses it until the loop takes
