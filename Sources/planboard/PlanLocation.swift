@@ -9,7 +9,7 @@ import PlanExchange
 import ArgumentParser
 
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite), or a shared plan: postgres://USER@HOST:PORT/DB?sslmode=disable|prefer|require.", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite), or a shared plan: postgres://USER@HOST:PORT/DB?sslmode=disable|prefer|require|verify-ca|verify-full[&sslrootcert=CA.crt].", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite). To a server other than this machine, prefer (the default) acts as require: nothing goes in clear unless the address says sslmode=disable.", valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: the name in $XDG_CONFIG_HOME/planboard/config.toml, else $USER).", valueName: "name"))
