@@ -74,6 +74,11 @@ struct StoreOptions: ParsableArguments {
 
     /// What to say when the named plan is not there.
     static func missing(_ path: String) -> CLIError {
+        let scheme = path.prefix(12).lowercased()
+        if scheme.hasPrefix("postgres:") || scheme.hasPrefix("postgresql:") {
+            // Not repeated: a mistyped address may hold a password.
+            return CLIError("the plan named (by --db, $PLANBOARD_DB or config.toml) looks like a PostgreSQL address but is not one: it needs two slashes after postgres:; nothing was changed. Expected postgres://USER@HOST:PORT/DB?sslmode=...")
+        }
         let shown = Visible.field(path)
         return CLIError("there is no plan at \(shown); nothing was changed. Check the path, or create a plan there with `planboard init --db \(shown)` or `planboard import FILE.json --db \(shown)`")
     }
