@@ -17,9 +17,9 @@ struct Import: ParsableCommand {
               planboard import tracker.xlsx --area 3  actions from a tracker into area 3: a reference already in the plan
                                                       updates that action (one change-log line per change), a new one adds it
             A Word plan or JSON replaces a plan only with --replace. Importing the same tracker again changes nothing.
-            With --db postgres://… each goes into the shared plan: a whole plan into an empty database (its owner) or, with
-            --replace, over the plan as one change (a chair); a tracker's changes signed by your login (an editor or a chair).
-            A dry run reads the server and writes nothing.
+            On a shared plan (--db postgres://…) a Word plan or JSON goes into an empty
+            database (its owner), or over the plan with --replace as one change (a chair);
+            a tracker's changes are one change signed by your login. A dry run only reads.
             """)
 
     @Argument(help: ArgumentHelp("The file to import: planboard/1 JSON, a Word plan (.docx), or a tracker (.xlsx, .csv) with --area.", valueName: "file"))

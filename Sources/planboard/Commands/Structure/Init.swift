@@ -12,9 +12,9 @@ struct Init: ParsableCommand {
             The new plan has no areas, actions, risks or KPIs yet. Build it with the commands
             `header`, `governance`, `area`, `finding`, `kpi` and `set`, or in the dashboard.
             init never touches anything already at the path: an existing file, a link (even one
-            pointing nowhere), a folder or a device is refused and left as it was. A shared plan
-            on PostgreSQL is not made with init: run `planboard server init --db URL`, then
-            `planboard import FILE --db URL` or `planboard copy --from plan.sqlite --to URL`.
+            pointing nowhere), a folder or a device is refused and left as it was.
+            A shared plan on PostgreSQL is not made with init: run `planboard server init
+            --db URL`, then `planboard import FILE --db URL` or `planboard copy`.
             Example: planboard init --local-area "Northmoor Local Area" --db northmoor.sqlite
             """)
 
