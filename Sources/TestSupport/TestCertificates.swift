@@ -55,7 +55,12 @@ public final class TestCertificates: @unchecked Sendable {
         try giveAway(caCertificate, key: false)
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { remove() }
+
+    /// Removes the folder with every key and certificate in it. Safe to call more than once.
+    public func remove() {
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     /// A server certificate for `commonName`, valid for `dnsNames` and `ipAddresses` (its
     /// subject alternative names), signed by this CA.

@@ -37,7 +37,9 @@ final class PostgresTLSTests: XCTestCase {
     }
 
     override class func tearDown() {
+        // Test cases outlive this (XCTest keeps them), so the folders go now, not at deinit.
         server?.destroy()
+        ca?.remove()
         (server, ca) = (nil, nil)
         super.tearDown()
     }
@@ -95,6 +97,7 @@ final class PostgresTLSTests: XCTestCase {
 
     func testVerifyFullWithAnotherCAIsRefusedAndSaysWhichCA() throws {
         let other = try TestCertificates(name: "another CA")
+        defer { other.remove() }
         for mode in ["verify-full", "verify-ca"] {
             let refused = refusal(url("sslmode=\(mode)&sslrootcert=\(other.caCertificate.path)"))
             XCTAssertEqual(refused?.kind, .refused, refused?.message ?? "it opened")
