@@ -14,6 +14,7 @@ extension PlanStore {
     /// Creates a new plan file holding `history`: the plan and its change log exactly as
     /// given (positions, people, times), all or nothing. Fails if the file exists.
     public static func create(path: String, history: PlanHistory) throws {
+        try refuseAddress(path)
         guard !FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.refused, "\(path) already exists; expected a new file to copy the plan into. Nothing was changed")
         }

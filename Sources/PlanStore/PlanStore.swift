@@ -44,6 +44,7 @@ public final class PlanStore {
     /// lock a writer needs and writes nothing, not even a migration).
     public static func open(path: String, user: String, busyTimeout: TimeInterval = defaultBusyTimeout,
                             forReading: Bool = false) throws -> PlanStore {
+        try refuseAddress(path)
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "\(path) does not exist; expected a planboard plan file")
         }
@@ -127,6 +128,7 @@ public final class PlanStore {
     /// Creates a new plan file holding `plan`. Fails if the file exists.
     public static func create(path: String, plan: Plan, user: String, at time: Date = Date(),
                               busyTimeout: TimeInterval = defaultBusyTimeout) throws -> PlanStore {
+        try refuseAddress(path)
         // An empty file (made by `touch`, or a failed copy) holds no plan: it may be filled.
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         guard !FileManager.default.fileExists(atPath: path) || size == 0 else {
@@ -155,6 +157,16 @@ public final class PlanStore {
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             throw translate(error, path: path, waited: busyTimeout)
         }
+    }
+
+    /// Refuses a PostgreSQL address given where a file path belongs, so that no command ever
+    /// makes a folder `postgres:` with a file in it: a backstop behind the command line,
+    /// which sends such an address to the shared plan. The address itself is not repeated,
+    /// since it may hold a password.
+    static func refuseAddress(_ path: String) throws {
+        let scheme = path.prefix(12).lowercased()
+        guard scheme.hasPrefix("postgres:") || scheme.hasPrefix("postgresql:") else { return }
+        throw StoreError(.refused, "the plan given is a PostgreSQL address (postgres://…), not a file, and a SQLite plan file is never made or opened at such a path; nothing was created. Expected a file path, or a command that works on a shared plan (`planboard server init`, `planboard import FILE --db URL`, `planboard copy --to URL`)")
     }
 
     /// Checks the first bytes, so a file that is not SQLite is never touched.

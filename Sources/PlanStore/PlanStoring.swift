@@ -24,6 +24,10 @@ public protocol PlanStoring: AnyObject {
     /// Applies one edit in one transaction and logs it; returns the plan after it.
     @discardableResult
     func apply(_ edit: Edit, at time: Date) throws -> Plan
+    /// Applies several edits together, all or nothing (a tracker import). A backend that
+    /// can logs each as its own line, so each can be undone; by default they are one change.
+    @discardableResult
+    func applyAll(_ edits: [Edit], at time: Date) throws -> Plan
     /// Replaces the whole plan (an import), all or nothing.
     func replace(with plan: Plan, at time: Date, summary: String) throws
     /// Records a checkpoint of the plan as it stands.
@@ -150,6 +154,15 @@ extension PlanStoring {
 
     @discardableResult
     public func apply(_ edit: Edit) throws -> Plan { try apply(edit, at: Date()) }
+
+    @discardableResult
+    public func applyAll(_ edits: [Edit], at time: Date) throws -> Plan {
+        guard !edits.isEmpty else { return try load() }
+        return try apply(edits.count == 1 ? edits[0] : .batch(edits), at: time)
+    }
+
+    @discardableResult
+    public func applyAll(_ edits: [Edit]) throws -> Plan { try applyAll(edits, at: Date()) }
 
     public func replace(with plan: Plan, summary: String = "imported a plan") throws {
         try replace(with: plan, at: Date(), summary: summary)

@@ -66,7 +66,9 @@ final class PostgresSession: @unchecked Sendable {
         }
     }
 
-    /// How to reach and log in to the server.
+    /// How to reach and log in to the server. For verify-full the driver checks the
+    /// certificate against the URL's host (and sends it as SNI); for a host written as an
+    /// address it checks the address the connection reached instead.
     func configuration() throws -> PostgresConnection.Configuration {
         var configuration = PostgresConnection.Configuration(
             host: location.host, port: location.port, username: location.user, password: password,
@@ -75,16 +77,24 @@ final class PostgresSession: @unchecked Sendable {
         return configuration
     }
 
+    /// The encryption `location` asks for. `prefer` to a server other than this machine is
+    /// `require` (`PostgresLocation.effectiveSSLMode`): the driver then refuses a server that
+    /// offers none instead of going on in clear.
     private func tls() throws -> PostgresConnection.Configuration.TLS {
+        let mode = location.effectiveSSLMode
         var settings = TLSConfiguration.makeClientConfiguration()
-        switch location.sslMode {
+        switch mode {
         case .disable:
             return .disable
         case .prefer, .require:
             // As libpq: encrypt, without checking who the certificate belongs to.
             settings.certificateVerification = .none
+        case .verifyCA:
+            settings.certificateVerification = .noHostnameVerification
+            settings.trustRoots = try trustRoots()
         case .verifyFull:
             settings.certificateVerification = .fullVerification
+            settings.trustRoots = try trustRoots()
         }
         let context: NIOSSLContext
         do {
@@ -92,7 +102,51 @@ final class PostgresSession: @unchecked Sendable {
         } catch {
             throw StoreError(.io, "cannot set up encryption for \(location): \(error); expected the system's TLS library to work, or use sslmode=disable on a trusted network")
         }
-        return location.sslMode == .prefer ? .prefer(context) : .require(context)
+        return mode == .prefer ? .prefer(context) : .require(context)
+    }
+
+    /// The CAs a verified server's certificate must chain to: the `sslrootcert` file, read
+    /// now so that a missing or wrong file is named before anything is sent; else the
+    /// system's trust store.
+    private func trustRoots() throws -> NIOSSLTrustRoots {
+        guard let file = location.sslRootCert else { return .default }
+        let shown = "the CA file \(file) (sslrootcert in the --db URL)"
+        let expected = "expected the CA certificate, in PEM form (-----BEGIN CERTIFICATE-----), that signed the server's certificate"
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder) else {
+            throw StoreError(.notFound, "\(shown) does not exist; \(expected)")
+        }
+        guard !isFolder.boolValue else {
+            throw StoreError(.notFound, "\(shown) is a folder; \(expected)")
+        }
+        guard let bytes = FileManager.default.contents(atPath: file) else {
+            throw StoreError(.io, "\(shown) cannot be read (permission denied?); \(expected), readable by you")
+        }
+        let certificates = (try? NIOSSLCertificate.fromPEMBytes(Array(bytes))) ?? []
+        guard !certificates.isEmpty else {
+            throw StoreError(.notFound, "\(shown) holds no certificate in PEM form; \(expected)")
+        }
+        return .certificates(certificates)
+    }
+
+    /// A refusal in words when encryption could not be set up: the server offers none, or its
+    /// certificate is not one the address trusts. Nil when `error` is about something else.
+    private func tlsRefusal(_ error: PSQLError) -> StoreError? {
+        let place = "\(location.host):\(location.port)"
+        if error.code == .sslUnsupported {
+            return StoreError(.refused, location.noEncryptionMessage)
+        }
+        guard error.code == .connectionError, let cause = error.underlying,
+              cause is NIOSSLError || cause is NIOSSLExtraError || cause is BoringSSLError else { return nil }
+        let trusted = location.sslRootCert.map { "the CA in \($0)" } ?? "the system's trusted CAs"
+        let nothingSent = "nothing was sent"
+        if let extra = cause as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            return StoreError(.refused, "the server at \(place) has a certificate that is not for \(location.host) (sslmode=verify-full checks the name); \(nothingSent). Expected a certificate whose names include \(location.host): connect by a name the certificate bears, or have the server's administrator issue one for \(location.host)")
+        }
+        if "\(cause)".contains("CERTIFICATE_VERIFY_FAILED") {
+            return StoreError(.refused, "the server at \(place) has a certificate that does not check out against \(trusted): not signed by it, or out of date (sslmode=\(location.sslMode.rawValue) checks it); \(nothingSent). Expected a current certificate signed by the CA\(location.sslRootCert == nil ? " named with sslrootcert=/path/to/ca.crt in the --db URL, or by one the system trusts" : " in that file")")
+        }
+        return StoreError(.refused, "could not set up encryption with the server at \(place) (\(Self.plain(cause))); \(nothingSent). Expected a server with ssl turned on and a working certificate")
     }
 
     /// Runs one statement with bind parameters and returns its rows.
@@ -160,6 +214,7 @@ final class PostgresSession: @unchecked Sendable {
         guard let psql = error as? PSQLError else {
             return StoreError(.io, "cannot reach the PostgreSQL server at \(place) (\(Self.plain(error))); expected a server accepting connections there. Is it running, and is the address right?")
         }
+        if let refusal = tlsRefusal(psql) { return refusal }
         let state = psql.serverInfo?[.sqlState] ?? ""
         let serverMessage = psql.serverInfo?[.message] ?? ""
         switch psql.code {
@@ -189,8 +244,6 @@ final class PostgresSession: @unchecked Sendable {
             }
         case .authMechanismRequiresPassword:
             return StoreError(.refused, "the server at \(place) asks for a password for \(location.user) and none was given; set PGPASSWORD or add a line to ~/.pgpass (host:port:database:user:password)")
-        case .sslUnsupported:
-            return StoreError(.refused, "the server at \(place) does not offer encryption, and the URL has sslmode=\(location.sslMode.rawValue); use sslmode=prefer or disable on a trusted network, or turn on ssl in the server")
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return StoreError(.io, "\(Self.lostMarker) the PostgreSQL server at \(place)\(connecting ? " while logging in" : "")")
         case .connectionError:

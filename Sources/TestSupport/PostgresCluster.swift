@@ -13,6 +13,8 @@ public final class PostgresCluster: @unchecked Sendable {
     public let port: Int
     public let superuser = "postgres"
     public let password: String
+    /// Extra server settings (`-c name=value` at each start), e.g. `ssl` and its files.
+    public let settings: [String: String]
     private let bin: URL
     private let runAs: String?
     private var running = false
@@ -25,9 +27,12 @@ public final class PostgresCluster: @unchecked Sendable {
         public var description: String
     }
 
-    /// Creates and starts a new cluster. Fails, saying why, when PostgreSQL is not installed
-    /// (`scripts/setup` installs it).
-    public init() throws {
+    /// Creates and starts a new cluster with `settings` beside the usual ones (say
+    /// `["ssl": "on", "ssl_cert_file": ..., "ssl_key_file": ...]`; files the server reads must
+    /// be given to its account with `giveToServer`). Fails, saying why, when PostgreSQL is not
+    /// installed (`scripts/setup` installs it).
+    public init(settings: [String: String] = [:]) throws {
+        self.settings = settings
         bin = try Self.binaries()
         let isRoot = getuid() == 0
         runAs = isRoot ? "postgres" : nil
@@ -55,8 +60,11 @@ public final class PostgresCluster: @unchecked Sendable {
 
     /// Starts the server and waits until it accepts connections.
     public func start() throws {
+        // pg_ctl hands these to a shell: each extra value goes in single quotes.
+        let extra = settings.sorted { $0.key < $1.key }
+            .map { " -c \($0.key)='\($0.value.replacingOccurrences(of: "'", with: "'\\''"))'" }.joined()
         try runServerProgram("pg_ctl", ["-D", data.path, "-l", logFile.path, "-w", "-t", "60",
-                                        "-o", "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60",
+                                        "-o", "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60" + extra,
                                         "start"])
         running = true
     }
@@ -97,6 +105,13 @@ public final class PostgresCluster: @unchecked Sendable {
             throw Failure(description: "psql exited \(result.status): \(result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Makes `path` the server account's (when the tests run as root, the server runs as
+    /// `postgres`), so the server can read it: a private key must also be mode 0600.
+    public static func giveToServer(_ path: String) throws {
+        guard getuid() == 0 else { return }
+        try run("/bin/chown", ["postgres", path])
     }
 
     // MARK: Running programs

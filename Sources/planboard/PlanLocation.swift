@@ -9,7 +9,7 @@ import PlanExchange
 import ArgumentParser
 
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite), or a shared plan: postgres://USER@HOST:PORT/DB?sslmode=disable|prefer|require.", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("The plan file (SQLite), or a shared plan: postgres://USER@HOST:PORT/DB?sslmode=disable|prefer|require|verify-ca|verify-full[&sslrootcert=CA.crt].", discussion: "Default: $PLANBOARD_DB, else $XDG_DATA_HOME/planboard/plan.sqlite (~/.local/share/planboard/plan.sqlite). To a server other than this machine, prefer (the default) acts as require: nothing goes in clear unless the address says sslmode=disable.", valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: the name in $XDG_CONFIG_HOME/planboard/config.toml, else $USER).", valueName: "name"))
@@ -74,6 +74,11 @@ struct StoreOptions: ParsableArguments {
 
     /// What to say when the named plan is not there.
     static func missing(_ path: String) -> CLIError {
+        let scheme = path.prefix(12).lowercased()
+        if scheme.hasPrefix("postgres:") || scheme.hasPrefix("postgresql:") {
+            // Not repeated: a mistyped address may hold a password.
+            return CLIError("the plan named (by --db, $PLANBOARD_DB or config.toml) looks like a PostgreSQL address but is not one: it needs two slashes after postgres:; nothing was changed. Expected postgres://USER@HOST:PORT/DB?sslmode=...")
+        }
         let shown = Visible.field(path)
         return CLIError("there is no plan at \(shown); nothing was changed. Check the path, or create a plan there with `planboard init --db \(shown)` or `planboard import FILE.json --db \(shown)`")
     }

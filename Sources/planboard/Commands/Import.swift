@@ -17,6 +17,9 @@ struct Import: ParsableCommand {
               planboard import tracker.xlsx --area 3  actions from a tracker into area 3: a reference already in the plan
                                                       updates that action (one change-log line per change), a new one adds it
             A Word plan or JSON replaces a plan only with --replace. Importing the same tracker again changes nothing.
+            On a shared plan (--db postgres://…) a Word plan or JSON goes into an empty
+            database (its owner), or over the plan with --replace as one change (a chair);
+            a tracker's changes are one change signed by your login. A dry run only reads.
             """)
 
     @Argument(help: ArgumentHelp("The file to import: planboard/1 JSON, a Word plan (.docx), or a tracker (.xlsx, .csv) with --area.", valueName: "file"))
@@ -37,11 +40,12 @@ struct Import: ParsableCommand {
         let kind = DocumentImport.kind(of: file, area: area)
         if kind != .json { return try DocumentImport.run(self, kind) }
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
+        let path = store.path
         if dryRun {
             try Output.line("\(Visible.field(file)) is a valid plan for \(Visible.field(plan.header.localArea)): \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs. Dry run: nothing was saved.")
+            if PostgresLocation.isURL(path) { try Output.line(try postgresImportOutlook(replace: replace, store: store)) }
             return
         }
-        let path = store.path
         if PostgresLocation.isURL(path) { return try importIntoPostgres(plan, file: file, replace: replace, store: store) }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
         if FileManager.default.fileExists(atPath: path) && size != 0 {

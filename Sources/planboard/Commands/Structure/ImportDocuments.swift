@@ -3,6 +3,7 @@ import PlanExchange
 import PlanImport
 import PlanModel
 import PlanStore
+import PlanStorePostgres
 
 /// `planboard import` for the documents councils already have: a plan in Word (.docx) and
 /// an action tracker from Excel (.xlsx or .csv). JSON goes the way it always has.
@@ -53,6 +54,9 @@ enum DocumentImport {
             try Output.line("")
             try Output.line(SummaryReport(plan: plan, today: today).text.trimmingCharacters(in: .newlines))
             try Output.line("Dry run: nothing was saved.")
+            if PostgresLocation.isURL(command.store.path) {
+                try Output.line(try postgresImportOutlook(replace: command.replace, store: command.store))
+            }
             return
         }
         try save(plan, command: command, what: "imported \((command.file as NSString).lastPathComponent)")
@@ -62,12 +66,9 @@ enum DocumentImport {
         guard let area = command.area else {
             throw CLIError("\(command.file) looks like a tracker; say which area of weakness its actions belong to with --area N")
         }
-        let path = command.store.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw CLIError("there is no plan at \(path) to add \(command.file) to; start one with `planboard init` or `planboard import PLAN.docx`, or give --db")
-        }
         let started = Date()
-        let db = try PlanStore.open(path: path, user: command.store.userName)
+        let db = try trackerPlan(command)
+        let path = db.path
         let result = try TrackerImport.read(url: URL(fileURLWithPath: command.file), name: command.file, area: area,
                                             plan: try db.load(), today: try Today.date(), author: command.store.userName)
         let elapsed = Date().timeIntervalSince(started)
@@ -88,12 +89,29 @@ enum DocumentImport {
         }
         guard !result.edits.isEmpty else { return }
         try db.applyAll(result.edits)
-        try Output.line("Saved \(result.edits.count) change\(result.edits.count == 1 ? "" : "s") to \(path), each in the change log as yours (`planboard undo` takes back the last).")
+        let saved = "Saved \(result.edits.count) change\(result.edits.count == 1 ? "" : "s") to \(path)"
+        if PostgresLocation.isURL(command.store.path) {
+            try Output.line("\(saved), in the change log as one change signed by \(Visible.field(db.user)) (`planboard undo` takes it back).")
+        } else {
+            try Output.line("\(saved), each in the change log as yours (`planboard undo` takes back the last).")
+        }
+    }
+
+    /// The plan a tracker's actions go into: the shared plan for a `postgres://` --db, else
+    /// the file, which must exist. A dry run opens the file read-only; on a server it only
+    /// reads.
+    static func trackerPlan(_ command: Import) throws -> any PlanStoring {
+        let path = command.store.path
+        if !PostgresLocation.isURL(path) && !FileManager.default.fileExists(atPath: path) {
+            throw CLIError("there is no plan at \(Visible.field(path)) to add \(command.file) to; start one with `planboard init` or `planboard import PLAN.docx`, or give --db")
+        }
+        return try command.store.open(forReading: command.dryRun)
     }
 
     /// Saves a whole plan: a new file, or over the plan there with --replace.
     static func save(_ plan: Plan, command: Import, what: String) throws {
         let path = command.store.path
+        if PostgresLocation.isURL(path) { return try importIntoPostgres(plan, file: command.file, replace: command.replace, store: command.store) }
         if FileManager.default.fileExists(atPath: path) {
             let existing = try PlanStore.open(path: path, user: command.store.userName)
             guard command.replace else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanModel
 import PlanStore
+import PlanStorePostgres
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,6 +13,8 @@ struct Init: ParsableCommand {
             `header`, `governance`, `area`, `finding`, `kpi` and `set`, or in the dashboard.
             init never touches anything already at the path: an existing file, a link (even one
             pointing nowhere), a folder or a device is refused and left as it was.
+            A shared plan on PostgreSQL is not made with init: run `planboard server init
+            --db URL`, then `planboard import FILE --db URL` or `planboard copy`.
             Example: planboard init --local-area "Northmoor Local Area" --db northmoor.sqlite
             """)
 
@@ -25,6 +28,7 @@ struct Init: ParsableCommand {
 
     func run() throws {
         let path = store.path
+        if PostgresLocation.isURL(path) { throw Init.sharedPlanRefusal(path) }
         for candidate in [path, path + "-wal", path + "-shm", path + "-journal"] {
             if let what = Init.occupant(candidate) {
                 throw CLIError("\(candidate) already exists (\(what)); nothing was changed. init makes a new plan only where there is nothing yet: give another path with --db")
@@ -39,6 +43,13 @@ struct Init: ParsableCommand {
         try Output.line("Created an empty plan for \(Visible.field(plan.header.localArea)) at \(Visible.field(path)).")
         if localArea == nil { print("Name the local area with: planboard header set --local-area NAME") }
         try Output.line("Next: planboard area add --title TITLE --weakness TEXT, or open the dashboard with planboard.")
+    }
+
+    /// Why init makes no plan at a `postgres://` address, and what to run instead. The
+    /// address is shown as parsed, so a password written into it is never repeated.
+    static func sharedPlanRefusal(_ address: String) -> CLIError {
+        let shown = (try? PostgresLocation(url: address))?.description ?? "URL"
+        return CLIError("init makes a new plan file, and --db is a shared plan on a PostgreSQL server (\(shown)); nothing was created, here or on the server. To start a shared plan, run once, as the database's owner, `planboard server init --db \(shown)`, then bring a plan in with `planboard import FILE.json|FILE.docx --db \(shown)` or `planboard copy --from plan.sqlite --to \(shown)`")
     }
 
     /// What sits at `path` without following links: nil when nothing does.
