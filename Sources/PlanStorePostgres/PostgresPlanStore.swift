@@ -211,14 +211,12 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         try take(snapshot)
     }
 
+    /// A log line as read. One whose edit this planboard cannot read (a newer planboard's, or
+    /// one written by hand through the server's function) is kept with its summary and who
+    /// made it, and cannot be undone: one unreadable line never stops the plan opening.
     static func record(seq: Int64, at: String, who: String, kind: String, target: Int64?, summary: String,
                        edit: String?, inverse: String?, place: String) throws -> ChangeRecord {
-        let edits: (edit: Edit?, inverse: Edit?)
-        do {
-            edits = try Edit.fromLog(edit: edit, inverse: inverse)
-        } catch {
-            throw StoreError(.corrupt, "\(place) is damaged: change-log line \(seq) cannot be read; expected an edit planboard wrote. Copy the plan back from a backup")
-        }
+        let edits: (edit: Edit?, inverse: Edit?) = (try? Edit.fromLog(edit: edit, inverse: inverse)) ?? (nil, nil)
         return ChangeRecord(seq: seq, at: ChangeTime.date(at) ?? .distantPast, user: who, kind: ChangeRecord.Kind(rawValue: kind) ?? .edit,
                             target: target, summary: summary, edit: edits.edit, inverse: edits.inverse)
     }

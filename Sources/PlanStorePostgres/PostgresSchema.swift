@@ -341,11 +341,14 @@ enum PostgresSchema {
                     RAISE EXCEPTION 'a change needs its edit and the edit that undoes it; nothing was changed' USING ERRCODE = 'PB003';
                 END IF;
                 BEGIN
-                    IF pg_catalog.jsonb_typeof(log_edit::jsonb) <> 'object' OR pg_catalog.jsonb_typeof(log_inverse::jsonb) <> 'object' THEN
-                        RAISE EXCEPTION 'not an object';
+                    -- An edit is one of the model's cases: an object of one key.
+                    IF pg_catalog.jsonb_typeof(log_edit::jsonb) <> 'object' OR pg_catalog.jsonb_typeof(log_inverse::jsonb) <> 'object'
+                       OR (SELECT count(*) FROM pg_catalog.jsonb_object_keys(log_edit::jsonb)) <> 1
+                       OR (SELECT count(*) FROM pg_catalog.jsonb_object_keys(log_inverse::jsonb)) <> 1 THEN
+                        RAISE EXCEPTION 'not an edit';
                     END IF;
                 EXCEPTION WHEN others THEN
-                    RAISE EXCEPTION 'a change''s edit is not an edit planboard writes (a JSON object); nothing was changed' USING ERRCODE = 'PB003';
+                    RAISE EXCEPTION 'a change''s edit is not an edit planboard writes (a JSON object naming one edit); nothing was changed' USING ERRCODE = 'PB003';
                 END;
             END IF;
 
@@ -418,8 +421,9 @@ enum PostgresSchema {
             FOR i IN 1 .. n LOOP
                 IF bodies[i] <> '' THEN
                     INSERT INTO planboard.part AS p (kind, key, parent, position, body, rev)
-                        VALUES (kinds[i], keys[i], NULLIF(parents[i], ''), positions[i], bodies[i], new_seq)
-                        ON CONFLICT (kind, key) DO UPDATE SET parent = NULLIF(parents[i], ''), position = positions[i], body = bodies[i], rev = new_seq;
+                        VALUES (kinds[i], keys[i], NULLIF(parents[i], ''), positions[i], (bodies[i]::jsonb)::text, new_seq)
+                        ON CONFLICT (kind, key) DO UPDATE SET parent = NULLIF(parents[i], ''), position = positions[i],
+                            body = (bodies[i]::jsonb)::text, rev = new_seq;
                     DELETE FROM planboard.gone g WHERE g.kind = kinds[i] AND g.key = keys[i];
                 END IF;
             END LOOP;

@@ -89,7 +89,7 @@ final class HostileSharedPlanTests: XCTestCase {
             SELECT * FROM planboard.apply(ARRAY['\(kind)'], ARRAY['\(key)'],
                 ARRAY[coalesce((SELECT rev FROM planboard.part WHERE kind = '\(kind)' AND key = '\(key)'), -1)]::bigint[],
                 ARRAY['\(parent)'], ARRAY[coalesce((SELECT position FROM planboard.part WHERE kind = '\(kind)' AND key = '\(key)'), 0)],
-                ARRAY['\(quoted)'], NULL, 'planboard/1', '\(logKind)', \(target), 'forged', '{}', '{}', gen_random_uuid())
+                ARRAY['\(quoted)'], NULL, 'planboard/1', '\(logKind)', \(target), 'forged', '{"hostile": {}}', '{"hostile": {}}', gen_random_uuid())
             """
     }
 
@@ -186,6 +186,8 @@ final class HostileSharedPlanTests: XCTestCase {
         refused(applySQL(body: try body(of: "3b", in: shared, #"{"ref": "9z"}"#)), as: "ed", in: shared, saying: "names another action")
         refused(applySQL(body: try body(of: "3b", in: shared, "{}"), logKind: "import"), as: "ed", in: shared, saying: "only a chair may replace the whole plan")
         refused(applySQL(body: try body(of: "3b", in: shared, "{}"), logKind: "teleport"), as: "ed", in: shared, saying: "is not one planboard writes")
+        refused(applySQL(body: try body(of: "3b", in: shared, "{}")).replacingOccurrences(of: #"'{"hostile": {}}', '{"hostile": {}}'"#, with: "'{}', '[]'"),
+                as: "ed", in: shared, saying: "is not an edit planboard writes")
         refused(applySQL(body: try body(of: "3b", in: shared, "{}"), logKind: "undo", target: "1"), as: "ed", in: shared, saying: "only their own changes")
         refused(applySQL(kind: "area", key: "1", parent: "", body: "{}"), as: "ed", in: shared, saying: "which only a chair may change")
         refused(applySQL(kind: "checkpoint", key: "Forged", parent: "", body: "{}"), as: "ed", in: shared, saying: "which only a chair may change")
@@ -201,6 +203,19 @@ final class HostileSharedPlanTests: XCTestCase {
         refused("SELECT planboard.set_person('vic', 'chair', NULL, false)", as: "vic", in: shared, saying: "only a chair or the database's owner may manage people")
         refused("SELECT planboard.set_person('ed', 'chair', NULL, false)", as: "ed", in: shared, saying: "only a chair or the database's owner may manage people")
         XCTAssertEqual(try fingerprint(shared), before, "the plan, its log and every login as they were")
+
+        // What an editor may change they may change through psql too, but only through the
+        // function: logged, signed, and never stopping anyone opening the plan. A key given
+        // twice is kept as the server reads it (the last), and an edit this planboard cannot
+        // read is kept with its summary, not undoable.
+        let twice = #"{"status": "done", "# + String(try body(of: "3b", in: shared, "{}").dropFirst())
+        try shared.cluster.psql(applySQL(body: twice),
+                                database: shared.database, user: "ed")
+        let viewer = try PostgresTestServer.open(shared.cluster, shared.database, user: "vic")
+        XCTAssertEqual(try viewer.load().action("3b")?.status, .amber, "the later of the two statuses")
+        XCTAssertEqual(try viewer.changes().last?.user, "ed")
+        XCTAssertEqual(try viewer.changes().last?.summary, "forged")
+        XCTAssertNil(try viewer.changes().last?.edit)
 
         // What an editor may do still works, through planboard, signed by the login.
         let editor = try PostgresTestServer.open(shared.cluster, shared.database, user: "ed")

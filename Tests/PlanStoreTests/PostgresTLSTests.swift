@@ -28,8 +28,7 @@ final class PostgresTLSTests: XCTestCase {
             let owner = try PostgresLocation(url: cluster.url(database: database))
             let env = PostgresTestServer.environment(cluster)
             try PostgresAdmin.initialise(owner, environment: env)
-            try PostgresAdmin.create(owner, plan: try Samples.plan(SamplePlans.devon), summary: "created from a plan",
-                                     at: Date(timeIntervalSince1970: 1_600_000_000), environment: env)
+            try PostgresAdmin.create(owner, plan: try Samples.plan(SamplePlans.devon), summary: "created from a plan", environment: env)
             (self.ca, server) = (ca, cluster)
         } catch {
             failure = error
@@ -195,7 +194,7 @@ final class PostgresTLSTests: XCTestCase {
 
     func testANonLocalHostWithoutTLSIsRefusedAndNeverFallsBackToClear() throws {
         // The shared test cluster offers no encryption.
-        let (plain, database) = try PostgresTestServer.newPlan(try Samples.plan(SamplePlans.devon), at: Date(timeIntervalSince1970: 1_600_000_000))
+        let (plain, database) = try PostgresTestServer.newPlan(try Samples.plan(SamplePlans.devon))
         XCTAssertNil(refusal(url(host: "127.0.0.1", "", on: plain, database: database), cluster: plain), "this machine, no sslmode: prefer, in clear")
         guard let alias = Self.aliasForThisMachine() else {
             throw XCTSkip("/etc/hosts names no other host for 127.0.0.1; the decision itself is checked in testPreferToAnotherMachineActsAsRequireAndDisableMustBeWrittenOut")
