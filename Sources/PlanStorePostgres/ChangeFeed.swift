@@ -34,6 +34,9 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
 
     var trouble: String? { lock.withLock { lostAt } }
 
+    /// Whether it is listening now (it starts on another thread).
+    var isListening: Bool { lock.withLock { connection.map { !$0.isClosed } ?? false } }
+
     func stop() {
         let connection: PostgresConnection? = lock.withLock {
             stopped = true
@@ -61,8 +64,24 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
             throw session.translate(error, connecting: true)
         }
         let onChange = self.onChange
-        connection.addListener(channel: PostgresPlanStore.channel) { _, notification in
-            if let seq = Int64(notification.payload) { onChange(seq) }
+        // On the connection's own thread, and only while it is open: a listener added to a
+        // connection that has just closed would be dropped unanswered, which postgres-nio
+        // treats as a programming error and stops the process for.
+        let added: Bool
+        do {
+            added = try connection.eventLoop.submit { () -> Bool in
+                guard !connection.isClosed else { return false }
+                connection.addListener(channel: PostgresPlanStore.channel) { _, notification in
+                    if let seq = Int64(notification.payload) { onChange(seq) }
+                }
+                return true
+            }.wait()
+        } catch {
+            added = false
+        }
+        guard added else {
+            Self.close(connection)
+            throw StoreError(.io, "\(PostgresSession.lostMarker) the PostgreSQL server at \(location.host):\(location.port) as the feed began listening")
         }
         do {
             _ = try connection.query("LISTEN planboard", logger: logger).wait()

@@ -172,6 +172,7 @@ final class PostgresStoreTests: XCTestCase {
         let heard = Heard()
         let feed = try XCTUnwrap(try watcher.follow { seq in heard.add(seq) })
         defer { feed.stop() }
+        XCTAssertTrue(Self.poll(until: 10) { (feed as? ChangeFeed)?.isListening == true }, "the feed listens")
         var delays: [Double] = []
         var afterCommit: [Double] = []
         for i in 0..<7 {
@@ -203,6 +204,8 @@ final class PostgresStoreTests: XCTestCase {
         let feed = try XCTUnwrap(try store.follow { seq in heard.add(seq) })
         defer { feed.stop() }
         XCTAssertNil(feed.trouble, "nothing to say while the server answers")
+        // It starts listening on another thread (the dashboard's first frame never waits for it).
+        XCTAssertTrue(Self.poll(until: 10) { (feed as? ChangeFeed)?.isListening == true }, "the feed listens")
 
         try cluster.stop(mode: "fast")
         XCTAssertTrue(Self.poll(until: 10) { feed.trouble != nil }, "the feed notices its connection closing")
