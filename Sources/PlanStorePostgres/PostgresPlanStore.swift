@@ -37,9 +37,11 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public enum Reads: Sendable {
         /// Every read asks (one round trip each), as every read of a file reads the file.
         case asking
-        /// Reads before the first change are the snapshot read when the store opened: a
-        /// command sees one consistent plan, and pays no further round trip to read it.
-        /// Reads after a change ask.
+        /// Reads are the snapshot read when the store opened, with this store's own changes:
+        /// a command sees one consistent plan and pays no further round trip to read it. A
+        /// change made on it that touches a part someone else has changed since is refused
+        /// by the server and worked out again on the newer plan, so reading no more often
+        /// never overwrites anyone.
         case snapshot
         /// `version()` asks (but the first, which the opening's snapshot answers); the other
         /// reads are what the last `version()` brought in. For the dashboard, which calls
@@ -241,7 +243,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         case .asking:
             try refresh()
         case .snapshot:
-            if !fresh { try refresh() }
+            break
         case .told:
             guard version else { return }
             if !fresh { try refresh() }
@@ -308,6 +310,8 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     private func step(_ kind: ChangeRecord.Kind) throws -> (plan: Plan, undone: ChangeRecord)? {
+        // Which change is this person's to undo depends on the whole log: read it as it stands.
+        if !fresh { try refreshForWrite() }
         var found: ChangeRecord?
         let result = try write(verb: kind.rawValue, whole: false) { plan, log -> (Plan, LogLine)? in
             found = nil
@@ -493,17 +497,15 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             held.entries[key] = entry
             held.revs[key] = seq
         }
+        // When others wrote between the plan read and this change, the version held stays
+        // where it was: the next read asks for everything written since, theirs and this one.
+        held.plan = next
         if let base, seq == base + 1 {
-            held.plan = next
             held.log.append(record)
             held.version = seq
-        } else {
-            held.plan = nil
-            try? refresh()
-            if held.plan == nil { held.plan = try PlanParts.plan(from: held.entries, place: path) }
         }
         fresh = false
-        return (held.plan ?? next, record)
+        return (next, record)
     }
 
     /// The connection went while the change was on its way: returns when it was saved, and
@@ -561,6 +563,10 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
 
     /// The whole change log, as held.
     var log: [ChangeRecord] { held.log }
+
+    /// The log position the plan held is current to, without asking the server: a notice of
+    /// a change at or before it (this store's own) needs no reading.
+    public var heldVersion: Int64? { held.version }
 
     /// Reads the plan and log as they stand now (for `copy`).
     func refreshed() throws -> (plan: Plan, log: [ChangeRecord]) {

@@ -22,7 +22,7 @@ final class StoreSource: PlanSource {
         self.store = store
         let notice = self.notice
         // No feed (the server refused to listen) leaves the loop checking the version instead.
-        feed = try? store.follow { _ in notice.note() }
+        feed = try? store.follow { seq in notice.note(seq) }
     }
 
     var user: String { store.user }
@@ -31,7 +31,14 @@ final class StoreSource: PlanSource {
         (store as? PostgresPlanStore)?.role
     }
     var trouble: String? { feed?.trouble }
-    func takeChangeNotice() -> Bool? { feed == nil ? nil : notice.take() }
+    /// A notice of a change the store already holds (this dashboard's own, saved a moment
+    /// before the server announced it) needs no reading.
+    func takeChangeNotice() -> Bool? {
+        guard feed != nil else { return nil }
+        guard let seq = notice.take() else { return false }
+        if let held = (store as? PostgresPlanStore)?.heldVersion, seq <= held { return false }
+        return true
+    }
 
     func load() throws -> Plan { try store.load() }
     func changeLog() throws -> [ChangeRecord] { try store.changes() }
@@ -105,18 +112,19 @@ final class StoreSource: PlanSource {
     }
 }
 
-/// The server's notice of a change, from the feed's thread to the loop's: a flag behind a lock.
+/// The server's notice of a change, from the feed's thread to the loop's: the latest log
+/// position announced, behind a lock.
 final class ChangeNotice: @unchecked Sendable {
     private let lock = NSLock()
-    private var noticed = false
+    private var latest: Int64?
 
-    func note() { lock.withLock { noticed = true } }
+    func note(_ seq: Int64) { lock.withLock { latest = max(latest ?? seq, seq) } }
 
-    /// Whether a change was noticed since last asked.
-    func take() -> Bool {
+    /// The latest position announced since last asked, if any.
+    func take() -> Int64? {
         lock.withLock {
-            defer { noticed = false }
-            return noticed
+            defer { latest = nil }
+            return latest
         }
     }
 }
