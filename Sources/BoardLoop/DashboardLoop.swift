@@ -65,11 +65,13 @@ public final class DashboardLoop {
 
     /// Waits for the change on its way, takes the server's answer and draws it (tests, and
     /// a dashboard closing with a change in flight).
-    public func awaitSave() {
-        guard let saving else { return }
+    @discardableResult
+    public func awaitSave() -> String? {
+        guard let saving else { return nil }
         _ = try? saving.pending.wait()
-        finishSaving(saving)
+        let problem = finishSaving(saving)
         terminal.draw(Render.screen(state))
+        return problem
     }
 
     /// Shows a message on the first screen.
@@ -80,13 +82,27 @@ public final class DashboardLoop {
     /// Runs until the person quits or a signal says to; returns the exit status.
     public func run() -> Int32 {
         start()
-        // A source told of changes (a shared plan) is looked at every 20 ms, so a change
-        // another person saved shows within a few hundredths of a second; while one's own
-        // change is on its way, every 5 ms, so "saved" follows the server's answer at once.
-        while step(waiting: saving != nil ? 5 : toldOfChanges ? 20 : 100) {}
-        // Quitting never drops a change on its way, nor one waiting behind it.
-        while saving != nil { awaitSave() }
+        while step(waiting: turnWait) {}
+        finish()
         return 0
+    }
+
+    /// How long a turn waits for a key: a source told of changes (a shared plan) is looked
+    /// at every 20 ms, so a change another person saved shows within a few hundredths of a
+    /// second; while one's own change is on its way, every 5 ms, so "saved" follows the
+    /// server's answer at once; otherwise every 100 ms.
+    public var turnWait: Int32 { saving != nil ? 5 : toldOfChanges ? 20 : 100 }
+
+    /// Before the dashboard closes: a change on its way, and those waiting behind it, are
+    /// saved, never dropped. Returns what was not saved, in words, to say once the terminal
+    /// is the shell's again.
+    @discardableResult
+    public func finish() -> [String] {
+        var unsaved: [String] = []
+        while saving != nil {
+            if let problem = awaitSave() { unsaved.append(problem) }
+        }
+        return unsaved
     }
 
     /// Takes the terminal's size and draws the first frame.
@@ -113,7 +129,7 @@ public final class DashboardLoop {
         // While the whole plan is on its way, look for it often; a key waits for it.
         let message = terminal.read(milliseconds: holdsOutline ? min(milliseconds, 10) : milliseconds)
         if holdsOutline, message != nil || loading?.isDone != false { finishLoading(loading) }
-        if let saving, saving.pending.isDone { finishSaving(saving) }
+        if let saving, saving.pending.isDone { _ = finishSaving(saving) }
         if let message {
             dirty = true
             for effect in state.update(message) {
@@ -289,23 +305,30 @@ public final class DashboardLoop {
 
     /// The server answered: saved (say so), refused (show why), or not saved (put the
     /// question back); then send what waited for it.
-    private func finishSaving(_ saving: (pending: PendingSave, done: String, retry: Retry?)) {
+    /// Returns what went wrong, in words, when the change was not saved.
+    @discardableResult
+    private func finishSaving(_ saving: (pending: PendingSave, done: String, retry: Retry?)) -> String? {
         self.saving = nil
         dirty = true
+        var problem: String?
         do {
             saved(try saving.pending.wait(), said: saving.done)
         } catch let conflict as PlanConflict {
+            problem = Self.sentence(conflict.message)
             refused(conflict, retry: saving.retry)
         } catch let notSaved as PlanNotSaved {
+            problem = Self.sentence(notSaved.message)
             showUnsaved()
             _ = state.update(.notSaved(said: Self.sentence(notSaved.message), retry: saving.retry))
         } catch {
+            problem = "\(error)"
             showUnsaved()
             _ = state.update(.failed("\(error)"))
         }
         let next = waiting
         waiting = []
         for effect in next { perform(effect) }
+        return problem
     }
 
     private func undo() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import BoardCore
 import BoardLoop
 import Foundation
+import PlanModel
 import PlanStorePostgres
 import ShippedThemes
 
@@ -63,10 +64,16 @@ struct Dashboard: ParsableCommand {
             loop.start()
             Phases.recordFirstFrame(since: started)
             var loading = loop.isLoading
-            while loop.step(waiting: 100) {
+            while loop.step(waiting: loop.turnWait) {
                 guard loading, !loop.isLoading else { continue }
                 loading = false
                 BenchFile.note("whole_plan_ms", since: started)
+            }
+            let unsaved = loop.finish()
+            if !unsaved.isEmpty {
+                terminal.end()
+                for problem in unsaved { Output.notice("not saved as the dashboard closed: \(Visible.field(problem))") }
+                return Int32(1)
             }
             return Int32(0)
         }
