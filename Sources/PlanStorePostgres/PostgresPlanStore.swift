@@ -256,9 +256,13 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     /// The plan brought up to date: on a shared plan, what the last `version()` read.
+    /// The plan brought up to date: what the last read brought in (the dashboard's
+    /// `version()`, called on the server's notice, has just asked), or, for a store whose
+    /// every read asks, what the server holds now. One round trip at most.
     public func follow(_ plan: Plan, log: [ChangeRecord], from version: Int64) throws -> LoggedPlan {
-        let now = try self.version()
-        return LoggedPlan(plan: try load(), log: held.log, version: now)
+        if reads == .asking { try refresh() }
+        guard let plan = held.plan, let now = held.version else { throw noPlan() }
+        return LoggedPlan(plan: plan, log: held.log, version: now)
     }
 
     /// Runs a read; when the connection was lost, connects again once and retries (a read
