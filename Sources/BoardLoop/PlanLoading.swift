@@ -1,31 +1,29 @@
 import Foundation
 import PlanModel
 
-/// The whole plan being read on a thread of its own while the dashboard shows its first
-/// screen from the plan's outline (`PlanSource.outline`), so the person sees the figures
-/// without waiting for every action's text. The loop takes the result when it is ready, or
-/// waits for it when a key needs the whole plan.
-public final class PlanLoading: Sendable {
+/// Work done on a thread of its own while the dashboard goes on answering keys; the loop
+/// takes the outcome when it is ready, or waits for it when it must.
+public final class InBackground<Value: Sendable>: Sendable {
     private let finished = DispatchSemaphore(value: 0)
-    private let result = Locked<Result<LoggedPlan, LoadFailure>?>(nil)
+    private let result = Locked<Result<Value, any Error>?>(nil)
 
-    /// Starts `read` on a new thread at once.
-    public init(_ read: @escaping @Sendable () throws -> LoggedPlan) {
+    /// Starts `work` on a new thread at once, named for `what` it does.
+    public init(_ what: String, _ work: @escaping @Sendable () throws -> Value) {
         let thread = Thread { [result, finished] in
-            let outcome: Result<LoggedPlan, LoadFailure>
-            do { outcome = .success(try read()) } catch { outcome = .failure(LoadFailure(message: "\(error)")) }
+            let outcome: Result<Value, any Error>
+            do { outcome = .success(try work()) } catch { outcome = .failure(error) }
             result.withLock { $0 = outcome }
             finished.signal()
         }
-        thread.name = "planboard: loading the plan"
+        thread.name = "planboard: \(what)"
         thread.start()
     }
 
-    /// Whether the plan has been read (or reading it failed).
+    /// Whether the work is done (or failed).
     public var isDone: Bool { result.withLock { $0 != nil } }
 
-    /// The plan, waiting for it if need be; the error if it could not be read.
-    public func wait() throws -> LoggedPlan {
+    /// The outcome, waiting for it if need be; the work's error if it failed.
+    public func wait() throws -> Value {
         while true {
             if let outcome = result.withLock({ $0 }) { return try outcome.get() }
             finished.wait()
@@ -34,35 +32,27 @@ public final class PlanLoading: Sendable {
     }
 }
 
-/// A change on its way to the plan's store on a thread of its own, so the dashboard keeps
-/// answering keys while a shared plan's server, a network away, commits it. The loop takes
-/// the outcome when it is ready: the plan as saved, or why it was not.
-public final class PendingSave: Sendable {
-    private let finished = DispatchSemaphore(value: 0)
-    private let result = Locked<Result<Plan, any Error>?>(nil)
+/// The whole plan being read on a thread of its own while the dashboard shows its first
+/// screen from the plan's outline (`PlanSource.outline`), so the person sees the figures
+/// without waiting for every action's text. A key that needs the whole plan waits for it.
+public typealias PlanLoading = InBackground<LoggedPlan>
 
-    /// Starts `save` on a new thread at once.
-    public init(_ save: @escaping @Sendable () throws -> Plan) {
-        let thread = Thread { [result, finished] in
-            let outcome: Result<Plan, any Error>
-            do { outcome = .success(try save()) } catch { outcome = .failure(error) }
-            result.withLock { $0 = outcome }
-            finished.signal()
-        }
-        thread.name = "planboard: saving a change"
-        thread.start()
+extension InBackground where Value == LoggedPlan {
+    /// Starts reading the whole plan on a new thread.
+    public convenience init(_ read: @escaping @Sendable () throws -> LoggedPlan) {
+        self.init("loading the plan", read)
     }
+}
 
-    /// Whether the store has answered.
-    public var isDone: Bool { result.withLock { $0 != nil } }
+/// A change on its way to the plan's store on a thread of its own, so the dashboard keeps
+/// answering keys while a shared plan's server, a network away, commits it: the plan as
+/// saved, or why it was not.
+public typealias PendingSave = InBackground<Plan>
 
-    /// The plan as saved, waiting for it if need be; the store's refusal if it was refused.
-    public func wait() throws -> Plan {
-        while true {
-            if let outcome = result.withLock({ $0 }) { return try outcome.get() }
-            finished.wait()
-            finished.signal()
-        }
+extension InBackground where Value == Plan {
+    /// Starts saving a change on a new thread.
+    public convenience init(_ save: @escaping @Sendable () throws -> Plan) {
+        self.init("saving a change", save)
     }
 }
 
