@@ -255,7 +255,6 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         StoreError(.notFound, "\(path) has no plan; expected one copied or imported")
     }
 
-    /// The plan brought up to date: on a shared plan, what the last `version()` read.
     /// The plan brought up to date: what the last read brought in (the dashboard's
     /// `version()`, called on the server's notice, has just asked), or, for a store whose
     /// every read asks, what the server holds now. One round trip at most.

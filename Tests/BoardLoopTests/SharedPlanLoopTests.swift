@@ -183,6 +183,26 @@ final class SharedPlanLoopTests: XCTestCase {
         }
     }
 
+    func testAnEditorRecordsKPIActualsButTheKPIsOwnKeysSayOnlyAChairMay() throws {
+        try withHarness { h in
+            h.source.role = .editor
+            let loop = try h.loop()
+            // The score card: adding or removing a KPI is a chair's.
+            h.terminal.press(.char("6"), .char("A"))
+            h.drain(loop)
+            XCTAssertNil(loop.state.overlay, "no question is asked")
+            XCTAssertTrue(Self.flat(h).contains("KPI actuals and risks; KPIs, meetings, areas and the rest are a chair's"),
+                          h.terminal.screen)
+            h.terminal.press(.char("D"))
+            h.drain(loop)
+            XCTAssertNil(loop.state.overlay, "removing asks nothing either")
+            // Recording an actual is an editor's: its question is asked.
+            h.terminal.press(.enter)
+            h.drain(loop)
+            XCTAssertNotNil(loop.state.overlay, "the actual is asked for:\n\(h.terminal.screen)")
+        }
+    }
+
     func testWhenTheServerGoesAwayTheTypedLeadIsKeptTheEditSaysNotSavedAndEnterSavesItOnceItIsBack() throws {
         try withHarness { h in
             h.source.tellsOfChanges = true

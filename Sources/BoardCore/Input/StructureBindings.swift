@@ -38,9 +38,9 @@ extension Bindings {
     ]
 
     public static let addKPI = Binding([.char("A")], .structure(.addKPI), "Add a KPI (reference, name, unit, direction, baseline, comparator)",
-                                       bar: "Add KPI", needs: [.writable])
+                                       bar: "Add KPI", needs: [.writable, .chair])
     public static let removeKPI = Binding([.char("D")], .structure(.removeKPI), "Remove the KPI, unlinking its actions (asks first)",
-                                          needs: [.writable, .kpi])
+                                          needs: [.writable, .chair, .kpi])
 
     /// Enter on a KPI's screen: opens a linked action, or edits the selected line.
     public static let kpiOpen = Binding([.enter, .right, .char("l")], .open, "Open the selected action, or edit the selected line",
@@ -49,10 +49,10 @@ extension Bindings {
     /// The KPI screen's own editing keys.
     public static let kpiEditing: [Binding] = [
         Binding([.char("e")], .structure(.editKPILine), "Edit the selected line: name, unit, baseline, comparator or a milestone",
-                needs: [.writable, .kpi]),
-        Binding([.char("b")], .structure(.switchBetter), "Switch which direction is better (higher or lower)", needs: [.writable, .kpi]),
-        Binding([.char("A")], .structure(.addMilestone), "Add a milestone (label, date, target)", bar: "Milestone", needs: [.writable, .kpi]),
-        Binding([.char("x")], .structure(.removeMilestone), "Remove the selected milestone", needs: [.writable, .milestone]),
+                needs: [.writable, .chair, .kpi]),
+        Binding([.char("b")], .structure(.switchBetter), "Switch which direction is better (higher or lower)", needs: [.writable, .chair, .kpi]),
+        Binding([.char("A")], .structure(.addMilestone), "Add a milestone (label, date, target)", bar: "Milestone", needs: [.writable, .chair, .kpi]),
+        Binding([.char("x")], .structure(.removeMilestone), "Remove the selected milestone", needs: [.writable, .chair, .milestone]),
         Binding([.char("+")], .structure(.linkAction), "Link actions to this KPI", bar: "Link", needs: [.writable, .kpi]),
         Binding([.char("-")], .structure(.unlinkAction), "Unlink the selected action from this KPI", needs: [.writable, .kpi]),
         removeKPI,

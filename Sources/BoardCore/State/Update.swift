@@ -126,7 +126,7 @@ extension BoardState {
             case .writable where readOnly:
                 return "This plan file is read-only, so nothing can be changed. Make the file writable and reopen it."
             case .chair where role.map({ $0 < .chair }) == true:
-                return "You are \(role?.withArticle ?? "an editor") on this shared plan: editors change actions, notes, KPIs and risks; meetings, checkpoints, areas and the plan's header are a chair's. A chair can make you one with `planboard people set-role \(user) --role chair`."
+                return "You are \(role?.withArticle ?? "an editor") on this shared plan: editors change actions, notes, KPI actuals and risks; KPIs, meetings, areas and the rest are a chair's. A chair can make you one with `planboard people set-role \(user) --role chair`."
             case .action where currentAction == nil: return "Select an action first: none is selected here."
             case .risk where currentRisk == nil: return "Select a risk first: none is selected here."
             case .kpi where currentKPI == nil: return "Select a KPI first: none is selected here."
