@@ -272,7 +272,7 @@ public final class DashboardLoop {
                       said: "Recorded checkpoint “\(name)” (\(date.display)): every status, score and actual as they stand.")
             case let .editLongText(key, text):
                 let edited = editor.edit(text, on: terminal)
-                for effect in state.update(.longTextReturned(key, text: edited == text ? nil : edited)) { perform(effect) }
+                for effect in state.update(.longTextReturned(key, text: edited == text ? nil : edited, saw: text)) { perform(effect) }
             case let .writePack(meeting, since):
                 guard let packWriter else {
                     _ = state.update(.failed("This dashboard cannot write files; use `planboard report --meeting \"\(meeting)\" -o FILE`."))

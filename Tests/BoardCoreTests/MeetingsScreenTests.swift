@@ -162,9 +162,9 @@ final class MeetingsScreenTests: XCTestCase {
         let effects = state.press(.char("E"))
         guard effects.count == 1, case let .editLongText(key, text) = effects[0] else { return XCTFail("expected $EDITOR, got \(effects)") }
         XCTAssertEqual(text, "Pay review commissioned")
-        try state.save(state.update(.longTextReturned(key, text: "Line one\nLine two")))
+        try state.save(state.update(.longTextReturned(key, text: "Line one\nLine two", saw: text)))
         XCTAssertEqual(state.plan.meeting(named: m.name)?.highlight(area: 1)?.progress, "Line one\nLine two")
-        _ = state.update(.longTextReturned(key, text: nil))
+        _ = state.update(.longTextReturned(key, text: nil, saw: text))
         XCTAssertEqual(state.message, "No change.")
     }
 

@@ -72,6 +72,54 @@ final class MeetingLoopTests: XCTestCase {
         }
     }
 
+    func testAHighlightChangedElsewhereWhileItsQuestionIsOpenIsNotOverwrittenAndTheTypedTextComesBack() throws {
+        try MainActor.assumeIsolated {
+            let source = MemoryPlanSource(plan: try Samples.illustrativeWithMeetings())
+            source.tellsOfChanges = true
+            let terminal = MemoryTerminal(width: 80, height: 24)
+            let loop = try DashboardLoop(source: source, terminal: terminal, clock: ManualClock(today: TestDates.illustrativeToday),
+                                         editor: ExternalEditor(environment: ["EDITOR": "false"]), today: TestDates.illustrativeToday)
+            loop.start()
+            let meeting = try XCTUnwrap(source.plan.meetings.last)
+            terminal.press(.char("M"), .enter, .down, .down, .enter)
+            runQueuedInput(loop, terminal)
+            XCTAssertTrue(terminal.screen.contains("Area 1 progress:"), terminal.screen)
+            // Meanwhile the chair changes the same text from the command line.
+            let before = meeting.highlight(area: 1)
+            var theirs = before ?? Highlight(area: 1)
+            theirs.progress = "Pay review agreed"
+            try source.changeElsewhere(.meeting(.setHighlight(meeting: meeting.name, area: 1, from: before, to: theirs)), by: "jackie")
+            loop.step()
+            terminal.press(.ctrl("u"))
+            terminal.type("Backlog halved")
+            terminal.press(.enter)
+            runQueuedInput(loop, terminal)
+            XCTAssertEqual(source.plan.meeting(named: meeting.name)?.highlight(area: 1)?.progress, "Pay review agreed", "theirs is kept")
+            let screen = terminal.screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            XCTAssertTrue(screen.contains("was changed by jackie at"), terminal.screen)
+            guard case let .prompt(prompt)? = loop.state.overlay else { return XCTFail("the question is back:\n\(terminal.screen)") }
+            XCTAssertEqual(prompt.editor.text, "Backlog halved", "with what was typed")
+            // Enter now applies it, knowing theirs.
+            terminal.press(.enter)
+            runQueuedInput(loop, terminal)
+            XCTAssertEqual(source.plan.meeting(named: meeting.name)?.highlight(area: 1)?.progress, "Backlog halved")
+            // Another field of the same highlight changed elsewhere is no conflict: both are kept.
+            terminal.press(.up, .enter)
+            runQueuedInput(loop, terminal)
+            let now = source.plan.meeting(named: meeting.name)?.highlight(area: 1)
+            var next = now ?? Highlight(area: 1)
+            next.nextSteps = "Recruit two EPs"
+            try source.changeElsewhere(.meeting(.setHighlight(meeting: meeting.name, area: 1, from: now, to: next)), by: "jackie")
+            loop.step()
+            terminal.press(.ctrl("u"))
+            terminal.type("Why it is Amber")
+            terminal.press(.enter)
+            runQueuedInput(loop, terminal)
+            XCTAssertEqual(source.plan.meeting(named: meeting.name)?.highlight(area: 1)?.reason, "Why it is Amber")
+            XCTAssertEqual(source.plan.meeting(named: meeting.name)?.highlight(area: 1)?.nextSteps, "Recruit two EPs")
+        }
+    }
+
     func testAHighlightEditedInTheEditorIsSaved() throws {
         let folder = try TempFolder("editor")
         let script = folder.url.appendingPathComponent("editor.sh")

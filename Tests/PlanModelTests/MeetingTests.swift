@@ -56,7 +56,9 @@ final class MeetingTests: XCTestCase {
         theirs.progress = "Theirs"
         let (after, _) = try p.applying(.meeting(.setHighlight(meeting: meeting, area: 1, from: seen, to: theirs)))
         XCTAssertThrowsError(try after.applying(.meeting(.setHighlight(meeting: meeting, area: 1, from: seen, to: mine)))) { error in
-            XCTAssertTrue("\(error)".contains("has changed since it was read"), "\(error)")
+            // A conflict the store names who made: what, and what it is now.
+            XCTAssertEqual((error as? EditError)?.conflict?.target, .highlight(meeting: meeting, area: 1))
+            XCTAssertEqual("\(error)", "the area 1 highlight for “Board 2023-08-22” has changed since you saw it (its progress is now “Theirs”); nothing was changed")
         }
         let d4 = try XCTUnwrap(after.decision(4)?.decision)
         var stale = d4

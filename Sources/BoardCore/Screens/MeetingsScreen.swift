@@ -99,11 +99,11 @@ public struct MeetingsScreen: LineScreen {
         }
     }
 
-    public static func longTextReturned(_ key: LongText, text: String, _ board: BoardState) -> Submission {
+    public static func longTextReturned(_ key: LongText, text: String, saw: String, _ board: BoardState) -> Submission {
         guard let meeting = board.plan.meeting(named: key.subject), let item = Item(.item(key.field)) else {
             return .refuse("That meeting has gone; nothing was saved.")
         }
-        return board.saveItem(item, of: meeting, text: text)
+        return board.saveItem(item, of: meeting, text: text, saw: saw)
     }
 
     // MARK: The list
@@ -319,19 +319,46 @@ extension BoardState {
         case .highlight(_, .rag)?:
             return [.say("Press r, a, g, c or - to judge the area's RAG, or = to follow the roll-up.")]
         case let .highlight(area, field)?:
-            let text = m.highlight(area: area)?[keyPath: field.path] ?? ""
-            return [.ask(.prompt(Prompt("Area \(area) \(field.label.lowercased()): ", text, hint: "One line here; E edits long text in $EDITOR · Enter save · Esc cancel") { text, board in
-                guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
-                return board.saveItem(.highlight(area, field), of: m, text: text)
-            }))]
+            return [.ask(.prompt(highlightPrompt(m, area: area, field: field)))]
         case let .decision(number)?:
-            guard let d = m.decisions.first(where: { $0.number == number }) else { return [] }
-            return [.ask(.prompt(Prompt("\(d.label): ", d.text, hint: "What the board decided · Enter save · Esc cancel") { text, board in
-                guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
-                return board.saveItem(.decision(number), of: m, text: text)
-            }))]
+            return decisionPrompt(m, number: number).map { [.ask(.prompt($0))] } ?? []
         default:
             return []
+        }
+    }
+
+    /// A highlight's text as a question. It keeps the text shown as it opened: on Enter the
+    /// edit says that is what the person saw, so a change someone made meanwhile is refused
+    /// (who, what, when) and the question comes back with the typed text, never overwritten.
+    fileprivate func highlightPrompt(_ m: Meeting, area: Int, field: HighlightField) -> Prompt {
+        let shown = m.highlight(area: area)?[keyPath: field.path] ?? ""
+        return Prompt("Area \(area) \(field.label.lowercased()): ", shown, hint: "One line here; E edits long text in $EDITOR · Enter save · Esc cancel") { text, board in
+            guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
+            return board.saveItem(.highlight(area, field), of: m, text: text, saw: shown)
+        }
+    }
+
+    /// A decision's text as a question, keeping the text shown as it opened (as above).
+    fileprivate func decisionPrompt(_ m: Meeting, number: Int) -> Prompt? {
+        guard let d = m.decisions.first(where: { $0.number == number }) else { return nil }
+        let shown = d.text
+        return Prompt("\(d.label): ", shown, hint: "What the board decided · Enter save · Esc cancel") { text, board in
+            guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
+            return board.saveItem(.decision(number), of: m, text: text, saw: shown)
+        }
+    }
+
+    /// The question of a refused highlight or decision text, asked again over the plan as it
+    /// is now with what was typed; nil when the meeting or the item has gone.
+    func askAgainMeetingItem(meeting: String, item key: String, typed: String) -> Overlay? {
+        guard let m = plan.meeting(named: meeting), let item = Item(.item(key)) else { return nil }
+        switch item {
+        case let .highlight(area, field) where field != .rag:
+            return .prompt(highlightPrompt(m, area: area, field: field).typed(typed))
+        case let .decision(number):
+            return decisionPrompt(m, number: number).map { .prompt($0.typed(typed)) }
+        default:
+            return nil
         }
     }
 
@@ -343,24 +370,34 @@ extension BoardState {
         }
     }
 
-    /// Saves a highlight's text or a decision's text, from a prompt or `$EDITOR`.
-    fileprivate func saveItem(_ item: Item, of m: Meeting, text: String) -> Submission {
+    /// Saves a highlight's text or a decision's text, from a prompt or `$EDITOR`. `saw` is
+    /// the text shown when it opened: the edit says so, and the rest of the item is as it
+    /// stands now, so only a change to this very text since is a conflict.
+    fileprivate func saveItem(_ item: Item, of m: Meeting, text: String, saw: String) -> Submission {
+        let retry = Retry.meetingItem(meeting: m.name, item: item.key, typed: text)
         switch item {
         case let .highlight(area, field) where field != .rag:
-            let from = m.highlight(area: area)
-            var to = from ?? Highlight(area: area)
+            let current = m.highlight(area: area)
+            var from = current
+            if from != nil || !saw.isEmpty {
+                from = from ?? Highlight(area: area)
+                from?[keyPath: field.path] = saw
+            }
+            var to = current ?? Highlight(area: area)
             to[keyPath: field.path] = text
             if let rag = to.rag, from?.rag == rag, field == .reason, rag != plan.rollupStatus(ofArea: area),
                text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 return .refuse("Area \(area) is judged \(rag.label), unlike its actions: the reason stays (press = to follow the roll-up).")
             }
-            return .done([highlightEdit(m.name, area, from, to, done: "Saved area \(area) \(field.label.lowercased()) for “\(m.name)”.")])
+            return .done([highlightEdit(m.name, area, from, to, done: "Saved area \(area) \(field.label.lowercased()) for “\(m.name)”.", retry: retry)])
         case let .decision(number):
             guard let d = m.decisions.first(where: { $0.number == number }) else { return .refuse("There is no decision D\(number) any more.") }
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .refuse("A decision needs its text (Esc cancels).") }
+            var from = d
+            from.text = saw
             var to = d
             to.text = text
-            return .done([decisionEdit(m.name, d, to, done: "Saved \(d.label).")])
+            return .done([decisionEdit(m.name, from, to, done: "Saved \(d.label).", retry: retry)])
         default:
             return .refuse("Nothing to save there.")
         }
@@ -397,12 +434,12 @@ extension BoardState {
         }
     }
 
-    private func highlightEdit(_ meeting: String, _ area: Int, _ from: Highlight?, _ to: Highlight, done: String) -> Step {
-        .effect(.apply(.meeting(.setHighlight(meeting: meeting, area: area, from: from, to: to)), done: done))
+    private func highlightEdit(_ meeting: String, _ area: Int, _ from: Highlight?, _ to: Highlight, done: String, retry: Retry? = nil) -> Step {
+        .effect(.apply(.meeting(.setHighlight(meeting: meeting, area: area, from: from, to: to)), done: done, retry: retry))
     }
 
-    private func decisionEdit(_ meeting: String, _ from: Decision, _ to: Decision, done: String) -> Step {
-        .effect(.apply(.meeting(.setDecision(meeting: meeting, from: from, to: to)), done: done))
+    private func decisionEdit(_ meeting: String, _ from: Decision, _ to: Decision, done: String, retry: Retry? = nil) -> Step {
+        .effect(.apply(.meeting(.setDecision(meeting: meeting, from: from, to: to)), done: done, retry: retry))
     }
 
     // MARK: Prompts

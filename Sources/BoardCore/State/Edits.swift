@@ -98,6 +98,8 @@ public enum Retry: Equatable, Sendable {
     case actual(kpi: String, milestone: Int, typed: String)
     case removeAction(ref: String)
     case removeRisk(ref: String)
+    /// A highlight's or a decision's text, typed or from `$EDITOR` (`item` as the agenda names it).
+    case meetingItem(meeting: String, item: String, typed: String)
 }
 
 extension BoardState {
@@ -124,6 +126,8 @@ extension BoardState {
             return plan.action(ref).map { .confirm(deleteConfirm($0)) }
         case let .removeRisk(ref):
             return plan.risk(ref).map { .confirm(removeRiskConfirm($0, closing: false)) }
+        case let .meetingItem(meeting, item, typed):
+            return askAgainMeetingItem(meeting: meeting, item: item, typed: typed)
         }
     }
 

@@ -23,7 +23,8 @@ public enum Message: Sendable {
     /// The date changed (the clock ticked past midnight).
     case today(PlanDate)
     /// `$EDITOR` returned for a screen's own long text: the new text, or nil when cancelled or unchanged.
-    case longTextReturned(LongText, text: String?)
+    /// `saw` is the text the editor opened with: what the person saw.
+    case longTextReturned(LongText, text: String?, saw: String)
     /// Something done outside the plan (a file written): what to tell the person.
     case said(String)
     /// An edit could not be saved (the shared plan's server is not answering); the plan is

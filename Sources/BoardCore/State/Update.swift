@@ -41,8 +41,8 @@ extension BoardState {
             return answer(longTextEdited(what, text))
         case let .today(date):
             today = date
-        case let .longTextReturned(key, text):
-            return longTextReturned(key, text)
+        case let .longTextReturned(key, text, saw):
+            return longTextReturned(key, text, saw: saw)
         case let .said(text):
             say(text)
         case let .notSaved(said, retry):
@@ -91,13 +91,13 @@ extension BoardState {
     }
 
     /// Long text back from `$EDITOR`, for the screen that asked for it.
-    private mutating func longTextReturned(_ key: LongText, _ text: String?) -> [Effect] {
+    private mutating func longTextReturned(_ key: LongText, _ text: String?, saw: String) -> [Effect] {
         guard let text else {
             say("No change.")
             return []
         }
         guard let screen = Screens.type(key.screen) else { return [] }
-        return answer(screen.longTextReturned(key, text: text, self))
+        return answer(screen.longTextReturned(key, text: text, saw: saw, self))
     }
 
     /// A key: to the prompt or question on screen, else to the binding for it here.

@@ -75,7 +75,9 @@ extension Plan {
             }
             let current = meetings[m].highlight(area: area)
             guard current == from else {
-                throw EditError("the area \(area) highlight for \"\(meeting)\" has changed since it was read; nothing was changed. Look at it again first")
+                throw EditError(conflict: EditConflict(target: .highlight(meeting: meeting, area: area),
+                                                       what: "the area \(area) highlight for “\(meeting)”",
+                                                       expected: nil, found: Plan.differences(from, current)))
             }
             if let to, to.rag == nil, meetings[m].isRecorded, let rollup = rollupStatus(ofArea: area) {
                 throw EditError("meeting \"\(meeting)\" is recorded, so its highlights keep the RAG they had; give one (area \(area) rolls up to \(rollup.label))")
@@ -124,7 +126,15 @@ extension Plan {
                 throw EditError("there is no decision \(from.label) at \"\(meeting)\"")
             }
             guard meetings[m].decisions[d] == from else {
-                throw EditError("decision \(from.label) has changed since it was read; nothing was changed. Look at it again first")
+                let now = meetings[m].decisions[d]
+                var changed: [String] = []
+                if now.text != from.text { changed.append("its text is now “\(Visible.field(now.text))”") }
+                if now.owner != from.owner { changed.append("its owner is now \(now.owner.map { Visible.field($0) } ?? "nobody")") }
+                if now.due != from.due { changed.append("it is now due \(now.due?.display ?? "on no date")") }
+                if now.done != from.done { changed.append(now.done ? "it is now done" : "it is open again") }
+                if now.link != from.link { changed.append("it is now about \(now.link?.display ?? "nothing in particular")") }
+                throw EditError(conflict: EditConflict(target: .decision(from.number), what: "decision \(from.label)",
+                                                       expected: nil, found: changed.isEmpty ? "changed" : changed.joined(separator: "; ")))
             }
             try checkDecision(to, linkChanged: to.link != from.link)
             meetings[m].decisions[d] = to
@@ -173,6 +183,22 @@ extension Plan {
     /// Keeps meetings in date order, then by name, so no edit needs a position.
     private mutating func sortMeetings() {
         meetings.sort { ($0.date, $0.name) < ($1.date, $1.name) }
+    }
+
+    /// What differs between a highlight as someone saw it and as it is, in words: "its
+    /// progress is now “Pay review agreed”".
+    static func differences(_ seen: Highlight?, _ now: Highlight?) -> String {
+        guard let now else { return "it was removed" }
+        let seen = seen ?? Highlight(area: now.area)
+        var changed: [String] = []
+        if now.rag != seen.rag { changed.append("its RAG is now \(now.rag?.label ?? "the roll-up")") }
+        let texts: [(String, KeyPath<Highlight, String>)] = [("why", \.reason), ("progress", \.progress), ("next steps", \.nextSteps),
+                                                             ("escalations", \.escalations), ("asks of the board", \.asks)]
+        for (name, path) in texts where now[keyPath: path] != seen[keyPath: path] {
+            let text = now[keyPath: path]
+            changed.append(text.isEmpty ? "its \(name) was cleared" : "its \(name) is now “\(Visible.field(text))”")
+        }
+        return changed.isEmpty ? "changed" : changed.joined(separator: "; ")
     }
 
     private static func describe(_ d: MeetingDetails) -> String {
