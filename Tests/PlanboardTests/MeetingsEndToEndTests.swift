@@ -43,6 +43,35 @@ final class MeetingsEndToEndTests: TerminalTestCase {
         XCTAssertEqual(session.waitForExit(), 0)
     }
 
+    func testAHighlightEditedWhileSomeoneChangesItFromTheCommandLineIsRefusedNamingThemAndTheTypedTextComesBack() throws {
+        let session = try openInFolder()
+        let meeting = try XCTUnwrap(try PlanStore.open(path: db, user: "t").load().meetings.last)
+        session.send("M")
+        XCTAssertTrue(session.waitFor("✎ drafted"), session.screen)
+        session.send("Enter")
+        XCTAssertTrue(session.waitFor("\(meeting.name) · \(meeting.date.display) · drafted"), session.screen)
+        session.send("Down", "Down", "Enter")
+        XCTAssertTrue(session.waitFor("Area 1 progress:"), session.screen)
+        session.send("C-u")
+        session.type("Backlog halved")
+        // Meanwhile the chair writes area 1's progress from the command line.
+        let cli = try PlanboardBinary.run(["highlight", "1", "--meeting", meeting.name, "--progress", "Pay review agreed", "--db", db, "--user", "jackie"],
+                                          environment: ["PLANBOARD_TODAY": "2023-08-15"])
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        XCTAssertTrue(session.waitFor("Pay review agreed"), "the dashboard shows the chair's words:\n\(session.screen)")
+        session.send("Enter")
+        XCTAssertTrue(session.waitUntil { $0.joined(separator: " ").contains("changed by jackie") }, session.screen)
+        XCTAssertTrue(session.screen.contains("Area 1 progress: Backlog halved"), "the question is back with the typed text:\n\(session.screen)")
+        XCTAssertEqual(try PlanStore.open(path: db, user: "t").load().meeting(named: meeting.name)?.highlight(area: 1)?.progress,
+                       "Pay review agreed", "the chair's text is kept")
+        // Enter again applies it, knowing theirs.
+        session.send("Enter")
+        XCTAssertTrue(session.waitFor("Saved area 1 progress"), session.screen)
+        XCTAssertEqual(try PlanStore.open(path: db, user: "t").load().meeting(named: meeting.name)?.highlight(area: 1)?.progress, "Backlog halved")
+        session.send("q")
+        XCTAssertEqual(session.waitForExit(), 0)
+    }
+
     func testAddADecisionDuringTheMeetingAndWriteThePackWithIt() throws {
         let session = try openInFolder()
         let meeting = try XCTUnwrap(try PlanStore.open(path: db, user: "t").load().meetings.last)
