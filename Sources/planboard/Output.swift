@@ -31,10 +31,11 @@ enum Output {
         try standardOutput(Visible.lines(text) + "\n")
     }
 
-    /// Writes `text` to standard output, all of it, or says why it could not.
+    /// Writes `text` to standard output, all of it, or says why it could not. On a terminal,
+    /// any control character in it (an escape sequence in plan text) is shown, not obeyed.
     static func standardOutput(_ text: String) throws {
         do {
-            try writeAll(Data(text.utf8), to: 1)
+            try writeAll(Data((isatty(1) == 1 ? Visible.lines(text) : text).utf8), to: 1)
         } catch let error as WriteFailure {
             throw CLIError("cannot write to standard output: \(error.reason)")
         }
@@ -48,7 +49,19 @@ enum Output {
     ///   disk and renamed into place, so an interrupted or failed write leaves the old file
     ///   whole; an existing file keeps its permissions and owner.
     static func write(_ text: String, to path: String) throws {
-        if path == "-" { return try standardOutput(text) }
+        try write(Data(text.utf8), to: path, isText: true)
+    }
+
+    /// Writes `bytes` to `path` as `write(_:to:)` does. Text written into a terminal shows
+    /// its control characters; a binary file (a PDF, a Word file) is never written into one.
+    /// A read-only file is refused, never replaced.
+    static func write(_ bytes: Data, to path: String, isText: Bool) throws {
+        if path == "-" {
+            guard isText else {
+                throw CLIError("cannot write a binary file to standard output; expected -o FILE")
+            }
+            return try standardOutput(String(decoding: bytes, as: UTF8.self))
+        }
         let target = resolvingLinks(path)
         var info = stat()
         let exists = lstat(target, &info) == 0
@@ -60,12 +73,20 @@ enum Output {
             let fd = open(target, O_WRONLY | O_CLOEXEC)
             guard fd >= 0 else { throw CLIError("cannot write \(path): \(reason(errno))") }
             defer { close(fd) }
-            do { try writeAll(Data(text.utf8), to: fd) } catch let error as WriteFailure {
+            var data = bytes
+            if isatty(fd) == 1 {
+                guard isText else { throw CLIError("cannot write a binary file into the terminal \(path); expected a file name") }
+                data = Data(Visible.lines(String(decoding: bytes, as: UTF8.self)).utf8)
+            }
+            do { try writeAll(data, to: fd) } catch let error as WriteFailure {
                 throw CLIError("cannot write \(path): \(error.reason)")
             }
             return
         }
-        try replaceRegularFile(target, named: path, with: Data(text.utf8), keeping: exists ? info : nil)
+        if exists && info.st_mode & 0o222 == 0 {
+            throw CLIError("cannot write \(path): it is read-only; \(path) was left as it was. Make it writable, or give another file")
+        }
+        try replaceRegularFile(target, named: path, with: bytes, keeping: exists ? info : nil)
     }
 
     /// The file a path names once every symbolic link is followed (a dangling link gives

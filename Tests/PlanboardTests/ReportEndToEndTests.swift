@@ -59,6 +59,46 @@ final class ReportEndToEndTests: XCTestCase {
 
     // MARK: The pack's figures
 
+    func testAFullDiskAReadOnlyFileAPrivateFileAndALinkAreEachWrittenAsExportWritesThem() throws {
+        for format in ["html", "md"] {
+            let full = try planboard("report", "--format", format, "-o", "/dev/full", "--db", db)
+            XCTAssertEqual(full.status, 1, "\(format): \(full.stderr)")
+            XCTAssertTrue(full.stderr.contains("cannot write /dev/full: No space left on device"), full.stderr)
+        }
+        // Standard output on a full disk: the shell's redirection.
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "\"$0\" report --db \"$1\" > /dev/full", PlanboardBinary.url.path, db]
+        let err = Pipe()
+        shell.standardError = err
+        try shell.run()
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        XCTAssertEqual(shell.terminationStatus, 1, said)
+        XCTAssertTrue(said.contains("cannot write to standard output: No space left on device"), said)
+
+        let readOnly = folder.path("read-only.html")
+        try Data("theirs".utf8).write(to: URL(fileURLWithPath: readOnly))
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: readOnly)
+        let refused = try planboard("report", "-o", readOnly, "--db", db)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("it is read-only"), refused.stderr)
+        XCTAssertEqual(try String(contentsOfFile: readOnly, encoding: .utf8), "theirs", "left as it was")
+
+        let mine = folder.path("mine.html")
+        try Data("old".utf8).write(to: URL(fileURLWithPath: mine))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: mine)
+        XCTAssertEqual(try planboard("report", "-o", mine, "--db", db).status, 0)
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: mine)[.posixPermissions] as? NSNumber)?.intValue, 0o600,
+                       "a private file stays private")
+
+        let link = folder.path("latest.html")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "packs/latest.html")
+        let dangling = try planboard("report", "-o", link, "--db", db)
+        XCTAssertEqual(dangling.status, 1, "the link's folder does not exist")
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: link), "packs/latest.html", "the link is not replaced by a file")
+    }
+
     func testThePacksCountsEqualPlanboardSummary() throws {
         let summary = try planboard("summary", "--db", db)
         XCTAssertEqual(summary.status, 0, summary.stderr)

@@ -63,10 +63,10 @@ struct Report: ParsableCommand {
         case .html, .md:
             let text = format == .html ? pack.html() : pack.markdown()
             if let output {
-                try Converters.write(Data(text.utf8), to: output)
+                try Output.write(text, to: output)
                 Output.notice("wrote the board pack to \(output) (\(text.utf8.count) bytes)")
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                try Output.standardOutput(text)
             }
         case .pdf, .docx:
             guard let tool, let output else { return }
@@ -88,7 +88,7 @@ struct Report: ParsableCommand {
             guard let bytes = FileManager.default.contents(atPath: made.path), !bytes.isEmpty else {
                 throw CLIError("\(tool.lastPathComponent) finished but wrote no \(format.rawValue.uppercased()); nothing was written to \(output)")
             }
-            try Converters.write(bytes, to: output)
+            try Output.write(bytes, to: output, isText: false)
             Output.notice("wrote the board pack to \(output) (\(bytes.count) bytes)")
         }
     }
@@ -132,24 +132,6 @@ enum Converters {
             let tail = String(decoding: chatter.suffix(600), as: UTF8.self)
                 .unicodeScalars.map { $0.value < 0x20 && $0 != "\n" ? "?" : String($0) }.joined()
             throw CLIError("\(what) failed (exit \(process.terminationStatus)); nothing was written. It said: \(tail)")
-        }
-    }
-
-    /// Writes bytes to `path`: into a device, FIFO or standard output as they are,
-    /// otherwise by a temporary file renamed into place.
-    static func write(_ bytes: Data, to path: String) throws {
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        var info = stat()
-        if stat(resolved, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
-            guard let handle = FileHandle(forWritingAtPath: resolved) else { throw CLIError("cannot write \(path)") }
-            defer { try? handle.close() }
-            handle.write(bytes)
-            return
-        }
-        do {
-            try bytes.write(to: URL(fileURLWithPath: resolved), options: .atomic)
-        } catch {
-            throw CLIError("cannot write \(path): \(error.localizedDescription)")
         }
     }
 }
