@@ -9,7 +9,7 @@ part by part, so the layout (merged cells, shading, page breaks, repeated header
 exactly what the tests expect. Deterministic: every zip entry has a fixed date, so running
 it twice gives byte-identical files.
 
-- devon-app.docx: the Devon plan laid out as the seed (../shared/seed) shows the Word
+- devon-app.docx: the Devon plan laid out as the seed (Tests/Fixtures/devon-app-2022-seed.txt) shows the Word
   template, with the text of sample-data/devon-app.json: header table, governance with its
   partner bullets, the template's guidance, each area of weakness (statement, source line,
   lettered findings (areas 1 and 3 by Word's list numbering, 2 and 4 typed), finding 1f split

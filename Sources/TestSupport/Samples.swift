@@ -28,10 +28,10 @@ public enum Samples {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// The seed text the Devon plan was transcribed from (`../shared/seed` beside the repository).
+    /// The text the Devon plan was transcribed from: a text dump of Devon's Word document
+    /// (2022), kept in the repository so the tests read nothing from outside it.
     public static func seedText() throws -> String {
-        let url = repositoryRoot.deletingLastPathComponent()
-            .appendingPathComponent("shared/seed/000_ed8978e92499cb52.txt")
+        let url = repositoryRoot.appendingPathComponent("Tests/Fixtures/devon-app-2022-seed.txt")
         return try String(contentsOf: url, encoding: .utf8)
     }
 
