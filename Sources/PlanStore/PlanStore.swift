@@ -249,6 +249,8 @@ public final class PlanStore {
     }
 
     /// How many actions the plan holds, counted by SQLite.
+    public func actionCountIfQuick() throws -> Int? { try actionCount() }
+
     public func actionCount() throws -> Int {
         do {
             return try db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM action") ?? 0 }

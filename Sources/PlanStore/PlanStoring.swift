@@ -17,6 +17,22 @@ public protocol PlanStoring: AnyObject {
     /// True when this person may not change the plan; every write then fails with `.readOnly`.
     var isReadOnly: Bool { get }
 
+    // What the dashboard asks of a store, so that it never needs to know which one it has.
+
+    /// A plan on a server, a network away (its changes are worth saving on another thread).
+    var isShared: Bool { get }
+    /// The person's role as the server enforces it; nil on a file, where roles are advisory.
+    var enforcedRole: PlanRole? { get }
+    /// Where the server is (`host:port`), to say it is not answering; nil for a file.
+    var serverPlace: String? { get }
+    /// The log position the plan this store holds is current to, known without asking
+    /// anyone; nil when the store keeps nothing between reads.
+    var heldVersion: Int64? { get }
+    /// How many actions the plan holds, when counting them is quick (a file); nil otherwise.
+    func actionCountIfQuick() throws -> Int?
+    /// The whole plan, its change log and the log position they stand at, read together.
+    func loadWithLog() throws -> LoggedPlan
+
     /// The change-log position the plan is at; it moves whenever anyone writes.
     func version() throws -> Int64
     /// The whole plan as the store holds it now.
@@ -108,6 +124,17 @@ extension PlanStoring {
     }
 
     public func follow(_ onChange: @escaping @Sendable (Int64) -> Void) throws -> (any ChangeFollowing)? { nil }
+
+    public var isShared: Bool { false }
+    public var enforcedRole: PlanRole? { nil }
+    public var serverPlace: String? { nil }
+    public var heldVersion: Int64? { nil }
+    public func actionCountIfQuick() throws -> Int? { nil }
+
+    public func loadWithLog() throws -> LoggedPlan {
+        let version = try version()
+        return LoggedPlan(plan: try load(), log: try changes(afterSeq: 0), version: version)
+    }
 
     public func plan(around refs: [String]) throws -> Plan { try load() }
 

@@ -31,7 +31,10 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public let user: String
     /// This person's planboard role (a server superuser or the schema's owner counts as chair).
     public let role: Role
+    public var enforcedRole: PlanRole? { role }
     public var isReadOnly: Bool { role == .viewer }
+    public var isShared: Bool { true }
+    public var serverPlace: String? { "\(location.host):\(location.port)" }
     public var path: String { location.description }
     /// When reads ask the server again.
     public enum Reads: Sendable {

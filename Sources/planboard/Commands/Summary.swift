@@ -37,7 +37,7 @@ struct Summary: ParsableCommand {
         // writing: the process ends here rather than free a large plan value by value (about
         // a tenth of the command's time at 100,000 actions). A shared plan's process ends
         // the usual way, so its server sees the connection closed, not dropped.
-        if db is PlanStore { Foundation.exit(0) }
+        if !db.isShared { Foundation.exit(0) }
     }
 
     private func report(_ db: PlanStoring) throws -> SummaryReport {

@@ -4,7 +4,6 @@ import CNcurses
 import Foundation
 import PlanModel
 import PlanStore
-import PlanStorePostgres
 
 /// The store as the dashboard loop sees it: a plan file or a shared PostgreSQL plan.
 ///
@@ -27,16 +26,14 @@ final class StoreSource: PlanSource {
 
     var user: String { store.user }
     var isReadOnly: Bool { store.isReadOnly }
-    var role: PlanRole? {
-        (store as? PostgresPlanStore)?.role
-    }
+    var role: PlanRole? { store.enforcedRole }
     var trouble: String? { feed?.trouble }
     /// A notice of a change the store already holds (this dashboard's own, saved a moment
     /// before the server announced it) needs no reading.
     func takeChangeNotice() -> Bool? {
         guard feed != nil else { return nil }
         guard let seq = notice.take() else { return false }
-        if let held = (store as? PostgresPlanStore)?.heldVersion, seq <= held { return false }
+        if let held = store.heldVersion, seq <= held { return false }
         return true
     }
 
@@ -49,8 +46,8 @@ final class StoreSource: PlanSource {
     /// round trip; a file's is quick enough to wait for. The loop leaves the store alone
     /// until the save has answered.
     func saveInBackground(_ edit: Edit) -> PendingSave? {
-        guard let shared = store as? PostgresPlanStore else { return nil }
-        let lent = LentShared(shared)
+        guard store.isShared else { return nil }
+        let lent = LentStore(store)
         return PendingSave { try Self.refusals(lent.store) { try lent.store.apply(edit) } }
     }
     func undo() throws -> (plan: Plan, undone: ChangeRecord)? { try refusals { try store.undo() } }
@@ -72,25 +69,25 @@ final class StoreSource: PlanSource {
         } catch let error as StoreError where error.kind == .conflict {
             throw PlanConflict(error.message)
         } catch let error as StoreError where error.kind == .io {
-            guard let shared = store as? PostgresPlanStore else { throw error }
-            throw PlanNotSaved(Self.notSaved(error.message, at: shared.location))
+            guard let place = store.serverPlace else { throw error }
+            throw PlanNotSaved(Self.notSaved(error.message, at: place))
         }
     }
 
     /// The store's "NOT saved" for a server that could not be reached, said short enough to
     /// sit above the question it puts back; its other messages (a change that may or may
     /// not have been saved) are kept whole.
-    nonisolated static func notSaved(_ message: String, at location: PostgresLocation) -> String {
+    nonisolated static func notSaved(_ message: String, at place: String) -> String {
         guard message.hasPrefix("the change was NOT saved") else { return message }
-        return "NOT saved: the PostgreSQL server at \(location.host):\(location.port) is not answering"
+        return "NOT saved: the PostgreSQL server at \(place) is not answering"
     }
 
     /// A large plan file draws its first screen from the outline; a shared plan, and a plan
     /// of a size people keep (a few hundred actions), are read whole at once: reading them
     /// costs less than the second frame the outline would lead to.
     func outline() throws -> Plan? {
-        guard let file = store as? PlanStore, try file.actionCount() >= Self.outlineFrom else { return nil }
-        return try file.outline()
+        guard let count = try store.actionCountIfQuick(), count >= Self.outlineFrom else { return nil }
+        return try store.outline()
     }
 
     /// How many actions a plan file holds before its first screen is drawn from the outline.
@@ -100,8 +97,7 @@ final class StoreSource: PlanSource {
     /// connection to the file in this process lost the dashboard's later writes in tests);
     /// the loop leaves the store alone until it has taken the result.
     func loadInBackground() -> PlanLoading? {
-        guard let file = store as? PlanStore else { return nil }
-        let lent = LentStore(file)
+        let lent = LentStore(store)
         return PlanLoading { try lent.store.loadWithLog() }
     }
 
@@ -129,18 +125,12 @@ final class ChangeNotice: @unchecked Sendable {
     }
 }
 
-/// A shared plan's store handed to the saving thread: the loop uses it again only once the
-/// save has answered, so it is never used by two threads at once.
-private final class LentShared: @unchecked Sendable {
-    let store: PostgresPlanStore
-    init(_ store: PostgresPlanStore) { self.store = store }
-}
-
-/// The store handed to the loading thread: only that thread uses it until the loop takes
-/// the whole plan (keys and polls wait for it), so it is never used by two threads at once.
+/// The store handed to another thread (loading the whole plan, or saving a change on a
+/// shared plan): the loop leaves it alone until that thread is done, so it is never used by
+/// two threads at once.
 private final class LentStore: @unchecked Sendable {
-    let store: PlanStore
-    init(_ store: PlanStore) { self.store = store }
+    let store: any PlanStoring
+    init(_ store: any PlanStoring) { self.store = store }
 }
 
 /// The machine's clock, with `$PLANBOARD_TODAY` fixing the date.
