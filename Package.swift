@@ -21,10 +21,13 @@ let package = Package(
         .target(name: "PlanExchange", dependencies: ["PlanModel"]),
         .target(name: "PlanReport", dependencies: ["PlanModel"]),
         .target(name: "PlanImport", dependencies: ["PlanModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "PlanStore", dependencies: ["PlanModel", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
+        // What every store does (PlanStoring, its errors, undo from the log), apart from how:
+        // the dashboard and both backends depend on it, and neither backend on the other.
+        .target(name: "PlanStoreContract", dependencies: ["PlanModel"]),
+        .target(name: "PlanStore", dependencies: ["PlanModel", "PlanStoreContract", "PlanExchange", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "PlanStorePostgres",
-            dependencies: ["PlanModel", "PlanStore", "PlanExchange", .product(name: "PostgresNIO", package: "postgres-nio"),
+            dependencies: ["PlanModel", "PlanStoreContract", .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(

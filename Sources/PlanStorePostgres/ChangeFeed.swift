@@ -1,5 +1,5 @@
 import Foundation
-import PlanStore
+import PlanStoreContract
 import PostgresNIO
 
 /// Notice of changes committed by anyone, through PostgreSQL's `LISTEN`/`NOTIFY`: each

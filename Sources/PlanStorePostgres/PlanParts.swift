@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-import PlanStore
+import PlanStoreContract
 
 /// A plan as rows of the `part` table, and back.
 struct PlanPart: Equatable {

@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-import PlanStore
+import PlanStoreContract
 import PostgresNIO
 
 /// Setting up a shared plan: the schema and roles (`server init`), people and their roles,

@@ -1,5 +1,5 @@
 import Foundation
-import PlanStore
+import PlanStoreContract
 
 /// A shared plan's address: `postgres://USER@HOST:PORT/DB?sslmode=MODE&sslrootcert=CA.crt`.
 ///

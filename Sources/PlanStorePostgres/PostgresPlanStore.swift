@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-import PlanStore
+import PlanStoreContract
 import PostgresNIO
 
 /// One plan in a PostgreSQL database, shared by a partnership.

@@ -1,5 +1,5 @@
 import Foundation
-import PlanStore
+import PlanStoreContract
 import PostgresNIO
 
 /// One connection to the server, used from ordinary (blocking) code: the command line and

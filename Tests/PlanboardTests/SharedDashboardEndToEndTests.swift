@@ -86,8 +86,9 @@ final class SharedDashboardEndToEndTests: SharedPlanTestCase {
         try cluster.stop()
         XCTAssertTrue(ann.waitFor("SERVER NOT ANSWERING"), "the header says the server went away:\n\(ann.screen)")
         ann.send("Enter")
-        XCTAssertTrue(ann.waitUntil { $0.joined(separator: " ").contains("NOT saved") }, ann.screen)
-        XCTAssertTrue(ann.screen.contains("3b lead(s): Alice Jones"), "the prompt is back with the text:\n\(ann.screen)")
+        // The change is saved on another thread: "Saving…", then the server's silence says it was not.
+        XCTAssertTrue(ann.waitUntil(timeout: 15) { $0.joined(separator: " ").contains("NOT saved: the PostgreSQL server at") }, ann.screen)
+        XCTAssertTrue(ann.waitFor("3b lead(s): Alice Jones"), "the prompt is back with the text:\n\(ann.screen)")
 
         try cluster.start()
         XCTAssertTrue(ann.waitUntil(timeout: 10) { !($0.first?.contains("SERVER NOT ANSWERING") ?? true) }, "the dashboard reconnects:\n\(ann.screen)")

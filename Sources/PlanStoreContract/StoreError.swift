@@ -1,3 +1,4 @@
+import PlanModel
 /// Why the store could not open a plan or make a change, in words a board secretary can
 /// act on: which file, what was found, what was expected. The file is left as it was.
 public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
