@@ -217,7 +217,7 @@ final class BoardViewTests: XCTestCase {
     }
 }
 
-/// Issue 9, item 3: an area's weakness can always be scrolled back to.
+/// An area's weakness can always be scrolled back to.
 final class AreaScrollingTests: XCTestCase {
     func testWithFindingsShownHomeAndUpReachTheWeakness() throws {
         for (width, height) in [(80, 24), (120, 40)] {
@@ -240,7 +240,7 @@ final class AreaScrollingTests: XCTestCase {
     }
 }
 
-/// Issue 9, item 8: without colour the heatmap still says which view is chosen.
+/// Without colour the heatmap still says which view is chosen.
 final class HeatmapSelectorTests: XCTestCase {
     func testTheChosenViewReadsDifferentlyWithoutColour() throws {
         var state = try board(view: .heatmap)
@@ -255,7 +255,7 @@ final class HeatmapSelectorTests: XCTestCase {
     }
 }
 
-/// Issue 9, item 11: a KPI's direction is never mistaken for Amber, and "lower is better" shows with the figures.
+/// A KPI's direction is never mistaken for Amber, and "lower is better" shows with the figures.
 final class KPIDirectionTests: XCTestCase {
     func testDirectionGlyphsAreNotStatusGlyphs() {
         let statusGlyphs = Set(Status.allCases.map(\.glyph))
@@ -276,7 +276,7 @@ final class KPIDirectionTests: XCTestCase {
     }
 }
 
-/// Issue 9, items 9 and 12: the dashboard's area bars use the width and share one scale.
+/// The dashboard's area bars use the width and share one scale.
 final class AreaBarTests: XCTestCase {
     /// The dashboard's row for an area, found by its title.
     func row(_ state: BoardState, _ title: String) throws -> Substring {
@@ -310,7 +310,7 @@ final class AreaBarTests: XCTestCase {
     }
 }
 
-/// Issue 9, item 18: a residual score above the inherent one is saved with a warning.
+/// A residual score above the inherent one is saved with a warning.
 final class ResidualAboveInherentTests: XCTestCase {
     func said(_ effects: [Effect]) -> String? {
         guard effects.count == 1, case let .apply(_, done, _) = effects[0] else { return nil }
@@ -333,7 +333,7 @@ final class ResidualAboveInherentTests: XCTestCase {
     }
 }
 
-/// Issue 9, item 18: a checkpoint can be recorded from any screen.
+/// A checkpoint can be recorded from any screen.
 final class CheckpointAnywhereTests: XCTestCase {
     func testCAsksForACheckpointNameOnEveryView() throws {
         for view in [View.areas, .governance, .rag, .heatmap, .risks, .kpis, .triage] {
@@ -348,7 +348,7 @@ final class CheckpointAnywhereTests: XCTestCase {
     }
 }
 
-/// Issue 9, item 14 (in part): counts read as a person writes them ("1 risk", not "1 risks").
+/// Counts read as a person writes them ("1 risk", not "1 risks").
 final class CountWordingTests: XCTestCase {
     func testOneOfSomethingIsSingular() throws {
         var plan = try Samples.plan(SamplePlans.devonIllustrative)
@@ -363,7 +363,7 @@ final class CountWordingTests: XCTestCase {
         }
     }
 
-    /// Issue 9, item 6: at 80 columns a small area's bar kept its letters but lost its counts ("RA▲G–").
+    /// At 80 columns a small area's bar kept its letters but lost its counts ("RA▲G–").
     func testASmallAreasStatusBarShowsItsCountsAt80Columns() throws {
         let state = try board(width: 80, height: 24, view: .dashboard)
         let small = try XCTUnwrap(state.plan.areas.filter { !$0.actions.isEmpty }.min { $0.actions.count < $1.actions.count })

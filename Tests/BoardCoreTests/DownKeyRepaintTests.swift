@@ -3,7 +3,7 @@ import PlanModel
 import TestSupport
 import XCTest
 
-/// Issue 10: a Down key moves the selection and repaints only what a person needs to see
+/// A Down key moves the selection and repaints only what a person needs to see
 /// move, the old and new row's highlight (or heatmap cell) and the detail that changed. What
 /// the terminal is sent follows from the cells that differ between the two screens.
 final class DownKeyRepaintTests: XCTestCase {
@@ -103,7 +103,7 @@ final class DownKeyRepaintTests: XCTestCase {
 }
 
 /// The cells a Down changes in the dashboard, heatmap, score card and checkpoints: a budget
-/// of the screen, not a timing. Whole rows repainted in two colours, as before issue 10, take
+/// of the screen, not a timing. Whole rows repainted in two colours, as they once were, take
 /// more. (A list that scrolls changes many cells the terminal moves in one go, so the views
 /// that scroll are measured by `scripts/bench` in bytes instead.)
 final class DownKeyCellBudgetTests: XCTestCase {

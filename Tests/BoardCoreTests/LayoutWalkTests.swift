@@ -3,7 +3,7 @@ import PlanModel
 import TestSupport
 import XCTest
 
-/// Issue 9, item 6: every view at 80×24, 120×40 and 200×60, paged through to its end,
+/// Every view at 80×24, 120×40 and 200×60, paged through to its end,
 /// checked for what a reader trips over: columns that touch, a date that lost its year,
 /// and text cut without "…".
 final class LayoutWalkTests: XCTestCase {

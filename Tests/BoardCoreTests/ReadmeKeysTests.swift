@@ -2,7 +2,7 @@ import BoardCore
 import Foundation
 import XCTest
 
-/// Issue 9: the README's table of views says what the keys do, so it must match the bindings.
+/// The README's table of views says what the keys do, so it must match the bindings.
 final class ReadmeKeysTests: XCTestCase {
     /// The rows of the README's "Key | View | For" table, as cells.
     func viewTable() throws -> [[String]] {

@@ -2,7 +2,7 @@ import Foundation
 import PlanModel
 import XCTest
 
-/// Issue 9, item 14: the log and messages in people's words, not the model's names.
+/// The log and messages in people's words, not the model's names.
 final class EditReadingTests: XCTestCase {
     func day(_ iso: String) throws -> PlanDate { try XCTUnwrap(PlanDate(iso: iso)) }
 

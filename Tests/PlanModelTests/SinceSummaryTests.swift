@@ -2,7 +2,7 @@ import Foundation
 import PlanModel
 import XCTest
 
-/// Issue 9, item 13: one "since" that counts every kind of change, adds up, and lists moved dates.
+/// One "since" that counts every kind of change, adds up, and lists moved dates.
 final class SinceSummaryTests: XCTestCase {
     func day(_ iso: String) throws -> PlanDate { try XCTUnwrap(PlanDate(iso: iso)) }
 

@@ -4,7 +4,7 @@ import PlanStore
 import TestSupport
 import XCTest
 
-/// Issue 9 from the command line: a mistyped lead is not a new person.
+/// From the command line: a mistyped lead is not a new person.
 final class FirstHourCLITests: XCTestCase {
     var folder: TempFolder!
     var db: String { folder.path("plan.sqlite") }

@@ -4,7 +4,7 @@ import PlanStore
 import TestSupport
 import XCTest
 
-/// What a board member and a project lead trip over in their first hour (issue 9), in a
+/// What a board member and a project lead trip over in their first hour, in a
 /// real terminal: the editor, word keys, search, the first plan and who signs changes.
 final class FirstHourEndToEndTests: TerminalTestCase {
     static func quoted(_ text: String) -> String { EndToEndTests.quoted(text) }
@@ -47,7 +47,7 @@ final class FirstHourEndToEndTests: TerminalTestCase {
 
     // MARK: 1. The editor owns the terminal
 
-    /// vim, the editor most people get, where `vim.tiny` (Debian's vim-tiny) or vim is installed.
+    /// Vim, the editor most people get, where `vim.tiny` (Debian's vim-tiny) or vim is installed.
     static let vim: String? = ["/usr/bin/vim.tiny", "/usr/bin/vim", "/bin/vim.tiny"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     func testEditingInVimChangesTheTextAndKeysGoToVimNotThePlanboard() throws {

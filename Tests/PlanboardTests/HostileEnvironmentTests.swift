@@ -5,7 +5,7 @@ import PlanStore
 import TestSupport
 import XCTest
 
-/// Issue 8: several people, scripts with typos, full disks, hostile text and huge input.
+/// Several people, scripts with typos, full disks, hostile text and huge input.
 /// Each test runs the real binary as a person or a script would.
 final class HostileEnvironmentTests: XCTestCase {
     var folder: TempFolder!

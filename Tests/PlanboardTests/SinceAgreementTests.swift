@@ -5,7 +5,7 @@ import PlanStore
 import TestSupport
 import XCTest
 
-/// Issue 9, item 13: the dashboard, the changes screen, `planboard summary` and the board pack give one
+/// The dashboard, the changes screen, `planboard summary` and the board pack give one
 /// account of what changed since the last checkpoint.
 final class SinceAgreementTests: XCTestCase {
     var folder: TempFolder!
