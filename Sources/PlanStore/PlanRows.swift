@@ -2,77 +2,8 @@ import Foundation
 import GRDB
 import PlanModel
 
-/// Reads a whole plan from its tables, and writes the difference between two plans.
+/// Writes the difference between two plans to a file's tables (`FastRows` reads them).
 enum PlanRows {
-    static func load(_ db: Database, file: String) throws -> Plan {
-        let json = JSONColumns(file: file)
-        guard let top = try Row.fetchOne(db, sql: "SELECT * FROM plan WHERE id = 1") else {
-            throw StoreError(.corrupt, "\(file) has no plan in it (its plan table is empty); expected a plan imported with `planboard import`")
-        }
-        var notes: [String: [Note]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM note ORDER BY action, position") {
-            let ref: String = row["action"]
-            // A file opened read-only may predate note ids (its migration has not run).
-            let id: String? = row["id"]
-            notes[ref, default: []].append(Note(id: id?.isEmpty == false ? id : nil, date: try json.date(row["date"], "note on \(ref)"),
-                                                author: row["author"], text: row["text"]))
-        }
-        var actions: [Int: [Action]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM action ORDER BY area, position") {
-            let ref: String = row["ref"]
-            let status: String = row["status"]
-            actions[row["area"], default: []].append(Action(
-                ref: ref, text: row["text"], byWhen: try json.optionalDate(row["by_when"], "action \(ref) by-when"),
-                leads: try json.decode([String].self, row["leads"], "action \(ref) leads"),
-                seniorResponsibleOfficer: row["sro"], status: Status(rawValue: status) ?? .notStarted,
-                kpiText: row["kpi_text"], kpis: try json.decode([String].self, row["kpis"], "action \(ref) KPIs"),
-                successCriteria: row["success_criteria"], notes: notes[ref] ?? []))
-        }
-        let areas = try Row.fetchAll(db, sql: "SELECT * FROM area ORDER BY position").map { row in
-            let number: Int = row["number"]
-            return Area(number: number, title: row["title"], weakness: row["weakness"], findingsSource: row["findings_source"],
-                        findings: try json.decode([Finding].self, row["findings"], "area \(number) findings"),
-                        actions: actions[number] ?? [])
-        }
-        let risks = try Row.fetchAll(db, sql: "SELECT * FROM risk ORDER BY position").map { row in
-            let ref: String = row["ref"]
-            return Risk(ref: ref, raised: try json.optionalDate(row["raised"], "risk \(ref) raised"), risk: row["risk"], owner: row["owner"],
-                        inherent: Score(likelihood: row["inherent_likelihood"], impact: row["inherent_impact"]),
-                        mitigation: row["mitigation"],
-                        residual: Score(likelihood: row["residual_likelihood"], impact: row["residual_impact"]),
-                        target: Score(likelihood: row["target_likelihood"], impact: row["target_impact"]),
-                        progress: row["progress"], reviewDate: try json.optionalDate(row["review_date"], "risk \(ref) review date"),
-                        areas: try json.decode([Int].self, row["areas"], "risk \(ref) areas"))
-        }
-        var milestones: [String: [Milestone]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM milestone ORDER BY kpi, position") {
-            let ref: String = row["kpi"]
-            milestones[ref, default: []].append(Milestone(
-                label: row["label"], date: try json.optionalDate(row["date"], "KPI \(ref) milestone date"),
-                target: row["target"], actual: row["actual"]))
-        }
-        let kpis = try Row.fetchAll(db, sql: "SELECT * FROM kpi ORDER BY position").map { row in
-            let ref: String = row["ref"]
-            let better: String = row["better"]
-            return KPI(ref: ref, name: row["name"], unit: row["unit"], better: Better(rawValue: better) ?? .higher,
-                       baseline: try json.optional(Measure.self, row["baseline"], "KPI \(ref) baseline"),
-                       comparator: try json.optional(PlanModel.Comparator.self, row["comparator"], "KPI \(ref) comparator"),
-                       milestones: milestones[ref] ?? [])
-        }
-        let checkpoints = try Row.fetchAll(db, sql: "SELECT snapshot FROM checkpoint ORDER BY position").map { row in
-            try json.decode(Checkpoint.self, row["snapshot"], "checkpoint")
-        }
-        let format: String = top["format"]
-        guard format == Plan.format else {
-            throw StoreError(.newerVersion, "\(file) holds a plan in format \"\(format)\"; this planboard reads \"\(Plan.format)\". Update planboard to open it")
-        }
-        return Plan(header: try json.decode(Header.self, top["header"], "header"),
-                    settings: try json.decode(Settings.self, top["settings"], "settings"),
-                    governance: try json.decode(Governance.self, top["governance"], "governance"),
-                    areas: areas, risks: risks, kpis: kpis, checkpoints: checkpoints,
-                    meetings: try MeetingRows.load(db, json))
-    }
-
     /// Writes only what differs between `old` (what the file holds) and `new`.
     static func write(_ new: Plan, over old: Plan?, _ db: Database) throws {
         let json = JSONColumns(file: "")

@@ -7,7 +7,7 @@ import TestSupport
 func board(_ sample: String = SamplePlans.devonIllustrative, width: Int = 80, height: Int = 24, view: View = .areas) throws -> BoardState {
     var state = BoardState(plan: try Samples.plan(sample), today: TestDates.illustrativeToday, user: "tester", width: width, height: height)
     _ = state.update(.resize(width: width, height: height))
-    _ = state.update(.key(.char(view.key)))
+    _ = state.update(.key(.char(view.key ?? "?")))
     return state
 }
 

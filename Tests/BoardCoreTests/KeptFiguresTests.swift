@@ -52,7 +52,7 @@ final class KeptFiguresTests: XCTestCase {
             _ = kept.update(.planChanged(plan, []))
             // Every view, an area's and a KPI's own screens, and a search.
             let query = random.pick(plan.allActions)?.ref ?? "1"
-            let paths = View.allCases.map { [Key.char($0.key), .down, .down, .up] }
+            let paths = View.allCases.map { [Key.char($0.key ?? "?"), .down, .down, .up] }
                 + [[.char("2"), .enter, .down, .down, .pageDown], [.char("6"), .char("o"), .down, .down],
                    [.char("1"), .char("/")] + query.map { Key.char($0) } + [.enter, .char("n")]]
             for path in paths {

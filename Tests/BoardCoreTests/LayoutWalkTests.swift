@@ -39,7 +39,7 @@ final class LayoutWalkTests: XCTestCase {
         for (plan, start) in starts {
             for view in Screens.views.map({ View(kind: $0.kind) }) {
                 var state = start
-                state.press(.char(view.key))
+                state.press(.char(try XCTUnwrap(view.key)))
                 states.append(("\(plan) view \(view.key)", state))
             }
             for (name, key) in [("meetings", Key.char("M")), ("legend", .char("K")), ("help", .char("?")), ("changes", .char("s"))] {

@@ -9,7 +9,7 @@ final class StructureGoldenTests: XCTestCase {
         var state = BoardState(plan: StructureUpdateTests.emptyPlan(), today: TestDates.illustrativeToday, user: "tester",
                                width: width, height: height)
         _ = state.update(.resize(width: width, height: height))
-        _ = state.update(.key(.char(view.key)))
+        _ = state.update(.key(.char(view.key ?? "?")))
         return state
     }
 

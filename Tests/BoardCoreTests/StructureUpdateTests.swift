@@ -17,7 +17,7 @@ final class StructureUpdateTests: XCTestCase {
         var state = BoardState(plan: Self.emptyPlan(), today: TestDates.illustrativeToday, user: "tester", readOnly: readOnly,
                                width: width, height: height)
         _ = state.update(.resize(width: width, height: height))
-        _ = state.update(.key(.char(view.key)))
+        _ = state.update(.key(.char(view.key ?? "?")))
         return state
     }
 

@@ -5,6 +5,12 @@ import XCTest
 
 /// `update` driven by key messages: every binding does what the help screen says.
 final class UpdateTests: XCTestCase {
+    func testTheFirstNineViewsHaveNumberKeysAndAViewAfterThemHasNoneRatherThanACrash() {
+        XCTAssertEqual(View.allCases.prefix(9).map(\.key), (1...min(9, View.allCases.count)).map { Character(String($0)) })
+        // The number key of a tenth view would be "10", which is no key: it has none.
+        XCTAssertNil(View(kind: "a-view-registered-after-the-ninth").key)
+    }
+
     func testEveryBindingIsReachableWhereItIsListed() {
         for screen in Screens.all {
             for (i, binding) in screen.bindings.enumerated() {
@@ -60,7 +66,7 @@ final class UpdateTests: XCTestCase {
         state.press(.backTab)
         XCTAssertEqual(state.screen, .view(.governance))
         for view in View.allCases {
-            state.press(.char(view.key))
+            state.press(.char(try XCTUnwrap(view.key)))
             XCTAssertEqual(state.screen, .view(view), "\(view.key) opens \(view.title)")
         }
         state.press(.char("9"), .pageDown)

@@ -139,9 +139,9 @@ public enum Bindings {
     /// Every binding that works on every screen, with the number keys and the keys that
     /// registered screens ask for everywhere (the legend's).
     public static var global: [Binding] {
-        moving + leading + Screens.views.map { type in
+        moving + leading + Screens.views.compactMap { type in
             let view = View(kind: type.kind)
-            return Binding([.char(view.key)], .show(view), type.title)
+            return view.key.map { Binding([.char($0)], .show(view), type.title) }
         } + Screens.all.flatMap { $0.globalBindings } + trailing
     }
 

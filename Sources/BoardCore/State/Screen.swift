@@ -28,8 +28,12 @@ public struct View: Hashable, Sendable {
 
     public var title: String { Screens.type(kind)?.title ?? kind }
 
-    /// The number key that opens it.
-    public var key: Character { Character(String((View.allCases.firstIndex(of: self) ?? 0) + 1)) }
+    /// The number key that opens it: 1 to 9 for the first nine views; a view registered
+    /// after them has none (Tab still reaches it).
+    public var key: Character? {
+        guard let index = View.allCases.firstIndex(of: self), index < 9 else { return nil }
+        return Character(String(index + 1))
+    }
 }
 
 /// A place to go, and what to select there.
