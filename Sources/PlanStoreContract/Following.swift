@@ -2,8 +2,8 @@ import Foundation
 import PlanModel
 
 /// Following a plan that others change, by applying the change log's new lines to the plan
-/// in memory rather than reading the plan again (DESIGN.md: "The change log is the history
-/// and the feed").
+/// in memory rather than reading the plan again (the change log is the history and the
+/// feed: docs/ARCHITECTURE.md).
 extension PlanStoring {
     /// Brings `plan` and `log`, which stand at log position `version`, up to date: each new
     /// edit, undo and redo is applied to the plan; an import, or a line that will not apply,

@@ -15,7 +15,8 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Who the change log names for your changes (default: the name in $XDG_CONFIG_HOME/planboard/config.toml, else $USER).", valueName: "name"))
     var user: String?
 
-    /// The plan file, found as DESIGN.md says: --db, $PLANBOARD_DB, then the XDG data folder.
+    /// The plan file, found in this order: --db, $PLANBOARD_DB, the plan in config.toml, then
+    /// the XDG data folder (README: "Where the plan file is").
     var path: String {
         let env = ProcessInfo.processInfo.environment
         if let db, !db.isEmpty { return db }
