@@ -167,6 +167,34 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.text, ofAction: "3a.i", to: .text("Increase capacity in the team – including EP capacity. – £ ‘quoted’")))
     }
 
+    func testAValueShownInAQuestionIsReplacedByWhatIsTypedAndEditedAfterAnArrow() throws {
+        var editor = LineEditor("2023-03-31", selected: true)
+        XCTAssertTrue(editor.isSelected)
+        for c in "30/04/2027" { editor.handle(.char(c)) }
+        XCTAssertEqual(editor.text, "30/04/2027", "the first character typed replaces the value shown")
+        XCTAssertFalse(editor.isSelected)
+
+        var lead = LineEditor("Pat Lead", selected: true)
+        lead.handle(.end)
+        for c in " and Sam Okafor" { lead.handle(.char(c)) }
+        XCTAssertEqual(lead.text, "Pat Lead and Sam Okafor", "End starts editing the value instead")
+        var label = LineEditor("3 months", selected: true)
+        label.handle(.backspace)
+        XCTAssertEqual(label.text, "3 month", "Backspace edits it too")
+        var pasted = LineEditor("old", selected: true)
+        pasted.insert("new text")
+        XCTAssertEqual(pasted.text, "new text", "a paste replaces it")
+        var tabbed = LineEditor("Jackie", selected: true)
+        XCTAssertFalse(tabbed.handle(.tab))
+        XCTAssertTrue(tabbed.isSelected, "a key that does not edit leaves it selected")
+
+        // In the dashboard: the by-when question on an action, typed over.
+        var state = try board()
+        state.press(.down, .down, .enter, .char("w"))
+        state.type("30/04/2027")
+        XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.byWhen, ofAction: "3a.i", to: .date(PlanDate(year: 2027, month: 4, day: 30))))
+    }
+
     func testLongTextCanGoToTheEditor() throws {
         var state = try board()
         state.press(.down, .down, .enter)

@@ -1,13 +1,21 @@
 /// A one-line text editor with a cursor that moves by grapheme and by word, as readline
 /// does: Home/End, Ctrl-A/E/K/U/W, Left/Right by character, Ctrl-Left/Right by word.
+///
+/// A value it opens with can be selected, as a spreadsheet's cell is: the first character
+/// typed (or a paste) replaces it, and any other editing key (←, →, Home, End, Backspace,
+/// Ctrl-U ...) starts editing it instead. So typing a new date over `2023-03-31` gives the
+/// new date, never `2023-03-3130/04/2027`.
 public struct LineEditor: Equatable, Sendable {
     public private(set) var characters: [Character]
     /// Index into `characters` (0...count).
     public private(set) var cursor: Int
+    /// Whether the whole text is selected (a value shown to be replaced or edited).
+    public private(set) var isSelected = false
 
-    public init(_ text: String = "") {
+    public init(_ text: String = "", selected: Bool = false) {
         characters = Array(text)
         cursor = characters.count
+        isSelected = selected && !characters.isEmpty
     }
 
     public var text: String { String(characters) }
@@ -17,6 +25,11 @@ public struct LineEditor: Equatable, Sendable {
 
     /// Inserts text at the cursor in one step (a paste), in time proportional to its length.
     public mutating func insert(_ text: String) {
+        if isSelected {
+            isSelected = false
+            characters.removeAll()
+            cursor = 0
+        }
         characters.insert(contentsOf: text, at: cursor)
         cursor += text.count
     }
@@ -24,6 +37,14 @@ public struct LineEditor: Equatable, Sendable {
     /// Handles an editing key; returns false when the key is not an editing key.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
+        guard Self.edits(key) else { return false }
+        if isSelected {
+            isSelected = false
+            if case .char = key {
+                characters.removeAll()
+                cursor = 0
+            }
+        }
         switch key {
         case let .char(c):
             characters.insert(c, at: cursor)
@@ -54,6 +75,16 @@ public struct LineEditor: Equatable, Sendable {
     public mutating func set(_ text: String) {
         characters = Array(text)
         cursor = characters.count
+        isSelected = false
+    }
+
+    /// Whether `key` is one this editor handles.
+    static func edits(_ key: Key) -> Bool {
+        switch key {
+        case .char, .left, .right, .home, .end, .ctrl("a"), .ctrl("e"), .backspace, .ctrl("h"), .delete, .ctrl("d"),
+             .ctrl("k"), .ctrl("u"), .ctrl("w"), .wordLeft, .wordRight: true
+        default: false
+        }
     }
 
     private func isWord(_ c: Character) -> Bool { !(c.isWhitespace || c.isPunctuation) }

@@ -28,7 +28,8 @@ public struct Prompt: Sendable {
          hint: @escaping @Sendable (String, BoardState) -> String,
          submit: @escaping @Sendable (String, BoardState) -> Submission) {
         self.label = label
-        editor = LineEditor(text)
+        // The value shown is selected: typing replaces it, moving the cursor edits it.
+        editor = LineEditor(text, selected: true)
         self.completesNames = completesNames
         self.hint = hint
         self.submit = submit

@@ -191,7 +191,8 @@ public enum Render {
         let fitted = TextLayout.fit(label, state.width / 2)
         let x = buffer.put(fitted, x: 0, y: y, role: .input)
         let (text, cursor) = editor.window(width: state.width - x)
-        buffer.put(text, x: x, y: y, role: .input)
+        // A value shown selected reads as selected: the first key typed replaces it.
+        buffer.put(text, x: x, y: y, role: editor.isSelected ? .selection : .input)
         buffer.cursor = ScreenBuffer.Position(x: x + cursor, y: y)
         buffer.put(TextLayout.fit(hint, state.width - 1), x: 0, y: state.height - 1, role: .keyHint)
     }
