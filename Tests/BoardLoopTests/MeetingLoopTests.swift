@@ -84,16 +84,20 @@ final class MeetingLoopTests: XCTestCase {
             terminal.press(.char("M"), .enter, .down, .down, .enter)
             runQueuedInput(loop, terminal)
             XCTAssertTrue(terminal.screen.contains("Area 1 progress:"), terminal.screen)
-            // Meanwhile the chair changes the same text from the command line.
-            let before = meeting.highlight(area: 1)
-            var theirs = before ?? Highlight(area: 1)
-            theirs.progress = "Pay review agreed"
-            try source.changeElsewhere(.meeting(.setHighlight(meeting: meeting.name, area: 1, from: before, to: theirs)), by: "jackie")
-            loop.step()
-            terminal.press(.ctrl("u"))
-            terminal.type("Backlog halved")
-            terminal.press(.enter)
-            runQueuedInput(loop, terminal)
+            /// The chair changes area 1's highlight from the command line while the question
+            /// is open; then the person types over the question and presses Enter.
+            @MainActor func meanwhile(_ change: (inout Highlight) -> Void, thenType typed: String) throws {
+                let before = source.plan.meeting(named: meeting.name)?.highlight(area: 1)
+                var theirs = before ?? Highlight(area: 1)
+                change(&theirs)
+                try source.changeElsewhere(.meeting(.setHighlight(meeting: meeting.name, area: 1, from: before, to: theirs)), by: "jackie")
+                loop.step()
+                terminal.press(.ctrl("u"))
+                terminal.type(typed)
+                terminal.press(.enter)
+                runQueuedInput(loop, terminal)
+            }
+            try meanwhile({ $0.progress = "Pay review agreed" }, thenType: "Backlog halved")
             XCTAssertEqual(source.plan.meeting(named: meeting.name)?.highlight(area: 1)?.progress, "Pay review agreed", "theirs is kept")
             let screen = terminal.screen.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             XCTAssertTrue(screen.contains("was changed by jackie at"), terminal.screen)
@@ -106,15 +110,7 @@ final class MeetingLoopTests: XCTestCase {
             // Another field of the same highlight changed elsewhere is no conflict: both are kept.
             terminal.press(.up, .enter)
             runQueuedInput(loop, terminal)
-            let now = source.plan.meeting(named: meeting.name)?.highlight(area: 1)
-            var next = now ?? Highlight(area: 1)
-            next.nextSteps = "Recruit two EPs"
-            try source.changeElsewhere(.meeting(.setHighlight(meeting: meeting.name, area: 1, from: now, to: next)), by: "jackie")
-            loop.step()
-            terminal.press(.ctrl("u"))
-            terminal.type("Why it is Amber")
-            terminal.press(.enter)
-            runQueuedInput(loop, terminal)
+            try meanwhile({ $0.nextSteps = "Recruit two EPs" }, thenType: "Why it is Amber")
             XCTAssertEqual(source.plan.meeting(named: meeting.name)?.highlight(area: 1)?.reason, "Why it is Amber")
             XCTAssertEqual(source.plan.meeting(named: meeting.name)?.highlight(area: 1)?.nextSteps, "Recruit two EPs")
         }

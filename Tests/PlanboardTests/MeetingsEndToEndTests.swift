@@ -43,13 +43,19 @@ final class MeetingsEndToEndTests: TerminalTestCase {
         XCTAssertEqual(session.waitForExit(), 0)
     }
 
-    func testAHighlightEditedWhileSomeoneChangesItFromTheCommandLineIsRefusedNamingThemAndTheTypedTextComesBack() throws {
+    /// The dashboard open on the latest meeting's agenda.
+    func openAgenda() throws -> (TmuxSession, Meeting) {
         let session = try openInFolder()
         let meeting = try XCTUnwrap(try PlanStore.open(path: db, user: "t").load().meetings.last)
         session.send("M")
         XCTAssertTrue(session.waitFor("✎ drafted"), session.screen)
         session.send("Enter")
         XCTAssertTrue(session.waitFor("\(meeting.name) · \(meeting.date.display) · drafted"), session.screen)
+        return (session, meeting)
+    }
+
+    func testAHighlightEditedWhileSomeoneChangesItFromTheCommandLineIsRefusedNamingThemAndTheTypedTextComesBack() throws {
+        let (session, meeting) = try openAgenda()
         session.send("Down", "Down", "Enter")
         XCTAssertTrue(session.waitFor("Area 1 progress:"), session.screen)
         session.send("C-u")
@@ -73,13 +79,7 @@ final class MeetingsEndToEndTests: TerminalTestCase {
     }
 
     func testAddADecisionDuringTheMeetingAndWriteThePackWithIt() throws {
-        let session = try openInFolder()
-        let meeting = try XCTUnwrap(try PlanStore.open(path: db, user: "t").load().meetings.last)
-
-        session.send("M")
-        XCTAssertTrue(session.waitFor("✎ drafted"), session.screen)
-        session.send("Enter")
-        XCTAssertTrue(session.waitFor("\(meeting.name) · \(meeting.date.display) · drafted"), session.screen)
+        let (session, meeting) = try openAgenda()
         session.send("D")
         XCTAssertTrue(session.waitFor("Decision D"), session.screen)
         session.type("Fund a transport review")
