@@ -340,10 +340,10 @@ final class CheckpointAnywhereTests: XCTestCase {
             var state = try board(view: view)
             state.press(.char("C"))
             guard case let .prompt(prompt)? = state.overlay else {
-                XCTFail("\(view.key): C opens the checkpoint prompt:\n\(state.text)")
+                XCTFail("\(view.title): C opens the checkpoint prompt:\n\(state.text)")
                 continue
             }
-            XCTAssertTrue(prompt.label.localizedCaseInsensitiveContains("checkpoint"), "\(view.key): \(prompt.label)")
+            XCTAssertTrue(prompt.label.localizedCaseInsensitiveContains("checkpoint"), "\(view.title): \(prompt.label)")
         }
     }
 }

@@ -40,7 +40,7 @@ final class LayoutWalkTests: XCTestCase {
             for view in Screens.views.map({ View(kind: $0.kind) }) {
                 var state = start
                 state.press(.char(try XCTUnwrap(view.key)))
-                states.append(("\(plan) view \(view.key)", state))
+                states.append(("\(plan) view \(view.title)", state))
             }
             for (name, key) in [("meetings", Key.char("M")), ("legend", .char("K")), ("help", .char("?")), ("changes", .char("s"))] {
                 var state = start

@@ -67,7 +67,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(state.screen, .view(.governance))
         for view in View.allCases {
             state.press(.char(try XCTUnwrap(view.key)))
-            XCTAssertEqual(state.screen, .view(view), "\(view.key) opens \(view.title)")
+            XCTAssertEqual(state.screen, .view(view), "\(view.key.map(String.init) ?? "no key") opens \(view.title)")
         }
         state.press(.char("9"), .pageDown)
         XCTAssertGreaterThan(state.top.top, 0, "governance scrolls")
