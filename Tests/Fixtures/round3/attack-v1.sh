@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs the hostile suite's attacks against a restored version-1 shared plan, to say which succeeded before.
+# Runs the hostile suite's attacks (HostileSharedPlanTests) through psql against the
+# committed version-1 shared plan (postgres-v1.sql), restored into a throwaway cluster, and
+# says which of them the schema before version 2 let through. As root, with Debian's
+# postgresql 15 installed. Usage: Tests/Fixtures/round3/attack-v1.sh
 set -uo pipefail
-fix=/work/main/Tests/Fixtures/round3
+fix="$(cd "$(dirname "$0")" && pwd)"
 bin=/usr/lib/postgresql/15/bin
 dir="$(mktemp -d /tmp/pbatk.XXXXXX)"; chown postgres "$dir"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
