@@ -129,7 +129,7 @@ public final class DashboardLoop {
         // While the whole plan is on its way, look for it often; a key waits for it.
         let message = terminal.read(milliseconds: holdsOutline ? min(milliseconds, 10) : milliseconds)
         if holdsOutline, message != nil || loading?.isDone != false { finishLoading(loading) }
-        if let saving, saving.pending.isDone { _ = finishSaving(saving) }
+        if let saving, saving.pending.isDone { finishSaving(saving) }
         if let message {
             dirty = true
             for effect in state.update(message) {
@@ -149,20 +149,13 @@ public final class DashboardLoop {
     /// every turn (both are a flag behind a lock), so a change shows within a turn (≤ 100 ms).
     private func watchServer() -> Bool {
         var changed = false
-        // The store is the saving thread's until it answers; a notice waits for it.
-        if saving != nil {
-            let trouble = source.trouble.map(Self.sentence)
-            if trouble != state.serverTrouble {
-                _ = state.update(.server(trouble))
-                changed = true
-            }
-            return changed
-        }
         let trouble = source.trouble.map(Self.sentence)
         if trouble != state.serverTrouble {
             _ = state.update(.server(trouble))
             changed = true
         }
+        // The store is the saving thread's until it answers; a notice waits for it.
+        guard saving == nil else { return changed }
         let notice = source.takeChangeNotice()
         toldOfChanges = notice != nil
         if notice == true, catchUp() { changed = true }
@@ -304,8 +297,8 @@ public final class DashboardLoop {
     }
 
     /// The server answered: saved (say so), refused (show why), or not saved (put the
-    /// question back); then send what waited for it.
-    /// Returns what went wrong, in words, when the change was not saved.
+    /// question back); then send what waited for it. Returns what went wrong, in words,
+    /// when the change was not saved.
     @discardableResult
     private func finishSaving(_ saving: (pending: PendingSave, done: String, retry: Retry?)) -> String? {
         self.saving = nil

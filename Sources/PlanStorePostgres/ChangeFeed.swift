@@ -81,7 +81,7 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
         }
         guard added else {
             Self.close(connection)
-            throw StoreError(.io, "\(PostgresSession.lostMarker) the PostgreSQL server at \(location.host):\(location.port) as the feed began listening")
+            throw StoreError(.io, "\(PostgresSession.lostMarker) the PostgreSQL server at \(location.server) as the feed began listening")
         }
         do {
             _ = try connection.query("LISTEN planboard", logger: logger).wait()
@@ -101,11 +101,15 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
         connection.closeFuture.whenComplete { [weak self] _ in self?.lost() }
     }
 
+    /// What the feed says while it cannot reach the server.
+    private var notAnswering: String {
+        "the PostgreSQL server at \(location.server) is not answering; changes are NOT saved until it is back (planboard keeps trying)"
+    }
+
     /// The connection closed under the feed: say so, and try again.
     private func lost() {
-        let place = "\(location.host):\(location.port)"
         lock.withLock {
-            if !stopped { lostAt = "the PostgreSQL server at \(place) is not answering; changes are NOT saved until it is back (planboard keeps trying)" }
+            if !stopped { lostAt = notAnswering }
         }
         reconnectLater()
     }
@@ -129,9 +133,7 @@ final class ChangeFeed: ChangeFollowing, @unchecked Sendable {
             }
         } catch {
             lock.withLock {
-                if !stopped, lostAt == nil {
-                    lostAt = "the PostgreSQL server at \(location.host):\(location.port) is not answering; changes are NOT saved until it is back (planboard keeps trying)"
-                }
+                if !stopped, lostAt == nil { lostAt = notAnswering }
             }
             reconnectLater()
         }

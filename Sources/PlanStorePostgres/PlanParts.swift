@@ -89,11 +89,6 @@ enum PlanParts {
         }
     }
 
-    /// The plan the rows hold. `place` names the database in messages.
-    static func plan(from rows: [PlanPart], place: String) throws -> Plan {
-        try plan(from: decode(rows, place: place), place: place)
-    }
-
     /// Each row's value, read from its JSON.
     static func decode(_ rows: [PlanPart], place: String) throws -> [PlanPart.Key: Entry] {
         let decoder = JSONDecoder()

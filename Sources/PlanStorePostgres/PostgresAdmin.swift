@@ -26,11 +26,7 @@ public enum PostgresAdmin {
             }
             return .upgraded(from: from)
         }
-        try session.transaction {
-            for statement in statements(PostgresSchema.roles) + statements(PostgresSchema.tablesV1) + PostgresSchema.migrations.flatMap(statements) {
-                try session.query(PostgresQuery(unsafeSQL: statement))
-            }
-        }
+        try run([PostgresSchema.roles, PostgresSchema.tablesV1] + PostgresSchema.migrations, in: session)
         return .created
     }
 
@@ -47,11 +43,9 @@ public enum PostgresAdmin {
     @discardableResult
     static func upgrade(_ session: PostgresSession) throws -> Int {
         let place = session.location.description
-        let row = try session.query("""
-            SELECT (SELECT m.value FROM planboard.meta m WHERE m.key = 'schema_version'),
-                   (SELECT r.rolsuper OR r.oid = n.nspowner FROM pg_catalog.pg_roles r, pg_catalog.pg_namespace n
-                    WHERE r.rolname = session_user AND n.nspname = 'planboard')
-            """).first
+        let row = try session.query(PostgresQuery(unsafeSQL: """
+            SELECT (SELECT m.value FROM planboard.meta m WHERE m.key = 'schema_version'), (\(isOwner))
+            """)).first
         let (text, owner) = try row?.decode((String?, Bool?).self) ?? (nil, nil)
         let from = text.flatMap(Int.init) ?? 0
         guard from < PostgresSchema.version else { return from }
@@ -61,12 +55,22 @@ public enum PostgresAdmin {
         guard owner == true else {
             throw StoreError(.refused, "\(place) was set up by an older planboard (schema version \(from)); its owner must upgrade it once, by opening it or running `planboard server init --db \(place)` as the owner. Nothing was changed, and nothing is lost by upgrading")
         }
-        try session.transaction {
-            for script in PostgresSchema.migrations[(from - 1)...] {
-                for statement in statements(script) { try session.query(PostgresQuery(unsafeSQL: statement)) }
-            }
-        }
+        try run(Array(PostgresSchema.migrations[(from - 1)...]), in: session)
         return from
+    }
+
+    /// Whether the caller owns the plan's schema (or is a superuser): who may upgrade it and
+    /// copy a plan in with its signatures. SQL of planboard's own, no value in it.
+    static let isOwner = """
+        SELECT r.rolsuper OR r.oid = n.nspowner FROM pg_catalog.pg_roles r, pg_catalog.pg_namespace n
+        WHERE r.rolname = session_user AND n.nspname = 'planboard'
+        """
+
+    /// Runs planboard's own scripts (no value from anyone in them), in one transaction.
+    private static func run(_ scripts: [String], in session: PostgresSession) throws {
+        try session.transaction {
+            for statement in scripts.flatMap(statements) { try session.query(PostgresQuery(unsafeSQL: statement)) }
+        }
     }
 
     /// Splits a script into statements at semicolons that end a line outside `$$` bodies:
@@ -172,10 +176,7 @@ public enum PostgresAdmin {
         let session = store.session
         let encoder = PlanParts.encoder()
         return try session.transaction {
-            let owner = try session.query("""
-                SELECT r.rolsuper OR r.oid = n.nspowner FROM pg_catalog.pg_roles r, pg_catalog.pg_namespace n
-                WHERE r.rolname = session_user AND n.nspname = 'planboard'
-                """).first.map { try $0.decode(Bool.self) } ?? false
+            let owner = try session.query(PostgresQuery(unsafeSQL: isOwner)).first.map { try $0.decode(Bool.self) } ?? false
             guard owner else {
                 throw StoreError(.readOnly, "\(store.user) may not copy a plan into \(location): the change log keeps who made each change, so only the database's owner (who ran `planboard server init`) may bring one in; nothing was changed")
             }

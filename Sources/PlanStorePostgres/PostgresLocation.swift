@@ -145,8 +145,11 @@ public struct PostgresLocation: Equatable, Sendable, CustomStringConvertible {
         let asked = sslMode == .prefer
             ? "planboard never sends a password or the plan in clear to a server other than this machine unless the address says sslmode=disable (this one has sslmode=prefer, or none, which means prefer)"
             : "the URL has sslmode=\(sslMode.rawValue)"
-        return "the server at \(host):\(port) does not offer encryption, and \(asked); nothing was sent. Turn on ssl in the server (ssl = on, with a certificate), or, only on a network you trust, write sslmode=disable in the --db URL"
+        return "the server at \(server) does not offer encryption, and \(asked); nothing was sent. Turn on ssl in the server (ssl = on, with a certificate), or, only on a network you trust, write sslmode=disable in the --db URL"
     }
+
+    /// The server as messages name it: `host:port`.
+    public var server: String { "\(host):\(port)" }
 
     /// The address without any password: safe to print.
     public var description: String {

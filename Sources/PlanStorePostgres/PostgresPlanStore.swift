@@ -34,7 +34,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     public var enforcedRole: PlanRole? { role }
     public var isReadOnly: Bool { role == .viewer }
     public var isShared: Bool { true }
-    public var serverPlace: String? { "\(location.host):\(location.port)" }
+    public var serverPlace: String? { location.server }
     public var path: String { location.description }
     /// When reads ask the server again.
     public enum Reads: Sendable {
@@ -117,19 +117,24 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         } catch {
             switch session.lastState {
             case "3F000", "42P01":
-                throw StoreError(.notAPlan, "the database \(session.location.database) at \(session.location.host):\(session.location.port) has no planboard schema; expected one made by `planboard server init --db \(place)` (run it once, as the database's owner)")
+                throw StoreError(.notAPlan, "the database \(session.location.database) at \(session.location.server) has no planboard schema; expected one made by `planboard server init --db \(place)` (run it once, as the database's owner)")
             case "42883":
                 guard upgrade else { throw error }
                 try PostgresAdmin.upgrade(session)
                 return try snapshot(session, after: after, logAfter: logAfter)
             case "42501":
                 let who = (try? session.query("SELECT session_user::text").first?.decode(String.self)) ?? session.location.user
-                throw StoreError(.refused, "\(who) may log in to \(place) but has no planboard role; expected a person added with `planboard people add \(who) --role viewer|editor|chair` by a chair")
+                throw noRole(who, at: place)
             default:
                 throw error
             }
         }
         return try Snapshot(rows, place: place, session: session)
+    }
+
+    /// A login the server knows that holds no planboard role.
+    static func noRole(_ who: String, at place: String) -> StoreError {
+        StoreError(.refused, "\(who) may log in to \(place) but has no planboard role; expected a person added with `planboard people add \(who) --role viewer|editor|chair` by a chair")
     }
 
     /// One snapshot's rows, read.
@@ -154,9 +159,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
                     guard schema <= PostgresSchema.version else {
                         throw StoreError(.newerVersion, "the database \(session.location.database) holds a planboard schema of version \(schema), written by a newer planboard; this one reads version \(PostgresSchema.version). Update planboard to open it")
                     }
-                    guard let named = key, let known = Role(rawValue: named) else {
-                        throw StoreError(.refused, "\(user) may log in to \(place) but has no planboard role; expected a person added with `planboard people add \(user) --role viewer|editor|chair` by a chair")
-                    }
+                    guard let named = key, let known = Role(rawValue: named) else { throw noRole(user, at: place) }
                     role = known
                     if let format = body {
                         guard format == Plan.format else {
@@ -169,8 +172,8 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
                 case "part":
                     parts.append((PlanPart(id: .init(kind: kind ?? "", key: key ?? ""), parent: parent, position: Int(position ?? 0), body: body ?? ""), rev ?? 0))
                 case "log":
-                    log.append(try PostgresPlanStore.record(seq: rev ?? 0, at: at ?? "", who: who ?? "", kind: kind ?? "", target: target,
-                                                            summary: body ?? "", edit: edit, inverse: inverse, place: place))
+                    log.append(PostgresPlanStore.record(seq: rev ?? 0, at: at ?? "", who: who ?? "", kind: kind ?? "", target: target,
+                                                        summary: body ?? "", edit: edit, inverse: inverse))
                 default:
                     continue
                 }
@@ -220,7 +223,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     /// one written by hand through the server's function) is kept with its summary and who
     /// made it, and cannot be undone: one unreadable line never stops the plan opening.
     static func record(seq: Int64, at: String, who: String, kind: String, target: Int64?, summary: String,
-                       edit: String?, inverse: String?, place: String) throws -> ChangeRecord {
+                       edit: String?, inverse: String?) -> ChangeRecord {
         let edits: (edit: Edit?, inverse: Edit?) = (try? Edit.fromLog(edit: edit, inverse: inverse)) ?? (nil, nil)
         return ChangeRecord(seq: seq, at: ChangeTime.date(at) ?? .distantPast, user: who, kind: ChangeRecord.Kind(rawValue: kind) ?? .edit,
                             target: target, summary: summary, edit: edits.edit, inverse: edits.inverse)
@@ -413,7 +416,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     /// change out and send it. Nobody else can write meanwhile, so it cannot be overtaken.
     private func locked(verb: String, whole: Bool, token: UUID,
                         _ body: (Plan, [ChangeRecord]) throws -> (Plan, LogLine)?) throws -> (plan: Plan, record: ChangeRecord)? {
-        let place = "\(location.host):\(location.port)"
+        let place = location.server
         do {
             try session.query("BEGIN")
             try session.query("SELECT planboard.hold_plan()")
@@ -476,7 +479,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         let answer: (Int64, String)
         do {
             guard let row = try session.query(query).first else {
-                throw StoreError(.io, "the server at \(location.host):\(location.port) did not say where the change went in the log")
+                throw StoreError(.io, "the server at \(location.server) did not say where the change went in the log")
             }
             answer = try row.decode((Int64, String).self)
         } catch let error as StoreError where error.kind == .io && session.lost {
@@ -485,7 +488,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             held = Held()
             try refresh()
             guard let plan = held.plan, let record = held.log.last(where: { $0.user == user && $0.summary == line.summary }) else {
-                throw StoreError(.io, "the change was saved, but \(location.host):\(location.port) could not be read back; look for it in `planboard log`")
+                throw StoreError(.io, "the change was saved, but \(location.server) could not be read back; look for it in `planboard log`")
             }
             fresh = false
             return (plan, record)
@@ -493,8 +496,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         let (seq, at) = answer
         let record = ChangeRecord(seq: seq, at: ChangeTime.date(at) ?? Date(), user: user, kind: line.kind, target: line.target,
                                   summary: line.summary, edit: line.edit, inverse: line.inverse)
-        // The held parts now include this change; when others wrote between the plan read
-        // and this change, read theirs too (the parts written after `base`, this one's among them).
+        // The held parts now include this change.
         for key in change.removed {
             held.entries[key] = nil
             held.revs[key] = nil
@@ -517,7 +519,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     /// The connection went while the change was on its way: returns when it was saved, and
     /// otherwise says plainly that it was not, or that it cannot tell yet.
     private func confirmSaved(_ error: StoreError, token: UUID, sent: Bool) throws {
-        let place = "\(location.host):\(location.port)"
+        let place = location.server
         guard sent else {
             throw StoreError(.io, "the change was NOT saved: \(error.message). Try it again when the server is back")
         }
@@ -566,9 +568,6 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         guard let first = held.log.firstIndex(where: { $0.at >= time }) else { return [] }
         return Array(held.log[first...])
     }
-
-    /// The whole change log, as held.
-    var log: [ChangeRecord] { held.log }
 
     /// The log position the plan held is current to, without asking the server: a notice of
     /// a change at or before it (this store's own) needs no reading.

@@ -293,6 +293,19 @@ enum PostgresSchema {
         -- parents '' for none. whole_base, when not NULL, is the plan's version the caller read,
         -- and the change is refused unless nobody wrote since (a checkpoint, an import).
         -- Returns the new log position and the server's time of the change.
+        -- The caller's role when it may change the plan (an editor or a chair); refuses anyone else.
+        CREATE FUNCTION planboard.writer_role() RETURNS text
+        LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+        DECLARE
+            caller text := planboard.caller_role();
+        BEGIN
+            IF caller IS NULL OR caller = 'viewer' THEN
+                RAISE EXCEPTION '% is %, and only an editor or a chair may change the plan; nothing was changed',
+                    session_user, COALESCE('a ' || caller, 'not one of the plan''s people') USING ERRCODE = 'PB002';
+            END IF;
+            RETURN caller;
+        END $$;
+
         CREATE FUNCTION planboard.apply(
             kinds text[], keys text[], revs bigint[], parents text[], positions integer[], bodies text[],
             whole_base bigint, plan_format text,
@@ -300,7 +313,7 @@ enum PostgresSchema {
         RETURNS TABLE (seq bigint, at text)
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
         DECLARE
-            caller text := planboard.caller_role();
+            caller text := planboard.writer_role();
             n integer := COALESCE(pg_catalog.array_length(kinds, 1), 0);
             current_version bigint;
             current_format text;
@@ -314,10 +327,6 @@ enum PostgresSchema {
             target_who text;
             target_kind text;
         BEGIN
-            IF caller IS NULL OR caller = 'viewer' THEN
-                RAISE EXCEPTION '% is %, and only an editor or a chair may change the plan; nothing was changed',
-                    session_user, COALESCE('a ' || caller, 'not one of the plan''s people') USING ERRCODE = 'PB002';
-            END IF;
             IF n <> COALESCE(pg_catalog.array_length(keys, 1), 0) OR n <> COALESCE(pg_catalog.array_length(revs, 1), 0)
                OR n <> COALESCE(pg_catalog.array_length(parents, 1), 0) OR n <> COALESCE(pg_catalog.array_length(positions, 1), 0)
                OR n <> COALESCE(pg_catalog.array_length(bodies, 1), 0) THEN
@@ -450,13 +459,8 @@ enum PostgresSchema {
         -- whose parts keep moving under it (many people adding notes to one action at once).
         CREATE FUNCTION planboard.hold_plan() RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-        DECLARE
-            caller text := planboard.caller_role();
         BEGIN
-            IF caller IS NULL OR caller = 'viewer' THEN
-                RAISE EXCEPTION '% is %, and only an editor or a chair may change the plan; nothing was changed',
-                    session_user, COALESCE('a ' || caller, 'not one of the plan''s people') USING ERRCODE = 'PB002';
-            END IF;
+            PERFORM planboard.writer_role();
             PERFORM pg_catalog.set_config('lock_timeout', '10s', true);
             PERFORM 1 FROM planboard.plan p WHERE p.id = 1 FOR UPDATE;
         END $$;

@@ -132,7 +132,7 @@ final class PostgresSession: @unchecked Sendable {
     /// A refusal in words when encryption could not be set up: the server offers none, or its
     /// certificate is not one the address trusts. Nil when `error` is about something else.
     private func tlsRefusal(_ error: PSQLError) -> StoreError? {
-        let place = "\(location.host):\(location.port)"
+        let place = location.server
         if error.code == .sslUnsupported {
             return StoreError(.refused, location.noEncryptionMessage)
         }
@@ -210,7 +210,7 @@ final class PostgresSession: @unchecked Sendable {
     /// A message a person can act on, naming the server (never the password).
     func translate(_ error: Error, connecting: Bool) -> Error {
         if error is StoreError { return error }
-        let place = "\(location.host):\(location.port)"
+        let place = location.server
         guard let psql = error as? PSQLError else {
             return StoreError(.io, "cannot reach the PostgreSQL server at \(place) (\(Self.plain(error))); expected a server accepting connections there. Is it running, and is the address right?")
         }

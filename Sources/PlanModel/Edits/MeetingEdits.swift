@@ -126,15 +126,8 @@ extension Plan {
                 throw EditError("there is no decision \(from.label) at \"\(meeting)\"")
             }
             guard meetings[m].decisions[d] == from else {
-                let now = meetings[m].decisions[d]
-                var changed: [String] = []
-                if now.text != from.text { changed.append("its text is now “\(Visible.field(now.text))”") }
-                if now.owner != from.owner { changed.append("its owner is now \(now.owner.map { Visible.field($0) } ?? "nobody")") }
-                if now.due != from.due { changed.append("it is now due \(now.due?.display ?? "on no date")") }
-                if now.done != from.done { changed.append(now.done ? "it is now done" : "it is open again") }
-                if now.link != from.link { changed.append("it is now about \(now.link?.display ?? "nothing in particular")") }
                 throw EditError(conflict: EditConflict(target: .decision(from.number), what: "decision \(from.label)",
-                                                       expected: nil, found: changed.isEmpty ? "changed" : changed.joined(separator: "; ")))
+                                                       expected: nil, found: Plan.differences(from, meetings[m].decisions[d])))
             }
             try checkDecision(to, linkChanged: to.link != from.link)
             meetings[m].decisions[d] = to
@@ -198,6 +191,17 @@ extension Plan {
             let text = now[keyPath: path]
             changed.append(text.isEmpty ? "its \(name) was cleared" : "its \(name) is now “\(Visible.field(text))”")
         }
+        return changed.isEmpty ? "changed" : changed.joined(separator: "; ")
+    }
+
+    /// What differs between a decision as someone saw it and as it is, in words.
+    static func differences(_ seen: Decision, _ now: Decision) -> String {
+        var changed: [String] = []
+        if now.text != seen.text { changed.append("its text is now “\(Visible.field(now.text))”") }
+        if now.owner != seen.owner { changed.append("its owner is now \(now.owner.map { Visible.field($0) } ?? "nobody")") }
+        if now.due != seen.due { changed.append("it is now due \(now.due?.display ?? "on no date")") }
+        if now.done != seen.done { changed.append(now.done ? "it is now done" : "it is open again") }
+        if now.link != seen.link { changed.append("it is now about \(now.link?.display ?? "nothing in particular")") }
         return changed.isEmpty ? "changed" : changed.joined(separator: "; ")
     }
 

@@ -10,7 +10,8 @@
 set -euo pipefail
 binary="$(realpath "$1")"
 here="$(cd "$(dirname "$0")" && pwd)"
-bin=/usr/lib/postgresql/15/bin
+# The newest PostgreSQL installed (Debian keeps its programs out of PATH).
+bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 dir="$(mktemp -d /tmp/pbfix.XXXXXX)"
 chown postgres "$dir"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
