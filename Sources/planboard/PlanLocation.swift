@@ -91,7 +91,7 @@ struct StoreOptions: ParsableArguments {
     func openOrCreate() throws -> (any PlanStoring, created: String?) {
         if let location = try postgresLocation {
             // The dashboard reads again whenever the server announces a change.
-            let store = try openPostgres(location)
+            let store = try openPostgres(location, remembering: false)
             store.reads = .told
             return (store, nil)
         }
