@@ -250,6 +250,7 @@ func importIntoPostgres(_ plan: Plan, file: String, replace: Bool, store options
         try PostgresAdmin.create(location, plan: plan, summary: "imported \(name)")
     }
     try Output.line("Imported \(Visible.field(file)) into \(location): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+    try Output.line("Open it: \(options.openCommand)")
 }
 
 /// What a dry run of a whole-plan import into a shared plan would do there, read from the
