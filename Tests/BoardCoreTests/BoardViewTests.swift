@@ -284,11 +284,13 @@ final class AreaBarTests: XCTestCase {
         try XCTUnwrap(state.text.split(separator: "\n").first { $0.contains(title) && $0.dropFirst().hasPrefix(" ") }, state.text)
     }
 
-    /// The cells of an area's bar: the run of status letters and glyphs after its title.
+    /// The cells of an area's bar: the run of status letters and glyphs after its title and
+    /// its RAG cell; `gap` is the space between the title and the RAG.
     func bar(_ row: Substring, after title: String) -> (gap: Int, length: Int) {
         let rest = row[row.range(of: title)!.upperBound...]
         let gap = rest.prefix { $0 == " " }.count
-        let length = rest.dropFirst(gap).prefix { $0 != " " }.count
+        let afterRAG = rest.dropFirst(gap).drop { $0 != " " }.drop { $0 == " " }
+        let length = afterRAG.prefix { $0 != " " }.count
         return (gap, length)
     }
 

@@ -38,7 +38,9 @@ final class DownKeyRepaintTests: XCTestCase {
         XCTAssertEqual(columns.lowerBound, 0)
         let y = try XCTUnwrap(after.lines.firstIndex(of: row))
         let barStart = try XCTUnwrap(row.range(of: "R1A1G1")).lowerBound.utf16Offset(in: row)
-        XCTAssertEqual(columns.upperBound, barStart - 1, "the highlight ends where the bar begins")
+        let ragStart = try XCTUnwrap(row.range(of: "R● ")).lowerBound.utf16Offset(in: row)
+        XCTAssertEqual(columns.upperBound, ragStart - 1, "the highlight ends where the area's RAG begins")
+        XCTAssertEqual(String(Array(after.roleLines[y])[ragStart..<ragStart + 2]), "rr", "the RAG keeps its Red")
         XCTAssertEqual(String(Array(after.roleLines[y])[barStart..<barStart + 6]), "rraagg", "the bar keeps Red, Amber and Green")
     }
 

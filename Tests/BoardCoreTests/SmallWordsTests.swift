@@ -64,4 +64,20 @@ final class SmallWordsTests: XCTestCase {
         XCTAssertTrue(screen.contains("Enter next"), "the comparator is asked next: \(screen)")
         XCTAssertFalse(screen.contains("Enter save"), screen)
     }
+
+    func testEachAreasRAGIsOnTheDashboardAndTheAreasViewMarkedWhenJudged() throws {
+        let dashboard = try board(width: 120, height: 40, view: .dashboard)
+        let plan = dashboard.plan
+        for area in plan.areas {
+            let rag = plan.rag(ofArea: area.number)
+            let row = try XCTUnwrap(dashboard.text.split(separator: "\n").first { $0.contains(area.title) }, dashboard.text)
+            let cell = rag.status.map { "\($0.letter)\($0.glyph)\(rag.isJudged ? "*" : " ")" } ?? "–"
+            XCTAssertTrue(row.contains(cell), "area \(area.number): \(cell) in \(row)")
+        }
+        XCTAssertTrue(plan.areas.contains { plan.rag(ofArea: $0.number).isJudged }, "the sample has a judged area")
+        XCTAssertTrue(dashboard.text.contains("* the SRO’s judgement in the area’s latest highlight"), "said what * means: \(dashboard.text)")
+        var areas = try board(width: 80, height: 24, view: .areas)
+        areas.press(.down, .down)  // area 3
+        XCTAssertTrue(areas.text.contains("Area 3 RAG: \(plan.rag(ofArea: 3).status?.label ?? "") (the SRO’s judgement at"), areas.text)
+    }
 }

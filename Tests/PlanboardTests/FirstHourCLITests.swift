@@ -83,4 +83,11 @@ final class FirstHourCLITests: XCTestCase {
         let line = try XCTUnwrap(try log().last)
         XCTAssertEqual(line.summary, "note on 3b: Still two posts unfilled", "the reason is the change, not “Amber → Amber”")
     }
+
+    func testTheSummaryGivesEachAreasRAG() throws {
+        let summary = try run("summary", "--db", db)
+        XCTAssertEqual(summary.status, 0, summary.stderr)
+        XCTAssertTrue(summary.stdout.contains("1. Strategic plans not embedded — RAG Red (the roll-up of its actions)"), summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("— RAG Amber (the SRO’s judgement at "), summary.stdout)
+    }
 }

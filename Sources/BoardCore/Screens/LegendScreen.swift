@@ -33,6 +33,7 @@ public struct LegendScreen: ScreenComponent {
         lines.append(entry("!31 Mar 2023", .overdue, "Overdue: by-when passed and not complete"))
         lines.append(entry("»31 Mar 2023", .dueSoon, "Due soon: within \(settings.dueSoonDays) days"))
         lines.append(entry("R3●●A2▲▲G4✓✓✓", .status(.amber), "An area's actions by status: each part its letter and count"))
+        lines.append(entry("A▲*", .status(.amber), "An area's RAG as its SRO judged it in the latest highlight; without *, the roll-up of its actions"))
         lines.append(Line(" Risk score (likelihood × impact, 1 to 25)", .tableHeader))
         for band in RiskBand.allCases {
             let range = band == .low ? "1–\(settings.lowRiskMax)" : band == .medium ? "\(settings.lowRiskMax + 1)–\(settings.mediumRiskMax)" : "\(settings.mediumRiskMax + 1)–25"

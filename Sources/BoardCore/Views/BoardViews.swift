@@ -46,13 +46,13 @@ enum BoardViews {
         let heading = roomy ? " Areas of weakness" : " Areas (\(all.total) \(all.total == 1 ? "action" : "actions"))"
         // The heading fits over the titles too, so it never runs into the bars' heading.
         let longest = max(plan.areas.map { DisplayWidth.of($0.title) }.max() ?? 12, DisplayWidth.of(heading) - 3)
-        let titleWidth = max(12, min(longest + 1, width - 16 - 22))
+        let titleWidth = max(12, min(longest + 1, width - 16 - 22 - 4))
         // The counts' columns widen for big plans, so "1350" and "!2876" never touch.
         let counts = countWidths(state.rollups)
-        let barWidth = max(16, width - titleWidth - 22 - (counts.red - 4) - (counts.late - 5) - (counts.soon - 5))
+        let barWidth = max(16, width - titleWidth - 22 - 4 - (counts.red - 4) - (counts.late - 5) - (counts.soon - 5))
         // One scale for every area, so a longer block means more actions.
         let largest = state.rollups.map(\.total).max() ?? 0
-        lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
+        lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader), Line.Segment("RAG ", .tableHeader),
                            Line.Segment(TextLayout.pad("Actions by status", barWidth + 1), .tableHeader),
                            Line.Segment(TextLayout.pad("Red".leftPad(counts.red) + "Late".leftPad(counts.late) + "Soon".leftPad(counts.soon), width - titleWidth - barWidth - 5), .tableHeader)]))
         if plan.areas.isEmpty {
@@ -65,6 +65,7 @@ enum BoardViews {
             line.highlight = .marked(2)
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
+            line.segments.append(AreaViews.ragCell(plan.rag(ofArea: area.number)))
             line.segments.append(contentsOf: statusBar(r, width: barWidth, largest: largest))
             line.segments.append(Line.Segment(" "))
             line.segments.append(Line.Segment(String(r.count(.red)).leftPad(counts.red), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
@@ -77,6 +78,7 @@ enum BoardViews {
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
                            Line.Segment(" · \(Bindings.key(.show(.triage))) triage lists them", .dim)]))
+        if roomy, plan.areas.contains(where: { plan.rag(ofArea: $0.number).isJudged }) { lines.append(Line(AreaViews.ragNote, .dim)) }
         gap()
 
         // KPIs.

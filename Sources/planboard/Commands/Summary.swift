@@ -84,7 +84,7 @@ struct SummaryReport {
         let rollups = plan.areas.map { plan.rollup(of: $0, today: today) }
         for (area, r) in zip(plan.areas, rollups) {
             let counts = statuses.map { "\($0.label) \(r.count($0))" }.joined(separator: ", ")
-            out += "  \(area.number). \(v(area.title))\n"
+            out += "  \(area.number). \(v(area.title)) — RAG \(v(plan.rag(ofArea: area.number).words))\n"
             out += "     \(counted(r.total, "action", "actions")): \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
         }
         let all = AreaRollup(combining: rollups)
