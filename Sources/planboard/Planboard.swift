@@ -7,9 +7,11 @@ struct Planboard: ParsableCommand {
         commandName: "planboard",
         abstract: "Browse, update and report on a SEND Accelerated Progress Plan.",
         discussion: """
-            The plan lives in one SQLite file: --db PATH, else $PLANBOARD_DB, else
-            $XDG_DATA_HOME/planboard/plan.sqlite. On first use, when there is no plan yet,
-            planboard creates one from the illustrative Devon sample and says so.
+            The plan lives in one SQLite file (or on a PostgreSQL server), found in this
+            order: --db PATH, else $PLANBOARD_DB, else the plan = line of
+            $XDG_CONFIG_HOME/planboard/config.toml, else $XDG_DATA_HOME/planboard/plan.sqlite.
+            On first use, when there is no plan yet at that last place, planboard creates one
+            from the illustrative Devon sample and says so.
             Every change is saved when it is made, with who made it, in a change log.
 
             Exit status: 0 success, 1 invalid input or a refused operation, 2 usage error.
@@ -32,24 +34,8 @@ struct Planboard: ParsableCommand {
     static func unknownCommand(_ word: String) -> String {
         let names = commandNames
         let typed = word.lowercased()
-        let nearest = names.map { (name: $0, distance: editDistance(typed, $0)) }.min { $0.distance < $1.distance }
+        let nearest = names.map { (name: $0, distance: NearNames.distance(Array(typed), Array($0))) }.min { $0.distance < $1.distance }
         let suggestion = nearest.flatMap { $0.distance <= max(1, min(3, $0.name.count / 3)) ? " Did you mean `planboard \($0.name)`?" : nil } ?? ""
         return "\(Visible.field(word)) is not a planboard command.\(suggestion) The commands are: \(names.joined(separator: ", ")) (`planboard --help` says what each does)"
-    }
-
-    /// Levenshtein distance, by characters.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -81,3 +81,34 @@ final class SmallWordsTests: XCTestCase {
         XCTAssertTrue(areas.text.contains("Area 3 RAG: \(plan.rag(ofArea: 3).status?.label ?? "") (the SRO’s judgement at"), areas.text)
     }
 }
+
+/// A lead typed in the dashboard is checked as the command line checks it.
+final class NewLeadTests: XCTestCase {
+    func testANearOrNewNameIsAskedAboutOnceThenAdded() throws {
+        var state = try board(view: .areas)
+        state.press(.down, .down, .enter)  // area 3, on 3a.i
+        let ref = try XCTUnwrap(state.currentAction?.ref)
+        state.press(.char("L"))
+        state.type("Jackie Ros")
+        XCTAssertTrue(state.press(.enter).isEmpty, "nothing is saved on the first Enter")
+        XCTAssertEqual(state.message, "“Jackie Ros” is not in the plan: did you mean “Jackie Ross”? Enter again adds “Jackie Ros” as a new person; Tab completes a name; Esc cancels.")
+        XCTAssertNotNil(state.overlay, "the question is still open, with what was typed")
+
+        // A slip, mended with Tab, is saved at once.
+        state.press(.end, .backspace, .backspace, .backspace)
+        state.type("Ro")
+        state.press(.tab)
+        let mended = state.press(.enter)
+        guard case let .apply(edit, _, _)? = mended.first else { return XCTFail("the lead is saved: \(mended)") }
+        XCTAssertEqual(edit, .setAction(ref: ref, field: .leads, from: .names(try XCTUnwrap(state.plan.action(ref)).leads), to: .names(["Jackie Ross"])))
+
+        // A new person is added when Enter is pressed again.
+        state.press(.char("L"))
+        state.type("Sam Okafor")
+        XCTAssertTrue(state.press(.enter).isEmpty)
+        XCTAssertEqual(state.message, "“Sam Okafor” is not in the plan. Enter again adds “Sam Okafor” as a new person; Tab completes a name; Esc cancels.")
+        let added = state.press(.enter)
+        guard case let .apply(second, _, _)? = added.first else { return XCTFail("the new person is saved on the second Enter: \(added)") }
+        XCTAssertEqual(second, .setAction(ref: ref, field: .leads, from: .names(try XCTUnwrap(state.plan.action(ref)).leads), to: .names(["Sam Okafor"])))
+    }
+}

@@ -26,3 +26,18 @@ final class AreaRAGTests: XCTestCase {
         XCTAssertEqual(plan.rag(ofArea: 3).status, rollup)
     }
 }
+
+/// A conflict says what changed in people's words: the field as the screen names it, dates
+/// as "31 Jan 2027", never the file's names or ISO dates.
+final class ConflictWordsTests: XCTestCase {
+    func testAByWhenConflictReadsAsPeopleSayIt() throws {
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        let seen = try XCTUnwrap(plan.action("3b"))
+        plan = try plan.applying(plan.setting(.byWhen, ofAction: "3b", to: .date(TestDates.date("2027-01-31")))).plan
+        let late = Edit.set(.byWhen, of: seen, to: .date(TestDates.date("2027-06-30")))
+        XCTAssertThrowsError(try plan.applying(late)) { error in
+            let message = (error as? EditError)?.message ?? "\(error)"
+            XCTAssertEqual(message, "3b by-when is now 31 Jan 2027, not \(seen.byWhen?.display ?? "—") as you saw it; nothing was changed")
+        }
+    }
+}

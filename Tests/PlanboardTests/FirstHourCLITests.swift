@@ -90,4 +90,16 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertTrue(summary.stdout.contains("1. Strategic plans not embedded — RAG Red (the roll-up of its actions)"), summary.stdout)
         XCTAssertTrue(summary.stdout.contains("— RAG Amber (the SRO’s judgement at "), summary.stdout)
     }
+
+    func testAPlanNamedByConfigTomlThatIsNotThereSaysSo() throws {
+        let config = folder.path("config")
+        try FileManager.default.createDirectory(atPath: config + "/planboard", withIntermediateDirectories: true)
+        try "plan = \"/nonexistent/x/demo.sqlite\"\n".write(toFile: config + "/planboard/config.toml", atomically: true, encoding: .utf8)
+        let refused = try PlanboardBinary.run(["summary"], environment: ["XDG_CONFIG_HOME": config, "PLANBOARD_DB": "", "USER": "tester"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("there is no plan at /nonexistent/x/demo.sqlite"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("The plan was named by the plan = line of \(config)/planboard/config.toml"), refused.stderr)
+        let help = try run("--help")
+        XCTAssertTrue(help.stdout.contains("config.toml"), "the order is in --help: \(help.stdout)")
+    }
 }

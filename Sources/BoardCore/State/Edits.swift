@@ -110,7 +110,9 @@ extension BoardState {
     func askAgain(_ retry: Retry) -> Overlay? {
         switch retry {
         case let .actionField(ref, field, typed):
-            return plan.action(ref).map { .prompt(fieldPrompt($0, field).typed(typed)) }
+            // The names typed were asked about before the edit was sent: not again.
+            let accepted = field == .leads ? TypedText.names(typed) : []
+            return plan.action(ref).map { .prompt(fieldPrompt($0, field, newPeople: accepted).typed(typed)) }
         case let .reason(ref, status, typed):
             return plan.action(ref).map { .prompt(reasonPrompt($0, status).typed(typed)) }
         case let .editor(ref, field, text):

@@ -202,7 +202,7 @@ extension Plan {
             let a = try areaIndex(number)
             let current = areas[a][keyPath: Plan.areaKeyPath(field)]
             guard current == from else {
-                throw EditError.changed("area \(number) \(field.rawValue)", now: .text(current), saw: .text(from))
+                throw EditError.changed("area \(number) \(field.words)", now: .text(current), saw: .text(from))
             }
             areas[a][keyPath: Plan.areaKeyPath(field)] = to
             return .setArea(number: number, field: field, from: to, to: from)
@@ -291,7 +291,7 @@ extension Plan {
         case let .setKPI(ref, field, from, to):
             let k = try kpiIndex(ref)
             let current = kpis[k].value(of: field)
-            guard current == from else { throw EditError.changed("KPI \(ref) \(field.rawValue)", now: current, saw: from) }
+            guard current == from else { throw EditError.changed("KPI \(ref) \(field.words)", now: current, saw: from) }
             try kpis[k].set(field, to)
             return .setKPI(ref: ref, field: field, from: to, to: from)
 
@@ -504,7 +504,7 @@ extension EditError {
 
     /// A set refused because the plan no longer holds what the person saw.
     static func changed(_ what: String, now: StructureValue, saw: StructureValue) -> EditError {
-        EditError("\(what) is now \(now.display), not \(saw.display) as you saw; someone changed it since. Nothing was changed")
+        EditError("\(what) is now \(now.words), not \(saw.words) as you saw; someone changed it since. Nothing was changed")
     }
 }
 

@@ -61,7 +61,7 @@ struct SetCommand: ParsableCommand {
     func checkLeads(in plan: Plan) throws {
         let people = plan.people
         for name in lead where !people.contains(name) && !newPerson {
-            let near = People.near(name, in: people)
+            let near = NearNames.near(name, in: people)
             let suggestion = near.isEmpty ? "" : " Did you mean \(near.map { "“\(Visible.field($0))”" }.joined(separator: " or "))?"
             throw CLIError("\(Visible.field(name)) is not a lead anywhere in the plan.\(suggestion) Give the name as the plan has it, or add --new-person to add \(Visible.field(name)) as a new person. Nothing was changed")
         }
@@ -113,32 +113,5 @@ struct SetCommand: ParsableCommand {
         let when = action.byWhen?.display ?? "no date"
         let leads = action.leads.isEmpty ? "none" : action.leads.map(Visible.field).joined(separator: ", ")
         return "\(ref): \(action.status.label), by \(when), lead \(leads), \(counted(action.notes.count, "note", "notes")). \(saved ? "Saved." : "Nothing to change: it already has that; nothing was logged.")"
-    }
-}
-
-/// Names that are nearly the same: what a typing slip or a different case would give.
-enum People {
-    static func near(_ name: String, in people: [String]) -> [String] {
-        let typed = name.lowercased()
-        return people.filter { person in
-            let known = person.lowercased()
-            return known == typed || distance(Array(known), Array(typed)) <= max(1, min(known.count, typed.count) / 5)
-                || (typed.count >= 4 && known.hasPrefix(typed))
-        }
-    }
-
-    /// The edit distance between two strings (insertions, deletions, substitutions).
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

@@ -45,7 +45,7 @@ extension StoreOptions {
     func peopleFile(forReading: Bool) throws -> PlanStore? {
         guard try postgresLocation == nil else { return nil }
         let path = self.path
-        guard FileManager.default.fileExists(atPath: path) else { throw Self.missing(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw missing() }
         return try PlanStore.open(path: path, user: userName, forReading: forReading)
     }
 }
