@@ -90,7 +90,7 @@ def start_browser(width, height):
     return session
 
 
-def check(session, axe, file, screenshot, height, viewport_only=False):
+def check(session, axe, file, screenshot, height, viewport_only=False, anchor=None):
     url = pathlib.Path(file).resolve().as_uri()
     session.get(url)
     session.execute_script(axe)
@@ -116,6 +116,8 @@ def check(session, axe, file, screenshot, height, viewport_only=False):
             summary = (node.get("failureSummary") or violation.get("help", "")).replace("\n", " ")
             print(f"{file}: {violation['id']} ({violation.get('impact') or 'no impact'}) at {target}: {summary}")
     if screenshot and viewport_only:
+        if anchor:
+            session.execute_script("const e = document.getElementById(arguments[0]); if (e) e.scrollIntoView();", anchor)
         session.save_screenshot(screenshot)
     elif screenshot:
         width = client_width
@@ -135,6 +137,7 @@ def main():
     parser.add_argument("--height", type=int, default=900, help="window height in CSS pixels (default 900)")
     parser.add_argument("--screenshot", metavar="PNG", help="save a full-page screenshot here")
     parser.add_argument("--viewport", action="store_true", help="with --screenshot, only the window (width x height), not the whole page")
+    parser.add_argument("--anchor", metavar="ID", help="with --viewport, scroll the element with this id to the top first")
     args = parser.parse_args()
     for file in args.files:
         if not os.path.isfile(file):
@@ -149,7 +152,7 @@ def main():
             if shot and len(args.files) > 1:
                 stem, dot, ext = shot.rpartition(".")
                 shot = f"{stem}-{index + 1}.{ext}" if dot else f"{shot}-{index + 1}"
-            outcome = check(session, axe, file, shot, args.height, args.viewport)
+            outcome = check(session, axe, file, shot, args.height, args.viewport, args.anchor)
             if len(outcome) == 2:
                 failed = True
                 continue

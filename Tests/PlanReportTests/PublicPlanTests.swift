@@ -155,6 +155,17 @@ final class PublicPlanTests: XCTestCase {
         XCTAssertTrue(second.page().contains("Last updated 14 August 2023."), "the publication itself is not an update")
     }
 
+    func testAPublicationIsNoChangeSinceTheLastMeetingButChangingWhatIsPublicIs() throws {
+        let plan = try Samples.illustrativeWithMeetings()
+        var published = plan
+        published.settings.publication = Publication(last: Published(number: 1, on: today, by: "chair", to: "site", format: "html",
+                                                                      fingerprint: "fnv1a64:0000000000000000", shown: "nothing internal"))
+        XCTAssertEqual(SinceSummary(then: plan, now: published).total, 0)
+        var marked = published
+        marked.settings.publication?.parts = [.risks]
+        XCTAssertEqual(SinceSummary(then: published, now: marked).items, [SinceSummary.Item(.structure, "settings")])
+    }
+
     // MARK: Reading it
 
     func testThePageHasLangASkipLinkToMainNoScriptAndHeadingsInOrder() throws {

@@ -126,6 +126,14 @@ public struct Published: Codable, Equatable, Sendable {
 extension Settings {
     /// The publication setting, with the default (nothing public, never published) for a plan that has none.
     public var publicationOrDefault: Publication { publication ?? Publication() }
+
+    /// These settings without the record of the last publication: what the board and families read.
+    public var withoutLastPublication: Settings {
+        var copy = self
+        copy.publication?.last = nil
+        if copy.publication?.isDefault == true { copy.publication = nil }
+        return copy
+    }
 }
 
 extension Publication {
