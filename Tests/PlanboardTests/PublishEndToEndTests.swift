@@ -164,6 +164,22 @@ final class PublishEndToEndTests: XCTestCase {
         XCTAssertEqual(try read((site as NSString).appendingPathComponent("council.css")), "body { background: #fffff0; }")
     }
 
+    func testAChairSaysHowFamiliesGiveFeedbackAndCanTakeItOffAgain() throws {
+        let db = try imported(SamplePlans.devon)
+        let page = folder.path("plan.html")
+        XCTAssertEqual(try planboard("publish", "-o", page, "--db", db).status, 0)
+        XCTAssertFalse(try read(page).contains("Tell us what you think"))
+        XCTAssertTrue(try planboard("publish", "--preview", "--db", db).stdout.contains("  - how to give feedback: none set yet"))
+        let set = try planboard("publish", "feedback", "Email send.feedback@example.gov.uk", "--db", db)
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertEqual(try planboard("publish", "-o", page, "--db", db).status, 0)
+        let html = try read(page)
+        XCTAssertTrue(html.contains("<h3>Tell us what you think</h3>\n<p>Email send.feedback@example.gov.uk</p>"), html)
+        XCTAssertEqual(try planboard("publish", "feedback", "", "--db", db).status, 0)
+        XCTAssertEqual(try planboard("publish", "-o", page, "--db", db).status, 0)
+        XCTAssertFalse(try read(page).contains("send.feedback@example.gov.uk"))
+    }
+
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")

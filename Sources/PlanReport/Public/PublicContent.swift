@@ -172,7 +172,7 @@ extension PublicPlan {
             lines.append([Span(isLate(action) || action.status.needsReason ? "Why, and latest progress (\(latest.date.words)): " : "Latest progress (\(latest.date.words)): ", .strong),
                           Span(latest.text)])
         } else if isLate(action) {
-            lines.append([Span("Why: ", .strong), Span("the board is looking at a new date; the reason will be published when it is agreed.")])
+            lines.append([Span("Why: ", .strong), Span("the reason is in the board's progress notes, which are not published.")])
         }
         return .item(title: [Span("Action \(action.ref): ", .strong), Span(action.text)], lines: lines)
     }
@@ -248,13 +248,13 @@ extension PublicPlan {
             blocks.append(.paragraph([Span("The partners working on this plan:")]))
             blocks.append(.bullets(plan.governance.partners.map { [Span($0)] }))
         }
-        blocks.append(.heading("Tell us what you think"))
         if let feedback = publication.feedback, !feedback.isEmpty {
+            blocks.append(.heading("Tell us what you think"))
             blocks.append(.paragraph([Span(feedback)]))
-        } else {
-            blocks.append(.paragraph([Span("Contact your local parent carer forum or the council's SEND team; both are named above among the partners.")]))
         }
-        return PublicSection(id: "involved", title: "How families are involved, and how to tell us what you think", blocks: blocks, ownPage: false)
+        if blocks.isEmpty { blocks.append(.paragraph([Span("The plan does not describe this yet.")])) }
+        let title = publication.feedback == nil ? "How families are involved" : "How families are involved, and how to tell us what you think"
+        return PublicSection(id: "involved", title: title, blocks: blocks, ownPage: false)
     }
 
     // MARK: Words

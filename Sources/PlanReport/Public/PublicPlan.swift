@@ -104,7 +104,11 @@ public struct PublicPlan: Sendable {
         add(true, "\(plan.header.accountableOfficers.count) accountable officer\(plan.header.accountableOfficers.count == 1 ? "" : "s")")
         add(true, "the governance text and \(plan.governance.partners.count) partner\(plan.governance.partners.count == 1 ? "" : "s")")
         add(true, "\(changes.count) change\(changes.count == 1 ? "" : "s") since \(since.map { $0.date.display } ?? "the start") (statuses, dates, figures)")
-        if let feedback = publication.feedback { add(true, "how to give feedback: \(feedback)") }
+        if let feedback = publication.feedback {
+            add(true, "how to give feedback: \(feedback)")
+        } else {
+            add(false, "how to give feedback: none set yet (a chair sets it with `planboard publish feedback TEXT`)")
+        }
         for action in actions where !action.notes.isEmpty {
             add(publication.notesArePublic(of: action.ref), "progress notes of action \(action.ref) (\(action.notes.count))")
         }
