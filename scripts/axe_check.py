@@ -12,7 +12,7 @@ rule, impact, the failing element's selector and axe's summary of what to fix.
 With --width the window is that many CSS pixels wide, and the script also says whether the
 page scrolls sideways (document.scrollingElement.scrollWidth > clientWidth), which counts as
 a failure. With --screenshot the whole page is saved as a PNG (one file: with several pages,
-the name gets -1, -2 ... before .png); with --viewport, only the window.
+the name gets -1-PAGE, -2-PAGE ... before .png, after each file's name); with --viewport, only the window.
 
 Exit status: 0 when every page passes, 1 when any has a violation or scrolls sideways,
 2 when the check itself cannot run (no chromium, chromedriver, selenium or axe.min.js).
@@ -151,12 +151,15 @@ def main():
             shot = args.screenshot
             if shot and len(args.files) > 1:
                 stem, dot, ext = shot.rpartition(".")
-                shot = f"{stem}-{index + 1}.{ext}" if dot else f"{shot}-{index + 1}"
+                name = f"{index + 1}-{pathlib.Path(file).stem}"
+                shot = f"{stem}-{name}.{ext}" if dot else f"{shot}-{name}"
             outcome = check(session, axe, file, shot, args.height, args.viewport, args.anchor)
             if len(outcome) == 2:
                 failed = True
                 continue
             count, scrolls, scroll_width, client_width = outcome
+            if shot:
+                print(f"{file}: screenshot at {args.width} px in {shot}")
             print(f"{file}: {count} violation{'s' if count != 1 else ''} of {', '.join(TAGS)} at {args.width} px")
             if scrolls:
                 print(f"{file}: scrolls sideways at {args.width} px (scrollWidth {scroll_width} > clientWidth {client_width})")
