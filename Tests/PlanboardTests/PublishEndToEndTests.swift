@@ -35,7 +35,7 @@ final class PublishEndToEndTests: XCTestCase {
 
     // MARK: A real browser
 
-    func testEverySamplePublishedPassesAxeAt375And1280WithoutSidewaysScrolling() throws {
+    func testEverySamplePublishedPassesAxeAt375And1280AndAt200PercentZoomWithoutSidewaysScrolling() throws {
         var pages: [String] = []
         for sample in SamplePlans.all {
             let db = try imported(sample)
@@ -49,7 +49,8 @@ final class PublishEndToEndTests: XCTestCase {
                 .map { (site as NSString).appendingPathComponent($0) }
         }
         let output = try TestOutput.folder("publish")
-        for width in [375, 1280] {
+        // 640 px is how a 1280 px window lays out at 200% zoom.
+        for width in [375, 640, 1280] {
             let result = try AxeCheck.run(pages, width: width, screenshot: output.appendingPathComponent("published-\(width).png").path)
             try AccessibilityTests.passes(result)
             for page in pages {

@@ -21,6 +21,7 @@ struct Publish: ParsableCommand {
               planboard publish -o plan.html --style council.css
               planboard publish set risks public
               planboard publish set notes public --item 3b
+              planboard publish feedback "Email send@example.gov.uk"
             """,
         subcommands: [PublishPage.self, PublishSet.self, PublishFeedback.self],
         defaultSubcommand: PublishPage.self)
