@@ -181,6 +181,23 @@ final class PublishEndToEndTests: XCTestCase {
         XCTAssertFalse(try read(page).contains("send.feedback@example.gov.uk"))
     }
 
+    func testAnAreaTakenOutOfThePlanTakesItsPageOffTheSiteAndNothingElseIsRemoved() throws {
+        let db = try imported(SamplePlans.fictional)
+        let site = folder.path("site")
+        XCTAssertEqual(try planboard("publish", "-o", site, "--db", db).status, 0)
+        let own = (site as NSString).appendingPathComponent("area-9.html")
+        try Data("<p>the council's own page</p>".utf8).write(to: URL(fileURLWithPath: own))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: (site as NSString).appendingPathComponent("area-5.html")))
+        let removed = try planboard("area", "remove", "5", "--yes", "--db", db)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        let again = try planboard("publish", "-o", site, "--db", db)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("area-5.html: its area is no longer in the plan"), again.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: (site as NSString).appendingPathComponent("area-5.html")))
+        XCTAssertEqual(try read(own), "<p>the council's own page</p>")
+        XCTAssertFalse(try read((site as NSString).appendingPathComponent("index.html")).contains("area-5.html"))
+    }
+
     static func escaped(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")

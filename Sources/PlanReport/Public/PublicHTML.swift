@@ -12,6 +12,16 @@ public struct PublishedFile: Equatable, Sendable {
 }
 
 extension PublicPlan {
+    /// Marks each page planboard wrote, so a later publication may replace or remove it.
+    public static let generator = "planboard publish"
+
+    /// Whether a site's page is one planboard wrote for an area (`area-N.html`): a page a
+    /// later publication takes away when its area has gone.
+    public static func isAreaPage(name: String, text: String) -> Bool {
+        name.hasPrefix("area-") && name.hasSuffix(".html") && name.dropFirst(5).dropLast(5).allSatisfy(\.isNumber)
+            && text.contains("<meta name=\"generator\" content=\"\(generator)\" />")
+    }
+
     /// The whole plan as one HTML page: styles inline (the council's `style` after planboard's,
     /// so it wins), no script, nothing fetched from anywhere.
     public func page(style: String? = nil) -> String {
@@ -71,6 +81,7 @@ extension PublicPlan {
             <head>
             <meta charset="utf-8" />
             <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta name="generator" content="\(PublicPlan.generator)" />
             <title>\(Escape.html(title))</title>
             \(head)
             </head>

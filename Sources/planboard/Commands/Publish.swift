@@ -116,6 +116,7 @@ struct PublishPage: ParsableCommand {
         case let .site(dir):
             try makeFolder(dir)
             for file in files { try Output.write(file.text, to: (dir as NSString).appendingPathComponent(file.name)) }
+            try removeGoneAreaPages(in: dir, keeping: Set(files.map(\.name)))
         case let .file(path):
             try Output.write(files[0].text, to: path)
         case .standardOutput:
@@ -144,6 +145,23 @@ struct PublishPage: ParsableCommand {
             throw CLIError("the style file \(Visible.field(path)) is not UTF-8 text; expected a CSS file. Nothing was written")
         }
         return text
+    }
+
+    /// An area taken out of the plan takes its page off the site: only pages planboard wrote
+    /// for an area (`area-N.html` marked as planboard's) are removed, nothing else in the folder.
+    private func removeGoneAreaPages(in dir: String, keeping names: Set<String>) throws {
+        let present = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        for name in present.sorted() where !names.contains(name) {
+            let path = (dir as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: path),
+                  PublicPlan.isAreaPage(name: name, text: String(decoding: data, as: UTF8.self)) else { continue }
+            do {
+                try FileManager.default.removeItem(atPath: path)
+                Output.notice("removed \(Visible.field(path)): its area is no longer in the plan")
+            } catch {
+                throw CLIError("cannot remove \(Visible.field(path)), the page of an area no longer in the plan: \(error.localizedDescription)")
+            }
+        }
     }
 
     private func makeFolder(_ dir: String) throws {
