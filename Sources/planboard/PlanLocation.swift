@@ -55,6 +55,16 @@ struct StoreOptions: ParsableArguments {
         return text.isEmpty ? nil : text
     }
 
+    /// The exact command that opens this plan in the dashboard, to end `init` and `import`
+    /// with: plain `planboard` only when that is the plan it opens.
+    /// A shared plan's address is given as parsed, so a password written into it is never
+    /// repeated.
+    var openCommand: String {
+        if isDefaultLocation { return "planboard" }
+        let shown = (try? postgresLocation)??.description ?? path
+        return "planboard --db \(ShellWord.quoted(shown))"
+    }
+
     /// Whether the plan file is the default one (no --db, no $PLANBOARD_DB, none in
     /// config.toml but the data folder's): the only place a plan is ever made without being asked for.
     var isDefaultLocation: Bool {
@@ -91,7 +101,7 @@ struct StoreOptions: ParsableArguments {
     func openOrCreate() throws -> (any PlanStoring, created: String?) {
         if let location = try postgresLocation {
             // The dashboard reads again whenever the server announces a change.
-            let store = try openPostgres(location)
+            let store = try openPostgres(location, remembering: false)
             store.reads = .told
             return (store, nil)
         }

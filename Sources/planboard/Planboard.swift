@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanModel
 
 /// planboard: a terminal dashboard for a local area's SEND Accelerated Progress Plan.
 struct Planboard: ParsableCommand {
@@ -13,6 +14,7 @@ struct Planboard: ParsableCommand {
 
             Exit status: 0 success, 1 invalid input or a refused operation, 2 usage error.
             """,
+        version: versionLine,
         subcommands: [Dashboard.self, Summary.self, Validate.self, Import.self, Export.self, SetCommand.self, Batch.self, Log.self,
                       CheckpointCommand.self, Undo.self, Redo.self, Generate.self,
                       MeetingCommand.self, HighlightCommand.self, DecisionCommand.self, Report.self,
@@ -20,4 +22,34 @@ struct Planboard: ParsableCommand {
                       ServerCommand.self, PeopleCommand.self, Copy.self, Publish.self],
         defaultSubcommand: Dashboard.self
     )
+
+    /// This release, and the plan files it reads and writes.
+    static let versionLine = "planboard 0.5.0 (reads plan files of format planboard/1 and planboard/2)"
+
+    static var commandNames: [String] { configuration.subcommands.compactMap { $0.configuration.commandName } }
+
+    /// What to say when the first word names no command: the nearest command, and the list.
+    static func unknownCommand(_ word: String) -> String {
+        let names = commandNames
+        let typed = word.lowercased()
+        let nearest = names.map { (name: $0, distance: editDistance(typed, $0)) }.min { $0.distance < $1.distance }
+        let suggestion = nearest.flatMap { $0.distance <= max(1, min(3, $0.name.count / 3)) ? " Did you mean `planboard \($0.name)`?" : nil } ?? ""
+        return "\(Visible.field(word)) is not a planboard command.\(suggestion) The commands are: \(names.joined(separator: ", ")) (`planboard --help` says what each does)"
+    }
+
+    /// Levenshtein distance, by characters.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
 }

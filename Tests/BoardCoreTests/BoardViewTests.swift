@@ -257,18 +257,19 @@ final class HeatmapSelectorTests: XCTestCase {
 
 /// A KPI's direction is never mistaken for Amber, and "lower is better" shows with the figures.
 final class KPIDirectionTests: XCTestCase {
-    func testDirectionGlyphsAreNotStatusGlyphs() {
-        let statusGlyphs = Set(Status.allCases.map(\.glyph))
+    func testDirectionIsAWordNeverAStatusGlyphOrAnArrow() {
+        let statusGlyphs = Set(Status.allCases.map { String($0.glyph) })
         for travel in Travel.allCases {
-            XCTAssertFalse(statusGlyphs.contains(travel.glyph), "\(travel) has a glyph of its own, not a status's")
+            XCTAssertFalse(statusGlyphs.contains(travel.word), "\(travel) is said in a word, not a status's glyph")
         }
-        XCTAssertEqual(Set(Travel.allCases.map(\.glyph)).count, Travel.allCases.count)
+        XCTAssertEqual(Set(Travel.allCases.map(\.word)).count, Travel.allCases.count)
     }
 
     func testFallingK1ShowsImprovingAndSaysLowerIsBetter() throws {
         let dashboard = try board(width: 120, height: 40, view: .dashboard)
         let k1 = try XCTUnwrap(dashboard.text.split(separator: "\n").first { $0.hasPrefix(" K1 ") }, dashboard.text)
-        XCTAssertTrue(k1.contains(Travel.improving.glyph), "fewer delayed reviews is improving: \(k1)")
+        XCTAssertTrue(k1.contains(" better "), "fewer delayed reviews is better, said in a word: \(k1)")
+        XCTAssertFalse(k1.contains { "↗↘↑↓".contains($0) }, "no arrow that reads as up or down beside a falling line: \(k1)")
         XCTAssertFalse(k1.contains("▲"), "no Amber triangle on a KPI row: \(k1)")
         XCTAssertTrue(dashboard.text.contains("Lower is better for K1, K2 and K3."), dashboard.text)
         let card = try board(width: 120, height: 40, view: .kpis)

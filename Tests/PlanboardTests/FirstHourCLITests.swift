@@ -37,4 +37,36 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(newcomer.status, 0, newcomer.stderr)
         XCTAssertEqual(try leads("3g"), ["Priya Shah"])
     }
+
+    func testInitAndImportEndWithTheCommandThatOpensThatPlan() throws {
+        let spaced = folder.path("our plan.sqlite")
+        let made = try run("init", "--db", spaced)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stdout.contains("open the dashboard: planboard --db '\(spaced)'"), made.stdout)
+        XCTAssertTrue(made.stdout.contains("planboard header set --local-area NAME --db '\(spaced)'"), "every next step names the plan: \(made.stdout)")
+        let other = folder.path("devon.sqlite")
+        let imported = try run("import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", other)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.hasSuffix("Open it: planboard --db \(other)\n"), imported.stdout)
+    }
+
+    func testAMistypedCommandIsNamedWithTheNearestOne() throws {
+        let slip = try run("sumary", "--db", db)
+        XCTAssertEqual(slip.status, 2, "a usage error")
+        XCTAssertTrue(slip.stderr.contains("sumary is not a planboard command. Did you mean `planboard summary`?"), slip.stderr)
+        XCTAssertTrue(slip.stderr.contains("The commands are: dashboard, summary,"), slip.stderr)
+        let nothingLike = try run("frobnicate")
+        XCTAssertEqual(nothingLike.status, 2)
+        XCTAssertFalse(nothingLike.stderr.contains("Did you mean"), "no suggestion when nothing is near: \(nothingLike.stderr)")
+        let version = try run("--version")
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.hasPrefix("planboard "), version.stdout)
+    }
+
+    func testANegativeFigureIsAValueNotAnOption() throws {
+        let added = try run("kpi", "milestone", "add", "K4", "--label", "18 months", "--date", "2024-03-31", "--target", "-5", "--db", db, "--user", "chair")
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let kpi = try XCTUnwrap(try PlanStore.open(path: db, user: "check").load().kpi("K4"))
+        XCTAssertEqual(kpi.milestones.last?.target, -5)
+    }
 }

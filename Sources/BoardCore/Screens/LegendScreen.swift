@@ -58,10 +58,10 @@ public struct LegendScreen: ScreenComponent {
             .noData: "No data: no actual or no target yet"]
         var lines = [Line(" KPIs (impact score card)", .tableHeader)]
         for status in KPIStatus.allCases { lines.append(entry(BoardViews.kpiStatusText(status), .kpi(status), statusHelp[status] ?? "")) }
-        let travel: [(Travel, String)] = [(.improving, "Improving since the previous figure (respecting which way is better)"),
-                                             (.worsening, "Worsening since the previous figure"), (.unchanged, "Unchanged"),
+        let travel: [(Travel, String)] = [(.improving, "Better than the figure before, whichever way is better for the KPI"),
+                                             (.worsening, "Worse than the figure before"), (.unchanged, "The same as the figure before"),
                                              (.unknown, "Not enough figures to tell")]
-        for (direction, help) in travel { lines.append(entry(String(direction.glyph), .keyLabel, "Direction: \(help)")) }
+        for (direction, help) in travel { lines.append(entry(direction.word, .keyLabel, "Change: \(help)")) }
         lines.append(entry("▁▂▃▄▅▆▇█", .link, "Sparkline: the KPI's actuals over time, lowest to highest"))
         return lines
     }

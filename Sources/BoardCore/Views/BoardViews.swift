@@ -80,14 +80,12 @@ enum BoardViews {
         gap()
 
         // KPIs.
-        let nameWidth = max(12, width - 46)
-        // Which KPIs are better lower, said with the figures: under them when there is room,
-        // else in the heading (a short screen has no line to spare).
-        let lowerRefs = plan.kpis.filter { $0.better == .lower }.map(\.ref)
-        let shortHeading = " Score card (lower is better: \(lowerRefs.joined(separator: " ")))"
-        let kpiHeading = !roomy && !lowerRefs.isEmpty && DisplayWidth.of(shortHeading) <= nameWidth + 5 ? shortHeading : " Impact score card"
+        let nameWidth = max(12, width - 51)
+        // Each KPI's change is said in a word ("better", "worse"), whichever way is better for
+        // it; which KPIs are better lower goes under them when there is a line to spare.
+        let kpiHeading = roomy ? " Impact score card" : " Score card"
         lines.append(Line([Line.Segment(TextLayout.pad(kpiHeading, nameWidth + 5), .tableHeader),
-                           Line.Segment(TextLayout.pad("  Latest  Target Status  Trend", width - nameWidth - 5), .tableHeader)]))
+                           Line.Segment(TextLayout.pad("  Latest  Target Status  Change  Trend", width - nameWidth - 5), .tableHeader)]))
         if plan.kpis.isEmpty {
             lines.append(Line(" No KPIs yet: press \(Bindings.key(.show(.kpis))), then \(Bindings.key(.structure(.addKPI), on: ScoreCardScreen.self)) to add one.", .dim))
         }
@@ -102,11 +100,11 @@ enum BoardViews {
             line.segments.append(Line.Segment(number(latest, kpi.unit).leftPad(8)))
             line.segments.append(Line.Segment(number(target, kpi.unit).leftPad(8) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(kpiStatusText(kpi.status), 7), .kpi(kpi.status), keepsRole: true))
-            line.segments.append(Line.Segment(" \(kpi.travel.glyph) ", .keyLabel, keepsRole: true))
+            line.segments.append(Line.Segment(" " + TextLayout.pad(kpi.travel.word, 6) + " ", .keyLabel, keepsRole: true))
             line.segments.append(Line.Segment(" " + sparkline(kpi.series), .link))
             lines.append(line)
         }
-        if roomy || kpiHeading != shortHeading, let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
+        if roomy, let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
         gap()
 
         // Top risks.

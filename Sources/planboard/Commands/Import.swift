@@ -59,5 +59,6 @@ struct Import: ParsableCommand {
             _ = try PlanStore.create(path: path, plan: plan, user: store.userName)
         }
         try Output.line("Imported \(Visible.field(file)) into \(Visible.field(path)): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+        try Output.line("Open it: \(store.openCommand)")
     }
 }

@@ -18,9 +18,13 @@ extension StoreOptions {
     }
 
     /// Opens the shared plan named by a `postgres://` --db. On PostgreSQL the person is the
-    /// role the server authenticated; --user cannot sign as anyone else.
-    func openPostgres(_ location: PostgresLocation) throws -> PostgresPlanStore {
-        let store = try PostgresPlanStore.open(location)
+    /// role the server authenticated; --user cannot sign as anyone else. A command starts
+    /// from the plan as this person's last change left it, when that was recent
+    /// (`SnapshotCache`: a change is then one call to the server); the dashboard, which reads
+    /// everything and then follows the server, does not (`remembering: false`).
+    func openPostgres(_ location: PostgresLocation, remembering: Bool = true) throws -> PostgresPlanStore {
+        let cache = remembering && ProcessInfo.processInfo.environment["PLANBOARD_NO_CACHE"] == nil ? SnapshotCache.standard() : nil
+        let store = try PostgresPlanStore.open(location, cache: cache)
         // A command reads the snapshot it opened with until it changes something.
         store.reads = .snapshot
         if let user, !user.isEmpty, user != store.user {
@@ -246,6 +250,7 @@ func importIntoPostgres(_ plan: Plan, file: String, replace: Bool, store options
         try PostgresAdmin.create(location, plan: plan, summary: "imported \(name)")
     }
     try Output.line("Imported \(Visible.field(file)) into \(location): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+    try Output.line("Open it: \(options.openCommand)")
 }
 
 /// What a dry run of a whole-plan import into a shared plan would do there, read from the

@@ -97,7 +97,7 @@ struct SummaryReport {
                 "\(v(kpi.milestones[i].label)): \(format(kpi.milestones[i].actual, kpi.unit))" +
                     (kpi.milestones[i].target.map { " against a target of \(format($0, kpi.unit))" } ?? "")
             } ?? "no actuals yet"
-            out += "  \(v(kpi.ref)) \(v(kpi.name)): \(kpi.status.label) \(kpi.travel.glyph) (\(latest))\n"
+            out += "  \(v(kpi.ref)) \(v(kpi.name)): \(kpi.status.label), \(kpi.travel.word) (\(latest))\n"
         }
 
         out += "\nHighest residual risks\n"

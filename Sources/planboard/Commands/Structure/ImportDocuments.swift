@@ -123,6 +123,7 @@ enum DocumentImport {
             _ = try PlanStore.create(path: path, plan: plan, user: command.store.userName)
         }
         try Output.line("Imported \(command.file) into \(path): \(plan.header.localArea), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+        try Output.line("Open it: \(command.store.openCommand)")
     }
 
     static func milliseconds(_ seconds: TimeInterval) -> String { "\(Int((seconds * 1000).rounded())) ms" }
