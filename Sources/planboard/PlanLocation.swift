@@ -62,7 +62,7 @@ struct StoreOptions: ParsableArguments {
     var openCommand: String {
         if isDefaultLocation { return "planboard" }
         let shown = (try? postgresLocation)??.description ?? path
-        return "planboard --db \(ShellWord.quoted(shown))"
+        return "planboard --db \(ShellWords.quoted(shown))"
     }
 
     /// Whether the plan file is the default one (no --db, no $PLANBOARD_DB, none in

@@ -69,4 +69,18 @@ final class FirstHourCLITests: XCTestCase {
         let kpi = try XCTUnwrap(try PlanStore.open(path: db, user: "check").load().kpi("K4"))
         XCTAssertEqual(kpi.milestones.last?.target, -5)
     }
+
+    func testAStatusSetToWhatItAlreadyIsIsNotAChange() throws {
+        let log = { try PlanStore.open(path: self.db, user: "check").changes(afterSeq: 0) }
+        let before = try log().count
+        let same = try run("set", "3c", "--status", "green", "--db", db)
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertTrue(same.stdout.contains("Nothing to change: it already has that; nothing was logged."), same.stdout)
+        XCTAssertEqual(try log().count, before, "no line in the change log")
+
+        let reason = try run("set", "3b", "--status", "amber", "--reason", "Still two posts unfilled", "--db", db)
+        XCTAssertEqual(reason.status, 0, reason.stderr)
+        let line = try XCTUnwrap(try log().last)
+        XCTAssertEqual(line.summary, "note on 3b: Still two posts unfilled", "the reason is the change, not “Amber → Amber”")
+    }
 }

@@ -40,7 +40,7 @@ enum AreaViews {
         }
         let all = state.overall
         lines.append(.blank)
-        lines.append(Line([Line.Segment("All areas: \(all.total) actions · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
+        lines.append(Line([Line.Segment("All areas: \(counted(all.total, "action", "actions")) · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
                            Line.Segment(" · \(counted(plan.risks.count, "risk")) · \(counted(plan.kpis.count, "KPI"))", .dim)]))
@@ -54,7 +54,7 @@ enum AreaViews {
 
     /// Column widths for the actions table at a given screen width.
     struct Columns {
-        var ref = 7, byWhen = 13, lead = 13, status = 15, kpi = 6, sro = 0, notes = 0
+        var ref = 7, byWhen = 13, lead = 13, status = 16, kpi = 6, sro = 0, notes = 0
         var action: Int
 
         init(width: Int) {
@@ -75,7 +75,8 @@ enum AreaViews {
     }
 
     static func statusSegment(_ status: Status, width: Int) -> Line.Segment {
-        Line.Segment(TextLayout.pad("\(status.badge) \(status.label)", width), .status(status), keepsRole: true)
+        // Always a space after it: "– ○ Not started" fills 15 columns, and the KPI column follows.
+        Line.Segment(TextLayout.pad("\(status.badge) \(status.label)", width - 1) + " ", .status(status), keepsRole: true)
     }
 
     /// The by-when cell: the date with ! when overdue and » when due soon.
@@ -124,7 +125,7 @@ enum AreaViews {
         if screen.filter.isActive {
             var parts = screen.filter.statuses.sorted().map(\.label)
             if let lead = screen.filter.lead { parts.append("lead “\(lead)”") }
-            lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(area.actions.count) actions (\(Bindings.key(.filter, on: AreaScreen.self)) then x clears)", .notice)]))
+            lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(counted(area.actions.count, "action", "actions")) (\(Bindings.key(.filter, on: AreaScreen.self)) then x clears)", .notice)]))
         }
         let c = Columns(width: width)
         let header = actionHeader(c)

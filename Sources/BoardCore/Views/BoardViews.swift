@@ -72,7 +72,7 @@ enum BoardViews {
             line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(counts.soon), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
             lines.append(line)
         }
-        lines.append(Line([Line.Segment(" All: \(all.total) actions · "),
+        lines.append(Line([Line.Segment(" All: \(counted(all.total, "action", "actions")) · "),
                            Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),

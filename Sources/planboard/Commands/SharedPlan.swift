@@ -221,7 +221,7 @@ struct Copy: ParsableCommand {
             shownTo = to
         }
         let shownFrom = PostgresLocation.isURL(from) ? ((try? PostgresLocation(url: from))?.description ?? "the server") : from
-        try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(history.log.count) changes in the log, \(history.plan.checkpoints.count) checkpoints, \(history.people.count) people.")
+        try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(counted(history.log.count, "change", "changes")) in the log, \(counted(history.plan.checkpoints.count, "checkpoint", "checkpoints")), \(counted(history.people.count, "person", "people")).")
         for note in leftOut { Output.notice(Escaped.text(note)) }
     }
 }
@@ -249,7 +249,7 @@ func importIntoPostgres(_ plan: Plan, file: String, replace: Bool, store options
     } catch let error as StoreError where error.kind == .notFound && error.message.contains("no plan yet") {
         try PostgresAdmin.create(location, plan: plan, summary: "imported \(name)")
     }
-    try Output.line("Imported \(Visible.field(file)) into \(location): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+    try Output.line("Imported \(Visible.field(file)) into \(location): \(Visible.field(plan.header.localArea)), \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(plan.allActions.count, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")).")
     try Output.line("Open it: \(options.openCommand)")
 }
 

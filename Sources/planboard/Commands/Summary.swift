@@ -85,10 +85,10 @@ struct SummaryReport {
         for (area, r) in zip(plan.areas, rollups) {
             let counts = statuses.map { "\($0.label) \(r.count($0))" }.joined(separator: ", ")
             out += "  \(area.number). \(v(area.title))\n"
-            out += "     \(r.total) actions: \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
+            out += "     \(counted(r.total, "action", "actions")): \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
         }
         let all = AreaRollup(combining: rollups)
-        out += "  All areas: \(all.total) actions, red \(all.count(.red)), overdue \(all.overdue), due soon \(all.dueSoon)\n"
+        out += "  All areas: \(counted(all.total, "action", "actions")), red \(all.count(.red)), overdue \(all.overdue), due soon \(all.dueSoon)\n"
 
         out += "\nImpact score card\n"
         if plan.kpis.isEmpty { out += "  (no KPIs)\n" }

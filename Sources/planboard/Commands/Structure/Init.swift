@@ -41,7 +41,7 @@ struct Init: ParsableCommand {
         }
         _ = try PlanStore.create(path: path, plan: plan, user: store.userName)
         try Output.line("Created an empty plan for \(Visible.field(plan.header.localArea)) at \(Visible.field(path)).")
-        let db = store.isDefaultLocation ? "" : " --db \(ShellWord.quoted(path))"
+        let db = store.isDefaultLocation ? "" : " --db \(ShellWords.quoted(path))"
         if localArea == nil { try Output.line("Name the local area with: planboard header set --local-area NAME\(db)") }
         try Output.line("Next: planboard area add --title TITLE --weakness TEXT\(db), or open the dashboard: \(store.openCommand)")
     }
