@@ -175,6 +175,7 @@ extension StructureValue {
         case let .measure(m): m.map { formatNumber($0.value) + ($0.date.map { " on \($0.display)" } ?? "") } ?? "—"
         case let .comparator(c): c.map { "\($0.label) \(formatNumber($0.value))" } ?? "—"
         case let .number(n): FieldValue.number(n)
+        case let .publication(p): (p ?? Publication()).words
         }
     }
 }
@@ -183,6 +184,7 @@ extension StructureEdit {
     /// A short description for the change log, in words.
     public var summary: String {
         switch self {
+        case let .setPlanField(.publication, from, to): Publication.change(from: from, to: to)
         case let .setPlanField(field, _, to): "\(field.label) → \(to.words)"
         case let .addArea(area, _, _): "added area \(area.number) “\(Edit.clip(area.title))”"
         case let .setArea(number, field, _, to): "area \(number) \(field.words) → “\(Edit.clip(to))”"

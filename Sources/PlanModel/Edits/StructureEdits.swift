@@ -51,6 +51,8 @@ public enum PlanField: String, Codable, Sendable, CaseIterable {
     case localArea, title, notice, inspectionStart, inspectionEnd, revisitReportDate
     case accountableOfficers, advisers
     case narrative, partners, reportingLines
+    /// What `planboard publish` shows families, and the latest publication (a setting, `Settings.publication`).
+    case publication
 
     /// How the field reads in a log line.
     public var label: String {
@@ -66,6 +68,7 @@ public enum PlanField: String, Codable, Sendable, CaseIterable {
         case .narrative: "governance narrative"
         case .partners: "partners"
         case .reportingLines: "reporting lines"
+        case .publication: "publication"
         }
     }
 }
@@ -117,6 +120,7 @@ public enum StructureValue: Codable, Equatable, Sendable {
     case measure(Measure?)
     case comparator(Comparator?)
     case number(Double?)
+    case publication(Publication?)
 
     /// How the value reads in a log line.
     public var display: String {
@@ -131,6 +135,7 @@ public enum StructureValue: Codable, Equatable, Sendable {
         case let .measure(m): m.map { formatNumber($0.value) + ($0.date.map { " on \($0.iso)" } ?? "") } ?? "none"
         case let .comparator(c): c.map { "\($0.label) \(formatNumber($0.value))" } ?? "none"
         case let .number(n): n.map(formatNumber) ?? "none"
+        case let .publication(p): (p ?? Publication()).words
         }
     }
 }
@@ -374,6 +379,7 @@ extension Plan {
         case .narrative: .text(governance.narrative)
         case .partners: .names(governance.partners)
         case .reportingLines: .lines(governance.reportingLines)
+        case .publication: .publication(settings.publication)
         }
     }
 
@@ -391,12 +397,15 @@ extension Plan {
         case let (.narrative, .text(v)): governance.narrative = v
         case let (.partners, .names(v)): governance.partners = v
         case let (.reportingLines, .lines(v)): governance.reportingLines = v
+        // A publication with nothing set is stored as none, so the plan's settings keep their bytes.
+        case let (.publication, .publication(v)): settings.publication = v?.isDefault == true ? nil : v
         case (.localArea, _), (.title, _), (.narrative, _): throw wrong("text")
         case (.notice, _): throw wrong("text or none")
         case (.inspectionStart, _), (.inspectionEnd, _), (.revisitReportDate, _): throw wrong("a date or none")
         case (.accountableOfficers, _), (.advisers, _): throw wrong("a list of people")
         case (.partners, _): throw wrong("a list of names")
         case (.reportingLines, _): throw wrong("a list of reporting lines")
+        case (.publication, _): throw wrong("a publication setting")
         }
     }
 
