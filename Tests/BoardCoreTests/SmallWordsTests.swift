@@ -112,3 +112,29 @@ final class NewLeadTests: XCTestCase {
         XCTAssertEqual(second, .setAction(ref: ref, field: .leads, from: .names(try XCTUnwrap(state.plan.action(ref)).leads), to: .names(["Sam Okafor"])))
     }
 }
+
+/// A project lead's own actions, one key away.
+final class MyActionsTests: XCTestCase {
+    func testMShowsMyActionsWhenMyNameGivesALead() throws {
+        var state = try board(width: 120, height: 35, view: .triage)
+        state.user = "jackie"
+        XCTAssertEqual(state.plan.leadName(forUser: "jackie"), "Jackie Ross", "a first name names the one lead it fits")
+        XCTAssertEqual(state.plan.leadName(forUser: "JackieRoss"), "Jackie Ross")
+        XCTAssertNil(state.plan.leadName(forUser: "tester"))
+        state.press(.char("m"))
+        XCTAssertEqual(state.message, "Showing your actions (Jackie Ross) that need attention. m again shows everyone's.")
+        let rows = state.triage.map(\.action)
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertTrue(rows.allSatisfy { $0.leads.contains("Jackie Ross") }, "\(rows.map(\.ref))")
+        state.press(.char("m"))
+        XCTAssertEqual(state.message, "Showing every lead.")
+
+        state.press(.char("f"))
+        XCTAssertTrue(state.text.contains("Lead: Jackie Ross"), "f offers me first: \(state.text)")
+        state.press(.escape)
+
+        state.user = "tester"
+        state.press(.char("m"))
+        XCTAssertEqual(state.message, "tester is not a lead in the plan, so there are no actions of yours to show; f shows one lead's actions.")
+    }
+}

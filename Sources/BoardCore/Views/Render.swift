@@ -141,8 +141,17 @@ public enum Render {
             items.append(BarItem(keys: binding.keys[0].label, words: binding.short ?? binding.help, applies: applies))
         }
         func size(_ list: [BarItem]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of($1.words) + 3 } }
-        while size(items) > state.width, items.count > 2 { items.remove(at: items.count - 3) }
-        return items
+        guard size(items) > state.width, items.count > 2 else { return items }
+        // In order, every item that still fits: a long one left out never hides the shorter
+        // ones after it (Help and Quit are always kept).
+        let kept = items.suffix(2)
+        var room = state.width - size(Array(kept))
+        var shown: [BarItem] = []
+        for item in items.dropLast(2) where size([item]) <= room {
+            shown.append(item)
+            room -= size([item])
+        }
+        return shown + kept
     }
 
     /// A message wrapped onto up to `rows` lines ending at row `bottom` (by default the row
