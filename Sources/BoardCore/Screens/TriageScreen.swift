@@ -91,10 +91,29 @@ public struct TriageScreen: ScreenComponent {
         guard !list.items.isEmpty else { return }
         let current = ref.flatMap { list.index(of: $0, board) } ?? 0
         ref = list.items[clamp(current + delta, 0, list.items.count - 1)].action.ref
+        place = clamp(current + delta, 0, list.items.count - 1)
     }
 
     public mutating func focus(_ target: Target, _ board: BoardState) {
-        if case let .action(ref) = target { self.ref = ref }
+        if case let .action(ref) = target {
+            self.ref = ref
+            place = list(board).items.firstIndex { $0.action.ref == ref } ?? place
+        }
+    }
+
+    /// Where the selection is in the list, so that when the action selected leaves it (made
+    /// Green, its date moved on), the selection stays at that place, on the action that
+    /// took it, rather than jumping to the top.
+    var place = 0
+
+    public mutating func planChanged(_ board: BoardState) {
+        let items = list(board).items
+        guard !items.isEmpty else { return }
+        if let ref, let at = items.firstIndex(where: { $0.action.ref == ref }) {
+            place = at
+        } else if ref != nil {
+            ref = items[min(place, items.count - 1)].action.ref
+        }
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
