@@ -138,3 +138,27 @@ final class MyActionsTests: XCTestCase {
         XCTAssertEqual(state.message, "tester is not a lead in the plan, so there are no actions of yours to show; f shows one lead's actions.")
     }
 }
+
+/// E on an action's screen opens $EDITOR on what is most likely meant.
+final class EditorKeyTests: XCTestCase {
+    func testEOnAShortFieldEditsTheActionsText() throws {
+        var state = try board(view: .areas)
+        state.press(.down, .down, .enter, .enter)  // area 3, its first action's screen
+        let action = try XCTUnwrap(state.currentAction)
+        state.press(.down, .down, .down)  // a short field (by-when, lead or status)
+        let effects = state.press(.char("E"))
+        XCTAssertEqual(effects, [.openEditor(ref: action.ref, field: .text, text: action.text)], "\(effects) \(state.message ?? "")")
+    }
+}
+
+/// A long message is wrapped above the key bar, never cut: the end of an undo's message says
+/// what the value went back to.
+final class LongMessageTests: XCTestCase {
+    func testAnUndosMessageKeepsWhatTheValueWentBackTo() throws {
+        var state = try board(width: 80, height: 24, view: .areas)
+        let said = "Undid: 3c.ii text “Reduce bureaucracy – simplify paperwork, cut the forms from five to two” → “Reduce bureaucracy” (back to “Reduce bureaucracy – simplify paperwork”)"
+        _ = state.update(.saved(state.plan, state.log, said: said))
+        let screen = state.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(screen.contains("(back to “Reduce bureaucracy – simplify paperwork”)"), state.text)
+    }
+}
