@@ -189,3 +189,18 @@ final class OverruledTests: XCTestCase {
         XCTAssertNil(state.message)
     }
 }
+
+/// At 80 columns nothing a person needs is cut where the screen has rows for it.
+final class NarrowScreenTests: XCTestCase {
+    func testTheRegisterShowsTheSelectedRiskInFullAndTheLegendWraps() throws {
+        let register = try board(width: 80, height: 24, view: .risks)
+        let risk = try XCTUnwrap(register.currentRisk)
+        let flat = register.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(flat.contains("\(risk.ref): \(risk.risk)"), register.text)
+
+        var legend = try board(width: 80, height: 24, view: .dashboard)
+        legend.press(.char("K"))
+        let lines = Render.screen(legend).lines.dropFirst(3).dropLast(2)
+        XCTAssertFalse(lines.contains { $0.contains("…") && !$0.contains("↓") }, "wrapped, not cut:\n\(lines.joined(separator: "\n"))")
+    }
+}
