@@ -8,12 +8,12 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting",
         abstract: "Add, list and record board meetings.",
-        discussion: """
+        discussion: Prose.flowing("""
             A meeting is drafted before it is held (highlights are written, the pack is produced),
             then recorded: a checkpoint of every status, score and actual, and every action's
             by-when, so the next meeting's pack shows what changed since, including moved dates.
             Example: planboard meeting add "Board 2023-09-12" --date 2023-09-12
-            """,
+            """),
         subcommands: [Add.self, List.self, Record.self])
 
     struct Add: ParsableCommand {
@@ -85,11 +85,11 @@ struct HighlightCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "highlight",
         abstract: "Write an area's highlight report for a meeting.",
-        discussion: """
+        discussion: Prose.flowing("""
             Only the fields given change. The RAG defaults to the roll-up of the area's actions;
             a different judgement needs --reason. --rag roll-up goes back to the roll-up.
             Example: planboard highlight 3 --meeting "Board 2023-09-12" --rag amber --reason "Backlog falling faster than planned" --progress "Backlog halved"
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("The area's number.", valueName: "area"))
     var area: Int
