@@ -76,7 +76,7 @@ final class MeetingTests: XCTestCase {
         var green = try XCTUnwrap(seen)
         green.rag = .green
         XCTAssertThrowsError(try p.applying(.meeting(.setHighlight(meeting: meeting, area: 1, from: seen, to: green)))) { error in
-            XCTAssertEqual("\(error)", "area 1 rolls up to Red; judging it Green needs a reason: say why with --reason")
+            XCTAssertEqual("\(error)", "area 1 rolls up to Red; judging it Green needs a reason: say why")
         }
         green.reason = "The red action is recruitment only"
         XCTAssertNoThrow(try p.applying(.meeting(.setHighlight(meeting: meeting, area: 1, from: seen, to: green))))

@@ -64,7 +64,7 @@ extension Plan {
             throw EditError("decision \(decision.label) is already action \(made)")
         }
         guard let target = area ?? self.area(of: decision) else {
-            throw EditError("decision \(decision.label) is not linked to an area, an action or a risk with an area; say which area with --area N")
+            throw EditError("decision \(decision.label) is not linked to an area, an action or a risk with an area; say which area it goes in")
         }
         guard self.area(number: target) != nil else { throw EditError.noArea(target) }
         let newRef = ref ?? freeActionRef(for: decision)
