@@ -65,6 +65,9 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     /// it only to the database it was read from.
     private var fromCache = false
     private var cachedIdentity: String?
+    /// A command's change was worked out on the remembered plan (`plan(around:)`): it is made
+    /// over what the server holds, as a fresh read would have made it (`Edit.rebased`).
+    private var builtOnMemory = false
 
     /// The channel every committed change is announced on, with its log position.
     public static let channel = "planboard"
@@ -337,6 +340,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             // Used once: should the command refuse because the plan remembered is behind,
             // running it again reads the server's.
             cache?.forget(server: location.server, database: location.database, user: user)
+            builtOnMemory = true
             return plan
         }
         return try load()
@@ -369,7 +373,9 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
 
     @discardableResult
     public func apply(_ edit: Edit, at time: Date) throws -> Plan {
-        try write(verb: "change", whole: false) { plan, _ in
+        let rebase = builtOnMemory
+        return try write(verb: "change", whole: false) { plan, _ in
+            let edit = rebase ? edit.rebased(on: plan) : edit
             let (next, inverse) = try plan.applying(edit)
             return (next, .init(kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse))
         }?.plan ?? load()

@@ -133,3 +133,25 @@ extension EditConflict.Target {
         }
     }
 }
+
+extension Edit {
+    /// The edit made over what `plan` holds now rather than over the values it was built
+    /// from: for a command that read nothing a person saw (a `set` worked out on a plan
+    /// remembered from the last command), so that someone's change meanwhile is built on,
+    /// as a fresh read would, never reported as a conflict nobody could have seen.
+    public func rebased(on plan: Plan) -> Edit {
+        switch self {
+        case let .setAction(ref, field, from, to):
+            return .setAction(ref: ref, field: field, from: plan.action(ref)?.value(of: field) ?? from, to: to)
+        case let .setRisk(ref, field, from, to):
+            return .setRisk(ref: ref, field: field, from: plan.risk(ref)?.value(of: field) ?? from, to: to)
+        case let .setActual(kpi, milestone, from, to):
+            let now = plan.kpi(kpi).flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone].actual : from }
+            return .setActual(kpi: kpi, milestone: milestone, from: now, to: to)
+        case let .batch(edits):
+            return .batch(edits.map { $0.rebased(on: plan) })
+        default:
+            return self
+        }
+    }
+}

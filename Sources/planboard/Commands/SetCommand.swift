@@ -47,8 +47,15 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         // Only this action is read and written, however large the plan.
-        let plan = try db.plan(around: [ref])
-        guard let change = try edit(for: plan, today: Today.date(), author: store.userName, file: db.path) else {
+        var plan = try db.plan(around: [ref])
+        var change = try edit(for: plan, today: Today.date(), author: store.userName, file: db.path)
+        if change == nil {
+            // Nothing to change on the plan as read: make sure on the plan as it is now (a
+            // shared plan's command may have started from the plan its last change left).
+            plan = try db.load()
+            change = try edit(for: plan, today: Today.date(), author: store.userName, file: db.path)
+        }
+        guard let change else {
             // A status, date or lead set to what it already is changes nothing, and is not logged.
             try Output.line(describe(plan, saved: false))
             return
