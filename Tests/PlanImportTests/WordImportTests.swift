@@ -113,9 +113,11 @@ final class WordImportTests: XCTestCase {
         XCTAssertEqual(Validator().problems(in: plan), [])
 
         // What could not be placed is named by table and row.
-        XCTAssertEqual(result.report.notPlaced.map(\.place), ["table 2, row 7", "table 5"])
-        XCTAssertTrue(result.report.notPlaced[0].what.contains("\"Ongoing\" is not a date"))
-        XCTAssertTrue(result.report.notPlaced[1].what.contains("Budget line | Cost centre"))
+        XCTAssertEqual(result.report.notPlaced.map(\.place), ["table 5"])
+        XCTAssertTrue(result.report.notPlaced[0].what.contains("Budget line | Cost centre"))
+        // A by-when in words is kept as written, not dropped.
+        XCTAssertEqual(plan.action("1e")?.byWhenWritten, "Ongoing")
+        XCTAssertTrue(result.report.placed.contains { $0.place == "table 2, row 7" && $0.what.contains("\"Ongoing\" is not a date: kept as written") })
     }
 
     func testBadDocumentsAreRefusedWithAMessageNamingTheFile() {

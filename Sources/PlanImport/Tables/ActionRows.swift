@@ -51,12 +51,20 @@ struct RowAction {
     var place: String
     var text: String?
     var byWhen: PlanDate??
+    /// A by-when written in words that are not a date ("Ongoing", "TBC"), kept as written.
+    var byWhenWritten: String?
     var leads: [String]?
     var sro: String??
     var status: Status?
     var kpiText: String?
     var successCriteria: String?
     var progress: String?
+}
+
+extension RowAction {
+    static func keptAsWritten(_ ref: String, _ written: String) -> String {
+        "\(ref) by when \"\(written)\" is not a date: kept as written, with no date; set one with `planboard set \(ref) --by-when DATE`"
+    }
 }
 
 /// Turns the rows of an actions table into actions with references, as a plan's tables
@@ -162,8 +170,13 @@ struct ActionRowReader {
                     action.byWhen = .some(date)
                     if let note { report.place(place, "\(action.ref) by when: \(note)") }
                 } else {
-                    report.miss(place, "\(action.ref) by when \"\(CellValues.oneLine(text))\" is not a date; expected e.g. 31/03/2023, 2023-03-31, 31 Mar 2023 or March 2023. Left unset")
-                    if !isTracker { action.byWhen = .some(nil) }
+                    let written = CellValues.oneLine(text)
+                    action.byWhenWritten = written
+                    // A tracker says what became of it once it knows whether the action is new.
+                    if !isTracker {
+                        action.byWhen = .some(nil)
+                        report.place(place, RowAction.keptAsWritten(action.ref, written))
+                    }
                 }
             case .lead:
                 guard given else { continue }

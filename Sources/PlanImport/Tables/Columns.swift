@@ -221,26 +221,17 @@ enum CellValues {
         }
     }
 
-    /// A date as plans write them: the three forms planboard accepts, "Month YYYY" (the end of
-    /// that month), and, from Excel, a date serial.
+    /// A date as plans write them: the three forms planboard accepts and those `WrittenDates`
+    /// reads ("End of March 2023", "Q2 2023/24", "Summer term 2023" …), and, from Excel, a
+    /// date serial. Nil when the text is not a date (it is then kept as written).
     static func date(_ text: String, serial: Bool = false) -> (date: PlanDate?, note: String?)? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty { return (nil, nil) }
-        if let d = PlanDate(typed: t) { return (d, nil) }
-        let unordinal = t.replacingOccurrences(of: #"(\d)(st|nd|rd|th)\b"#, with: "$1", options: .regularExpression)
-        if let d = PlanDate(typed: unordinal) { return (d, nil) }
-        if serial, let n = Double(t), n > 0, n < 2_958_466 {
+        if serial, let n = Double(t), n > 0, n < 2_958_466, !(1990...2100).contains(n) {
             // Excel's serial 25569 is 1970-01-01 (the 1900 system, with its leap-year slip before March 1900).
             return (PlanDate(dayNumber: Int(n.rounded(.down)) - 25_569), nil)
         }
-        let words = t.replacingOccurrences(of: "-", with: " ").split(separator: " ")
-        if words.count == 2, let m = monthIndex(words[0]), var y = Int(words[1]) {
-            if y < 100 { y += 2000 }
-            if let last = (28...31).reversed().lazy.compactMap({ PlanDate(year: y, month: m, day: $0) }).first {
-                return (last, "read \"\(t)\" as the end of that month, \(last.display)")
-            }
-        }
-        return nil
+        return WrittenDates.read(t).map { ($0.date, $0.note) }
     }
 
     static func monthIndex(_ word: Substring) -> Int? {

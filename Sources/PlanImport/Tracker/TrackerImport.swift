@@ -59,7 +59,7 @@ public enum TrackerImport {
                         continue
                     }
                     let before = changes.count
-                    try update(existing, from: row, today: today, author: author, file: name, add: add)
+                    try update(existing, from: row, today: today, author: author, file: name, add: add, missed: { report.miss($0, $1) })
                     if changes.count == before { report.place(row.place, "\(row.ref): no change") } else {
                         report.place(row.place, "\(row.ref): \(changes.count - before) change\(changes.count - before == 1 ? "" : "s")")
                     }
@@ -71,11 +71,13 @@ public enum TrackerImport {
                     var action = Action(ref: row.ref, text: text, byWhen: row.byWhen ?? nil, leads: row.leads ?? [],
                                         seniorResponsibleOfficer: row.sro ?? nil, status: row.status ?? .notStarted,
                                         kpiText: row.kpiText ?? "", successCriteria: row.successCriteria ?? "")
+                    action.byWhenWritten = row.byWhenWritten
                     if let progress = row.progress { action.notes.append(Note(date: today, author: author, text: progress)) }
                     if action.status.needsReason && action.notes.isEmpty {
                         action.notes.append(Note(date: today, author: author, text: "\(action.status.label) in \(name); the tracker gives no reason."))
                     }
                     try add(.addAction(area: number, index: nil, action: action), "add action \(row.ref) \"\(text.prefix(60))\" (\(action.status.label))", at: row.place)
+                    if let written = row.byWhenWritten { report.place(row.place, RowAction.keptAsWritten(row.ref, written)) }
                     report.place(row.place, "\(row.ref): new action")
                 }
             } catch let error as EditError {
@@ -86,7 +88,7 @@ public enum TrackerImport {
     }
 
     private static func update(_ action: Action, from row: RowAction, today: PlanDate, author: String, file: String,
-                               add: (Edit, String, String) throws -> Void) throws {
+                               add: (Edit, String, String) throws -> Void, missed: (String, String) -> Void) throws {
         let ref = action.ref
         let place = row.place
         if let progress = row.progress, !action.notes.contains(where: { $0.text == progress }) {
@@ -98,6 +100,10 @@ public enum TrackerImport {
         }
         if let text = row.text, !text.isEmpty { try set(.text, .text(action.text), .text(text)) }
         if let byWhen = row.byWhen { try set(.byWhen, .date(action.byWhen), .date(byWhen)) }
+        if let written = row.byWhenWritten, written != action.byWhenWritten {
+            // Written words change no field of an action already in the plan: the person decides.
+            missed(place, "\(ref) by when \"\(written)\" is not a date; \(ref) keeps \(action.byWhenShown(none: "no date")). Set one with `planboard set \(ref) --by-when DATE`")
+        }
         if let leads = row.leads, !leads.isEmpty { try set(.leads, .names(action.leads), .names(leads)) }
         if let sro = row.sro { try set(.seniorResponsibleOfficer, .optionalText(action.seniorResponsibleOfficer), .optionalText(sro)) }
         if let kpiText = row.kpiText { try set(.kpiText, .text(action.kpiText), .text(kpiText)) }

@@ -525,6 +525,7 @@ struct Interpreter {
             var action = Action(ref: row.ref, text: text, byWhen: row.byWhen ?? nil, leads: row.leads ?? [],
                                 seniorResponsibleOfficer: row.sro ?? nil, status: row.status ?? .notStarted,
                                 kpiText: row.kpiText ?? "", successCriteria: row.successCriteria ?? "")
+            action.byWhenWritten = row.byWhenWritten
             if let progress = row.progress {
                 action.notes.append(Note(date: today, author: author, text: progress))
             }

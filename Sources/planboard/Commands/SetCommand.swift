@@ -102,7 +102,7 @@ struct SetCommand: ParsableCommand {
     func describe(_ plan: Plan) -> String {
         let ref = Visible.field(self.ref)
         guard let action = plan.action(self.ref) else { return "\(ref): removed." }
-        let when = action.byWhen?.display ?? "no date"
+        let when = action.byWhenShown(none: "no date")
         let leads = action.leads.isEmpty ? "none" : action.leads.map(Visible.field).joined(separator: ", ")
         return "\(ref): \(action.status.label), by \(when), lead \(leads), \(action.notes.count) notes. Saved."
     }

@@ -1,0 +1,78 @@
+import Foundation
+import PlanModel
+@testable import PlanImport
+import TestSupport
+import XCTest
+
+/// Plans and trackers laid out as councils write them (scripts/make-council-fixtures.py).
+final class CouncilLayoutTests: XCTestCase {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+    let today = TestDates.date("2023-08-15")
+
+    func read(_ name: String) throws -> PlanDocumentReader.Result {
+        try PlanDocumentReader.read(url: Self.fixtures.appendingPathComponent(name), name: name, today: today, author: "tester")
+    }
+
+    /// The fixture's by-whens as written, with the date each should be read as (nil: kept as written).
+    static let dates: [(String, String?)] = [
+        ("End of March 2023", "2023-03-31"), ("End of Jan 2023", "2023-01-31"), ("Q2 2023/24", "2023-09-30"),
+        ("Q4 2022/23", "2023-03-31"), ("Summer term 2023", "2023-07-31"), ("Spring 2023", "2023-03-31"),
+        ("Autumn 2022", "2022-12-31"), ("2023", "2023-12-31"), ("w/c 3 Oct 2022", "2022-10-07"),
+        ("01.04.23", "2023-04-01"), ("30/06/23", "2023-06-30"),
+        ("Ongoing", nil), ("TBC", nil), ("As above", nil), ("Termly", nil),
+    ]
+
+    func testByWhensWrittenAsCouncilsWriteThemAreReadAsDatesOrKeptAsWritten() throws {
+        let result = try read("riverton-app.docx")
+        let actions = try XCTUnwrap(result.plan.area(number: 1)).actions
+        XCTAssertEqual(actions.count, Self.dates.count, result.report.text)
+        for (action, (written, iso)) in zip(actions, Self.dates) {
+            if let iso {
+                XCTAssertEqual(action.byWhen?.iso, iso, "\(action.ref) \"\(written)\"")
+                XCTAssertNil(action.byWhenWritten, "\(action.ref) \"\(written)\"")
+            } else {
+                XCTAssertNil(action.byWhen, "\(action.ref) \"\(written)\"")
+                XCTAssertEqual(action.byWhenWritten, written, "\(action.ref) is kept as written")
+                XCTAssertEqual(action.byWhenShown(none: "Not set"), written)
+            }
+        }
+        let text = result.report.text
+        XCTAssertFalse(text.contains("is not a date; expected"), "no by-when is dropped:\n\(text)")
+        XCTAssertTrue(text.contains("1l by when \"Ongoing\" is not a date: kept as written"), text)
+        XCTAssertTrue(text.contains("read \"Q2 2023/24\" as the end of quarter 2 of the financial year 2023/24, 30 Sep 2023"), text)
+        XCTAssertTrue(text.contains("read \"Summer term 2023\" as the end of the summer term, 31 Jul 2023"), text)
+    }
+
+    func testTheSchoolYearNamedDecidesTheTermsDateAndTwoDigitYearsAreThisCentury() {
+        XCTAssertEqual(CellValues.date("Spring term 2023/24")?.date?.iso, "2024-03-31")
+        XCTAssertEqual(CellValues.date("Autumn term 2023/24")?.date?.iso, "2023-12-31")
+        XCTAssertEqual(CellValues.date("Summer 2023-24")?.date?.iso, "2024-07-31")
+        XCTAssertEqual(CellValues.date("Q1 2024/25")?.date?.iso, "2024-06-30")
+        XCTAssertEqual(CellValues.date("Q3 23/24")?.date?.iso, "2023-12-31")
+        XCTAssertEqual(CellValues.date("2023/24")?.date?.iso, "2024-03-31")
+        XCTAssertEqual(CellValues.date("By end of Sept 2023")?.date?.iso, "2023-09-30")
+        XCTAssertEqual(CellValues.date("3 Oct 22")?.date?.iso, "2022-10-03")
+        XCTAssertEqual(CellValues.date("31/03/2024")?.note, nil, "a plain date needs no word in the report")
+        XCTAssertNil(CellValues.date("Ongoing"))
+        XCTAssertNil(CellValues.date("31.02.23"), "no such day")
+    }
+
+    func testATrackersNewActionKeepsAWrittenByWhenAndAnExistingOneIsToldItWasNotChanged() throws {
+        var plan = try Samples.plan(SamplePlans.devon)
+        // 3q is new; 3b is in the plan.
+        let url = folder().appendingPathComponent("words.csv")
+        try "Ref,Action,By when\r\n3q,Publish a dashboard.,Termly\r\n3b,,TBC\r\n".write(to: url, atomically: true, encoding: .utf8)
+        let result = try TrackerImport.read(url: url, name: "words.csv", area: 3, plan: plan, today: today, author: "t")
+        for edit in result.edits { plan = try plan.applying(edit).plan }
+        XCTAssertEqual(plan.action("3q")?.byWhenWritten, "Termly")
+        XCTAssertEqual(plan.action("3b")?.byWhenWritten, nil)
+        XCTAssertTrue(result.report.notPlaced.contains { $0.what.contains("3b by when \"TBC\" is not a date; 3b keeps") }, result.report.text)
+    }
+
+    func folder() -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("council-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url
+    }
+}
