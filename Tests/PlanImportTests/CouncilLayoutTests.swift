@@ -69,6 +69,73 @@ final class CouncilLayoutTests: XCTestCase {
         XCTAssertTrue(result.report.notPlaced.contains { $0.what.contains("3b by when \"TBC\" is not a date; 3b keeps") }, result.report.text)
     }
 
+    // MARK: Columns
+
+    func testAGroupHeadingOverTwoHeaderRowsLeavesEachColumnItsOwnWords() throws {
+        let result = try read("riverton-app.docx")
+        let actions = try XCTUnwrap(result.plan.area(number: 1)).actions
+        // "Timescale and ownership" is merged over "Target date" and "Lead officer": every lead is read.
+        XCTAssertEqual(actions.dropFirst().map(\.leads), (1..<Self.dates.count).map { i in
+            ["Officer \(String("abcdefghijklmnopqrstuvwxyz".map { $0 }[i]).uppercased())"]
+        }, result.report.text)
+        XCTAssertFalse(result.report.text.contains("Timescale and ownership Lead officer"), result.report.text)
+    }
+
+    func tracker(_ name: String, columns: [String] = []) throws -> TrackerImport.Result {
+        try TrackerImport.read(url: Self.fixtures.appendingPathComponent(name), name: name, area: 3,
+                               plan: try Samples.plan(SamplePlans.devon), today: today, author: "t",
+                               columns: try ColumnChoices.parse(columns))
+    }
+
+    func testATrackerHeadedInACouncilsOwnWordsIsReadAndItsUnknownColumnSaysHowToUseIt() throws {
+        let result = try tracker("council-tracker.csv")
+        var plan = try Samples.plan(SamplePlans.devon)
+        for edit in result.edits { plan = try plan.applying(edit).plan }
+        let q = try XCTUnwrap(plan.action("3q"), result.report.text)
+        XCTAssertEqual(q.text, "Publish a monthly EHC timeliness dashboard.")
+        XCTAssertEqual(q.leads, ["Jackie Ross"])
+        XCTAssertEqual(q.byWhen?.iso, "2024-03-31")
+        XCTAssertEqual(q.status, .amber)
+        XCTAssertEqual(q.notes.map(\.text), ["Draft built"])
+        XCTAssertEqual(plan.action("3r")?.byWhenWritten, "Termly")
+        let budget = try XCTUnwrap(result.report.notPlaced.first { $0.place.hasSuffix("column G") }, result.report.text)
+        XCTAssertTrue(budget.what.contains("\"Budget code\" is not one planboard knows"), budget.what)
+        XCTAssertTrue(budget.what.contains("--column \"Budget code=FIELD\", FIELD one of action, ref, by-when, lead, sro, status, kpi, success-criteria, progress or ignore"), budget.what)
+    }
+
+    func testColumnOptionsSayWhatAColumnHoldsOrLeaveItOut() throws {
+        let ignored = try tracker("council-tracker.csv", columns: ["Budget code=ignore"])
+        XCTAssertEqual(ignored.report.notPlaced, [], ignored.report.text)
+        XCTAssertTrue(ignored.report.skipped.contains { $0.what.contains("\"Budget code\", left out as --column said") })
+
+        // The budget code read as the SRO, and the owner column left out.
+        let chosen = try tracker("council-tracker.csv", columns: ["Budget code=sro", "owner(s) = ignore"])
+        var plan = try Samples.plan(SamplePlans.devon)
+        for edit in chosen.edits { plan = try plan.applying(edit).plan }
+        XCTAssertEqual(plan.action("3q")?.seniorResponsibleOfficer, "CC-100")
+        XCTAssertEqual(plan.action("3q")?.leads, [])
+
+        let unmatched = try tracker("council-tracker.csv", columns: ["Cost centre=ignore"])
+        XCTAssertTrue(unmatched.report.notPlaced.contains { $0.place == "--column" && $0.what.contains("no column headed \"Cost centre\"") })
+
+        XCTAssertThrowsError(try ColumnChoices.parse(["Budget code"])) { error in
+            XCTAssertEqual("\(error)", "--column \"Budget code\" has no \"=\"; expected HEADER=FIELD, e.g. --column \"Description=action\", with FIELD one of action, ref, by-when, lead, sro, status, kpi, success-criteria, progress or ignore")
+        }
+        XCTAssertThrowsError(try ColumnChoices.parse(["Budget code=money"])) { error in
+            XCTAssertTrue("\(error)".contains("\"money\" is not a field planboard has"), "\(error)")
+        }
+    }
+
+    func testAWordTablesUnknownColumnCanBeGivenAFieldWithColumn() throws {
+        // Northmoor's score-card-free table "Budget line | Cost centre" is not an actions table;
+        // Riverton's "RAG" column is read, and choosing "RAG=ignore" leaves every status unset.
+        let url = Self.fixtures.appendingPathComponent("riverton-app.docx")
+        let result = try PlanDocumentReader.read(url: url, name: "riverton-app.docx", today: today, author: "t",
+                                                 columns: try ColumnChoices.parse(["RAG=ignore"]))
+        XCTAssertEqual(result.plan.area(number: 1)?.actions.map(\.status).allSatisfy { $0 == .notStarted }, true)
+        XCTAssertTrue(result.report.skipped.contains { $0.what.contains("\"RAG\", left out as --column said") }, result.report.text)
+    }
+
     func folder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("council-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -91,12 +91,13 @@ enum ColumnMatcher {
         if has(h, ["senior responsible", "sro"]) { return .sro }
         if ["ref", "reference", "no", "number", "action ref", "action reference", "action no", "action number", "id", "ref no"].contains(h) { return .ref }
         if has(h, ["rag", "brag", "status", "rating"]) { return .status }
-        if has(h, ["by when", "deadline", "due", "target date", "timescale", "timescales", "completion date", "date", "when", "end date"]) { return .byWhen }
+        if has(h, ["by when", "deadline", "due", "target date", "timescale", "timescales", "completion date", "date", "when", "end date", "timeframe"]) { return .byWhen }
         if has(h, ["responsible", "lead", "leads", "owner", "who", "officer", "accountable"]) { return .lead }
         if has(h, ["kpi", "kpis", "measure", "measured", "indicator", "indicators", "impact"]) { return .kpiText }
         if has(h, ["success", "outcome", "outcomes"]) { return .successCriteria }
-        if has(h, ["progress", "update", "updates", "comment", "comments", "notes", "reason", "commentary"]) { return .progress }
-        if has(h, ["action", "actions", "activity", "task", "intervention", "what we will do"]) { return .action }
+        if has(h, ["progress", "update", "updates", "comment", "comments", "notes", "reason", "commentary", "evidence"]) { return .progress }
+        if has(h, ["action", "actions", "activity", "task", "tasks", "intervention", "what we will do", "description",
+                   "milestone", "milestones", "deliverable", "deliverables"]) { return .action }
         return nil
     }
 
@@ -146,7 +147,7 @@ enum ColumnMatcher {
         return nil
     }
 
-    static func recognise(_ headers: [String]) -> (kind: TableKind, roles: [Int: ColumnRole])? {
+    static func recognise(_ headers: [String], choices: ColumnChoices = ColumnChoices()) -> (kind: TableKind, roles: [Int: ColumnRole])? {
         let normal = headers.map(normalise)
         let lineRoles = assign(headers, lineRole)
         if Set(lineRoles.values).isSuperset(of: [.lineFrom, .lineTo]) { return (.reportingLines, lineRoles) }
@@ -161,7 +162,7 @@ enum ColumnMatcher {
         if riskValues.contains(.risk), !riskValues.isDisjoint(with: [.mitigation, .inherent, .likelihood, .residual]) {
             return (.risks, riskRoles)
         }
-        let actionRoles = assign(headers, actionRole)
+        let actionRoles = assign(headers, choices.actionRole)
         let actionValues = Set(actionRoles.values)
         if actionValues.contains(.action), !actionValues.isDisjoint(with: [.byWhen, .lead, .status, .kpiText, .ref, .sro]) {
             return (.actions, actionRoles)

@@ -15,7 +15,8 @@ public enum TrackerImport {
         public var report: ImportReport
     }
 
-    public static func read(url: URL, name: String, area number: Int, plan: Plan, today: PlanDate, author: String) throws -> Result {
+    public static func read(url: URL, name: String, area number: Int, plan: Plan, today: PlanDate, author: String,
+                            columns choices: ColumnChoices = ColumnChoices()) throws -> Result {
         guard plan.area(number: number) != nil else {
             throw ImportError(file: name, "cannot go into area \(number): the plan has no area \(number); expected one of \(plan.areas.isEmpty ? "none (add one with `planboard area add`)" : plan.areas.map { String($0.number) }.joined(separator: ", ")). Nothing was changed")
         }
@@ -23,7 +24,7 @@ public enum TrackerImport {
         // The header: the first of the first ten rows whose cells name an action or reference column and another.
         var found: (index: Int, roles: [Int: ColumnRole])?
         for (i, row) in sheet.rows.prefix(10).enumerated() {
-            let roles = ColumnMatcher.assign(row.cells.map(\.text), ColumnMatcher.actionRole)
+            let roles = ColumnMatcher.assign(row.cells.map(\.text), choices.actionRole)
             let values = Set(roles.values)
             if !values.isDisjoint(with: [.action, .ref]), values.count >= 2 {
                 found = (i, roles)
@@ -31,12 +32,20 @@ public enum TrackerImport {
             }
         }
         guard let (headerIndex, roles) = found else {
-            throw ImportError(file: name, "has no header row planboard recognises in its first ten rows; expected columns such as Ref, Action, Lead, By when (or Deadline), RAG (or Status). Nothing was changed")
+            throw ImportError(file: name, "has no header row planboard recognises in its first ten rows; expected columns such as Ref, Action (or Description), Lead (or Owner), By when (or Deadline), RAG (or Status), or say what a column holds with --column \"HEADER=FIELD\" (FIELD one of \(ColumnChoices.fieldList)). Nothing was changed")
         }
         var report = ImportReport()
         let headerRow = sheet.rows[headerIndex]
+        report.skip("\(sheet.name), row \(headerRow.number)", "the tracker's header")
+        let taken = Set(roles.values)
         for (i, cell) in headerRow.cells.enumerated() where roles[i] == nil && !cell.trimmed.isEmpty {
-            report.miss("\(sheet.name), column \(SheetReader.columnName(i))", "the column \"\(cell.trimmed)\" is not one planboard knows; its cells were not placed")
+            let (skipped, what) = ColumnMatcher.unused(cell.trimmed, choices: choices, taken: taken)
+            let place = "\(sheet.name), column \(SheetReader.columnName(i))"
+            if skipped { report.skip(place, what) } else { report.miss(place, what) }
+        }
+        let seen = Set(headerRow.cells.map { ColumnMatcher.normalise($0.text) })
+        for header in choices.headers where !seen.contains(ColumnMatcher.normalise(header)) {
+            report.miss("--column", "the tracker has no column headed \"\(header)\"; the option was not used")
         }
         var reader = ActionRowReader(area: number, roles: roles, isTracker: true)
         for row in sheet.rows.dropFirst(headerIndex + 1) {

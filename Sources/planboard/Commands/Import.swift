@@ -34,11 +34,17 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("For a tracker (.xlsx or .csv): the area of weakness its actions belong to.", valueName: "n"))
     var area: Int?
 
+    @Option(name: .customLong("column"), help: ArgumentHelp("For a Word plan or a tracker: what a column holds, by its header, e.g. \"Description=action\" or \"Budget code=ignore\". FIELD: action, ref, by-when, lead, sro, status, kpi, success-criteria, progress or ignore. Repeatable.", valueName: "HEADER=FIELD"))
+    var columns: [String] = []
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let kind = DocumentImport.kind(of: file, area: area)
         if kind != .json { return try DocumentImport.run(self, kind) }
+        if !columns.isEmpty {
+            throw CLIError("--column is for a Word plan or a tracker; \(Visible.field(file)) is read as planboard's JSON, whose fields are named in it. Nothing was changed")
+        }
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let path = store.path
         if dryRun {

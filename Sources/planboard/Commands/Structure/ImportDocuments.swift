@@ -32,6 +32,8 @@ enum DocumentImport {
             }
         } catch let error as ImportError {
             throw CLIError(error.description)
+        } catch let error as ColumnChoiceError {
+            throw CLIError(error.description)
         }
     }
 
@@ -39,7 +41,8 @@ enum DocumentImport {
         let started = Date()
         let today = try Today.date()
         let result = try PlanDocumentReader.read(url: URL(fileURLWithPath: command.file), name: command.file,
-                                                 today: today, author: command.store.userName)
+                                                 today: today, author: command.store.userName,
+                                                 columns: try ColumnChoices.parse(command.columns))
         let elapsed = Date().timeIntervalSince(started)
         let plan = result.plan
         try Output.line(result.report.text.trimmingCharacters(in: .newlines))
@@ -70,7 +73,8 @@ enum DocumentImport {
         let db = try trackerPlan(command)
         let path = db.path
         let result = try TrackerImport.read(url: URL(fileURLWithPath: command.file), name: command.file, area: area,
-                                            plan: try db.load(), today: try Today.date(), author: command.store.userName)
+                                            plan: try db.load(), today: try Today.date(), author: command.store.userName,
+                                            columns: try ColumnChoices.parse(command.columns))
         let elapsed = Date().timeIntervalSince(started)
         if result.edits.isEmpty {
             try Output.line("No changes: area \(area) of the plan already holds everything \(command.file) says.")
@@ -82,7 +86,11 @@ enum DocumentImport {
             try Output.line("Not placed (\(result.report.notPlaced.count)):")
             for line in result.report.notPlaced { try Output.line("  \(line)") }
         }
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(result.report.placed.count) items placed, \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed).")
+        if !result.report.skipped.isEmpty {
+            try Output.line("Skipped (\(result.report.skipped.count)):")
+            for line in result.report.skipped { try Output.line("  \(line)") }
+        }
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(result.report.placed.count) items placed, \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed), \(result.report.skipped.count) skipped.")
         if command.dryRun {
             try Output.line("Dry run: nothing was saved.")
             return
