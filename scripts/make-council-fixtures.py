@@ -14,7 +14,8 @@ deterministic). Each file holds what a council's own layout does and the templat
   2023", "Q2 2023/24", "Summer term 2023", "w/c 3 Oct 2022", "01.04.23", "Ongoing", "TBC" …);
   a leads cell naming a person and teams ("Jackie Ross 0-25, EPS, / Inclusion"); a second
   area whose table breaks across a page with its header repeated, the continued row starting
-  with a capital letter; and a letter used twice ("p." "p.") with its status and date.
+  with a capital letter; a letter used twice ("p." "p.") with its status and date; and an
+  unlabelled row with no status, date or lead of its own.
 - riverton-governance-table.docx: the governance written in a one-cell table under its heading.
 - council-tracker.csv: a tracker whose columns are headed "Description", "Owner(s)", "Due by",
   "RAG rating", "Commentary", with a column planboard has no field for ("Budget code").
@@ -97,7 +98,9 @@ def area_two():
     second = [header,
               row([cell("Quantified, with the help of the parent carer forum."), cell(""), cell(""), cell("")]),
               row([cell("p. Publish the audit results."), cell("End of June 2023"), cell("Sam Patel"), cell("Red")]),
-              row([cell("p. Share them with the forum."), cell("Ongoing"), cell("Sam Patel"), cell("Amber")])]
+              row([cell("p. Share them with the forum."), cell("Ongoing"), cell("Sam Patel"), cell("Amber")]),
+              # Unlabelled, with nothing of its own: a new action, or the rest of the one before?
+              row([cell("Report the results to the Board."), cell(""), cell(""), cell("")])]
     return body + [table(first, 4), para(page_break=True), table(second, 4)]
 
 

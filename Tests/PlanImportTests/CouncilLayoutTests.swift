@@ -136,6 +136,38 @@ final class CouncilLayoutTests: XCTestCase {
         XCTAssertTrue(result.report.skipped.contains { $0.what.contains("\"RAG\", left out as --column said") }, result.report.text)
     }
 
+    // MARK: Rows
+
+    func testARowCarriedOverAPageBreakJoinsTheRowBeforeWhateverItsFirstLetterAndIsPutToThePerson() throws {
+        let result = try read("riverton-app.docx")
+        let area = try XCTUnwrap(result.plan.area(number: 2))
+        XCTAssertEqual(area.actions.map(\.ref), ["2a", "2b", "2p.i", "2p.ii", "2q"], result.report.text)
+        XCTAssertEqual(area.actions[1].text, "Train every caseworker in writing provision that is specific and Quantified, with the help of the parent carer forum.")
+        XCTAssertEqual(area.actions[1].leads, ["Jo Lee"])
+        let joined = try XCTUnwrap(result.report.check.first { $0.place == "table 4, row 2" }, result.report.text)
+        XCTAssertTrue(joined.what.contains("is read as the rest of 2b, carried over the page break"), joined.what)
+        // An unlabelled row with nothing of its own, not after a break: a new action, with both readings given.
+        let either = try XCTUnwrap(result.report.check.first { $0.place == "table 4, row 5" }, result.report.text)
+        XCTAssertTrue(either.what.hasPrefix("2q \"Report the results to the Board.\" is read as a new action"), either.what)
+        XCTAssertTrue(either.what.contains("may instead be the rest of 2p.ii"), either.what)
+        XCTAssertTrue(result.report.text.contains("Check these (2)"), result.report.text)
+    }
+
+    func testTheReportNamesEachActionByTheReferenceItIsSavedWith() throws {
+        for name in ["riverton-app.docx", "devon-app.docx", "northmoor-shuffled.docx"] {
+            let result = try read(name)
+            let saved = Set(result.plan.allActions.map(\.ref))
+            for line in result.report.placed + result.report.notPlaced + result.report.check {
+                guard let word = line.what.split(separator: " ").first, let first = word.first, first.isNumber,
+                      word.dropFirst().first?.isLetter == true else { continue }
+                XCTAssertTrue(saved.contains(String(word)), "\(name): \(line) names \(word), which is not saved; saved: \(saved.sorted())")
+            }
+        }
+        let result = try read("riverton-app.docx")
+        XCTAssertTrue(result.report.placed.contains { $0.description == "table 4, row 3: 2p.i by when: read \"End of June 2023\" as the end of that month, 30 Jun 2023" },
+                      result.report.text)
+    }
+
     func folder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("council-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

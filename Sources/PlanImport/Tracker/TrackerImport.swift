@@ -36,6 +36,9 @@ public enum TrackerImport {
         }
         var report = ImportReport()
         let headerRow = sheet.rows[headerIndex]
+        for row in sheet.rows.prefix(headerIndex) where row.cells.contains(where: { !$0.trimmed.isEmpty }) {
+            report.skip("\(sheet.name), row \(row.number)", "above the header: \"\(CellValues.oneLine(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")).prefix(60))\"")
+        }
         report.skip("\(sheet.name), row \(headerRow.number)", "the tracker's header")
         let taken = Set(roles.values)
         for (i, cell) in headerRow.cells.enumerated() where roles[i] == nil && !cell.trimmed.isEmpty {

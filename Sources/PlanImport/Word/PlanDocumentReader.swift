@@ -436,7 +436,7 @@ struct Interpreter {
                 start = count
             }
             for r in start..<grid.rows.count {
-                rows.read(grid.rows[r], place: "\(place), row \(r + 1)", report: &report)
+                rows.read(grid.rows[r], place: "\(place), row \(r + 1)", afterPageBreak: r == start, report: &report)
             }
             actionRows = rows
             report.skip(place, "continues the actions table before it (across a page break)")

@@ -47,7 +47,7 @@ enum DocumentImport {
         let plan = result.plan
         try Output.line(result.report.text.trimmingCharacters(in: .newlines))
         let r = result.report
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(r.placed.count) items placed, \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance.")
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(r.placed.count) items placed, \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance\(r.check.isEmpty ? "" : "; \(r.check.count) to check").")
         let problems = Validator().problems(in: plan)
         guard problems.isEmpty else {
             throw CLIError("the plan read from \(command.file) breaks \(problems.count) rule(s); nothing was imported:\n" +
@@ -85,6 +85,10 @@ enum DocumentImport {
         if !result.report.notPlaced.isEmpty {
             try Output.line("Not placed (\(result.report.notPlaced.count)):")
             for line in result.report.notPlaced { try Output.line("  \(line)") }
+        }
+        if !result.report.check.isEmpty {
+            try Output.line("Check these (\(result.report.check.count)): placed, but they could be read another way")
+            for line in result.report.check { try Output.line("  \(line)") }
         }
         if !result.report.skipped.isEmpty {
             try Output.line("Skipped (\(result.report.skipped.count)):")
