@@ -168,6 +168,37 @@ final class CouncilLayoutTests: XCTestCase {
                       result.report.text)
     }
 
+    // MARK: People, governance, title
+
+    func testALeadsCellNamingAPersonAndTeamsIsSplitAndOfficersStayWhole() throws {
+        let result = try read("riverton-app.docx")
+        XCTAssertEqual(result.plan.action("1a")?.leads, ["Jackie Ross", "0-25", "EPS", "Inclusion"])
+        var report = ImportReport()
+        XCTAssertEqual(ActionRowReader.leads("Sam Patel, Head of SEND", ref: "1a", place: "p", report: &report), ["Sam Patel, Head of SEND"])
+        XCTAssertEqual(ActionRowReader.leads("Ann Lowe, Director of Children's Services, Riverton Council", ref: "1a", place: "p", report: &report),
+                       ["Ann Lowe, Director of Children's Services, Riverton Council"])
+    }
+
+    func testAGovernanceSectionUnderCouncilsOwnHeadingOrInAOneCellTableFillsTheNarrativeAndPartners() throws {
+        for name in ["riverton-app.docx", "riverton-governance-table.docx"] {
+            let result = try read(name)
+            XCTAssertEqual(result.plan.governance.narrative, """
+                The Riverton SEND Improvement Board oversees this plan and meets every six weeks.
+
+                The Board reports to the Health and Wellbeing Board twice a year.
+                """, "\(name)\n\(result.report.text)")
+            XCTAssertEqual(result.plan.governance.partners, ["Riverton Council", "Riverton and District ICB", "Riverton Parent Carer Forum"], name)
+            XCTAssertFalse(result.report.notPlaced.contains { $0.what.contains("Riverton") }, "\(name)\n\(result.report.text)")
+        }
+    }
+
+    func testATitleMergedAcrossTheHeaderTablesFirstRowIsThePlansTitle() throws {
+        let result = try read("riverton-app.docx")
+        XCTAssertEqual(result.plan.header.title, "Accelerated Progress Plan – Riverton Local Area")
+        XCTAssertTrue(result.report.placed.contains { $0.description == "table 1, row 1: the plan's title" }, result.report.text)
+        XCTAssertEqual(result.report.notPlaced, [], result.report.text)
+    }
+
     func folder() -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("council-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)

@@ -290,7 +290,24 @@ struct ActionRowReader {
                 name = String(name.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
                 report.skip(place, "\(ref) lead \"\(CellValues.oneLine(part))\": the unfinished \"\(ending.trimmingCharacters(in: .whitespaces))\" after the name")
             }
-            if !name.isEmpty && !out.contains(name) { out.append(name) }
+            for name in personAndTeams(name) where !name.isEmpty && !out.contains(name) { out.append(name) }
+        }
+        return out
+    }
+
+    /// "Jackie Ross 0-25, EPS, / Inclusion": a person and the teams after them, as separate
+    /// leads ("Jackie Ross", "0-25", "EPS", "Inclusion"). Only a list of three or more short
+    /// parts is split, so "Sam Patel, Head of SEND" and "Name, Role, Organisation" stay whole.
+    static func personAndTeams(_ text: String) -> [String] {
+        let parts = text.components(separatedBy: CharacterSet(charactersIn: ",/")).map(CellValues.oneLine).filter { !$0.isEmpty }
+        guard parts.count >= 3, parts.dropFirst().allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return [text] }
+        var out = parts
+        // The first part may be the person followed by their first team: "Jackie Ross 0-25".
+        let words = parts[0].split(separator: " ").map(String.init)
+        let isNameWord = { (w: String) in (w.first?.isUppercase ?? false) && w.dropFirst().allSatisfy { $0.isLowercase || $0 == "'" || $0 == "-" } && w.count > 1 }
+        if words.count >= 3, isNameWord(words[0]), isNameWord(words[1]), !isNameWord(words[2]) {
+            out[0] = words[0] + " " + words[1]
+            out.insert(words[2...].joined(separator: " "), at: 1)
         }
         return out
     }

@@ -145,7 +145,7 @@ struct Interpreter {
         lastBlockWasActionsTable = false
 
         let isHeading = ["governance and accountability", "area of weakness", "actions designed to lead", "risk register",
-                         "impact score card", "impact scorecard"].contains { normal.hasPrefix($0) }
+                         "impact score card", "impact scorecard"].contains { normal.hasPrefix($0) } || Interpreter.isGovernanceHeading(normal)
             || Interpreter.guidance.contains { normal.hasPrefix($0) }
         if isHeading {
             if let pending = awaitingHeaderValue { report.skip(pending.place, "\(pending.field.name): left blank in the document") }
@@ -179,7 +179,7 @@ struct Interpreter {
             report.place(place, "the plan's title")
             return
         }
-        if normal.hasPrefix("governance and accountability") && !normal.contains("structures") {
+        if (normal.hasPrefix("governance and accountability") && !normal.contains("structures")) || Interpreter.isGovernanceHeading(normal) {
             finishActions()
             section = .governance
             report.skip(place, "the heading \"\(text)\"")
@@ -308,7 +308,11 @@ struct Interpreter {
     }
 
     private mutating func governanceParagraph(_ p: WordDocument.Paragraph, text: String, place: String) {
-        if p.isListItem || p.style.lowercased().contains("list") {
+        governanceLine(text, place: place, isListItem: p.isListItem || p.style.lowercased().contains("list"))
+    }
+
+    private mutating func governanceLine(_ text: String, place: String, isListItem: Bool) {
+        if isListItem {
             if let leadIn {
                 report.skip(leadIn.place, "the lead-in to the partners list, \"\(leadIn.text)\"")
                 self.leadIn = nil
@@ -389,6 +393,31 @@ struct Interpreter {
         report.place(place, "area \(number)'s statement, continued")
     }
 
+    /// The headings councils give their governance section: "Governance", "Governance
+    /// arrangements", "Our governance" (the template's own is "Governance and Accountability").
+    static func isGovernanceHeading(_ normal: String) -> Bool {
+        ["governance", "our governance", "governance arrangements", "governance structure", "governance structures",
+         "plan governance", "governance and oversight", "governance and reporting"].contains(normal)
+    }
+
+    /// A table of one cell holding the governance: its paragraphs are the narrative, and the
+    /// short lines after a line ending ":" ("Our partners are:") the partners.
+    private mutating func governanceTable(_ text: String, place: String) {
+        var listing = false
+        for line in text.components(separatedBy: "\n") {
+            let line = CellValues.oneLine(line)
+            guard !line.isEmpty else { continue }
+            if line.hasSuffix(":") {
+                governanceLine(line, place: place, isListItem: false)
+                listing = true
+                continue
+            }
+            let short = line.split(separator: " ").count <= 8 && !line.hasSuffix(".")
+            listing = listing && short
+            governanceLine(line, place: place, isListItem: listing)
+        }
+    }
+
     /// A short title for lists: the statement's first words, up to about 40 characters.
     static func shortTitle(_ statement: String) -> String {
         let words = statement.split(separator: " ").map(String.init)
@@ -407,11 +436,28 @@ struct Interpreter {
         let grid = TableGrid(t)
         guard !grid.rows.isEmpty else { return }
 
+        // The governance written in a table of one cell under its heading.
+        if section == .governance, grid.columns == 1, grid.rows.count == 1 {
+            governanceTable(grid.rows[0][0].text, place: "\(place), row 1")
+            return
+        }
+
         // A header table: labels in the first column, values beside them.
         if grid.rows.prefix(12).contains(where: { HeaderLabel.match($0.first?.text ?? "") != nil }) {
             sawRecognisedTable = true
             for (r, row) in grid.rows.enumerated() {
                 let rowPlace = "\(place), row \(r + 1)"
+                // The plan's title merged across the table's first row.
+                if r == 0, TableGrid.isTitleRow(row), HeaderLabel.match(row[0].text) == nil {
+                    let title = CellValues.oneLine(row[0].trimmed)
+                    if plan.header.title.isEmpty {
+                        plan.header.title = title
+                        report.place(rowPlace, "the plan's title")
+                    } else {
+                        report.miss(rowPlace, "a second title \"\(title.prefix(80))\" above the header; the plan's title stays \"\(plan.header.title.prefix(80))\"")
+                    }
+                    continue
+                }
                 guard let label = HeaderLabel.match(row.first?.text ?? "") else {
                     let text = CellValues.oneLine(row.map(\.text).joined(separator: " "))
                     if !text.isEmpty { report.miss(rowPlace, "\"\(text.prefix(80))\" in the header table; not placed") }
