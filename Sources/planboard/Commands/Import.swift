@@ -48,6 +48,7 @@ struct Import: ParsableCommand {
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let path = store.path
         if dryRun {
+            try ImportDryRun.checkWholePlan(replace: replace, store: store)
             try Output.line("\(Visible.field(file)) is a valid plan for \(Visible.field(plan.header.localArea)): \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs. Dry run: nothing was saved.")
             if PostgresLocation.isURL(path) { try Output.line(try postgresImportOutlook(replace: replace, store: store)) }
             return
@@ -58,7 +59,7 @@ struct Import: ParsableCommand {
             let existing = try PlanStore.open(path: path, user: store.userName)
             guard replace else {
                 let current = try existing.load()
-                throw CLIError("\(path) already holds the plan for \(Visible.field(current.header.localArea)); nothing was changed. Add --replace to replace it")
+                throw ImportDryRun.alreadyHolds(path, current.header.localArea)
             }
             try existing.replace(with: plan, summary: "imported \((file as NSString).lastPathComponent) (replacing the plan)")
         } else {

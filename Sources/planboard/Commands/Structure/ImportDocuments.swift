@@ -56,6 +56,7 @@ enum DocumentImport {
         if command.dryRun {
             try Output.line("")
             try Output.line(SummaryReport(plan: plan, today: today).text.trimmingCharacters(in: .newlines))
+            try ImportDryRun.checkWholePlan(replace: command.replace, store: command.store)
             try Output.line("Dry run: nothing was saved.")
             if PostgresLocation.isURL(command.store.path) {
                 try Output.line(try postgresImportOutlook(replace: command.replace, store: command.store))
@@ -96,6 +97,7 @@ enum DocumentImport {
         }
         try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(result.report.placed.count) items placed, \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed), \(result.report.skipped.count) skipped.")
         if command.dryRun {
+            try ImportDryRun.checkTracker(db, changes: result.edits.count, store: command.store)
             try Output.line("Dry run: nothing was saved.")
             return
         }
@@ -128,7 +130,7 @@ enum DocumentImport {
             let existing = try PlanStore.open(path: path, user: command.store.userName)
             guard command.replace else {
                 let current = try existing.load()
-                throw CLIError("\(path) already holds the plan for \(current.header.localArea); nothing was changed. Add --replace to replace it, or give another --db")
+                throw ImportDryRun.alreadyHolds(path, current.header.localArea)
             }
             try existing.replace(with: plan, summary: "\(what) (replacing the plan)")
         } else {
