@@ -51,23 +51,36 @@ public enum TrackerImport {
             report.miss("--column", "the tracker has no column headed \"\(header)\"; the option was not used")
         }
         var reader = ActionRowReader(area: number, roles: roles, isTracker: true)
+        // Each row is read only as wide as the columns in use; a cell under no header is
+        // counted by its column and reported once, however far to the right it is.
+        let width = (roles.keys.max() ?? -1) + 1
+        let headed = Set(headerRow.entries.filter { !$0.cell.trimmed.isEmpty }.map(\.column))
+        var unheaded: [Int: (count: Int, first: Int, last: Int)] = [:]
         for row in sheet.rows.dropFirst(headerIndex + 1) {
-            reader.read(row.cells, place: "\(sheet.name), row \(row.number)", report: &report)
+            for entry in row.entries where !headed.contains(entry.column) && !entry.cell.trimmed.isEmpty {
+                let seen = unheaded[entry.column]
+                unheaded[entry.column] = ((seen?.count ?? 0) + 1, seen?.first ?? row.number, row.number)
+            }
+            reader.read(row.cells(width: width), place: "\(sheet.name), row \(row.number)", report: &report)
+        }
+        for (column, seen) in unheaded.sorted(by: { $0.key < $1.key }) {
+            let rows = seen.first == seen.last ? "row \(seen.first)" : "rows \(seen.first)–\(seen.last)"
+            report.miss("\(sheet.name), column \(SheetReader.columnName(column))", "\(seen.count) cell\(seen.count == 1 ? "" : "s") in \(rows) under no header; not placed. Give the column a header, or add it to the tracker's table")
         }
 
         var edits: [Edit] = []
         var changes: [String] = []
-        var working = plan
+        var working = ActionEditBatch(plan)
         func add(_ edit: Edit, _ line: String, at place: String) throws {
-            working = try working.applying(edit).plan
+            _ = try working.apply(edit)
             edits.append(edit)
             changes.append("\(place): \(line)")
         }
         for row in reader.actions {
             do {
                 if let existing = working.action(row.ref) {
-                    guard working.area(ofAction: row.ref)?.number == number else {
-                        report.miss(row.place, "\(row.ref) is an action of area \(working.area(ofAction: row.ref)?.number ?? 0), not area \(number); not placed")
+                    guard working.areaNumber(ofAction: row.ref) == number else {
+                        report.miss(row.place, "\(row.ref) is an action of area \(working.areaNumber(ofAction: row.ref) ?? 0), not area \(number); not placed")
                         continue
                     }
                     let before = changes.count
