@@ -17,6 +17,7 @@ deterministic). Each file holds what a council's own layout does and the templat
   with a capital letter; a letter used twice ("p." "p.") with its status and date; and an
   unlabelled row with no status, date or lead of its own.
 - riverton-governance-table.docx: the governance written in a one-cell table under its heading.
+- one-line-11mb.xlsx, xfd-2k.xlsx, long-cell.csv, long-cell.xlsx: see size_fixtures().
 - council-tracker.csv: a tracker whose columns are headed "Description", "Owner(s)", "Due by",
   "RAG rating", "Commentary", with a column planboard has no field for ("Budget code").
 """
@@ -129,11 +130,40 @@ def council_tracker():
     (OUT / "council-tracker.csv").write_bytes(buf.getvalue().encode("utf-8"))
 
 
+def size_fixtures():
+    """Trackers whose size or shape once broke the reader: a sheet written on one line of
+    11 MB (as Excel writes sheets), 2,000 rows each with one cell in column XFD, and a cell
+    of 200,000 characters in a .csv and an .xlsx."""
+    spec = importlib.util.spec_from_file_location("sizes", ROOT / "scripts" / "make-size-inputs.py")
+    sizes = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sizes)
+    header = '<row r="1">' + "".join(sizes.cell(f"{'ABCDEF'[c]}1", h) for c, h in enumerate(sizes.HEADER)) + "</row>"
+
+    def rows(n):
+        yield header
+        for i in range(n):
+            yield f'<row r="{i + 2}">' + "".join(sizes.cell(f"{'ABCDEF'[c]}{i + 2}", v)
+                                                for c, v in enumerate(sizes.tracker_row(i)) if v) + "</row>"
+    sizes.xlsx(OUT / "one-line-11mb.xlsx", rows(33_000))
+
+    def xfd():
+        yield header
+        for i in range(2_000):
+            yield f'<row r="{i + 2}">{sizes.cell(f"XFD{i + 2}", "x")}</row>'
+    sizes.xlsx(OUT / "xfd-2k.xlsx", xfd())
+
+    long = "word " * 40_000
+    (OUT / "long-cell.csv").write_text("Ref,Action\r\n3t1," + long + "\r\n", encoding="utf-8")
+    sizes.xlsx(OUT / "long-cell.xlsx", [header, '<row r="2">' + sizes.cell("A2", "3t1") + sizes.cell("B2", long) + "</row>"])
+
+
 def main():
     riverton()
     riverton_governance_table()
     council_tracker()
-    print("make-council-fixtures: wrote riverton-app.docx, riverton-governance-table.docx, council-tracker.csv")
+    size_fixtures()
+    print("make-council-fixtures: wrote riverton-app.docx, riverton-governance-table.docx, council-tracker.csv, "
+          "one-line-11mb.xlsx, xfd-2k.xlsx, long-cell.csv, long-cell.xlsx")
 
 
 if __name__ == "__main__":
