@@ -15,7 +15,12 @@ public struct GridCell: Equatable, Sendable {
         self.merged = merged
     }
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String {
+        // Nearly every cell has nothing to trim: say so without Foundation's scan.
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
 
 /// What a column of a table holds, recognised from its header cell.

@@ -16,12 +16,10 @@ enum WrittenDates {
         while let first = words.first, ["by", "end", "of", "before", "eo", "the", "no", "later", "than", "until"].contains(first), words.count > 1 {
             words.removeFirst()
         }
-        var t = words.joined(separator: " ")
-        t = t.replacingOccurrences(of: #"(\d)(st|nd|rd|th)\b"#, with: "$1", options: .regularExpression)
+        let t = unordinal(words.joined(separator: " "))
         func read(as date: PlanDate, _ how: String) -> (PlanDate, String?) { (date, "read \"\(original)\" as \(how), \(date.display)") }
 
-        let plain = original.replacingOccurrences(of: #"(\d)(st|nd|rd|th)\b"#, with: "$1", options: .regularExpression)
-        if let d = PlanDate(typed: plain) { return (d, nil) }
+        if let d = PlanDate(typed: original) ?? PlanDate(typed: unordinal(original)) { return (d, nil) }
         if let d = PlanDate(typed: t) ?? dayMonthYear(t) { return (d, "read \"\(original)\" as \(d.display)") }
 
         // "w/c 3 Oct 2022", "week commencing 03/10/22": the Friday of that week.
@@ -63,6 +61,27 @@ enum WrittenDates {
             return read(as: end, "the end of the financial year")
         }
         return nil
+    }
+
+    /// "31st March" as "31 March": an ordinal ending after a digit, at the end of a word, goes.
+    /// By hand rather than with a regular expression, which is compiled each time it is used.
+    static func unordinal(_ text: String) -> String {
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            out.append(chars[i])
+            if chars[i].isASCII, chars[i].isNumber, i + 2 < chars.count {
+                let pair = String(chars[(i + 1)...(i + 2)]).lowercased()
+                let ends = i + 3 == chars.count || !(chars[i + 3].isLetter || chars[i + 3].isNumber)
+                if ends, ["st", "nd", "rd", "th"].contains(pair) {
+                    i += 3
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
     }
 
     /// "01.04.23", "1/4/23", "01-04-2023", "3 Oct 22": day, month, year (two-digit years are 20xx).

@@ -20,7 +20,7 @@ public enum TrackerImport {
         guard plan.area(number: number) != nil else {
             throw ImportError(file: name, "cannot go into area \(number): the plan has no area \(number); expected one of \(plan.areas.isEmpty ? "none (add one with `planboard area add`)" : plan.areas.map { String($0.number) }.joined(separator: ", ")). Nothing was changed")
         }
-        let sheet = url.pathExtension.lowercased() == "csv" ? try Sheet.csv(url: url, name: name) : try Sheet.xlsx(url: url, name: name)
+        var sheet = url.pathExtension.lowercased() == "csv" ? try Sheet.csv(url: url, name: name) : try Sheet.xlsx(url: url, name: name)
         // The header: the first of the first ten rows whose cells name an action or reference column and another.
         var found: (index: Int, roles: [Int: ColumnRole])?
         for (i, row) in sheet.rows.prefix(10).enumerated() {
@@ -63,6 +63,7 @@ public enum TrackerImport {
             }
             reader.read(row.cells(width: width), place: "\(sheet.name), row \(row.number)", report: &report)
         }
+        sheet.rows = []  // read: let its cells go before the edits are made
         for (column, seen) in unheaded.sorted(by: { $0.key < $1.key }) {
             let rows = seen.first == seen.last ? "row \(seen.first)" : "rows \(seen.first)–\(seen.last)"
             report.miss("\(sheet.name), column \(SheetReader.columnName(column))", "\(seen.count) cell\(seen.count == 1 ? "" : "s") in \(rows) under no header; not placed. Give the column a header, or add it to the tracker's table")
