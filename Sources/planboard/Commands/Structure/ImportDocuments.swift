@@ -47,7 +47,7 @@ enum DocumentImport {
         let plan = result.plan
         try Output.line(result.report.text.trimmingCharacters(in: .newlines))
         let r = result.report
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(r.placed.count) items placed, \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance\(r.check.isEmpty ? "" : "; \(r.check.count) to check").")
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(r.placed.count, "item placed", "items placed")), \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance\(r.check.isEmpty ? "" : "; \(r.check.count) to check").")
         let problems = Validator().problems(in: plan)
         guard problems.isEmpty else {
             throw CLIError("the plan read from \(command.file) breaks \(problems.count) rule(s); nothing was imported:\n" +
@@ -95,7 +95,7 @@ enum DocumentImport {
             try Output.line("Skipped (\(result.report.skipped.count)):")
             for line in result.report.skipped { try Output.line("  \(line)") }
         }
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(result.report.placed.count) items placed, \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed), \(result.report.skipped.count) skipped.")
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(result.report.placed.count, "item placed", "items placed")), \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed), \(result.report.skipped.count) skipped.")
         if command.dryRun {
             try ImportDryRun.checkTracker(db, changes: result.edits.count, store: command.store)
             try Output.line("Dry run: nothing was saved.")
@@ -136,7 +136,8 @@ enum DocumentImport {
         } else {
             _ = try PlanStore.create(path: path, plan: plan, user: command.store.userName)
         }
-        try Output.line("Imported \(command.file) into \(path): \(plan.header.localArea), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+        try Output.line("Imported \(command.file) into \(path): \(plan.header.localArea), \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(plan.allActions.count, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")).")
+        try Output.line("Open it: \(command.store.openCommand)")
     }
 
     static func milliseconds(_ seconds: TimeInterval) -> String { "\(Int((seconds * 1000).rounded())) ms" }
