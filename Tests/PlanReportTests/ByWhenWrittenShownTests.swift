@@ -15,6 +15,12 @@ final class ByWhenWrittenShownTests: XCTestCase {
         return plan
     }
 
+    func testThePublishedPlanSaysWhenInTheWordsThePlanUses() throws {
+        let plan = try planWithAWrittenByWhen()
+        let page = PublicPlan(plan: plan, log: [], today: TestDates.illustrativeToday).markdown()
+        XCTAssertTrue(page.contains("Due: Termly") || page.contains("**Due:** Termly"), String(page.prefix(3000)))
+    }
+
     func testThePackShowsTheWordsWhereTheDateWouldBe() throws {
         let pack = try BoardPack(plan: try planWithAWrittenByWhen(), meeting: nil, since: nil, area: nil, today: TestDates.illustrativeToday)
         let row = try XCTUnwrap(pack.markdown().split(separator: "\n").first { $0.hasPrefix("| **3c** |") })
