@@ -17,6 +17,7 @@ deterministic). Each file holds what a council's own layout does and the templat
   with a capital letter; a letter used twice ("p." "p.") with its status and date; and an
   unlabelled row with no status, date or lead of its own.
 - riverton-governance-table.docx: the governance written in a one-cell table under its heading.
+- one-line-11mb.docx: see long_paragraph().
 - one-line-11mb.xlsx, xfd-2k.xlsx, long-cell.csv, long-cell.xlsx: see size_fixtures().
 - council-tracker.csv: a tracker whose columns are headed "Description", "Owner(s)", "Due by",
   "RAG rating", "Commentary", with a column planboard has no field for ("Budget code").
@@ -157,7 +158,15 @@ def size_fixtures():
     sizes.xlsx(OUT / "long-cell.xlsx", [header, '<row r="2">' + sizes.cell("A2", "3t1") + sizes.cell("B2", long) + "</row>"])
 
 
+def long_paragraph():
+    """A plan whose document part is one line of 11 MB (Word writes it on one line): a
+    paragraph of 11,000,000 characters before the plan's parts."""
+    body = [para("x" * 11_000_000), header_table()] + area_one()
+    docx(OUT / "one-line-11mb.docx", body)
+
+
 def main():
+    long_paragraph()
     riverton()
     riverton_governance_table()
     council_tracker()

@@ -52,3 +52,13 @@ final class TrackerSizeTests: XCTestCase {
         XCTAssertEqual(texts, ["<AB&", "<c>"])
     }
 }
+
+/// A Word plan whose document is one line of more than 10 MB, as Word writes it.
+final class WordSizeTests: XCTestCase {
+    func testAWordDocumentOnOneLineOfElevenMegabytesIsReadNotCalledDamaged() throws {
+        let url = TrackerSizeTests.fixtures.appendingPathComponent("one-line-11mb.docx")
+        let result = try PlanDocumentReader.read(url: url, name: "one-line-11mb.docx", today: TestDates.date("2023-08-15"), author: "t")
+        XCTAssertEqual(result.plan.area(number: 1)?.actions.count, 15)
+        XCTAssertTrue(result.report.notPlaced.contains { $0.place == "paragraph 1" && $0.what.hasPrefix("text before the plan's parts, \"xxxx") }, result.report.text.prefix(2000).description)
+    }
+}
