@@ -159,9 +159,9 @@ def size_fixtures():
 
 
 def long_paragraph():
-    """A plan whose document part is one line of 11 MB (Word writes it on one line): a
-    paragraph of 11,000,000 characters before the plan's parts."""
-    body = [para("x" * 11_000_000), header_table()] + area_one()
+    """A plan whose document part is one line of 11 MB (Word writes it on one line): 110
+    paragraphs of 100,000 characters before the plan's parts."""
+    body = [para("x" * 100_000) for _ in range(110)] + [header_table()] + area_one()
     docx(OUT / "one-line-11mb.docx", body)
 
 

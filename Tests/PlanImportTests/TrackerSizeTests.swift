@@ -62,3 +62,13 @@ final class WordSizeTests: XCTestCase {
         XCTAssertTrue(result.report.notPlaced.contains { $0.place == "paragraph 1" && $0.what.hasPrefix("text before the plan's parts, \"xxxx") }, result.report.text.prefix(2000).description)
     }
 }
+
+extension WordSizeTests {
+    func testAWordTextLongerThanPlanboardCanKeepIsRefusedAsSoonAsItIsSeen() throws {
+        let xml = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>"
+            + String(repeating: "word ", count: 100_000) + "</w:t></w:r></w:p></w:body></w:document>"
+        XCTAssertThrowsError(try WordDocument.parse(Data(xml.utf8), file: "big.docx")) { error in
+            XCTAssertEqual("\(error)", "big.docx has a text of more than 100000 characters in one piece (500000 bytes); expected at most 100000 characters in any paragraph or cell. Nothing was changed")
+        }
+    }
+}

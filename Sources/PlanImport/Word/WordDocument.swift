@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -77,7 +78,11 @@ struct WordDocument {
                 builder.parser(events, didStartElement: String(name), namespaceURI: nil, qualifiedName: nil, attributes: dictionary)
             }, end: { name in
                 builder.parser(events, didEndElement: String(name), namespaceURI: nil, qualifiedName: nil)
-            }, text: { text, _ in
+            }, text: { text, length in
+                // A text planboard could never keep is refused as soon as it is seen.
+                if length > 4 * Validator.maxTextLength {
+                    throw ImportError(file: file, "has a text of more than \(Validator.maxTextLength) characters in one piece (\(length) bytes); expected at most \(Validator.maxTextLength) characters in any paragraph or cell. Nothing was changed")
+                }
                 if let text { builder.parser(events, foundCharacters: text) }
             })
         } catch let error as XMLScan.Malformed {
