@@ -50,4 +50,5 @@ case_ "20,000 rows, one cell each in column XFD (.xlsx), dry run" "$BIN" import 
 case_ "50 MB cell in a CSV tracker" "$BIN" import "$WORK/in/field-50mb.csv" --area 3 --dry-run --db "$WORK/plan.sqlite"
 case_ "50 MB cell in an .xlsx tracker" "$BIN" import "$WORK/in/field-50mb.xlsx" --area 3 --dry-run --db "$WORK/plan.sqlite"
 case_ "50 MB action text in a JSON plan (one line)" "$BIN" import "$WORK/in/field-50mb.json" --dry-run --db "$WORK/new.sqlite"
+case_ "50 MB action cell in a Word plan" "$BIN" import "$WORK/in/field-50mb.docx" --dry-run --db "$WORK/new.sqlite"
 case_ "50 MB batch line" "$BIN" batch "$WORK/in/field-50mb.batch" --db "$WORK/plan.sqlite"

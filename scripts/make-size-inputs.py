@@ -7,8 +7,8 @@ Not committed (they are large); each is built the way a council's file would be:
 - rows-100k.csv / rows-100k.xlsx: a tracker for area 3 with 100,000 new actions (the .xlsx's
   sheet written on one line, as Excel writes it).
 - xfd-20k.xlsx: 20,000 rows, each with one cell in column XFD (Excel's last), and a header.
-- field-50mb.csv / field-50mb.xlsx / field-50mb.json / field-50mb.batch: a 50 MB text field in
-  a tracker cell, a plan's action text and a `batch` line.
+- field-50mb.csv / .xlsx / .json / .docx / .batch: a 50 MB text field in a tracker cell, a
+  plan's action text (JSON and Word) and a `batch` line.
 """
 import csv
 import io
@@ -103,6 +103,15 @@ def main():
     plan["areas"][0]["actions"][0]["text"] = big
     (out / "field-50mb.json").write_text(json.dumps(plan), encoding="utf-8")
     (out / "field-50mb.batch").write_text("note 3b " + big + "\n", encoding="utf-8")
+    # A Word plan with a 50 MB action cell, written as scripts/make-import-fixtures.py writes plans.
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("fx", pathlib.Path(__file__).resolve().parent / "make-import-fixtures.py")
+    fx = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fx)
+    fx.docx(out / "field-50mb.docx", [
+        fx.para("Area of weakness identified in the original inspection"), fx.para("1. A weakness."),
+        fx.table([fx.row([fx.cell(x) for x in ["Action", "By when", "Lead", "RAG"]]),
+                  fx.row([fx.cell(big), fx.cell("31/03/2024"), fx.cell("Sam Patel"), fx.cell("Green")])], 4)])
     print(f"make-size-inputs: wrote {len(list(out.iterdir()))} files to {out}")
 
 
