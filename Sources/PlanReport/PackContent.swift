@@ -159,7 +159,7 @@ extension BoardPack {
                 headers: ["Ref", "Action", "Status", "By when", "Overdue", "Leads", "Reason (Red and Amber)"],
                 rows: lines.map { line in
                     let a = line.action
-                    var when: Inlines = [Span(a.byWhen?.display ?? "Not set")]
+                    var when: Inlines = [Span(a.byWhenShown(none: "Not set"))]
                     if let move = line.dateMove { when.append(Span(" (moved from \(move.from?.display ?? "not set"))", .flag)) }
                     let overdue: Inlines = line.overdueDays.map { [Span("\($0) days overdue", .flag)] }
                         ?? (line.dueSoon ? [Span("Due soon")] : [Span("–")])
@@ -339,7 +339,7 @@ extension BoardPack {
                          rows: lines.map { line in
                              Table.Row(key: line.action.ref, cells: [
                                  [Span(line.action.ref, .strong)], [Span(line.action.text)], [Span.status(line.action.status)],
-                                 [Span(line.action.byWhen?.display ?? "Not set")], [Span(value(line))],
+                                 [Span(line.action.byWhenShown(none: "Not set"))], [Span(value(line))],
                                  [Span(line.action.leads.joined(separator: "; "))],
                              ])
                          }))

@@ -28,6 +28,7 @@ enum BulkRows {
                 try action.execute(arguments: [x.ref, a.number, p, x.text, x.byWhen?.iso, try ColumnJSON.text(x.leads),
                                                x.seniorResponsibleOfficer, x.status.rawValue, x.kpiText,
                                                try ColumnJSON.text(x.kpis), x.successCriteria])
+                try WrittenDateRows.insert(x, db)
                 for (n, y) in x.notes.enumerated() {
                     try note.execute(arguments: [x.ref, n, y.id, y.date.iso, y.author, y.text])
                 }

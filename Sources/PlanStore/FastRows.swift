@@ -100,6 +100,7 @@ struct FastRows {
 
     private func wholeActions(notes: [String: [Note]]) throws -> [Int: [Action]] {
         var notes = notes
+        let written = try WrittenDateRows.read(db)
         let rows = try Row.fetchCursor(db, sql: """
             SELECT area, ref, text, by_when, leads, sro, status, kpi_text, kpis, success_criteria
             FROM action\(filter("ref")) ORDER BY area, position
@@ -112,7 +113,7 @@ struct FastRows {
                 leads: try json(row[4], "action \(ref) leads", ColumnJSON.strings),
                 seniorResponsibleOfficer: row[5], status: Status(rawValue: status) ?? .notStarted,
                 kpiText: row[7], kpis: try json(row[8], "action \(ref) KPIs", ColumnJSON.strings),
-                successCriteria: row[9], notes: notes.removeValue(forKey: ref) ?? [])
+                successCriteria: row[9], notes: notes.removeValue(forKey: ref) ?? [], byWhenWritten: written[ref])
         }
     }
 

@@ -51,6 +51,7 @@ enum PlanRows {
                     try upsert(action, area: area.number, position: position, db)
                 }
                 if was?.action.notes != action.notes { try replaceNotes(of: action, db) }
+                if was?.action.byWhenWritten != action.byWhenWritten { try WrittenDateRows.write(action, db) }
             }
         }
 

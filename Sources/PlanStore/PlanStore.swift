@@ -302,12 +302,12 @@ public final class PlanStore {
     @discardableResult
     public func applyAll(_ edits: [Edit], at time: Date = Date()) throws -> Plan {
         try write(verb: "change") { db, plan in
-            var current = plan
+            var batch = ActionEditBatch(plan)
             for edit in edits {
-                let (next, inverse) = try current.applying(edit)
-                try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary(in: next), edit: edit, inverse: inverse)
-                current = next
+                let (inverse, touched) = try batch.apply(edit)
+                try self.log(db, at: time, kind: .edit, target: nil, summary: edit.summary(in: touched), edit: edit, inverse: inverse)
             }
+            let current = batch.plan
             try PlanRows.write(current, over: plan, db)
             return current
         }.plan

@@ -128,6 +128,7 @@ enum Schema {
         }
         MeetingRows.registerMigration(&migrator)
         PeopleRows.registerMigration(&migrator)
+        WrittenDateRows.registerMigration(&migrator)
         return migrator
     }
 }

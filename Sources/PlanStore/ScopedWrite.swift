@@ -96,6 +96,7 @@ extension PlanRows {
                                          action.seniorResponsibleOfficer, action.status.rawValue, action.kpiText,
                                          try ColumnJSON.text(action.kpis), action.successCriteria, action.ref])
         }
+        if was?.byWhenWritten != action.byWhenWritten { try WrittenDateRows.write(action, db) }
         if was?.notes != action.notes { try replaceNotes(of: action, db) }
     }
 

@@ -70,7 +70,7 @@ final class CLITests: XCTestCase {
         try importSample()
         let refused = try planboard("import", try Samples.url(SamplePlans.fictional).path, "--db", db)
         XCTAssertEqual(refused.status, 1)
-        XCTAssertEqual(refused.stderr, "planboard: \(db) already holds the plan for Devon Local Area; nothing was changed. Add --replace to replace it\n")
+        XCTAssertEqual(refused.stderr, "planboard: \(db) already holds the plan for Devon Local Area; nothing was changed. Add --replace to replace it, or give another --db\n")
         XCTAssertEqual(try planboard("import", try Samples.url(SamplePlans.fictional).path, "--db", db, "--replace").status, 0)
         XCTAssertEqual(try PlanStore.open(path: db, user: "t").load(), try Samples.plan(SamplePlans.fictional))
     }

@@ -101,8 +101,10 @@ final class SharedPlanImportTests: SharedPlanTestCase {
         let before = try exported(url("vic"))
         let logBefore = try logLines(url("vic"))
         for person in ["ed", "vic"] {
-            let dry = try planboard(["import", fixture("devon-app.docx"), "--replace", "--dry-run", "--db", url(person)])
-            XCTAssertTrue(dry.stdout.contains("the import would be refused, since only a chair may replace the whole plan"), dry.stdout)
+            // The dry run is the real run without the write: refused the same way.
+            let dry = try planboard(["import", fixture("devon-app.docx"), "--replace", "--dry-run", "--db", url(person)], expect: 1)
+            XCTAssertTrue(dry.stderr.contains("\(person) is \(person == "ed" ? "an editor" : "a viewer")") && dry.stderr.contains("only a chair may replace the whole plan; nothing was changed"),
+                          dry.stderr)
             let refused = try planboard(["import", fixture("devon-app.docx"), "--replace", "--db", url(person)], expect: 1)
             XCTAssertTrue(refused.stderr.contains("\(person) is \(person == "ed" ? "an editor" : "a viewer")") && refused.stderr.contains("only a chair may replace the whole plan; nothing was changed"),
                           refused.stderr)
@@ -131,10 +133,13 @@ final class SharedPlanImportTests: SharedPlanTestCase {
         let (_, url) = try sharedPlan(SamplePlans.devon)
         let logBefore = try logLines(url("vic"))
 
-        let dry = try planboard(["import", fixture("tracker.xlsx"), "--area", "3", "--dry-run", "--db", url("vic")])
+        let dry = try planboard(["import", fixture("tracker.xlsx"), "--area", "3", "--dry-run", "--db", url("ed")])
         XCTAssertTrue(dry.stdout.contains("Would make (11):"), dry.stdout)
         XCTAssertTrue(dry.stdout.contains("Area 3 tracker, row 2: 3b status: not-started → amber"), dry.stdout)
         XCTAssertTrue(dry.stdout.contains("Dry run: nothing was saved."), dry.stdout)
+        // A viewer's dry run is refused as their real run is.
+        let viewerDry = try planboard(["import", fixture("tracker.xlsx"), "--area", "3", "--dry-run", "--db", url("vic")], expect: 1)
+        XCTAssertTrue(viewerDry.stderr.contains("vic is a viewer"), viewerDry.stderr)
         let viewer = try planboard(["import", fixture("tracker.xlsx"), "--area", "3", "--db", url("vic")], expect: 1)
         XCTAssertTrue(viewer.stderr.contains("vic is a viewer"), viewer.stderr)
         XCTAssertEqual(try exported(url("vic")).action("3b")?.status, .notStarted, "the dry run and the viewer change nothing")

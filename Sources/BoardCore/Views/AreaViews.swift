@@ -104,7 +104,7 @@ enum AreaViews {
     /// The by-when cell: the date with ! when overdue and » when due soon.
     static func byWhenSegment(_ action: Action, _ state: BoardState, width: Int) -> Line.Segment {
         let flags = action.flags(today: state.today, settings: state.plan.settings)
-        let date = action.byWhen?.display ?? "—"
+        let date = action.byWhenShown(none: "—")
         if flags.overdue { return Line.Segment(TextLayout.pad("!" + date, width), .overdue, keepsRole: true) }
         if flags.dueSoon { return Line.Segment(TextLayout.pad("»" + date, width), .dueSoon, keepsRole: true) }
         return Line.Segment(TextLayout.pad(" " + date, width), action.byWhen == nil ? .dim : .normal)

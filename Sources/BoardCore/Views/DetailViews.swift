@@ -38,7 +38,7 @@ enum DetailViews {
                     lines.append(line)
                 }
             case .byWhen:
-                var value = [Line.Segment(action.byWhen?.display ?? "not set", action.byWhen == nil ? .dim : .normal)]
+                var value = [Line.Segment(action.byWhenShown(none: "not set"), action.byWhen == nil ? .dim : .normal)]
                 if flags.overdue, let byWhen = action.byWhen {
                     value.append(Line.Segment("  ! overdue by \(state.today.dayNumber - byWhen.dayNumber) days", .overdue, keepsRole: true))
                 } else if flags.dueSoon, let byWhen = action.byWhen {

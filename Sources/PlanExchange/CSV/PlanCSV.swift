@@ -22,7 +22,7 @@ public enum PlanCSV {
         for area in plan.areas {
             for a in area.actions {
                 let note = a.notes.last
-                rows.append([.int(area.number), .text(a.ref), .text(a.text), .text(a.byWhen?.iso ?? ""),
+                rows.append([.int(area.number), .text(a.ref), .text(a.text), .text(a.byWhen?.iso ?? a.byWhenWritten ?? ""),
                              .text(a.leads.joined(separator: "; ")), .text(a.seniorResponsibleOfficer ?? ""),
                              .text(a.status.label), .text(a.kpiText), .text(a.kpis.joined(separator: "; ")),
                              .text(a.successCriteria), .text(note?.date.iso ?? ""), .text(note?.text ?? "")])

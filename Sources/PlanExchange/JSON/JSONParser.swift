@@ -95,6 +95,23 @@ public struct JSONParser {
         return c
     }
 
+    /// Where the parser is, as line and column, counted on from the last time it was asked:
+    /// a plan written on one line (as many programs write JSON) would otherwise count its
+    /// columns from the line's start at every value, in time that grows with the square of its length.
+    private var counted = (line: 0, at: 0, column: 1)
+
+    private mutating func here() -> (Int, Int) {
+        if counted.line != line || counted.at > i || counted.at < lineStart { counted = (line, lineStart, 1) }
+        var k = counted.at
+        var c = counted.column
+        while k < i && k < bytes.count {
+            if bytes[k] & 0xC0 != 0x80 { c += 1 }
+            k += 1
+        }
+        counted = (line, k, c)
+        return (line, c)
+    }
+
     private func error(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(message: message, line: line, column: column)
     }
@@ -121,7 +138,7 @@ public struct JSONParser {
 
     private mutating func value() throws(JSONSyntaxError) -> JSONNode {
         skipSpace()
-        let (l, c) = (line, column)
+        let (l, c) = here()
         guard i < bytes.count else { throw error("the file ends too soon; expected a value") }
         switch bytes[i] {
         case UInt8(ascii: "{"): return JSONNode(try object(), line: l, column: c)
@@ -182,7 +199,7 @@ public struct JSONParser {
             guard bytes[i] == UInt8(ascii: "\"") else {
                 throw error("found \(describeHere()); expected a key in double quotes")
             }
-            let (kl, kc) = (line, column)
+            let (kl, kc) = here()
             let key = try string()
             if Self.isRepeated(key, in: members, seen: &seen) {
                 throw JSONSyntaxError(message: "the key \"\(key)\" appears twice in one object; expected each key once", line: kl, column: kc)
@@ -233,7 +250,7 @@ public struct JSONParser {
     private var lastOversizedLength: Int?
 
     private mutating func string() throws(JSONSyntaxError) -> String {
-        let (startLine, startColumn) = (line, column)
+        let (startLine, startColumn) = here()
         i += 1
         var out: [UInt8] = []
         var scalars = 0

@@ -201,8 +201,10 @@ public enum PlanDecoding {
     }
 
     static func decodeAction(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Action? {
-        guard let o = r.object(node, p(), keys: ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status",
-                                              "kpiText", "kpis", "successCriteria", "notes"]) else { return nil }
+        var keys = ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status", "kpiText", "kpis", "successCriteria", "notes"]
+        // Optional: only an action whose by-when was written in words has it.
+        if case let .object(members) = node.value, members.contains(where: { $0.key == "byWhenWritten" }) { keys.append("byWhenWritten") }
+        guard let o = r.object(node, p(), keys: keys) else { return nil }
         let ref = r.string(o["ref"], "\(p()).ref")
         let text = r.string(o["text"], "\(p()).text")
         let byWhen = r.optionalDate(o["byWhen"], "\(p()).byWhen")
@@ -220,9 +222,12 @@ public enum PlanDecoding {
             guard let date, let author, let text else { return nil }
             return Note(date: date, author: author, text: text)
         }
-        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes else { return nil }
+        let written = o["byWhenWritten"].map { r.string($0, "\(p()).byWhenWritten") }
+        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes,
+              written != .some(nil) else { return nil }
         return Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
-                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes))
+                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes),
+                      byWhenWritten: written ?? nil)
     }
 
     static func decodeScore(_ node: JSONNode?, _ p: @autoclosure () -> String, _ r: inout FieldReader) -> Score? {

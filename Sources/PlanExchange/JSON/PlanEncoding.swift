@@ -93,7 +93,7 @@ public enum PlanEncoding {
     }
 
     public static func action(_ a: Action) -> JSONOut {
-        .object([
+        var members: [(String, JSONOut)] = [
             ("ref", .string(a.ref)),
             ("text", .string(a.text)),
             ("byWhen", date(a.byWhen)),
@@ -106,7 +106,9 @@ public enum PlanEncoding {
             ("notes", .array(a.notes.map { n in
                 .object([("date", .string(n.date.iso)), ("author", .string(n.author)), ("text", .string(n.text))])
             })),
-        ])
+        ]
+        if let written = a.byWhenWritten { members.append(("byWhenWritten", .string(written))) }
+        return .object(members)
     }
 
     public static func risk(_ r: Risk) -> JSONOut {

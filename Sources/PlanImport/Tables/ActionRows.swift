@@ -16,12 +16,30 @@ public struct ImportReport: Equatable, Sendable {
     public var skipped: [Line] = []
     /// Content planboard could not place; the person should look at each.
     public var notPlaced: [Line] = []
+    /// Placed, but could be read another way: each says both readings. Not counted apart, as
+    /// each is about content already placed.
+    public var check: [Line] = []
 
     public init() {}
 
     mutating func place(_ place: String, _ what: String) { placed.append(Line(place: place, what: what)) }
     mutating func skip(_ place: String, _ what: String) { skipped.append(Line(place: place, what: what)) }
     mutating func miss(_ place: String, _ what: String) { notPlaced.append(Line(place: place, what: what)) }
+    mutating func ask(_ place: String, _ what: String) { check.append(Line(place: place, what: what)) }
+
+    /// Renames a reference in the lines already written for one place, when a later row
+    /// changes it (a letter used twice makes the first `3p` into `3p.i`).
+    mutating func rename(_ from: String, to: String, at place: String) {
+        func fix(_ lines: inout [Line]) {
+            for i in lines.indices where lines[i].place == place && lines[i].what.hasPrefix(from + " ") {
+                lines[i].what = to + lines[i].what.dropFirst(from.count)
+            }
+        }
+        fix(&placed)
+        fix(&notPlaced)
+        fix(&skipped)
+        fix(&check)
+    }
 
     /// The share of the file's content that was placed, 0 to 100.
     public var percentPlaced: Double {
@@ -36,6 +54,10 @@ public struct ImportReport: Equatable, Sendable {
         out += "Not placed (\(notPlaced.count)):\n"
         if notPlaced.isEmpty { out += "  (nothing: every part of the file was placed)\n" }
         for line in notPlaced { out += "  \(line)\n" }
+        if !check.isEmpty {
+            out += "Check these (\(check.count)): placed, but they could be read another way\n"
+            for line in check { out += "  \(line)\n" }
+        }
         if !skipped.isEmpty {
             out += "Skipped as template guidance or headings (\(skipped.count)):\n"
             for line in skipped { out += "  \(line)\n" }
@@ -51,12 +73,20 @@ struct RowAction {
     var place: String
     var text: String?
     var byWhen: PlanDate??
+    /// A by-when written in words that are not a date ("Ongoing", "TBC"), kept as written.
+    var byWhenWritten: String?
     var leads: [String]?
     var sro: String??
     var status: Status?
     var kpiText: String?
     var successCriteria: String?
     var progress: String?
+}
+
+extension RowAction {
+    static func keptAsWritten(_ ref: String, _ written: String) -> String {
+        "\(ref) by when \"\(written)\" is not a date: kept as written, with no date; set one with `planboard set \(ref) --by-when DATE`"
+    }
 }
 
 /// Turns the rows of an actions table into actions with references, as a plan's tables
@@ -73,6 +103,8 @@ struct ActionRowReader {
     private var lastLetter: String?
     /// How many sub-actions the last letter has, and whether they came from a repeated letter.
     private var subCount = 0
+    /// References changed after their row was reported, to put right in the report.
+    private var renamed: [(String, String, String)] = []
 
     init(area: Int, roles: [Int: ColumnRole], isTracker: Bool) {
         self.area = area
@@ -82,8 +114,9 @@ struct ActionRowReader {
 
     func column(_ role: ColumnRole) -> Int? { roles.first { $0.value == role }?.key }
 
-    /// Reads one data row.
-    mutating func read(_ cells: [GridCell], place: String, report: inout ImportReport) {
+    /// Reads one data row. `afterPageBreak`: the first row of a table that carries this one on
+    /// across a page, which may finish the row before whatever its first letter.
+    mutating func read(_ cells: [GridCell], place: String, afterPageBreak: Bool = false, report: inout ImportReport) {
         func cell(_ role: ColumnRole) -> GridCell? { column(role).flatMap { cells.indices.contains($0) ? cells[$0] : nil } }
         let nonEmpty = cells.contains { !$0.trimmed.isEmpty || ($0.fill.flatMap(CellValues.status(fill:)) != nil) }
         guard nonEmpty else { return }
@@ -93,15 +126,25 @@ struct ActionRowReader {
         let explicitRef = cell(.ref).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
 
         // A row split across a page: no label, no reference, and its action text carries on
-        // the sentence (lower case) or is empty while other cells carry on theirs.
+        // the sentence (lower case) or is empty while other cells carry on theirs. After a
+        // page break, a row with no status, date or lead of its own finishes the row before
+        // whatever its first letter; elsewhere such a row starting with a capital is a new
+        // action, and both readings are put to the person.
+        var bothReadings = false
         if explicitRef == nil, !actions.isEmpty, actionCell?.merged != true {
             let first = paragraphs.first ?? ""
             let labelled = first.isEmpty ? false : ActionLabel.parse(first) != nil
             let continues = first.isEmpty || (first.first?.isLowercase ?? false)
-            if !labelled && continues {
+            let bare = !ownsAnything(cells)
+            if !labelled && (continues || (afterPageBreak && bare)) {
+                let previous = actions[actions.count - 1].ref
                 join(cells, place: place, report: &report)
+                if !continues {
+                    report.ask(place, "\"\(first.prefix(50))\" is read as the rest of \(previous), carried over the page break (it has no reference, status, date or lead of its own); if it is an action of its own, give it a letter in the document and import again, or add it with `planboard action add`")
+                }
                 return
             }
+            bothReadings = !labelled && bare
         }
 
         // Split the action cell into items: one per labelled paragraph.
@@ -141,10 +184,15 @@ struct ActionRowReader {
         // A label standing alone ("a)") with sub-actions after it in the same cell is only a heading.
         if items.count > 1 { items.removeAll { $0.text.isEmpty } }
 
+        for (from, to, at) in renamed { report.rename(from, to: to, at: at) }
+        renamed = []
         for item in items {
             var action = RowAction(ref: item.ref, place: place)
             action.text = item.text.isEmpty && isTracker ? nil : CellValues.oneLine(item.text)
             fill(&action, from: cells, place: place, report: &report)
+            if bothReadings, let previous = actions.last?.ref {
+                report.ask(place, "\(item.ref) \"\(item.text.prefix(50))\" is read as a new action; it has no letter, status, date or lead of its own, so it may instead be the rest of \(previous). If so, join the two rows in the document and import again")
+            }
             actions.append(action)
         }
     }
@@ -162,8 +210,13 @@ struct ActionRowReader {
                     action.byWhen = .some(date)
                     if let note { report.place(place, "\(action.ref) by when: \(note)") }
                 } else {
-                    report.miss(place, "\(action.ref) by when \"\(CellValues.oneLine(text))\" is not a date; expected e.g. 31/03/2023, 2023-03-31, 31 Mar 2023 or March 2023. Left unset")
-                    if !isTracker { action.byWhen = .some(nil) }
+                    let written = CellValues.oneLine(text)
+                    action.byWhenWritten = written
+                    // A tracker says what became of it once it knows whether the action is new.
+                    if !isTracker {
+                        action.byWhen = .some(nil)
+                        report.place(place, RowAction.keptAsWritten(action.ref, written))
+                    }
                 }
             case .lead:
                 guard given else { continue }
@@ -187,6 +240,14 @@ struct ActionRowReader {
             case .progress: if !text.isEmpty { action.progress = CellValues.oneLine(text) }
             default: continue
             }
+        }
+    }
+
+    /// Whether a row has a status, date or lead of its own (a cell merged down from above is not its own).
+    private func ownsAnything(_ cells: [GridCell]) -> Bool {
+        roles.contains { index, role in
+            guard [.status, .byWhen, .lead, .ref, .sro].contains(role), cells.indices.contains(index), !cells[index].merged else { return false }
+            return !cells[index].trimmed.isEmpty || (role == .status && cells[index].fill.flatMap(CellValues.status(fill:)) != nil)
         }
     }
 
@@ -229,7 +290,24 @@ struct ActionRowReader {
                 name = String(name.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
                 report.skip(place, "\(ref) lead \"\(CellValues.oneLine(part))\": the unfinished \"\(ending.trimmingCharacters(in: .whitespaces))\" after the name")
             }
-            if !name.isEmpty && !out.contains(name) { out.append(name) }
+            for name in personAndTeams(name) where !name.isEmpty && !out.contains(name) { out.append(name) }
+        }
+        return out
+    }
+
+    /// "Jackie Ross 0-25, EPS, / Inclusion": a person and the teams after them, as separate
+    /// leads ("Jackie Ross", "0-25", "EPS", "Inclusion"). Only a list of three or more short
+    /// parts is split, so "Sam Patel, Head of SEND" and "Name, Role, Organisation" stay whole.
+    static func personAndTeams(_ text: String) -> [String] {
+        let parts = text.components(separatedBy: CharacterSet(charactersIn: ",/")).map(CellValues.oneLine).filter { !$0.isEmpty }
+        guard parts.count >= 3, parts.dropFirst().allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return [text] }
+        var out = parts
+        // The first part may be the person followed by their first team: "Jackie Ross 0-25".
+        let words = parts[0].split(separator: " ").map(String.init)
+        let isNameWord = { (w: String) in (w.first?.isUppercase ?? false) && w.dropFirst().allSatisfy { $0.isLowercase || $0 == "'" || $0 == "-" } && w.count > 1 }
+        if words.count >= 3, isNameWord(words[0]), isNameWord(words[1]), !isNameWord(words[2]) {
+            out[0] = words[0] + " " + words[1]
+            out.insert(words[2...].joined(separator: " "), at: 1)
         }
         return out
     }
@@ -249,6 +327,7 @@ struct ActionRowReader {
             if first == last, first == lastLetter, let current = lastLetter {
                 // A letter used twice: the first becomes .i, this one .ii, and so on.
                 if subCount == 0, let i = actions.lastIndex(where: { $0.ref == "\(area)\(current)" }) {
+                    renamed.append((actions[i].ref, "\(area)\(current).i", actions[i].place))
                     actions[i].ref = "\(area)\(current).i"
                     subCount = 1
                 }

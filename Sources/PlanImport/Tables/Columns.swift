@@ -15,7 +15,12 @@ public struct GridCell: Equatable, Sendable {
         self.merged = merged
     }
 
-    var trimmed: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    var trimmed: String {
+        // Nearly every cell has nothing to trim: say so without Foundation's scan.
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return text }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
 
 /// What a column of a table holds, recognised from its header cell.
@@ -91,12 +96,13 @@ enum ColumnMatcher {
         if has(h, ["senior responsible", "sro"]) { return .sro }
         if ["ref", "reference", "no", "number", "action ref", "action reference", "action no", "action number", "id", "ref no"].contains(h) { return .ref }
         if has(h, ["rag", "brag", "status", "rating"]) { return .status }
-        if has(h, ["by when", "deadline", "due", "target date", "timescale", "timescales", "completion date", "date", "when", "end date"]) { return .byWhen }
+        if has(h, ["by when", "deadline", "due", "target date", "timescale", "timescales", "completion date", "date", "when", "end date", "timeframe"]) { return .byWhen }
         if has(h, ["responsible", "lead", "leads", "owner", "who", "officer", "accountable"]) { return .lead }
         if has(h, ["kpi", "kpis", "measure", "measured", "indicator", "indicators", "impact"]) { return .kpiText }
         if has(h, ["success", "outcome", "outcomes"]) { return .successCriteria }
-        if has(h, ["progress", "update", "updates", "comment", "comments", "notes", "reason", "commentary"]) { return .progress }
-        if has(h, ["action", "actions", "activity", "task", "intervention", "what we will do"]) { return .action }
+        if has(h, ["progress", "update", "updates", "comment", "comments", "notes", "reason", "commentary", "evidence"]) { return .progress }
+        if has(h, ["action", "actions", "activity", "task", "tasks", "intervention", "what we will do", "description",
+                   "milestone", "milestones", "deliverable", "deliverables"]) { return .action }
         return nil
     }
 
@@ -146,7 +152,7 @@ enum ColumnMatcher {
         return nil
     }
 
-    static func recognise(_ headers: [String]) -> (kind: TableKind, roles: [Int: ColumnRole])? {
+    static func recognise(_ headers: [String], choices: ColumnChoices = ColumnChoices()) -> (kind: TableKind, roles: [Int: ColumnRole])? {
         let normal = headers.map(normalise)
         let lineRoles = assign(headers, lineRole)
         if Set(lineRoles.values).isSuperset(of: [.lineFrom, .lineTo]) { return (.reportingLines, lineRoles) }
@@ -161,7 +167,7 @@ enum ColumnMatcher {
         if riskValues.contains(.risk), !riskValues.isDisjoint(with: [.mitigation, .inherent, .likelihood, .residual]) {
             return (.risks, riskRoles)
         }
-        let actionRoles = assign(headers, actionRole)
+        let actionRoles = assign(headers, choices.actionRole)
         let actionValues = Set(actionRoles.values)
         if actionValues.contains(.action), !actionValues.isDisjoint(with: [.byWhen, .lead, .status, .kpiText, .ref, .sro]) {
             return (.actions, actionRoles)
@@ -221,26 +227,17 @@ enum CellValues {
         }
     }
 
-    /// A date as plans write them: the three forms planboard accepts, "Month YYYY" (the end of
-    /// that month), and, from Excel, a date serial.
+    /// A date as plans write them: the three forms planboard accepts and those `WrittenDates`
+    /// reads ("End of March 2023", "Q2 2023/24", "Summer term 2023" …), and, from Excel, a
+    /// date serial. Nil when the text is not a date (it is then kept as written).
     static func date(_ text: String, serial: Bool = false) -> (date: PlanDate?, note: String?)? {
         let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.isEmpty { return (nil, nil) }
-        if let d = PlanDate(typed: t) { return (d, nil) }
-        let unordinal = t.replacingOccurrences(of: #"(\d)(st|nd|rd|th)\b"#, with: "$1", options: .regularExpression)
-        if let d = PlanDate(typed: unordinal) { return (d, nil) }
-        if serial, let n = Double(t), n > 0, n < 2_958_466 {
+        if serial, let n = Double(t), n > 0, n < 2_958_466, !(1990...2100).contains(n) {
             // Excel's serial 25569 is 1970-01-01 (the 1900 system, with its leap-year slip before March 1900).
             return (PlanDate(dayNumber: Int(n.rounded(.down)) - 25_569), nil)
         }
-        let words = t.replacingOccurrences(of: "-", with: " ").split(separator: " ")
-        if words.count == 2, let m = monthIndex(words[0]), var y = Int(words[1]) {
-            if y < 100 { y += 2000 }
-            if let last = (28...31).reversed().lazy.compactMap({ PlanDate(year: y, month: m, day: $0) }).first {
-                return (last, "read \"\(t)\" as the end of that month, \(last.display)")
-            }
-        }
-        return nil
+        return WrittenDates.read(t).map { ($0.date, $0.note) }
     }
 
     static func monthIndex(_ word: Substring) -> Int? {

@@ -2,11 +2,36 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import PlanModel
+
+/// One row of a sheet: only the cells with something in them, so a row whose one cell is in
+/// column XFD costs one cell, not 16,384.
+struct SheetRow {
+    var number: Int
+    /// The cells with text or shading, in column order.
+    var entries: [(column: Int, cell: GridCell)]
+
+    /// The cells from column A up to (not including) `width`, empty where there is none.
+    func cells(width: Int) -> [GridCell] {
+        var out = Array(repeating: GridCell(text: ""), count: width)
+        for entry in entries where entry.column < width { out[entry.column] = entry.cell }
+        return out
+    }
+
+    /// The cells from column A to the last there is: for a header row, or tests.
+    var cells: [GridCell] { cells(width: (entries.last?.column ?? -1) + 1) }
+}
 
 /// The first worksheet of an .xlsx, or a .csv, as rows of cells with their shading.
 struct Sheet {
     var name: String
-    var rows: [(number: Int, cells: [GridCell])]
+    var rows: [SheetRow]
+
+    /// A cell over planboard's longest text, refused as soon as it is seen.
+    static func tooLong(_ file: String, _ place: String, characters: Int?) -> ImportError {
+        let size = characters.map { "\($0) characters" } ?? "more than \(Validator.maxTextLength) characters"
+        return ImportError(file: file, "has a cell of \(size) at \(place); expected at most \(Validator.maxTextLength) characters in one cell. Nothing was changed")
+    }
 
     static func xlsx(url: URL, name: String) throws -> Sheet {
         let file = try OfficeFile(url: url, name: name, expecting: .excel)
@@ -32,16 +57,16 @@ struct Sheet {
         }
         let sharedPath = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) } ?? resolve("sharedStrings.xml")
         let stylesPath = rels.first { $0.type.hasSuffix("/styles") }.map { resolve($0.target) } ?? resolve("styles.xml")
-        let strings = try file.part(sharedPath).map(SharedStrings.parse) ?? []
+        let strings = try file.part(sharedPath).map { try SharedStrings.parse($0, file: name) } ?? []
         let theme = try file.part(resolve("theme/theme1.xml")).map(ThemeColours.parse) ?? []
         let fills = try file.part(stylesPath).map { StyleFills.parse($0, theme: theme) } ?? []
-        let reader = SheetReader(strings: strings, fills: fills)
-        let parser = XMLParser(data: sheetData)
-        parser.delegate = reader
-        parser.shouldProcessNamespaces = true
-        let parsed = parser.parse()
-        guard parsed, parser.parserError == nil, reader.error == nil, reader.depth == 0 else {
-            throw ImportError(file: name, "is damaged: its worksheet is not well-formed XML (it breaks off or is malformed near line \(parser.lineNumber)); nothing was changed")
+        let reader = SheetReader(strings: strings, fills: fills, file: name)
+        do {
+            try reader.read(sheetData)
+        } catch let error as ImportError {
+            throw error
+        } catch let error as XMLScan.Malformed {
+            throw ImportError(file: name, "is damaged: its worksheet is not well-formed XML (\(error.reason), at byte \(error.offset) of \(sheetPath)); nothing was changed")
         }
         return Sheet(name: sheet["name"] ?? "Sheet1", rows: reader.rows)
     }
@@ -53,82 +78,110 @@ struct Sheet {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         // Excel's "CSV" is Windows-1252 unless saved as "CSV UTF-8".
-        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .windowsCP1252) else {
+        var utf8: [UInt8]
+        if let text = String(data: bytes, encoding: .utf8) {
+            utf8 = Array(text.utf8)
+        } else if let text = String(data: bytes, encoding: .windowsCP1252) {
+            utf8 = Array(text.utf8)
+        } else {
             throw ImportError(file: name, "is not text; expected a CSV file saved from Excel")
         }
-        if text.contains("\u{0}") { throw ImportError(file: name, "is not a CSV file (it holds binary data); nothing was changed") }
-        var rows: [(Int, [GridCell])] = []
-        var row: [String] = []
-        var field = ""
+        if utf8.contains(0) { throw ImportError(file: name, "is not a CSV file (it holds binary data); nothing was changed") }
+        let sheetName = (name as NSString).lastPathComponent
+        var rows: [SheetRow] = []
+        var entries: [(column: Int, cell: GridCell)] = []
+        var column = 0
+        var record = 1
+        var field: [UInt8] = []
         var quoted = false
-        var line = 1
-        var iterator = Array(text).makeIterator()
-        var pending: Character? = nil
-        func next() -> Character? {
-            if let p = pending { pending = nil; return p }
-            return iterator.next()
+        let limit = Validator.maxTextLength
+        func finishField() throws {
+            if field.count > limit {
+                let scalars = String(decoding: field, as: UTF8.self).unicodeScalars.count
+                if scalars > limit { throw tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: scalars) }
+            }
+            if !field.isEmpty { entries.append((column, GridCell(text: TextScan.clean(String(decoding: field, as: UTF8.self))))) }
+            field.removeAll(keepingCapacity: true)
+            column += 1
         }
-        while let c = next() {
+        func finishRow() {
+            rows.append(SheetRow(number: record, entries: entries))
+            entries = []
+            column = 0
+            record += 1
+        }
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let b = utf8[i]
+            i += 1
             if quoted {
-                if c == "\"" {
-                    if let n = next() {
-                        if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
-                    } else { quoted = false }
-                } else { field.append(c) }
+                if b == 0x22 {
+                    if i < n, utf8[i] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
+                } else {
+                    field.append(b)
+                    if field.count > 4 * limit { throw tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: nil) }
+                }
                 continue
             }
-            switch c {
-            case "\"": quoted = true
-            case ",": row.append(field); field = ""
-            case "\r\n", "\n", "\r":
-                row.append(field); field = ""
-                rows.append((line, row.map { GridCell(text: TextScan.clean($0)) }))
-                row = []
-                line += 1
-            default: field.append(c)
+            switch b {
+            case 0x22: quoted = true
+            case 0x2C: try finishField()
+            case 0x0D, 0x0A:
+                if b == 0x0D, i < n, utf8[i] == 0x0A { i += 1 }
+                try finishField()
+                finishRow()
+            default:
+                field.append(b)
+                if field.count > 4 * limit { throw tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: nil) }
             }
         }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append((line, row.map { GridCell(text: TextScan.clean($0)) })) }
-        return Sheet(name: (name as NSString).lastPathComponent, rows: rows)
+        if !field.isEmpty || !entries.isEmpty || column > 0 {
+            try finishField()
+            finishRow()
+        }
+        return Sheet(name: sheetName, rows: rows)
     }
 }
 
 /// The workbook's shared strings, rich text joined, phonetic guides left out.
-final class SharedStrings: NSObject, XMLParserDelegate {
-    private var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
-
-    static func parse(_ data: Data) -> [String] {
-        let reader = SharedStrings()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = reader
-        _ = parser.parse()
-        return reader.strings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        switch name {
-        case "si": current = ""
-        case "t": inText = true
-        case "rPh": inPhonetic = true
-        default: break
+enum SharedStrings {
+    static func parse(_ data: Data, file: String) throws -> [String] {
+        var strings: [String] = []
+        var current = ""
+        var length = 0
+        var inText = false
+        var inPhonetic = false
+        let limit = Validator.maxTextLength
+        do {
+            try XMLScan().scan(Array(data), start: { name, _ in
+                switch name {
+                case "si": current = ""; length = 0
+                case "t": inText = true
+                case "rPh": inPhonetic = true
+                default: break
+                }
+            }, end: { name in
+                switch name {
+                case "si":
+                    if length > limit, current.unicodeScalars.count > limit {
+                        throw Sheet.tooLong(file, "shared text \(strings.count + 1)", characters: current.unicodeScalars.count)
+                    }
+                    strings.append(current)
+                case "t": inText = false
+                case "rPh": inPhonetic = false
+                default: break
+                }
+            }, text: { text, bytes in
+                guard inText && !inPhonetic else { return }
+                length += bytes
+                guard let text, length <= 4 * limit else { throw Sheet.tooLong(file, "shared text \(strings.count + 1)", characters: nil) }
+                current += text
+            })
+        } catch let error as XMLScan.Malformed {
+            throw ImportError(file: file, "is damaged: its shared text is not well-formed XML (\(error.reason), at byte \(error.offset)); nothing was changed")
         }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText && !inPhonetic { current += string }
+        return strings
     }
 }
 
@@ -186,29 +239,26 @@ final class StyleFills: NSObject, XMLParserDelegate {
     }
 }
 
-/// A worksheet's rows: each cell's shown value and fill, at its column.
-final class SheetReader: NSObject, XMLParserDelegate {
+/// A worksheet's rows: each cell's shown value and fill, at its column, read in one pass.
+final class SheetReader {
     let strings: [String]
     let fills: [String?]
-    var rows: [(number: Int, cells: [GridCell])] = []
-    private var row: [Int: GridCell] = [:]
+    let file: String
+    var rows: [SheetRow] = []
+    private var entries: [(column: Int, cell: GridCell)] = []
     private var rowNumber = 0
     private var column = 0
     private var type = ""
     private var style = 0
     private var value = ""
+    private var valueBytes = 0
     private var inValue = false
+    private var inCell = false
 
-    var depth = 0
-    var error: Error?
-
-    init(strings: [String], fills: [String?]) {
+    init(strings: [String], fills: [String?], file: String) {
         self.strings = strings
         self.fills = fills
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if error == nil { error = parseError }
+        self.file = file
     }
 
     /// Excel's widest sheet ends at column XFD.
@@ -222,43 +272,56 @@ final class SheetReader: NSObject, XMLParserDelegate {
         return column < maxColumns ? column : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-        depth += 1
-        switch name {
-        case "row":
-            row = [:]
-            rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-            column = 0
-        case "c":
-            column = min(attributes["r"].flatMap(SheetReader.column(of:)) ?? column, SheetReader.maxColumns - 1)
-            type = attributes["t"] ?? "n"
-            style = attributes["s"].flatMap(Int.init) ?? 0
-            value = ""
-        case "v", "t": inValue = true
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        depth -= 1
-        switch name {
-        case "v", "t": inValue = false
-        case "c":
-            var text = value
-            if type == "s", let i = Int(value), strings.indices.contains(i) { text = strings[i] }
-            if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
-            let fill = fills.indices.contains(style) ? fills[style] : nil
-            row[column] = GridCell(text: TextScan.clean(text), fill: fill)
-            column += 1
-        case "row":
-            let width = (row.keys.max() ?? -1) + 1
-            rows.append((rowNumber, (0..<width).map { row[$0] ?? GridCell(text: "") }))
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inValue { value += string }
+    func read(_ data: Data) throws {
+        let limit = Validator.maxTextLength
+        try XMLScan().scan(Array(data), start: { name, attributes in
+            func attribute(_ key: String) -> String? { attributes.first { $0.name == key }?.value }
+            switch name {
+            case "row":
+                entries = []
+                rowNumber = attribute("r").flatMap(Int.init) ?? rowNumber + 1
+                column = 0
+            case "c":
+                column = min(attribute("r").flatMap(SheetReader.column(of:)) ?? column, SheetReader.maxColumns - 1)
+                type = attribute("t") ?? "n"
+                style = attribute("s").flatMap(Int.init) ?? 0
+                value = ""
+                valueBytes = 0
+                inCell = true
+            case "v", "t": inValue = inCell
+            default: break
+            }
+        }, end: { name in
+            switch name {
+            case "v", "t": inValue = false
+            case "c":
+                inCell = false
+                var text = value
+                if type == "s", let i = Int(value), strings.indices.contains(i) { text = strings[i] }
+                if type == "b" { text = value == "1" ? "TRUE" : "FALSE" }
+                if valueBytes > limit, text.unicodeScalars.count > limit {
+                    throw Sheet.tooLong(file, "row \(rowNumber), column \(SheetReader.columnName(column))", characters: text.unicodeScalars.count)
+                }
+                let fill = fills.indices.contains(style) ? fills[style] : nil
+                if !text.isEmpty || fill != nil {
+                    if let last = entries.last, last.column >= column { entries.removeAll { $0.column == column } }
+                    entries.append((column, GridCell(text: TextScan.clean(text), fill: fill)))
+                    if entries.count > 1, entries[entries.count - 2].column > column { entries.sort { $0.column < $1.column } }
+                }
+                column += 1
+            case "row":
+                rows.append(SheetRow(number: rowNumber, entries: entries))
+                entries = []
+            default: break
+            }
+        }, text: { text, bytes in
+            guard inValue else { return }
+            valueBytes += bytes
+            guard let text, valueBytes <= 4 * limit else {
+                throw Sheet.tooLong(file, "row \(rowNumber), column \(SheetReader.columnName(column))", characters: nil)
+            }
+            value += text
+        })
     }
 }
 

@@ -15,15 +15,16 @@ public enum TrackerImport {
         public var report: ImportReport
     }
 
-    public static func read(url: URL, name: String, area number: Int, plan: Plan, today: PlanDate, author: String) throws -> Result {
+    public static func read(url: URL, name: String, area number: Int, plan: Plan, today: PlanDate, author: String,
+                            columns choices: ColumnChoices = ColumnChoices()) throws -> Result {
         guard plan.area(number: number) != nil else {
             throw ImportError(file: name, "cannot go into area \(number): the plan has no area \(number); expected one of \(plan.areas.isEmpty ? "none (add one with `planboard area add`)" : plan.areas.map { String($0.number) }.joined(separator: ", ")). Nothing was changed")
         }
-        let sheet = url.pathExtension.lowercased() == "csv" ? try Sheet.csv(url: url, name: name) : try Sheet.xlsx(url: url, name: name)
+        var sheet = url.pathExtension.lowercased() == "csv" ? try Sheet.csv(url: url, name: name) : try Sheet.xlsx(url: url, name: name)
         // The header: the first of the first ten rows whose cells name an action or reference column and another.
         var found: (index: Int, roles: [Int: ColumnRole])?
         for (i, row) in sheet.rows.prefix(10).enumerated() {
-            let roles = ColumnMatcher.assign(row.cells.map(\.text), ColumnMatcher.actionRole)
+            let roles = ColumnMatcher.assign(row.cells.map(\.text), choices.actionRole)
             let values = Set(roles.values)
             if !values.isDisjoint(with: [.action, .ref]), values.count >= 2 {
                 found = (i, roles)
@@ -31,35 +32,60 @@ public enum TrackerImport {
             }
         }
         guard let (headerIndex, roles) = found else {
-            throw ImportError(file: name, "has no header row planboard recognises in its first ten rows; expected columns such as Ref, Action, Lead, By when (or Deadline), RAG (or Status). Nothing was changed")
+            throw ImportError(file: name, "has no header row planboard recognises in its first ten rows; expected columns such as Ref, Action (or Description), Lead (or Owner), By when (or Deadline), RAG (or Status), or say what a column holds with --column \"HEADER=FIELD\" (FIELD one of \(ColumnChoices.fieldList)). Nothing was changed")
         }
         var report = ImportReport()
         let headerRow = sheet.rows[headerIndex]
+        for row in sheet.rows.prefix(headerIndex) where row.cells.contains(where: { !$0.trimmed.isEmpty }) {
+            report.skip("\(sheet.name), row \(row.number)", "above the header: \"\(CellValues.oneLine(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")).prefix(60))\"")
+        }
+        report.skip("\(sheet.name), row \(headerRow.number)", "the tracker's header")
+        let taken = Set(roles.values)
         for (i, cell) in headerRow.cells.enumerated() where roles[i] == nil && !cell.trimmed.isEmpty {
-            report.miss("\(sheet.name), column \(SheetReader.columnName(i))", "the column \"\(cell.trimmed)\" is not one planboard knows; its cells were not placed")
+            let (skipped, what) = ColumnMatcher.unused(cell.trimmed, choices: choices, taken: taken)
+            let place = "\(sheet.name), column \(SheetReader.columnName(i))"
+            if skipped { report.skip(place, what) } else { report.miss(place, what) }
+        }
+        let seen = Set(headerRow.cells.map { ColumnMatcher.normalise($0.text) })
+        for header in choices.headers where !seen.contains(ColumnMatcher.normalise(header)) {
+            report.miss("--column", "the tracker has no column headed \"\(header)\"; the option was not used")
         }
         var reader = ActionRowReader(area: number, roles: roles, isTracker: true)
+        // Each row is read only as wide as the columns in use; a cell under no header is
+        // counted by its column and reported once, however far to the right it is.
+        let width = (roles.keys.max() ?? -1) + 1
+        let headed = Set(headerRow.entries.filter { !$0.cell.trimmed.isEmpty }.map(\.column))
+        var unheaded: [Int: (count: Int, first: Int, last: Int)] = [:]
         for row in sheet.rows.dropFirst(headerIndex + 1) {
-            reader.read(row.cells, place: "\(sheet.name), row \(row.number)", report: &report)
+            for entry in row.entries where !headed.contains(entry.column) && !entry.cell.trimmed.isEmpty {
+                let seen = unheaded[entry.column]
+                unheaded[entry.column] = ((seen?.count ?? 0) + 1, seen?.first ?? row.number, row.number)
+            }
+            reader.read(row.cells(width: width), place: "\(sheet.name), row \(row.number)", report: &report)
+        }
+        sheet.rows = []  // read: let its cells go before the edits are made
+        for (column, seen) in unheaded.sorted(by: { $0.key < $1.key }) {
+            let rows = seen.first == seen.last ? "row \(seen.first)" : "rows \(seen.first)–\(seen.last)"
+            report.miss("\(sheet.name), column \(SheetReader.columnName(column))", "\(seen.count) cell\(seen.count == 1 ? "" : "s") in \(rows) under no header; not placed. Give the column a header, or add it to the tracker's table")
         }
 
         var edits: [Edit] = []
         var changes: [String] = []
-        var working = plan
+        var working = ActionEditBatch(plan)
         func add(_ edit: Edit, _ line: String, at place: String) throws {
-            working = try working.applying(edit).plan
+            _ = try working.apply(edit)
             edits.append(edit)
             changes.append("\(place): \(line)")
         }
         for row in reader.actions {
             do {
                 if let existing = working.action(row.ref) {
-                    guard working.area(ofAction: row.ref)?.number == number else {
-                        report.miss(row.place, "\(row.ref) is an action of area \(working.area(ofAction: row.ref)?.number ?? 0), not area \(number); not placed")
+                    guard working.areaNumber(ofAction: row.ref) == number else {
+                        report.miss(row.place, "\(row.ref) is an action of area \(working.areaNumber(ofAction: row.ref) ?? 0), not area \(number); not placed")
                         continue
                     }
                     let before = changes.count
-                    try update(existing, from: row, today: today, author: author, file: name, add: add)
+                    try update(existing, from: row, today: today, author: author, file: name, add: add, missed: { report.miss($0, $1) })
                     if changes.count == before { report.place(row.place, "\(row.ref): no change") } else {
                         report.place(row.place, "\(row.ref): \(changes.count - before) change\(changes.count - before == 1 ? "" : "s")")
                     }
@@ -71,11 +97,13 @@ public enum TrackerImport {
                     var action = Action(ref: row.ref, text: text, byWhen: row.byWhen ?? nil, leads: row.leads ?? [],
                                         seniorResponsibleOfficer: row.sro ?? nil, status: row.status ?? .notStarted,
                                         kpiText: row.kpiText ?? "", successCriteria: row.successCriteria ?? "")
+                    action.byWhenWritten = row.byWhenWritten
                     if let progress = row.progress { action.notes.append(Note(date: today, author: author, text: progress)) }
                     if action.status.needsReason && action.notes.isEmpty {
                         action.notes.append(Note(date: today, author: author, text: "\(action.status.label) in \(name); the tracker gives no reason."))
                     }
                     try add(.addAction(area: number, index: nil, action: action), "add action \(row.ref) \"\(text.prefix(60))\" (\(action.status.label))", at: row.place)
+                    if let written = row.byWhenWritten { report.place(row.place, RowAction.keptAsWritten(row.ref, written)) }
                     report.place(row.place, "\(row.ref): new action")
                 }
             } catch let error as EditError {
@@ -86,7 +114,7 @@ public enum TrackerImport {
     }
 
     private static func update(_ action: Action, from row: RowAction, today: PlanDate, author: String, file: String,
-                               add: (Edit, String, String) throws -> Void) throws {
+                               add: (Edit, String, String) throws -> Void, missed: (String, String) -> Void) throws {
         let ref = action.ref
         let place = row.place
         if let progress = row.progress, !action.notes.contains(where: { $0.text == progress }) {
@@ -98,6 +126,10 @@ public enum TrackerImport {
         }
         if let text = row.text, !text.isEmpty { try set(.text, .text(action.text), .text(text)) }
         if let byWhen = row.byWhen { try set(.byWhen, .date(action.byWhen), .date(byWhen)) }
+        if let written = row.byWhenWritten, written != action.byWhenWritten {
+            // Written words change no field of an action already in the plan: the person decides.
+            missed(place, "\(ref) by when \"\(written)\" is not a date; \(ref) keeps \(action.byWhenShown(none: "no date")). Set one with `planboard set \(ref) --by-when DATE`")
+        }
         if let leads = row.leads, !leads.isEmpty { try set(.leads, .names(action.leads), .names(leads)) }
         if let sro = row.sro { try set(.seniorResponsibleOfficer, .optionalText(action.seniorResponsibleOfficer), .optionalText(sro)) }
         if let kpiText = row.kpiText { try set(.kpiText, .text(action.kpiText), .text(kpiText)) }

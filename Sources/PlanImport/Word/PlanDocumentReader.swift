@@ -12,8 +12,9 @@ public enum PlanDocumentReader {
     }
 
     /// Reads the .docx at `url`. `name` is how messages name the file; `today` and `author`
-    /// date and sign the note planboard must add when a Red or Amber status comes with no reason.
-    public static func read(url: URL, name: String, today: PlanDate, author: String) throws -> Result {
+    /// date and sign the note planboard must add when a Red or Amber status comes with no reason;
+    /// `columns` says what columns mean where the person said (`--column`).
+    public static func read(url: URL, name: String, today: PlanDate, author: String, columns: ColumnChoices = ColumnChoices()) throws -> Result {
         let file = try OfficeFile(url: url, name: name, expecting: .word)
         if file.has("xl/workbook.xml") {
             throw ImportError(file: name, "is an Excel workbook, not a Word document; nothing was changed. To add actions from a tracker use `planboard import \(name) --area N`")
@@ -24,7 +25,7 @@ public enum PlanDocumentReader {
         }
         let numbering = try Self.numberingPart(of: file, main: main).map(Numbering.parse) ?? Numbering()
         let document = try WordDocument.parse(xml, file: name, numbering: numbering)
-        var reader = Interpreter(file: name, today: today, author: author)
+        var reader = Interpreter(file: name, today: today, author: author, choices: columns)
         try reader.read(document)
         return Result(plan: reader.plan, report: reader.report)
     }
@@ -47,6 +48,9 @@ struct Interpreter {
     let author: String
     var plan = Plan(header: Header(localArea: "", title: ""), governance: Governance(), areas: [])
     var report = ImportReport()
+    /// What the person said columns mean (`--column`), and the headers seen, to say which matched none.
+    let choices: ColumnChoices
+    private var usedChoices = Set<String>()
 
     private enum Section { case start, governance, area, actions, risks, scoreCard, guidance }
     private var section = Section.start
@@ -64,7 +68,8 @@ struct Interpreter {
     private var lastBlockWasActionsTable = false
     private var sawRecognisedTable = false
 
-    init(file: String, today: PlanDate, author: String) {
+    init(file: String, today: PlanDate, author: String, choices: ColumnChoices = ColumnChoices()) {
+        self.choices = choices
         self.file = file
         self.today = today
         self.author = author
@@ -112,6 +117,9 @@ struct Interpreter {
         }
         finishGovernance()
         finishActions()
+        for header in choices.headers where !usedChoices.contains(ColumnMatcher.normalise(header)) {
+            report.miss("--column", "no table has a column headed \"\(header)\"; the option was not used")
+        }
         if !sawRecognisedTable && plan.areas.isEmpty {
             throw ImportError(file: file, "is a Word document, but planboard found no part of an Accelerated Progress Plan in it: no table with headers it knows (Action / By when / Responsible officer / RAG / KPI, a risk register, an impact score card) and no \"Area of weakness\" heading; nothing was changed. Expected a plan written in the APP template")
         }
@@ -137,7 +145,7 @@ struct Interpreter {
         lastBlockWasActionsTable = false
 
         let isHeading = ["governance and accountability", "area of weakness", "actions designed to lead", "risk register",
-                         "impact score card", "impact scorecard"].contains { normal.hasPrefix($0) }
+                         "impact score card", "impact scorecard"].contains { normal.hasPrefix($0) } || Interpreter.isGovernanceHeading(normal)
             || Interpreter.guidance.contains { normal.hasPrefix($0) }
         if isHeading {
             if let pending = awaitingHeaderValue { report.skip(pending.place, "\(pending.field.name): left blank in the document") }
@@ -171,7 +179,7 @@ struct Interpreter {
             report.place(place, "the plan's title")
             return
         }
-        if normal.hasPrefix("governance and accountability") && !normal.contains("structures") {
+        if (normal.hasPrefix("governance and accountability") && !normal.contains("structures")) || Interpreter.isGovernanceHeading(normal) {
             finishActions()
             section = .governance
             report.skip(place, "the heading \"\(text)\"")
@@ -300,7 +308,11 @@ struct Interpreter {
     }
 
     private mutating func governanceParagraph(_ p: WordDocument.Paragraph, text: String, place: String) {
-        if p.isListItem || p.style.lowercased().contains("list") {
+        governanceLine(text, place: place, isListItem: p.isListItem || p.style.lowercased().contains("list"))
+    }
+
+    private mutating func governanceLine(_ text: String, place: String, isListItem: Bool) {
+        if isListItem {
             if let leadIn {
                 report.skip(leadIn.place, "the lead-in to the partners list, \"\(leadIn.text)\"")
                 self.leadIn = nil
@@ -381,6 +393,31 @@ struct Interpreter {
         report.place(place, "area \(number)'s statement, continued")
     }
 
+    /// The headings councils give their governance section: "Governance", "Governance
+    /// arrangements", "Our governance" (the template's own is "Governance and Accountability").
+    static func isGovernanceHeading(_ normal: String) -> Bool {
+        ["governance", "our governance", "governance arrangements", "governance structure", "governance structures",
+         "plan governance", "governance and oversight", "governance and reporting"].contains(normal)
+    }
+
+    /// A table of one cell holding the governance: its paragraphs are the narrative, and the
+    /// short lines after a line ending ":" ("Our partners are:") the partners.
+    private mutating func governanceTable(_ text: String, place: String) {
+        var listing = false
+        for line in text.components(separatedBy: "\n") {
+            let line = CellValues.oneLine(line)
+            guard !line.isEmpty else { continue }
+            if line.hasSuffix(":") {
+                governanceLine(line, place: place, isListItem: false)
+                listing = true
+                continue
+            }
+            let short = line.split(separator: " ").count <= 8 && !line.hasSuffix(".")
+            listing = listing && short
+            governanceLine(line, place: place, isListItem: listing)
+        }
+    }
+
     /// A short title for lists: the statement's first words, up to about 40 characters.
     static func shortTitle(_ statement: String) -> String {
         let words = statement.split(separator: " ").map(String.init)
@@ -399,11 +436,28 @@ struct Interpreter {
         let grid = TableGrid(t)
         guard !grid.rows.isEmpty else { return }
 
+        // The governance written in a table of one cell under its heading.
+        if section == .governance, grid.columns == 1, grid.rows.count == 1 {
+            governanceTable(grid.rows[0][0].text, place: "\(place), row 1")
+            return
+        }
+
         // A header table: labels in the first column, values beside them.
         if grid.rows.prefix(12).contains(where: { HeaderLabel.match($0.first?.text ?? "") != nil }) {
             sawRecognisedTable = true
             for (r, row) in grid.rows.enumerated() {
                 let rowPlace = "\(place), row \(r + 1)"
+                // The plan's title merged across the table's first row.
+                if r == 0, TableGrid.isTitleRow(row), HeaderLabel.match(row[0].text) == nil {
+                    let title = CellValues.oneLine(row[0].trimmed)
+                    if plan.header.title.isEmpty {
+                        plan.header.title = title
+                        report.place(rowPlace, "the plan's title")
+                    } else {
+                        report.miss(rowPlace, "a second title \"\(title.prefix(80))\" above the header; the plan's title stays \"\(plan.header.title.prefix(80))\"")
+                    }
+                    continue
+                }
                 guard let label = HeaderLabel.match(row.first?.text ?? "") else {
                     let text = CellValues.oneLine(row.map(\.text).joined(separator: " "))
                     if !text.isEmpty { report.miss(rowPlace, "\"\(text.prefix(80))\" in the header table; not placed") }
@@ -423,12 +477,12 @@ struct Interpreter {
         // A continuation of the actions table before it, across a page break.
         if lastBlockWasActionsTable, var rows = actionRows, grid.columns == actionColumns {
             var start = 0
-            if let (count, kind, _) = TableGrid.header(grid.rows), kind == .actions {
-                report.skip("\(place), rows 1–\(count)", "the actions table's header, repeated on the next page")
+            if let (count, kind, _) = TableGrid.header(grid.rows, choices: choices), kind == .actions {
+                report.skip(count == 1 ? "\(place), row 1" : "\(place), rows 1–\(count)", "the actions table's header, repeated on the next page")
                 start = count
             }
             for r in start..<grid.rows.count {
-                rows.read(grid.rows[r], place: "\(place), row \(r + 1)", report: &report)
+                rows.read(grid.rows[r], place: "\(place), row \(r + 1)", afterPageBreak: r == start, report: &report)
             }
             actionRows = rows
             report.skip(place, "continues the actions table before it (across a page break)")
@@ -445,16 +499,25 @@ struct Interpreter {
             top += 1
         }
         let body = Array(grid.rows.dropFirst(top))
-        guard let (headerRows, kind, roles) = TableGrid.header(body) else {
+        guard let (headerRows, kind, roles) = TableGrid.header(body, choices: choices) else {
             let first = CellValues.oneLine(grid.rows[0].map(\.text).joined(separator: " | "))
             report.miss(place, "a table whose header planboard does not recognise (first row: \"\(first.prefix(100))\"); expected an actions table (Action, By when, Responsible officer, RAG, KPI …), a risk register or an impact score card. Not placed")
             return
         }
         sawRecognisedTable = true
         let headers = TableGrid.headerTexts(body, headerRows)
+        report.skip(headerRows == 1 ? "\(place), row \(top + 1)" : "\(place), rows \(top + 1)–\(top + headerRows)", "the table's header")
+        let taken = Set(roles.values)
         for (i, header) in headers.enumerated() where roles[i] == nil && !header.isEmpty {
-            report.miss("\(place), column \(i + 1)", "the column \"\(CellValues.oneLine(header))\" is not one planboard knows; its cells were not placed")
+            let columnPlace = "\(place), column \(i + 1)"
+            if kind == .actions {
+                let (skipped, what) = ColumnMatcher.unused(header, choices: choices, taken: taken)
+                if skipped { report.skip(columnPlace, what) } else { report.miss(columnPlace, what) }
+            } else {
+                report.miss(columnPlace, "the column \"\(CellValues.oneLine(header))\" is not one planboard knows; its cells were not placed")
+            }
         }
+        for header in headers { usedChoices.insert(ColumnMatcher.normalise(header)) }
         let dataRows = body.enumerated().dropFirst(headerRows).map { (offset: $0.offset + top, element: $0.element) }
         switch kind {
         case .actions:
@@ -525,6 +588,7 @@ struct Interpreter {
             var action = Action(ref: row.ref, text: text, byWhen: row.byWhen ?? nil, leads: row.leads ?? [],
                                 seniorResponsibleOfficer: row.sro ?? nil, status: row.status ?? .notStarted,
                                 kpiText: row.kpiText ?? "", successCriteria: row.successCriteria ?? "")
+            action.byWhenWritten = row.byWhenWritten
             if let progress = row.progress {
                 action.notes.append(Note(date: today, author: author, text: progress))
             }
@@ -595,17 +659,35 @@ struct TableGrid {
     }
 
     /// The header texts per column over the first `count` rows: a spanned or merged header
-    /// cell names every column under it, and a lower row's words come after the upper's.
+    /// cell names every column under it, and a lower row's words come after the upper's. A
+    /// group heading spanning several columns ("Timescale and ownership" over "Target date"
+    /// and "Lead officer") gives way to the words under it: it names the group, not the column.
     static func headerTexts(_ rows: [[GridCell]], _ count: Int) -> [String] {
         guard let width = rows.first?.count else { return [] }
         var out = Array(repeating: "", count: width)
+        var group = Array(repeating: false, count: width)
         for r in 0..<min(count, rows.count) {
             var spanning = ""
-            for c in 0..<width {
-                let cell = rows[r][c]
-                var text = cell.trimmed
-                if cell.merged && text.isEmpty { text = spanning } else { spanning = text }
-                if !text.isEmpty && !out[c].contains(text) { out[c] += (out[c].isEmpty ? "" : " ") + text }
+            var c = 0
+            while c < width {
+                // A cell of its own followed by the empty columns it spans.
+                var end = c + 1
+                if !rows[r][c].merged { while end < width, rows[r][end].merged, rows[r][end].trimmed.isEmpty { end += 1 } }
+                let spansColumns = end - c > 1
+                for column in c..<end {
+                    let cell = rows[r][column]
+                    var text = cell.trimmed
+                    if cell.merged && text.isEmpty { text = spanning } else { spanning = text }
+                    guard !text.isEmpty else { continue }
+                    if group[column] && !cell.merged {
+                        out[column] = text  // the words under a group heading name the column
+                        group[column] = false
+                    } else if !out[column].contains(text) {
+                        out[column] += (out[column].isEmpty ? "" : " ") + text
+                    }
+                    if spansColumns && r + 1 < count { group[column] = true }
+                }
+                c = end
             }
         }
         return out
@@ -614,9 +696,10 @@ struct TableGrid {
     /// How many rows make the header (two when the second row holds only header words
     /// under a merged group heading), the table's kind and each column's role; nil when no
     /// header is recognised.
-    static func header(_ rows: [[GridCell]]) -> (Int, TableKind, [Int: ColumnRole])? {
-        if rows.count >= 2, isHeaderRow(rows[1]), let r = ColumnMatcher.recognise(headerTexts(rows, 2)) { return (2, r.kind, r.roles) }
-        if let r = ColumnMatcher.recognise(headerTexts(rows, 1)) { return (1, r.kind, r.roles) }
+    static func header(_ rows: [[GridCell]], choices: ColumnChoices = ColumnChoices()) -> (Int, TableKind, [Int: ColumnRole])? {
+        if rows.count >= 2, isHeaderRow(rows[1], choices: choices),
+           let r = ColumnMatcher.recognise(headerTexts(rows, 2), choices: choices) { return (2, r.kind, r.roles) }
+        if let r = ColumnMatcher.recognise(headerTexts(rows, 1), choices: choices) { return (1, r.kind, r.roles) }
         return nil
     }
 
@@ -627,9 +710,9 @@ struct TableGrid {
     }
 
     /// A row made only of short header words (or cells merged from the row above).
-    private static func isHeaderRow(_ row: [GridCell]) -> Bool {
+    private static func isHeaderRow(_ row: [GridCell], choices: ColumnChoices) -> Bool {
         let texts = row.filter { !$0.merged && !$0.trimmed.isEmpty }.map(\.trimmed)
         guard !texts.isEmpty else { return false }
-        return texts.allSatisfy { $0.count < 40 && (ColumnMatcher.actionRole($0) != nil || ColumnMatcher.kpiRole($0) != nil) }
+        return texts.allSatisfy { $0.count < 40 && (choices.choice(for: $0) != nil || ColumnMatcher.actionRole($0) != nil || ColumnMatcher.kpiRole($0) != nil) }
     }
 }

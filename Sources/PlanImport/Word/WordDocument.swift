@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -61,16 +62,33 @@ struct WordDocument {
 
     static func parse(_ data: Data, file: String, numbering: Numbering = Numbering()) throws -> WordDocument {
         let builder = Builder(numbering: numbering)
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.delegate = builder
-        // On Linux, XMLParser.parse() can return true after an error, so the error and the
-        // balance of elements are checked too.
-        let parsed = parser.parse()
-        guard parsed, parser.parserError == nil, builder.error == nil, builder.depth == 0, builder.sawRoot else {
-            let line = builder.errorLine ?? parser.lineNumber
-            throw ImportError(file: file, "is damaged: its document text is not well-formed XML (it breaks off or is malformed near line \(line)); expected a document saved by Word. Nothing was changed")
+        // Read by planboard's own one-pass reader, as a worksheet is: libxml2 (through
+        // XMLParser) gives up on a line past 10 MB, and Word writes its document on one line.
+        // The builder takes the reader's events as it took XMLParser's.
+        let events = XMLParser(data: Data())
+        let bytes = Array(data)
+        func damaged(_ offset: Int) -> ImportError {
+            let line = 1 + bytes[..<min(offset, bytes.count)].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            return ImportError(file: file, "is damaged: its document text is not well-formed XML (it breaks off or is malformed near line \(line)); expected a document saved by Word. Nothing was changed")
         }
+        do {
+            try XMLScan(keepTextUpTo: Int.max).scan(bytes, start: { name, attributes in
+                var dictionary: [String: String] = [:]
+                for attribute in attributes where dictionary[String(attribute.name)] == nil { dictionary[String(attribute.name)] = attribute.value }
+                builder.parser(events, didStartElement: String(name), namespaceURI: nil, qualifiedName: nil, attributes: dictionary)
+            }, end: { name in
+                builder.parser(events, didEndElement: String(name), namespaceURI: nil, qualifiedName: nil)
+            }, text: { text, length in
+                // A text planboard could never keep is refused as soon as it is seen.
+                if length > 4 * Validator.maxTextLength {
+                    throw ImportError(file: file, "has a text of more than \(Validator.maxTextLength) characters in one piece (\(length) bytes); expected at most \(Validator.maxTextLength) characters in any paragraph or cell. Nothing was changed")
+                }
+                if let text { builder.parser(events, foundCharacters: text) }
+            })
+        } catch let error as XMLScan.Malformed {
+            throw damaged(error.offset)
+        }
+        guard builder.error == nil, builder.depth == 0, builder.sawRoot else { throw damaged(bytes.count) }
         return builder.document
     }
 

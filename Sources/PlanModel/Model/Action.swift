@@ -139,11 +139,14 @@ public struct Action: Codable, Equatable, Sendable {
     public var kpis: [String]
     public var successCriteria: String
     public var notes: [Note]
+    /// The by-when as the plan wrote it when it is not a date ("Ongoing", "TBC", "Termly"),
+    /// kept so it is not lost; shown where the date would be while there is no date.
+    public var byWhenWritten: String?
 
     public init(ref: String, text: String, byWhen: PlanDate? = nil, leads: [String] = [],
                 seniorResponsibleOfficer: String? = nil, status: Status = .notStarted,
                 kpiText: String = "", kpis: [String] = [], successCriteria: String = "",
-                notes: [Note] = []) {
+                notes: [Note] = [], byWhenWritten: String? = nil) {
         self.ref = ref
         self.text = text
         self.byWhen = byWhen
@@ -154,6 +157,7 @@ public struct Action: Codable, Equatable, Sendable {
         self.kpis = kpis
         self.successCriteria = successCriteria
         self.notes = notes
+        self.byWhenWritten = byWhenWritten
     }
 }
 

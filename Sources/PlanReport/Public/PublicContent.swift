@@ -163,6 +163,8 @@ extension PublicPlan {
             let late = isLate(action)
             lines.append([Span(late ? "Was due: " : (action.isOpen ? "Due: " : "Due by: "), .strong),
                           Span(by.words + (late ? ", and is late" : ""), late ? .flag : .plain)])
+        } else if let written = action.byWhenWritten {
+            lines.append([Span("Due: ", .strong), Span(written)])
         }
         let names = names(on: action)
         if !names.isEmpty { lines.append([Span("Led by: ", .strong), Span(names.joined(separator: ", "))]) }

@@ -35,8 +35,17 @@ struct Batch: ParsableCommand {
         var failed = 0
         var saved = 0
         var number = 0
-        for line in LineReader(input) {
+        for read in LineReader(input) {
             number += 1
+            var line = ""
+            switch read {
+            case let .text(text): line = text
+            case let .tooLong(bytes):
+                // Refused without being held: its note or text could not be taken anyway.
+                failed += 1
+                try Output.line("error \(number): the line is \(bytes) bytes long; expected at most \(LineReader.maxBytes) (a note or text of at most \(Validator.maxTextLength) characters)")
+                continue
+            }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let report: String
@@ -78,29 +87,75 @@ extension Batch {
     }
 }
 
-/// Reads a file handle line by line as data arrives, so each line is acted on at once.
+/// Reads a file handle line by line as data arrives, so each line is acted on at once. Each
+/// byte is looked at once however long the line; a line longer than `maxBytes` is not kept,
+/// only measured, and given as `.tooLong` once its end is reached.
 struct LineReader: Sequence, IteratorProtocol {
+    enum Line: Equatable {
+        case text(String)
+        case tooLong(bytes: Int)
+    }
+
+    /// The longest line kept: a `set` with a note of the longest text planboard takes, in
+    /// four-byte characters, with room for its options.
+    static let maxBytes = 4 * Validator.maxTextLength + 64 * 1024
+
     private let handle: FileHandle
-    private var buffer = Data()
+    private let maxBytes: Int
+    private var buffer: [UInt8] = []
+    /// Where the line being read starts in `buffer`, and how far it has been searched for its end.
+    private var start = 0
+    private var searched = 0
+    /// Bytes of an over-long line already let go.
+    private var dropped = 0
     private var done = false
 
-    init(_ handle: FileHandle) { self.handle = handle }
+    init(_ handle: FileHandle, maxBytes: Int = LineReader.maxBytes) {
+        self.handle = handle
+        self.maxBytes = maxBytes
+    }
 
-    mutating func next() -> String? {
+    mutating func next() -> Line? {
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer.removeSubrange(buffer.startIndex...newline)
-                return String(decoding: line, as: UTF8.self)
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
+                let line = finish(upTo: newline)
+                start = newline + 1
+                searched = start
+                return line
+            }
+            searched = buffer.count
+            if dropped > 0 || buffer.count - start > maxBytes {
+                // Too long to keep: count it and let its bytes go.
+                dropped += buffer.count - start
+                buffer.removeAll(keepingCapacity: true)
+                start = 0
+                searched = 0
             }
             if done {
-                guard !buffer.isEmpty else { return nil }
-                defer { buffer.removeAll() }
-                return String(decoding: buffer, as: UTF8.self)
+                guard start < buffer.count || dropped > 0 else { return nil }
+                let line = finish(upTo: buffer.count)
+                buffer.removeAll()
+                start = 0
+                searched = 0
+                return line
+            }
+            if start > 0 && start * 2 > buffer.count {
+                buffer.removeSubrange(0..<start)
+                searched -= start
+                start = 0
             }
             let chunk = handle.availableData
-            if chunk.isEmpty { done = true } else { buffer.append(chunk) }
+            if chunk.isEmpty { done = true } else { buffer.append(contentsOf: chunk) }
         }
+    }
+
+    private mutating func finish(upTo end: Int) -> Line {
+        if dropped > 0 || end - start > maxBytes {
+            let length = dropped + end - start
+            dropped = 0
+            return .tooLong(bytes: length)
+        }
+        return .text(String(decoding: buffer[start..<end], as: UTF8.self))
     }
 }
 

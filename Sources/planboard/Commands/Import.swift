@@ -34,14 +34,21 @@ struct Import: ParsableCommand {
     @Option(help: ArgumentHelp("For a tracker (.xlsx or .csv): the area of weakness its actions belong to.", valueName: "n"))
     var area: Int?
 
+    @Option(name: .customLong("column"), help: ArgumentHelp("For a Word plan or a tracker: what a column holds, by its header, e.g. \"Description=action\" or \"Budget code=ignore\". FIELD: action, ref, by-when, lead, sro, status, kpi, success-criteria, progress or ignore. Repeatable.", valueName: "HEADER=FIELD"))
+    var columns: [String] = []
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
         let kind = DocumentImport.kind(of: file, area: area)
         if kind != .json { return try DocumentImport.run(self, kind) }
+        if !columns.isEmpty {
+            throw CLIError("--column is for a Word plan or a tracker; \(Visible.field(file)) is read as planboard's JSON, whose fields are named in it. Nothing was changed")
+        }
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let path = store.path
         if dryRun {
+            try ImportDryRun.checkWholePlan(replace: replace, store: store)
             try Output.line("\(Visible.field(file)) is a valid plan for \(Visible.field(plan.header.localArea)): \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(plan.allActions.count, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")). Dry run: nothing was saved.")
             if PostgresLocation.isURL(path) { try Output.line(try postgresImportOutlook(replace: replace, store: store)) }
             return
@@ -52,7 +59,7 @@ struct Import: ParsableCommand {
             let existing = try PlanStore.open(path: path, user: store.userName)
             guard replace else {
                 let current = try existing.load()
-                throw CLIError("\(path) already holds the plan for \(Visible.field(current.header.localArea)); nothing was changed. Add --replace to replace it")
+                throw ImportDryRun.alreadyHolds(path, current.header.localArea)
             }
             try existing.replace(with: plan, summary: "imported \((file as NSString).lastPathComponent) (replacing the plan)")
         } else {

@@ -31,7 +31,7 @@ struct Mine: ParsableCommand {
         let rest = flagged.filter { a in !attention.contains { $0.0.ref == a.0.ref } }
         var out = "\(Visible.field(me)): \(counted(mine.count, "action", "actions"))\(all ? "" : " still open") as of \(today.display)\n"
         func line(_ action: Action, _ flags: ActionFlags) -> String {
-            let when = action.byWhen.map { (flags.overdue ? "overdue since " : flags.dueSoon ? "due " : "by ") + $0.display } ?? "no date"
+            let when = action.byWhen.map { (flags.overdue ? "overdue since " : flags.dueSoon ? "due " : "by ") + $0.display } ?? action.byWhenShown(none: "no date")
             return "  \(Visible.field(action.ref).padding(toLength: 7, withPad: " ", startingAt: 0)) \(action.status.label.padding(toLength: 11, withPad: " ", startingAt: 0)) \(when.padding(toLength: 26, withPad: " ", startingAt: 0)) \(Visible.field(String(action.text.prefix(60))))\n"
         }
         if !attention.isEmpty {

@@ -114,7 +114,7 @@ struct SetCommand: ParsableCommand {
     func describe(_ plan: Plan, saved: Bool = true) -> String {
         let ref = Visible.field(self.ref)
         guard let action = plan.action(self.ref) else { return "\(ref): removed." }
-        let when = action.byWhen?.display ?? "no date"
+        let when = action.byWhenShown(none: "no date")
         let leads = action.leads.isEmpty ? "none" : action.leads.map(Visible.field).joined(separator: ", ")
         return "\(ref): \(action.status.label), by \(when), lead \(leads), \(counted(action.notes.count, "note", "notes")). \(saved ? "Saved." : "Nothing to change: it already has that; nothing was logged.")"
     }

@@ -243,7 +243,7 @@ func importIntoPostgres(_ plan: Plan, file: String, replace: Bool, store options
         let store = try options.openPostgres(location)
         defer { store.close() }
         guard replace else {
-            throw CLIError("\(location) already holds the plan for \(try store.load().header.localArea); nothing was changed. Add --replace to replace it")
+            throw ImportDryRun.alreadyHolds("\(location)", try store.load().header.localArea)
         }
         try store.replace(with: plan, summary: "imported \(name) (replacing the plan)")
     } catch let error as StoreError where error.kind == .notFound && error.message.contains("no plan yet") {

@@ -32,6 +32,8 @@ enum DocumentImport {
             }
         } catch let error as ImportError {
             throw CLIError(error.description)
+        } catch let error as ColumnChoiceError {
+            throw CLIError(error.description)
         }
     }
 
@@ -39,12 +41,13 @@ enum DocumentImport {
         let started = Date()
         let today = try Today.date()
         let result = try PlanDocumentReader.read(url: URL(fileURLWithPath: command.file), name: command.file,
-                                                 today: today, author: command.store.userName)
+                                                 today: today, author: command.store.userName,
+                                                 columns: try ColumnChoices.parse(command.columns))
         let elapsed = Date().timeIntervalSince(started)
         let plan = result.plan
         try Output.line(result.report.text.trimmingCharacters(in: .newlines))
         let r = result.report
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(r.placed.count, "item placed", "items placed")), \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance.")
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(r.placed.count, "item placed", "items placed")), \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance\(r.check.isEmpty ? "" : "; \(r.check.count) to check").")
         let problems = Validator().problems(in: plan)
         guard problems.isEmpty else {
             throw CLIError("the plan read from \(command.file) breaks \(problems.count) rule(s); nothing was imported:\n" +
@@ -53,6 +56,7 @@ enum DocumentImport {
         if command.dryRun {
             try Output.line("")
             try Output.line(SummaryReport(plan: plan, today: today).text.trimmingCharacters(in: .newlines))
+            try ImportDryRun.checkWholePlan(replace: command.replace, store: command.store)
             try Output.line("Dry run: nothing was saved.")
             if PostgresLocation.isURL(command.store.path) {
                 try Output.line(try postgresImportOutlook(replace: command.replace, store: command.store))
@@ -70,7 +74,8 @@ enum DocumentImport {
         let db = try trackerPlan(command)
         let path = db.path
         let result = try TrackerImport.read(url: URL(fileURLWithPath: command.file), name: command.file, area: area,
-                                            plan: try db.load(), today: try Today.date(), author: command.store.userName)
+                                            plan: try db.load(), today: try Today.date(), author: command.store.userName,
+                                            columns: try ColumnChoices.parse(command.columns))
         let elapsed = Date().timeIntervalSince(started)
         if result.edits.isEmpty {
             try Output.line("No changes: area \(area) of the plan already holds everything \(command.file) says.")
@@ -82,8 +87,17 @@ enum DocumentImport {
             try Output.line("Not placed (\(result.report.notPlaced.count)):")
             for line in result.report.notPlaced { try Output.line("  \(line)") }
         }
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(result.report.placed.count, "item placed", "items placed")), \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed).")
+        if !result.report.check.isEmpty {
+            try Output.line("Check these (\(result.report.check.count)): placed, but they could be read another way")
+            for line in result.report.check { try Output.line("  \(line)") }
+        }
+        if !result.report.skipped.isEmpty {
+            try Output.line("Skipped (\(result.report.skipped.count)):")
+            for line in result.report.skipped { try Output.line("  \(line)") }
+        }
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(result.report.placed.count, "item placed", "items placed")), \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed), \(result.report.skipped.count) skipped.")
         if command.dryRun {
+            try ImportDryRun.checkTracker(db, changes: result.edits.count, store: command.store)
             try Output.line("Dry run: nothing was saved.")
             return
         }
@@ -116,7 +130,7 @@ enum DocumentImport {
             let existing = try PlanStore.open(path: path, user: command.store.userName)
             guard command.replace else {
                 let current = try existing.load()
-                throw CLIError("\(path) already holds the plan for \(current.header.localArea); nothing was changed. Add --replace to replace it, or give another --db")
+                throw ImportDryRun.alreadyHolds(path, current.header.localArea)
             }
             try existing.replace(with: plan, summary: "\(what) (replacing the plan)")
         } else {
