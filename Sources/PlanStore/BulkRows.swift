@@ -50,5 +50,6 @@ enum BulkRows {
             try checkpoint.execute(arguments: [c.name, position, c.date.iso, try ColumnJSON.text(c)])
         }
         try MeetingRows.write(plan.meetings, over: [], db, json)
+        try EvidenceRows.replaceAll(with: plan, db)
     }
 }

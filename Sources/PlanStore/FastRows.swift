@@ -75,10 +75,12 @@ struct FastRows {
         let actions = isOutline ? try outlineActions() : try wholeActions(notes: try notes())
         // A part of the plan for one command's actions needs no risks, checkpoints or meetings.
         let part = only != nil
-        return Plan(header: header, settings: settings, governance: governance,
-                    areas: try areas(actions), risks: part ? [] : try risks(), kpis: try kpis(),
-                    checkpoints: try checkpoints(),
-                    meetings: part ? [] : try MeetingRows.load(db, columns))
+        var plan = Plan(header: header, settings: settings, governance: governance,
+                        areas: try areas(actions), risks: part ? [] : try risks(), kpis: try kpis(),
+                        checkpoints: try checkpoints(),
+                        meetings: part ? [] : try MeetingRows.load(db, columns))
+        try EvidenceRows.attach(to: &plan, db, columns)
+        return plan
     }
 
     // MARK: Actions

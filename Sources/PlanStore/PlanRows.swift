@@ -108,6 +108,7 @@ enum PlanRows {
         }
 
         try MeetingRows.write(new.meetings, over: old?.meetings ?? [], db, json)
+        try EvidenceRows.write(new, over: old, db)
     }
 }
 

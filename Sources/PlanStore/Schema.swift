@@ -128,6 +128,7 @@ enum Schema {
         }
         MeetingRows.registerMigration(&migrator)
         PeopleRows.registerMigration(&migrator)
+        EvidenceRows.registerMigration(&migrator)
         return migrator
     }
 }

@@ -48,6 +48,12 @@ public struct WriteScope {
             checkpoints.append(checkpoint.name)
         case let .batch(edits):
             for edit in edits where !add(edit) { return false }
+        case let .evidence(edit):
+            switch edit.holder {
+            case let .action(ref): actions.append(ref)
+            case let .figure(kpi, _): kpis.append(kpi)
+            case .highlight: return false
+            }
         // Meetings and the plan's structure are written by the whole-plan difference.
         case .meeting, .structure: return false
         }

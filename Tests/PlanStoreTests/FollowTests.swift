@@ -21,7 +21,8 @@ final class FollowTests: XCTestCase {
         func note(_ text: String) -> Note { Note(date: today, author: store.user, text: text) }
         let action = random.pick(plan.allActions)
         let edit: Edit?
-        switch random.next(14) {
+        var undoAfter = false
+        switch random.next(16) {
         case 0:
             guard let action else { return }
             let status = Status.allCases[random.next(Status.allCases.count)]
@@ -56,6 +57,17 @@ final class FollowTests: XCTestCase {
             _ = try? store.recordCheckpoint(name: "Board \(step)", date: today)
             return
         case 12:
+            // Evidence on an action or a KPI figure, added or removed.
+            let figure = random.pick(plan.kpis).flatMap { kpi in kpi.milestones.isEmpty ? nil : EvidenceHolder.figure(kpi: kpi.ref, milestone: random.next(kpi.milestones.count)) }
+            if random.next(2) == 0, let held = random.pick(plan.allEvidence), let seen = random.pick(held.items) {
+                edit = .evidence(.remove(held.holder, item: seen))
+            } else {
+                guard let holder = random.next(2) == 0 ? action.map({ EvidenceHolder.action($0.ref) }) : figure else { return }
+                undoAfter = random.next(3) == 0
+                edit = .evidence(.add(holder, index: random.next(3) == 0 ? 0 : nil,
+                                      item: Evidence(title: "Report \(step)", date: today, location: "https://example.org/\(step)", addedBy: store.user)))
+            }
+        case 13:
             _ = try? store.undo()
             return
         default:
@@ -65,6 +77,7 @@ final class FollowTests: XCTestCase {
         guard let edit else { return }
         do {
             try store.apply(edit)
+            if undoAfter { _ = try? store.undo() }
         } catch is StoreError {
             // Refused (a rule, or what the person saw has changed): nothing was written.
         }
@@ -120,6 +133,9 @@ final class FollowTests: XCTestCase {
         XCTAssertTrue(log.contains { $0.kind == .redo }, "the stream held a redo")
         XCTAssertTrue(log.contains { $0.kind == .import && $0.summary == "imported part-way" }, "the stream held an import")
         XCTAssertTrue(log.contains { if case .addCheckpoint = $0.edit { return true }; return false }, "the stream held a checkpoint")
+        XCTAssertTrue(log.contains { if case .evidence(.remove) = $0.edit { return true }; return false }, "the stream removed evidence")
+        XCTAssertTrue(log.contains { $0.kind == .undo && { if case .evidence = $0.edit { return true }; return false }($0) },
+                      "the stream undid an evidence change")
     }
 
     func testChangingOneActionFromTheCommandLineWritesWhatAWholePlanChangeWrites() throws {

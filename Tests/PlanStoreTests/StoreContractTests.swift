@@ -49,6 +49,9 @@ extension StoreContract {
         let store = try newStore()
         var expected = try store.load()
         let s = Score(likelihood: 2, impact: 3)
+        let pathway = Evidence(title: "Pathway draft", date: TestDates.date("2023-08-20"), location: "https://intranet.example/pathway.pdf",
+                               shows: "The draft pathway went to the board", addedBy: "h")
+        let audit = Evidence(title: "SENCO audit", date: TestDates.date("2023-09-01"), location: "S:/SEND/Audit 2023.xlsx", addedBy: "h")
         let edits: [Edit] = [
             .addAction(area: 4, index: 0, action: Action(ref: "4a", text: "Publish the neurodiversity pathway", byWhen: TestDates.date("2023-10-31"), leads: ["Health"])),
             .setAction(ref: "3b", field: .ref, from: .text("3b"), to: .text("3b.i")),
@@ -60,6 +63,10 @@ extension StoreContract {
             .removeRisk(ref: "R2", risk: try XCTUnwrap(expected.risk("R2"))),
             expected.settingActual(kpi: "K3", milestone: 2, to: 38),
             .addCheckpoint(Checkpoint(name: "Board Sep", date: TestDates.date("2023-09-12"), of: expected), index: nil),
+            .evidence(.add(.action("4a"), index: nil, item: pathway)),
+            .evidence(.add(.action("4a"), index: 0, item: audit)),
+            .evidence(.remove(.action("4a"), item: pathway)),
+            .evidence(.add(.figure(kpi: "K3", milestone: 2), index: nil, item: audit)),
         ]
         for edit in edits {
             expected = try expected.applying(edit).plan

@@ -27,7 +27,7 @@ extension PlanEncoding {
                     ("nextSteps", .string(h.nextSteps)),
                     ("escalations", .string(h.escalations)),
                     ("asks", .string(h.asks)),
-                ])
+                ] + evidence(h.evidence))
             })),
             ("decisions", .array(m.decisions.map { d in
                 .object([
@@ -70,7 +70,8 @@ extension PlanDecoding {
     }
 
     static func decodeHighlight(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Highlight? {
-        guard let o = r.object(node, p(), keys: ["area", "rag", "reason", "progress", "nextSteps", "escalations", "asks"]) else { return nil }
+        guard let o = r.object(node, p(), keys: ["area", "rag", "reason", "progress", "nextSteps", "escalations", "asks"],
+                               optional: ["evidence"]) else { return nil }
         let area = r.int(o["area"], "\(p()).area")
         var rag: Status?? = .some(nil)
         if let node = o["rag"], node.value != .null { rag = r.choice(node, "\(p()).rag", Status.self).map { .some($0) } }
@@ -79,8 +80,11 @@ extension PlanDecoding {
         let next = r.string(o["nextSteps"], "\(p()).nextSteps")
         let escalations = r.string(o["escalations"], "\(p()).escalations")
         let asks = r.string(o["asks"], "\(p()).asks")
-        guard let area, let rag, let reason, let progress, let next, let escalations, let asks else { return nil }
-        return Highlight(area: area, rag: rag, reason: reason, progress: progress, nextSteps: next, escalations: escalations, asks: asks)
+        let evidence = decodeEvidence(o["evidence"], "\(p()).evidence", &r)
+        guard let area, let rag, let reason, let progress, let next, let escalations, let asks, let evidence else { return nil }
+        var highlight = Highlight(area: area, rag: rag, reason: reason, progress: progress, nextSteps: next, escalations: escalations, asks: asks)
+        highlight.evidence = evidence
+        return highlight
     }
 
     static func decodeDecision(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Decision? {

@@ -198,7 +198,7 @@ public enum PlanDecoding {
 
     static func decodeAction(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Action? {
         guard let o = r.object(node, p(), keys: ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status",
-                                              "kpiText", "kpis", "successCriteria", "notes"]) else { return nil }
+                                              "kpiText", "kpis", "successCriteria", "notes"], optional: ["evidence"]) else { return nil }
         let ref = r.string(o["ref"], "\(p()).ref")
         let text = r.string(o["text"], "\(p()).text")
         let byWhen = r.optionalDate(o["byWhen"], "\(p()).byWhen")
@@ -216,9 +216,12 @@ public enum PlanDecoding {
             guard let date, let author, let text else { return nil }
             return Note(date: date, author: author, text: text)
         }
-        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes else { return nil }
-        return Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
-                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes))
+        let evidence = decodeEvidence(o["evidence"], "\(p()).evidence", &r)
+        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes, let evidence else { return nil }
+        var action = Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
+                            kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes))
+        action.evidence = evidence
+        return action
     }
 
     static func decodeScore(_ node: JSONNode?, _ p: @autoclosure () -> String, _ r: inout FieldReader) -> Score? {
@@ -275,13 +278,16 @@ public enum PlanDecoding {
             }
         }
         let milestones = list(o["milestones"], "\(p()).milestones", "milestones", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Milestone? in
-            guard let o = r.object(node, p(), keys: ["label", "date", "target", "actual"]) else { return nil }
+            guard let o = r.object(node, p(), keys: ["label", "date", "target", "actual"], optional: ["evidence"]) else { return nil }
             let label = r.string(o["label"], "\(p()).label")
             let date = r.optionalDate(o["date"], "\(p()).date")
             let target = r.optionalNumber(o["target"], "\(p()).target")
             let actual = r.optionalNumber(o["actual"], "\(p()).actual")
-            guard let label, let date, let target, let actual else { return nil }
-            return Milestone(label: label, date: date, target: target, actual: actual)
+            let evidence = decodeEvidence(o["evidence"], "\(p()).evidence", &r)
+            guard let label, let date, let target, let actual, let evidence else { return nil }
+            var milestone = Milestone(label: label, date: date, target: target, actual: actual)
+            milestone.evidence = evidence
+            return milestone
         }
         guard let ref, let name, let unit, let better, let baseline, let comparator, let milestones else { return nil }
         return KPI(ref: ref, name: name, unit: unit, better: better, baseline: baseline, comparator: comparator, milestones: milestones)

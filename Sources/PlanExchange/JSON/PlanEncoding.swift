@@ -106,7 +106,7 @@ public enum PlanEncoding {
             ("notes", .array(a.notes.map { n in
                 .object([("date", .string(n.date.iso)), ("author", .string(n.author)), ("text", .string(n.text))])
             })),
-        ])
+        ] + evidence(a.evidence))
     }
 
     public static func risk(_ r: Risk) -> JSONOut {
@@ -137,7 +137,8 @@ public enum PlanEncoding {
             ("comparator", .optional(k.comparator) { c in .object([("label", .string(c.label)), ("value", .number(c.value))]) }),
             ("milestones", .array(k.milestones.map { m in
                 .object([("label", .string(m.label)), ("date", date(m.date)),
-                         ("target", .optional(m.target, JSONOut.number)), ("actual", .optional(m.actual, JSONOut.number))])
+                         ("target", .optional(m.target, JSONOut.number)), ("actual", .optional(m.actual, JSONOut.number))]
+                        + evidence(m.evidence))
             })),
         ])
     }

@@ -154,6 +154,7 @@ extension Plan {
         case let .meeting(edit):
             return .meeting(try applyMeeting(edit))
         case let .structure(edit): return .structure(try applyStructure(edit))
+        case let .evidence(edit): return .evidence(try applyEvidence(edit))
         }
     }
 

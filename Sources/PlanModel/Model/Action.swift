@@ -139,6 +139,8 @@ public struct Action: Codable, Equatable, Sendable {
     public var kpis: [String]
     public var successCriteria: String
     public var notes: [Note]
+    /// What shows the action's effect (see `Evidence`).
+    public var evidence: [Evidence] = []
 
     public init(ref: String, text: String, byWhen: PlanDate? = nil, leads: [String] = [],
                 seniorResponsibleOfficer: String? = nil, status: Status = .notStarted,

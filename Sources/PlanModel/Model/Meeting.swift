@@ -88,6 +88,8 @@ public struct Highlight: Codable, Equatable, Sendable {
     public var escalations: String
     /// Decisions asked of the board.
     public var asks: String
+    /// What the report's claims rest on (see `Evidence`).
+    public var evidence: [Evidence] = []
 
     public init(area: Int, rag: Status? = nil, reason: String = "", progress: String = "", nextSteps: String = "",
                 escalations: String = "", asks: String = "") {

@@ -43,6 +43,8 @@ extension Validator {
             // A removal, or an actual (a number the edit itself checks), breaks no rule the
             // validator keeps for what remains.
             case .removeAction, .removeRisk, .removeCheckpoint, .setActual: break
+            // Evidence is checked when it is added (`Evidence.problem`).
+            case .evidence: break
             case let .batch(edits):
                 for edit in edits where !add(edit) { return false }
             // Meetings and the plan's structure reach across the plan: check it whole.
