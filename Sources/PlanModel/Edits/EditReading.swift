@@ -24,7 +24,7 @@ extension Edit {
         case let .removeCheckpoint(checkpoint): "removed checkpoint “\(checkpoint.name)”"
         case let .batch(edits): edits.map { $0.summary(in: plan) }.joined(separator: "; ")
         case let .meeting(edit): edit.summary
-        case let .evidence(edit): edit.summary
+        case let .evidence(edit): edit.summary(in: plan)
         case let .structure(edit): edit.summary
         }
     }

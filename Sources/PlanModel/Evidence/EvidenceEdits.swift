@@ -23,11 +23,12 @@ public enum EvidenceEdit: Codable, Equatable, Sendable {
         }
     }
 
-    /// How it reads in the log: "evidence on 3b: “SENCO audit”".
-    public var summary: String {
+    /// How it reads in the log: "evidence on action 3b: “SENCO audit”", naming a KPI's
+    /// milestone by its label when `plan` has it.
+    public func summary(in plan: Plan?) -> String {
         switch self {
-        case let .add(holder, _, item): "evidence on \(holder.display(in: nil)): “\(Edit.clip(item.title))”"
-        case let .remove(holder, item): "removed evidence from \(holder.display(in: nil)): “\(Edit.clip(item.title))”"
+        case let .add(holder, _, item): "evidence on \(holder.display(in: plan)): “\(Edit.clip(item.title))”"
+        case let .remove(holder, item): "removed evidence from \(holder.display(in: plan)): “\(Edit.clip(item.title))”"
         }
     }
 }
