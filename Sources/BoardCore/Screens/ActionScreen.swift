@@ -7,6 +7,7 @@ public struct ActionScreen: FieldScreen {
     public static var bindings: [Binding] {
         [Binding([.enter, .char("e")], .editField, "Edit the selected field", bar: "Edit", needs: [.writable, .action])]
             + Bindings.status + Bindings.actionEditing + [Bindings.note, Bindings.followLink, Bindings.editor, Bindings.deleteAction]
+            + EvidenceKeys.bindings()
     }
     public static func make(_ subject: String, _ board: BoardState) -> ActionScreen? {
         board.plan.action(subject) == nil ? nil : ActionScreen(ref: subject)
@@ -50,7 +51,7 @@ public struct ActionScreen: FieldScreen {
             }
             return [.push(KPIScreen.id(kpi))]
         default:
-            return []
+            return board.evidenceSteps(command, .action(ref)) ?? []
         }
     }
 }

@@ -32,6 +32,7 @@ public struct MeetingsScreen: LineScreen {
          Binding([.char("R")], .meetings(.recordMeeting), "Record the meeting as held: a checkpoint of every status, score, actual and by-when",
                  needs: [.writable, .chair]),
          Binding([.char("S")], .meetings(.compareWith), "Compare with this meeting (what “since” means)")]
+            + EvidenceKeys.bindings(chair: true)
     }
 
     public static var globalBindings: [Binding] {
@@ -94,6 +95,11 @@ public struct MeetingsScreen: LineScreen {
             return [.since(checkpoint), .say("“Since” now means “\(meeting.name)” (checkpoint “\(checkpoint)”).")]
         case .meetings(.addDecision):
             return [.ask(.prompt(board.decisionTextPrompt(meeting.name, area: item?.area)))]
+        case EvidenceKeys.addCommand, EvidenceKeys.removeCommand:
+            guard self.meeting != nil, let area = item?.area, meeting.highlight(area: area) != nil else {
+                return [.refuse("Select a line of an area's highlight report on the agenda first (write the report before its evidence).")]
+            }
+            return board.evidenceSteps(command, .highlight(meeting: meeting.name, area: area)) ?? []
         default:
             return board.agendaCommand(command, item, meeting)
         }
@@ -149,6 +155,10 @@ public struct MeetingsScreen: LineScreen {
             lines.append(ragLine(area.number, highlight, plan.rollupStatus(ofArea: area.number), width))
             for field in HighlightField.texts {
                 lines += textLines(.highlight(area.number, field), field.label, highlight?[keyPath: field.path] ?? "", width)
+            }
+            if let evidence = highlight?.evidence, !evidence.isEmpty {
+                lines.append(Line("   Evidence", .dim))
+                lines += EvidenceViews.lines(evidence, width: width, indent: 4, empty: nil)
             }
         }
         lines.append(Line(" Decisions (\(key(.meetings(.addDecision))) records one · \(key(.meetings(.toggleDone))) done/reopen · \(key(.meetings(.turnIntoAction))) turns one into an action)",

@@ -77,6 +77,10 @@ enum DetailViews {
             }
         }
         lines.append(.blank)
+        lines.append(Line("Evidence (\(action.evidence.count))", .heading))
+        lines += EvidenceViews.lines(action.evidence, width: width, indent: 1,
+                                     empty: "None yet. Press \(Bindings.key(EvidenceKeys.addCommand, on: ActionScreen.self)) to add where to find it (a link or document).")
+        lines.append(.blank)
         let history = state.log.filter { $0.edit?.touches(action: ref) ?? false }
         lines.append(Line("Change history (\(history.count))", .heading))
         if history.isEmpty { lines.append(Line("No changes since the plan was imported.", .dim)) }
