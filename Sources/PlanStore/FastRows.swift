@@ -80,6 +80,7 @@ struct FastRows {
                         checkpoints: try checkpoints(),
                         meetings: part ? [] : try MeetingRows.load(db, columns))
         try EvidenceRows.attach(to: &plan, db, columns)
+        try RevisionRows.attach(to: &plan, db, columns)
         return plan
     }
 

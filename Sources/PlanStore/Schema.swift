@@ -129,6 +129,7 @@ enum Schema {
         MeetingRows.registerMigration(&migrator)
         PeopleRows.registerMigration(&migrator)
         EvidenceRows.registerMigration(&migrator)
+        RevisionRows.registerMigration(&migrator)
         return migrator
     }
 }

@@ -54,6 +54,10 @@ public struct WriteScope {
             case let .figure(kpi, _): kpis.append(kpi)
             case .highlight: return false
             }
+        case let .agreement(edit):
+            // Agreeing the plan writes its header: the whole-plan difference does that.
+            guard let ref = edit.ref else { return false }
+            actions.append(ref)
         // Meetings and the plan's structure are written by the whole-plan difference.
         case .meeting, .structure: return false
         }

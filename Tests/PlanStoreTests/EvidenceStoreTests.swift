@@ -41,7 +41,7 @@ final class EvidenceStoreTests: XCTestCase {
             XCTAssertEqual(reopened.evidence(of: holder), [audit()], holder.display(in: reopened))
         }
         XCTAssertEqual(try carol.changes().suffix(3).map(\.summary), [
-            "evidence on action 3b: “SENCO audit”", "evidence on K1 at milestone 1: “SENCO audit”",
+            "evidence on action 3b: “SENCO audit”", "evidence on K1 at 3 months: “SENCO audit”",
             "evidence on area 3's highlight for “\(meeting.name)”: “SENCO audit”",
         ])
         // Undone by carol, newest first; the old log still undoes after them.

@@ -56,6 +56,19 @@ final class FollowTests: XCTestCase {
         case 11:
             _ = try? store.recordCheckpoint(name: "Board \(step)", date: today)
             return
+        case 12 where random.next(3) > 0:
+            // The plan agreed, an agreed date moved with its reason, or a move agreed.
+            let proposed = plan.allActions.compactMap { a in a.revisions.last { !$0.isAgreed }.map { (a.ref, $0) } }
+            if !proposed.isEmpty, random.next(2) == 0, let (ref, seen) = random.pick(proposed) {
+                var agreed = seen
+                agreed.agreedBy = store.user
+                agreed.agreedOn = today
+                edit = .agreement(.setRevision(ref: ref, from: seen, to: agreed))
+            } else if plan.baseline == 0 || random.next(8) == 0 {
+                edit = plan.agreeing(on: today, with: ["Adviser \(step)"])
+            } else {
+                edit = action.map { plan.revisingByWhen(of: $0.ref, to: today.adding(days: random.next(60)), reason: "why \(step)", by: store.user, on: today) }
+            }
         case 12:
             // Evidence on an action or a KPI figure, added or removed.
             let figure = random.pick(plan.kpis).flatMap { kpi in kpi.milestones.isEmpty ? nil : EvidenceHolder.figure(kpi: kpi.ref, milestone: random.next(kpi.milestones.count)) }
@@ -134,6 +147,7 @@ final class FollowTests: XCTestCase {
         XCTAssertTrue(log.contains { $0.kind == .import && $0.summary == "imported part-way" }, "the stream held an import")
         XCTAssertTrue(log.contains { if case .addCheckpoint = $0.edit { return true }; return false }, "the stream held a checkpoint")
         XCTAssertTrue(log.contains { if case .evidence(.remove) = $0.edit { return true }; return false }, "the stream removed evidence")
+        XCTAssertTrue(log.contains { if case .agreement(.setRevision) = $0.edit { return true }; return false }, "the stream agreed a revised date")
         XCTAssertTrue(log.contains { $0.kind == .undo && { if case .evidence = $0.edit { return true }; return false }($0) },
                       "the stream undid an evidence change")
     }

@@ -128,7 +128,7 @@ public enum PlanDecoding {
     static func decodeHeader(_ node: JSONNode?, _ r: inout FieldReader) -> Header? {
         func p() -> String { "header" }
         guard let o = r.object(node, p(), keys: ["localArea", "title", "notice", "inspectionStart", "inspectionEnd",
-                                                 "revisitReportDate", "accountableOfficers", "advisers"]) else { return nil }
+                                                 "revisitReportDate", "accountableOfficers", "advisers"], optional: ["agreements"]) else { return nil }
         let localArea = r.string(o["localArea"], "\(p()).localArea")
         let title = r.string(o["title"], "\(p()).title")
         let notice = r.optionalString(o["notice"], "\(p()).notice")
@@ -137,9 +137,12 @@ public enum PlanDecoding {
         let revisit = r.optionalDate(o["revisitReportDate"], "\(p()).revisitReportDate")
         let officers = list(o["accountableOfficers"], "\(p()).accountableOfficers", "people", &r, decodePerson)
         let advisers = list(o["advisers"], "\(p()).advisers", "people", &r, decodePerson)
-        guard let localArea, let title, let notice, let start, let end, let revisit, let officers, let advisers else { return nil }
-        return Header(localArea: localArea, title: title, notice: notice, inspectionStart: start, inspectionEnd: end,
-                      revisitReportDate: revisit, accountableOfficers: officers, advisers: advisers)
+        let agreements = decodeAgreements(o["agreements"], "\(p()).agreements", &r)
+        guard let localArea, let title, let notice, let start, let end, let revisit, let officers, let advisers, let agreements else { return nil }
+        var header = Header(localArea: localArea, title: title, notice: notice, inspectionStart: start, inspectionEnd: end,
+                            revisitReportDate: revisit, accountableOfficers: officers, advisers: advisers)
+        header.agreements = agreements
+        return header
     }
 
     static func decodePerson(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Person? {
@@ -198,7 +201,7 @@ public enum PlanDecoding {
 
     static func decodeAction(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Action? {
         guard let o = r.object(node, p(), keys: ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status",
-                                              "kpiText", "kpis", "successCriteria", "notes"], optional: ["evidence"]) else { return nil }
+                                              "kpiText", "kpis", "successCriteria", "notes"], optional: ["evidence", "revisions"]) else { return nil }
         let ref = r.string(o["ref"], "\(p()).ref")
         let text = r.string(o["text"], "\(p()).text")
         let byWhen = r.optionalDate(o["byWhen"], "\(p()).byWhen")
@@ -217,10 +220,13 @@ public enum PlanDecoding {
             return Note(date: date, author: author, text: text)
         }
         let evidence = decodeEvidence(o["evidence"], "\(p()).evidence", &r)
-        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes, let evidence else { return nil }
+        let revisions = decodeRevisions(o["revisions"], "\(p()).revisions", &r)
+        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes, let evidence,
+              let revisions else { return nil }
         var action = Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
                             kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes))
         action.evidence = evidence
+        action.revisions = revisions
         return action
     }
 

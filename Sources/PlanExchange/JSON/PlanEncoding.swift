@@ -74,7 +74,7 @@ public enum PlanEncoding {
             ("revisitReportDate", date(h.revisitReportDate)),
             ("accountableOfficers", .array(h.accountableOfficers.map(person))),
             ("advisers", .array(h.advisers.map(person))),
-        ])
+        ] + agreements(h.agreements))
     }
 
     static func person(_ p: Person) -> JSONOut {
@@ -106,7 +106,7 @@ public enum PlanEncoding {
             ("notes", .array(a.notes.map { n in
                 .object([("date", .string(n.date.iso)), ("author", .string(n.author)), ("text", .string(n.text))])
             })),
-        ] + evidence(a.evidence))
+        ] + evidence(a.evidence) + revisions(a.revisions))
     }
 
     public static func risk(_ r: Risk) -> JSONOut {

@@ -155,6 +155,7 @@ extension Plan {
             return .meeting(try applyMeeting(edit))
         case let .structure(edit): return .structure(try applyStructure(edit))
         case let .evidence(edit): return .evidence(try applyEvidence(edit))
+        case let .agreement(edit): return .agreement(try applyAgreement(edit))
         }
     }
 

@@ -42,6 +42,8 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     case structure(StructureEdit)
     /// Evidence on an action, a KPI figure or a highlight (see `EvidenceEdit`).
     case evidence(EvidenceEdit)
+    /// The agreed plan and revisions of its dates (see `AgreementEdit`).
+    case agreement(AgreementEdit)
 
     /// Sets an action's status from the one the person saw, adding the reason as a
     /// progress note first when given.

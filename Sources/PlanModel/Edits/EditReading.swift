@@ -25,6 +25,7 @@ extension Edit {
         case let .batch(edits): edits.map { $0.summary(in: plan) }.joined(separator: "; ")
         case let .meeting(edit): edit.summary
         case let .evidence(edit): edit.summary(in: plan)
+        case let .agreement(edit): edit.summary
         case let .structure(edit): edit.summary
         }
     }

@@ -11,6 +11,7 @@ extension Edit {
         case let .batch(edits): return edits.contains { $0.touches(action: ref) }
         case let .structure(edit): return edit.touches(action: ref)
         case let .evidence(edit): return edit.holder == .action(ref)
+        case let .agreement(edit): return edit.ref == ref
         default: return false
         }
     }
@@ -36,7 +37,7 @@ extension Edit {
         case let (.removeRisk(r, _), .risk(ref, _)): return r == ref
         case let (.setActual(k, m, _, _), .actual(kpi, milestone)): return k == kpi && m == milestone
         case let (.addCheckpoint(c, _), .checkpoint(name)), let (.removeCheckpoint(c), .checkpoint(name)): return c.name == name
-        case (.meeting, _), (.structure, _), (.evidence, _): return targets.contains { $0.overlaps(target) }
+        case (.meeting, _), (.structure, _), (.evidence, _), (.agreement, _): return targets.contains { $0.overlaps(target) }
         default: return false
         }
     }
@@ -74,6 +75,7 @@ extension Edit {
             case let .figure(kpi, _): return .kpi(kpi)
             case .highlight: return nil
             }
+        case let .agreement(edit): return edit.ref.map(Subject.action)
         }
     }
 }
@@ -99,6 +101,7 @@ extension Edit {
         case let .meeting(edit): return edit.targets
         case let .structure(edit): return edit.targets
         case let .evidence(edit): return [.evidence(edit.holder, id: edit.item.id)]
+        case let .agreement(edit): return [edit.ref.map { .action($0, .byWhen) } ?? .structure(["plan", "agreement"])]
         }
     }
 }

@@ -141,6 +141,8 @@ public struct Action: Codable, Equatable, Sendable {
     public var notes: [Note]
     /// What shows the action's effect (see `Evidence`).
     public var evidence: [Evidence] = []
+    /// Changes to its agreed by-when, with their reasons (see `DateRevision`).
+    public var revisions: [DateRevision] = []
 
     public init(ref: String, text: String, byWhen: PlanDate? = nil, leads: [String] = [],
                 seniorResponsibleOfficer: String? = nil, status: Status = .notStarted,

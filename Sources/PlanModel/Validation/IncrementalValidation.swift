@@ -45,6 +45,8 @@ extension Validator {
             case .removeAction, .removeRisk, .removeCheckpoint, .setActual: break
             // Evidence is checked when it is added (`Evidence.problem`).
             case .evidence: break
+            // Revisions and agreements carry dates and words the edit itself checks.
+            case .agreement: break
             case let .batch(edits):
                 for edit in edits where !add(edit) { return false }
             // Meetings and the plan's structure reach across the plan: check it whole.
