@@ -46,6 +46,11 @@ enum DetailViews {
                     value.append(Line.Segment("  » due \(days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")")", .dueSoon, keepsRole: true))
                 }
                 lines.append(Self.field("By when", value, selected: selected, index: index))
+                if let standing = AgreementViews.standingSegments(action, plan) {
+                    var line = Self.field("", standing, selected: selected, index: index)
+                    line.target = nil
+                    lines.append(line)
+                }
             case .leads:
                 lines.append(Self.field("Lead(s)", [Line.Segment(action.leads.isEmpty ? "none" : action.leads.joined(separator: ", "), action.leads.isEmpty ? .dim : .normal)], selected: selected, index: index))
             case .seniorResponsibleOfficer:

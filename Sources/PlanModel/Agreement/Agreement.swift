@@ -63,6 +63,21 @@ public struct DateStanding: Equatable, Sendable {
     /// Moved, and no agreed revision brings it to where it is now.
     public var unagreed: Bool { moved && !(revision.map { $0.isAgreed && $0.to == now } ?? false) }
 
+    /// Where `action` stands against `agreement`, the plan's baseline number `baseline`; nil without one.
+    public init?(of action: Action, agreement: Agreement?, baseline: Int) {
+        guard let agreement else { return nil }
+        let agreed = agreement.byWhen.first { $0.ref == action.ref }
+        self.init(agreed: agreed?.byWhen, inAgreedPlan: agreed != nil, now: action.byWhen,
+                  revision: action.revisions.last { $0.baseline == baseline })
+    }
+
+    public init(agreed: PlanDate?, inAgreedPlan: Bool, now: PlanDate?, revision: DateRevision?) {
+        self.agreed = agreed
+        self.inAgreedPlan = inAgreedPlan
+        self.now = now
+        self.revision = revision
+    }
+
     /// "agreed 31 Mar 2023 → revised 30 Jun 2023 (agreed 12 Apr 2023)", or nil when it has not moved.
     public var words: String? {
         guard moved else { return nil }
@@ -85,10 +100,7 @@ extension Plan {
 
     /// Where an action's by-when stands against the agreed plan; nil before the plan is agreed.
     public func dateStanding(of action: Action) -> DateStanding? {
-        guard let agreement else { return nil }
-        let agreed = agreement.byWhen.first { $0.ref == action.ref }
-        let revision = action.revisions.last { $0.baseline == baseline }
-        return DateStanding(agreed: agreed?.byWhen, inAgreedPlan: agreed != nil, now: action.byWhen, revision: revision)
+        DateStanding(of: action, agreement: agreement, baseline: baseline)
     }
 
     /// Actions whose by-when moved from the agreed plan, each with where it stands.
