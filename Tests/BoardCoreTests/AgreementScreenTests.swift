@@ -6,8 +6,16 @@ import XCTest
 /// Once the plan is agreed, moving an action's by-when asks why and shows both dates, the
 /// triage lists the move until a chair records it agreed.
 final class AgreementScreenTests: XCTestCase {
-    func agreedBoard() throws -> BoardState {
+    /// The sample as it would be before its agreement and revisions.
+    func unagreed() throws -> Plan {
         var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        plan.header.agreements = []
+        for a in plan.areas.indices { for i in plan.areas[a].actions.indices { plan.areas[a].actions[i].revisions = [] } }
+        return plan
+    }
+
+    func agreedBoard() throws -> BoardState {
+        var plan = try unagreed()
         plan = try plan.applying(plan.agreeing(on: TestDates.date("2023-01-16"), with: ["Jo Adviser (DfE)"])).plan
         var state = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "tester", width: 120, height: 50)
         _ = state.update(.resize(width: 120, height: 50))
@@ -52,9 +60,21 @@ final class AgreementScreenTests: XCTestCase {
     }
 
     func testBeforeThePlanIsAgreedADateMovesWithoutAQuestion() throws {
-        var state = try board(width: 120, height: 50)
+        var state = BoardState(plan: try unagreed(), today: TestDates.illustrativeToday, user: "tester", width: 120, height: 50)
+        _ = state.update(.resize(width: 120, height: 50))
+        _ = state.update(.key(.char(View.areas.key ?? "?")))
         state.press(.down, .down, .enter, .down, .down, .down, .enter, .char("w"), .ctrl("u"))
         state.type("2027-06-30")
         XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.byWhen, ofAction: "3b", to: .date(TestDates.date("2027-06-30"))))
+    }
+}
+
+extension BoardState {
+    /// The plan as it was before it was agreed, so a by-when moves without a question
+    /// (tests of typing dates; the agreed plan's question is tested above).
+    mutating func forgetAgreement() {
+        var plan = self.plan
+        plan.header.agreements = []
+        _ = update(.planChanged(plan, []))
     }
 }
