@@ -161,6 +161,9 @@ extension BoardPack {
                     let a = line.action
                     var when: Inlines = [Span(a.byWhen?.display ?? "Not set")]
                     if let move = line.dateMove { when.append(Span(" (moved from \(move.from?.display ?? "not set"))", .flag)) }
+                    if let standing = plan.dateStanding(of: a), let words = standing.words {
+                        when.append(Span(" — \(words)", standing.unagreed ? .flag : .plain))
+                    }
                     let overdue: Inlines = line.overdueDays.map { [Span("\($0) days overdue", .flag)] }
                         ?? (line.dueSoon ? [Span("Due soon")] : [Span("–")])
                     return Table.Row(key: a.ref, cells: [
