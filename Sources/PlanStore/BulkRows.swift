@@ -52,5 +52,6 @@ enum BulkRows {
         try MeetingRows.write(plan.meetings, over: [], db, json)
         try EvidenceRows.replaceAll(with: plan, db)
         try RevisionRows.replaceAll(with: plan, db)
+        try RecordRows.replaceAll(with: plan, db)
     }
 }

@@ -62,7 +62,7 @@ enum EvidenceRows {
     /// Puts each holder's evidence on the plan read from the other tables. Rows for holders
     /// the plan does not hold (a part of a plan) are left out. A file opened read-only before
     /// its migration has no evidence.
-    static func attach(to plan: inout Plan, _ db: Database, _ json: JSONColumns) throws {
+    static func attach(to plan: inout Plan, _ db: Database, _ json: JSONColumns, actions: Bool = true) throws {
         guard try db.tableExists("evidence") else { return }
         var grouped: [(Key, [Evidence])] = []
         for row in try Row.fetchAll(db, sql: "SELECT holder, owner, place, id, title, date, location, shows, added_by FROM evidence ORDER BY holder, owner, place, position") {
@@ -74,7 +74,8 @@ enum EvidenceRows {
                                 location: row[6], shows: row[7], addedBy: row[8])
             if let last = grouped.last, last.0 == key { grouped[grouped.count - 1].1.append(item) } else { grouped.append((key, [item])) }
         }
-        for (key, items) in grouped { _ = plan.setEvidence(items, of: key.evidenceHolder) }
+        // An outline's actions hold only their reference, status and by-when (and its revisions).
+        for (key, items) in grouped where actions || key.holder != "action" { _ = plan.setEvidence(items, of: key.evidenceHolder) }
     }
 
     /// Writes every holder's evidence that differs between `old` and `new`.

@@ -130,6 +130,7 @@ enum Schema {
         PeopleRows.registerMigration(&migrator)
         EvidenceRows.registerMigration(&migrator)
         RevisionRows.registerMigration(&migrator)
+        RecordRows.registerMigration(&migrator)
         return migrator
     }
 }

@@ -54,6 +54,8 @@ public struct WriteScope {
             case let .figure(kpi, _): kpis.append(kpi)
             case .highlight: return false
             }
+        // A meeting's record is written with its meeting, by the whole-plan difference.
+        case .record: return false
         case let .agreement(edit):
             // Agreeing the plan writes its header: the whole-plan difference does that.
             guard let ref = edit.ref else { return false }

@@ -31,7 +31,7 @@ final class AgreementScreenTests: XCTestCase {
         state.press(.char("w"), .ctrl("u"))
         state.type("2027-06-30")
         XCTAssertEqual(state.press(.enter), [], "the move asks why first")
-        XCTAssertTrue(state.text.contains("Why does 3b move from its agreed \(agreed.display)?"), state.text)
+        XCTAssertTrue(state.text.contains("Why does 3b move from \(agreed.display)?"), state.text)
         state.type("Recruitment slipped")
         let move = state.press(.enter)
         let revision = DateRevision(baseline: 1, from: agreed, to: TestDates.date("2027-06-30"), reason: "Recruitment slipped",

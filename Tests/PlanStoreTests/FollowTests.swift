@@ -22,7 +22,7 @@ final class FollowTests: XCTestCase {
         let action = random.pick(plan.allActions)
         let edit: Edit?
         var undoAfter = false
-        switch random.next(16) {
+        switch random.next(17) {
         case 0:
             guard let action else { return }
             let status = Status.allCases[random.next(Status.allCases.count)]
@@ -56,7 +56,7 @@ final class FollowTests: XCTestCase {
         case 11:
             _ = try? store.recordCheckpoint(name: "Board \(step)", date: today)
             return
-        case 12 where random.next(3) > 0:
+        case 12 where random.next(3) == 0:
             // The plan agreed, an agreed date moved with its reason, or a move agreed.
             let proposed = plan.allActions.compactMap { a in a.revisions.last { !$0.isAgreed }.map { (a.ref, $0) } }
             if !proposed.isEmpty, random.next(2) == 0, let (ref, seen) = random.pick(proposed) {
@@ -69,6 +69,17 @@ final class FollowTests: XCTestCase {
             } else {
                 edit = action.map { plan.revisingByWhen(of: $0.ref, to: today.adding(days: random.next(60)), reason: "why \(step)", by: store.user, on: today) }
             }
+        case 14:
+            // A meeting's record: someone attends or sends apologies, a matter is raised.
+            guard let meeting = random.pick(plan.meetings) else { return }
+            let number = plan.nextMatterNumber
+            edit = plan.changingRecord(of: meeting.name) { record in
+                if random.next(2) == 0 {
+                    record.attendance.append(Attendee(name: "Member \(step)", present: random.next(3) > 0))
+                } else {
+                    record.mattersArising.append(MatterArising(number: number, text: "Matter \(step)"))
+                }
+            }
         case 12:
             // Evidence on an action or a KPI figure, added or removed.
             let figure = random.pick(plan.kpis).flatMap { kpi in kpi.milestones.isEmpty ? nil : EvidenceHolder.figure(kpi: kpi.ref, milestone: random.next(kpi.milestones.count)) }
@@ -76,7 +87,7 @@ final class FollowTests: XCTestCase {
                 edit = .evidence(.remove(held.holder, item: seen))
             } else {
                 guard let holder = random.next(2) == 0 ? action.map({ EvidenceHolder.action($0.ref) }) : figure else { return }
-                undoAfter = random.next(3) == 0
+                undoAfter = random.next(3) > 0
                 edit = .evidence(.add(holder, index: random.next(3) == 0 ? 0 : nil,
                                       item: Evidence(title: "Report \(step)", date: today, location: "https://example.org/\(step)", addedBy: store.user)))
             }
@@ -148,8 +159,9 @@ final class FollowTests: XCTestCase {
         XCTAssertTrue(log.contains { if case .addCheckpoint = $0.edit { return true }; return false }, "the stream held a checkpoint")
         XCTAssertTrue(log.contains { if case .evidence(.remove) = $0.edit { return true }; return false }, "the stream removed evidence")
         XCTAssertTrue(log.contains { if case .agreement(.setRevision) = $0.edit { return true }; return false }, "the stream agreed a revised date")
-        XCTAssertTrue(log.contains { $0.kind == .undo && { if case .evidence = $0.edit { return true }; return false }($0) },
-                      "the stream undid an evidence change")
+        XCTAssertTrue(log.contains { if case .record = $0.edit { return true }; return false }, "the stream recorded a meeting's attendance or matters")
+        let evidenceChanges = Set(log.filter { if case .evidence = $0.edit { return $0.kind == .edit }; return false }.map(\.seq))
+        XCTAssertTrue(log.contains { $0.kind == .undo && $0.target.map(evidenceChanges.contains) ?? false }, "the stream undid an evidence change")
     }
 
     func testChangingOneActionFromTheCommandLineWritesWhatAWholePlanChangeWrites() throws {

@@ -20,33 +20,33 @@ final class EvidenceCLITests: XCTestCase {
     func testEvidenceIsAddedListedFoundMissingAndRemovedEachAsOneUndoableChange() throws {
         _ = try PlanboardBinary.run(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", db], environment: ["USER": "tester"])
         let missingBefore = try planboard("evidence", "list", "--missing", "--area", "3").stdout
-        XCTAssertTrue(missingBefore.contains("action 3d (Complete)"), missingBefore)
+        XCTAssertTrue(missingBefore.contains("action 3i (Complete)"), missingBefore)
 
-        let added = try planboard("evidence", "add", "3d", "--title", "EHC roadmap", "--link", "https://intranet.example/roadmap.pdf",
+        let added = try planboard("evidence", "add", "3i", "--title", "EHC roadmap", "--link", "https://intranet.example/roadmap.pdf",
                                   "--shows", "The simplified pathway, published", "--date", "2023-04-03")
         XCTAssertTrue(added.stdout.hasPrefix("Added evidence e"), added.stdout)
-        try planboard("evidence", "add", "K4", "--milestone", "6 months", "--title", "Timeliness return", "--link", "S:/SEND/ehc-timeliness.xlsx")
+        try planboard("evidence", "add", "K5", "--milestone", "6 months", "--title", "QA report", "--link", "S:/SEND/ehc-timeliness.xlsx")
 
         let listed = try planboard("evidence", "list", "--area", "3").stdout
-        XCTAssertTrue(listed.contains("action 3d (Complete)"), listed)
+        XCTAssertTrue(listed.contains("action 3i (Complete)"), listed)
         XCTAssertTrue(listed.contains("2023-04-03  EHC roadmap  <https://intranet.example/roadmap.pdf>  shows: The simplified pathway, published  (added by tester)"), listed)
-        XCTAssertTrue(listed.contains("K4 at 6 months: 47%"), listed)
+        XCTAssertTrue(listed.contains("K5 at 6 months: 71%"), listed)
         let missing = try planboard("evidence", "list", "--missing", "--area", "3").stdout
-        XCTAssertFalse(missing.contains("action 3d "), "3d has evidence now: \(missing)")
-        XCTAssertFalse(missing.contains("K4 at 6 months"), missing)
+        XCTAssertFalse(missing.contains("action 3i "), "3i has evidence now: \(missing)")
+        XCTAssertFalse(missing.contains("K5 at 6 months"), missing)
 
         let log = try planboard("log").stdout
-        XCTAssertTrue(log.contains("\ttester\tedit\tevidence on action 3d: “EHC roadmap”"), log)
-        XCTAssertTrue(log.contains("evidence on K4 at 6 months: “Timeliness return”"), log)
+        XCTAssertTrue(log.contains("\ttester\tedit\tevidence on action 3i: “EHC roadmap”"), log)
+        XCTAssertTrue(log.contains("evidence on K5 at 6 months: “QA report”"), log)
 
         let id = try XCTUnwrap(added.stdout.split(separator: " ").dropFirst(2).first).description
-        let wrong = try planboard("evidence", "remove", "3d", "e0000000000", expect: 1)
-        XCTAssertTrue(wrong.stderr.contains("action 3d has no evidence e0000000000; expected one of \(id)"), wrong.stderr)
-        let bad = try planboard("evidence", "add", "3d", "--title", "", "--link", "x", expect: 1)
+        let wrong = try planboard("evidence", "remove", "3i", "e0000000000", expect: 1)
+        XCTAssertTrue(wrong.stderr.contains("action 3i has no evidence e0000000000; expected one of \(id)"), wrong.stderr)
+        let bad = try planboard("evidence", "add", "3i", "--title", "", "--link", "x", expect: 1)
         XCTAssertTrue(bad.stderr.contains("evidence needs a title"), bad.stderr)
-        try planboard("evidence", "remove", "3d", id)
-        XCTAssertTrue(try planboard("evidence", "list", "--missing").stdout.contains("action 3d (Complete)"))
-        XCTAssertTrue(try planboard("undo").stdout.contains("Undid: removed evidence from action 3d"))
-        XCTAssertFalse(try planboard("evidence", "list", "--missing").stdout.contains("action 3d (Complete)"), "the undo put it back")
+        try planboard("evidence", "remove", "3i", id)
+        XCTAssertTrue(try planboard("evidence", "list", "--missing").stdout.contains("action 3i (Complete)"))
+        XCTAssertTrue(try planboard("undo").stdout.contains("Undid: removed evidence from action 3i"))
+        XCTAssertFalse(try planboard("evidence", "list", "--missing").stdout.contains("action 3i (Complete)"), "the undo put it back")
     }
 }

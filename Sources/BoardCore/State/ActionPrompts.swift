@@ -78,7 +78,7 @@ extension BoardState {
             switch TypedText.date(text) {
             case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
             case let .success(date):
-                if let question = revisionQuestion(ref, saw: saw, to: date) { return .done([question]) }
+                if let question = revisionQuestion(ref, saw: saw, to: date, retry: retry) { return .done([question]) }
                 return .done([edit(.date(date), shown: date?.display ?? "no date")])
             }
         case .leads:

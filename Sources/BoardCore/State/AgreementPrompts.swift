@@ -15,17 +15,19 @@ enum AgreementKeys {
 extension BoardState {
     /// When a by-when typed for `ref` moves it away from its agreed date, the question
     /// asking why (the move becomes a revision); nil when no reason is needed.
-    func revisionQuestion(_ ref: String, saw: FieldValue, to date: PlanDate?) -> Step? {
+    func revisionQuestion(_ ref: String, saw: FieldValue, to date: PlanDate?, retry: Retry) -> Step? {
         guard let action = plan.action(ref), let standing = plan.dateStanding(of: action), standing.inAgreedPlan,
               date != standing.agreed, case let .date(from) = saw else { return nil }
         let baseline = plan.baseline
-        return .ask(.prompt(Prompt("Why does \(ref) move from its agreed \(standing.agreed?.display ?? "no date")? ",
-                                   hint: "The reason goes with the revised date, proposed until a chair agrees it · Enter save · Esc cancel") { text, board in
+        return .ask(.prompt(Prompt("Why does \(ref) move from \(standing.agreed?.display ?? "no date")? ",
+                                   hint: "Its agreed date; the reason goes with the revised one, proposed until a chair agrees it · Enter save · Esc cancel") { text, board in
             let reason = text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return .refuse("A change of an agreed date needs a reason: say why, then Enter (Esc cancels).") }
             let revision = DateRevision(baseline: baseline, from: from, to: date, reason: reason, proposedBy: board.user, proposedOn: board.today)
             let edit = Edit.batch([.setAction(ref: ref, field: .byWhen, from: saw, to: .date(date)), .agreement(.addRevision(ref: ref, revision: revision))])
-            return .done([.effect(.apply(edit, done: "\(ref) by when \(date?.display ?? "none"): proposed, until a chair records it agreed (\(Bindings.key(AgreementKeys.agreeCommand, on: ActionScreen.self)) on its screen)."))])
+            // Refused because the date changed meanwhile, the date question comes back with what was typed.
+            return .done([.effect(.apply(edit, done: "\(ref) by when \(date?.display ?? "none"): proposed, until a chair records it agreed (\(Bindings.key(AgreementKeys.agreeCommand, on: ActionScreen.self)) on its screen).",
+                                         retry: retry))])
         }))
     }
 

@@ -46,13 +46,14 @@ extension PlanEncoding {
                     ("action", .optional(d.action, JSONOut.string)),
                 ])
             })),
-        ])
+        ] + record(m.record))
     }
 }
 
 extension PlanDecoding {
     static func decodeMeeting(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Meeting? {
-        guard let o = r.object(node, p(), keys: ["name", "date", "checkpoint", "byWhen", "highlights", "decisions"]) else { return nil }
+        guard let o = r.object(node, p(), keys: ["name", "date", "checkpoint", "byWhen", "highlights", "decisions"],
+                               optional: ["attendance", "minutes", "mattersArising"]) else { return nil }
         let name = r.string(o["name"], "\(p()).name")
         let date = r.date(o["date"], "\(p()).date")
         let checkpoint = r.optionalString(o["checkpoint"], "\(p()).checkpoint")
@@ -65,8 +66,11 @@ extension PlanDecoding {
         }
         let highlights = list(o["highlights"], "\(p()).highlights", "highlights", &r, decodeHighlight)
         let decisions = list(o["decisions"], "\(p()).decisions", "decisions", &r, decodeDecision)
-        guard let name, let date, let checkpoint, let byWhen, let highlights, let decisions else { return nil }
-        return Meeting(name: name, date: date, checkpoint: checkpoint, byWhen: byWhen, highlights: highlights, decisions: decisions)
+        let record = decodeRecord(o, p, &r)
+        guard let name, let date, let checkpoint, let byWhen, let highlights, let decisions, let record else { return nil }
+        var meeting = Meeting(name: name, date: date, checkpoint: checkpoint, byWhen: byWhen, highlights: highlights, decisions: decisions)
+        meeting.record = record
+        return meeting
     }
 
     static func decodeHighlight(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Highlight? {

@@ -26,6 +26,7 @@ extension Edit {
         case let .meeting(edit): edit.summary
         case let .evidence(edit): edit.summary(in: plan)
         case let .agreement(edit): edit.summary
+        case let .record(edit): edit.summary
         case let .structure(edit): edit.summary
         }
     }

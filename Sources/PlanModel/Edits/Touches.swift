@@ -37,7 +37,7 @@ extension Edit {
         case let (.removeRisk(r, _), .risk(ref, _)): return r == ref
         case let (.setActual(k, m, _, _), .actual(kpi, milestone)): return k == kpi && m == milestone
         case let (.addCheckpoint(c, _), .checkpoint(name)), let (.removeCheckpoint(c), .checkpoint(name)): return c.name == name
-        case (.meeting, _), (.structure, _), (.evidence, _), (.agreement, _): return targets.contains { $0.overlaps(target) }
+        case (.meeting, _), (.structure, _), (.evidence, _), (.agreement, _), (.record, _): return targets.contains { $0.overlaps(target) }
         default: return false
         }
     }
@@ -76,6 +76,7 @@ extension Edit {
             case .highlight: return nil
             }
         case let .agreement(edit): return edit.ref.map(Subject.action)
+        case .record: return nil
         }
     }
 }
@@ -102,6 +103,7 @@ extension Edit {
         case let .structure(edit): return edit.targets
         case let .evidence(edit): return [.evidence(edit.holder, id: edit.item.id)]
         case let .agreement(edit): return [edit.ref.map { .action($0, .byWhen) } ?? .structure(["plan", "agreement"])]
+        case let .record(edit): return [.meeting(edit.meeting)]
         }
     }
 }

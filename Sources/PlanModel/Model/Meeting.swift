@@ -16,6 +16,8 @@ public struct Meeting: Codable, Equatable, Sendable {
     public var highlights: [Highlight]
     /// In decision-number order.
     public var decisions: [Decision]
+    /// Attendance, minutes and matters arising, as the secretary records them (see `MeetingRecord`).
+    public var record = MeetingRecord()
 
     public init(name: String, date: PlanDate, checkpoint: String? = nil, byWhen: [ActionDate] = [],
                 highlights: [Highlight] = [], decisions: [Decision] = []) {

@@ -110,6 +110,15 @@ extension Plan {
         }
         for k in plan.kpis.indices { for m in plan.kpis[k].milestones.indices { shift(&plan.kpis[k].milestones[m].evidence) } }
         for m in plan.meetings.indices { for h in plan.meetings[m].highlights.indices { shift(&plan.meetings[m].highlights[h].evidence) } }
+        // A matter closed at a meeting names it; the meeting's name moved with its date.
+        let names = Set(plan.meetings.map(\.name))
+        for m in plan.meetings.indices {
+            for a in plan.meetings[m].record.mattersArising.indices {
+                guard let closed = plan.meetings[m].record.mattersArising[a].closedAt, !names.contains(closed),
+                      let date = PlanDate(iso: String(closed.suffix(10))) else { continue }
+                plan.meetings[m].record.mattersArising[a].closedAt = String(closed.dropLast(10)) + date.adding(days: days).iso
+            }
+        }
         return plan
     }
 }

@@ -47,6 +47,8 @@ extension Validator {
             case .evidence: break
             // Revisions and agreements carry dates and words the edit itself checks.
             case .agreement: break
+            // A meeting's record is checked when it is set (`applyRecord`).
+            case .record: break
             case let .batch(edits):
                 for edit in edits where !add(edit) { return false }
             // Meetings and the plan's structure reach across the plan: check it whole.
