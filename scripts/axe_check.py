@@ -12,7 +12,7 @@ rule, impact, the failing element's selector and axe's summary of what to fix.
 With --width the window is that many CSS pixels wide, and the script also says whether the
 page scrolls sideways (document.scrollingElement.scrollWidth > clientWidth), which counts as
 a failure. With --screenshot the whole page is saved as a PNG (one file: with several pages,
-the name gets -1, -2 ... before .png).
+the name gets -1-PAGE, -2-PAGE ... before .png, after each file's name); with --viewport, only the window.
 
 Exit status: 0 when every page passes, 1 when any has a violation or scrolls sideways,
 2 when the check itself cannot run (no chromium, chromedriver, selenium or axe.min.js).
@@ -90,7 +90,7 @@ def start_browser(width, height):
     return session
 
 
-def check(session, axe, file, screenshot, height):
+def check(session, axe, file, screenshot, height, viewport_only=False, anchor=None):
     url = pathlib.Path(file).resolve().as_uri()
     session.get(url)
     session.execute_script(axe)
@@ -115,7 +115,11 @@ def check(session, axe, file, screenshot, height):
             target = " ".join(str(t) for t in node.get("target", []))
             summary = (node.get("failureSummary") or violation.get("help", "")).replace("\n", " ")
             print(f"{file}: {violation['id']} ({violation.get('impact') or 'no impact'}) at {target}: {summary}")
-    if screenshot:
+    if screenshot and viewport_only:
+        if anchor:
+            session.execute_script("const e = document.getElementById(arguments[0]); if (e) e.scrollIntoView();", anchor)
+        session.save_screenshot(screenshot)
+    elif screenshot:
         width = client_width
         session.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                 {"width": width, "height": max(int(page_height), height), "deviceScaleFactor": 1,
@@ -132,6 +136,8 @@ def main():
     parser.add_argument("--width", type=int, default=1280, help="window width in CSS pixels (default 1280)")
     parser.add_argument("--height", type=int, default=900, help="window height in CSS pixels (default 900)")
     parser.add_argument("--screenshot", metavar="PNG", help="save a full-page screenshot here")
+    parser.add_argument("--viewport", action="store_true", help="with --screenshot, only the window (width x height), not the whole page")
+    parser.add_argument("--anchor", metavar="ID", help="with --viewport, scroll the element with this id to the top first")
     args = parser.parse_args()
     for file in args.files:
         if not os.path.isfile(file):
@@ -145,12 +151,15 @@ def main():
             shot = args.screenshot
             if shot and len(args.files) > 1:
                 stem, dot, ext = shot.rpartition(".")
-                shot = f"{stem}-{index + 1}.{ext}" if dot else f"{shot}-{index + 1}"
-            outcome = check(session, axe, file, shot, args.height)
+                name = f"{index + 1}-{pathlib.Path(file).stem}"
+                shot = f"{stem}-{name}.{ext}" if dot else f"{shot}-{name}"
+            outcome = check(session, axe, file, shot, args.height, args.viewport, args.anchor)
             if len(outcome) == 2:
                 failed = True
                 continue
             count, scrolls, scroll_width, client_width = outcome
+            if shot:
+                print(f"{file}: screenshot at {args.width} px in {shot}")
             print(f"{file}: {count} violation{'s' if count != 1 else ''} of {', '.join(TAGS)} at {args.width} px")
             if scrolls:
                 print(f"{file}: scrolls sideways at {args.width} px (scrollWidth {scroll_width} > clientWidth {client_width})")

@@ -220,12 +220,8 @@ public final class MemoryPlanSource: PlanSource {
         }
     }
 
-    /// "14:02 on 2023-08-15", in UTC so tests read the same anywhere.
+    /// "14:02 on 15 Aug 2023", as the stores say it, in UTC so tests read the same anywhere.
     static func time(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
-        return "\(two(c.hour)):\(two(c.minute)) on \(c.year ?? 0)-\(two(c.month))-\(two(c.day))"
+        TimeWords.clockAndDay(date, in: TimeZone(identifier: "UTC") ?? .current)
     }
 }

@@ -76,7 +76,7 @@ extension BoardPack {
         if off.isEmpty {
             blocks.append(.note(kpis.isEmpty ? "There are no KPIs on the score card." : "None: every KPI with data is on target."))
         } else {
-            blocks.append(.table(Table(name: "summary-kpis", caption: nil, headers: ["KPI", "Latest", "Target", "Status", "Travel"],
+            blocks.append(.table(Table(name: "summary-kpis", caption: nil, headers: ["KPI", "Latest", "Target", "Status", "Since the figure before"],
                                        rows: off.map(kpiRow))))
         }
 
@@ -100,7 +100,7 @@ extension BoardPack {
         let target = i.flatMap { kpi.milestones[$0].target }.map { number($0, kpi.unit) } ?? "–"
         return Table.Row(key: kpi.ref, cells: [
             [Span("\(kpi.ref) ", .strong), Span(kpi.name)], [Span(latest)], [Span(target)],
-            [Span(kpi.status.label, .kpi(kpi.status))], [Span("\(kpi.travel.glyph) \(kpi.travel.rawValue.capitalized)")],
+            [Span(kpi.status.label, .kpi(kpi.status))], [Span(kpi.travel.word.capitalized)],
         ])
     }
 
@@ -315,7 +315,7 @@ extension BoardPack {
         for kpi in kpis {
             blocks.append(.heading(level: 3, text: "\(kpi.ref) \(kpi.name)"))
             var facts: Inlines = [Span("Status: ", .strong), Span(kpi.status.label, .kpi(kpi.status)),
-                                  Span(" · Travel: \(kpi.travel.glyph) \(kpi.travel.rawValue.capitalized)"),
+                                  Span(" · Since the figure before: \(kpi.travel.word)"),
                                   Span(" · \(kpi.better == .higher ? "Higher" : "Lower") is better")]
             if let b = kpi.baseline {
                 facts.append(Span(" · Baseline: \(number(b.value, kpi.unit))" + (b.date.map { " (\($0.display))" } ?? "") + (b.note.isEmpty ? "" : " — \(b.note)")))
@@ -360,7 +360,7 @@ extension BoardPack {
         let off = kpisOffTarget
         blocks.append(.heading(level: 3, text: "KPIs off target (\(off.count))"))
         blocks.append(off.isEmpty ? .note("None.") : .table(Table(name: "exceptions-kpis", caption: nil,
-                                                                    headers: ["KPI", "Latest", "Target", "Status", "Travel"], rows: off.map(kpiRow))))
+                                                                    headers: ["KPI", "Latest", "Target", "Status", "Since the figure before"], rows: off.map(kpiRow))))
         return Section(id: "exceptions", blocks: blocks)
     }
 

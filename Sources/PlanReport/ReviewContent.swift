@@ -184,7 +184,7 @@ extension ProgressReview {
                 }
             }
             cells.append([Span(kpi.status.label, .kpi(kpi.status))])
-            cells.append([Span("\(kpi.travel.glyph) \(kpi.travel.rawValue.capitalized)")])
+            cells.append([Span(kpi.travel.word.capitalized)])
             return Table.Row(key: kpi.ref, cells: cells)
         }
         blocks.append(.table(Table(name: "review-score-card", caption: "Baseline, then target and actual at each review point; met or not, and the direction of travel (respecting which way is better)",

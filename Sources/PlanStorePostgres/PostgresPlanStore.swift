@@ -58,6 +58,13 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     private var held: Held
     /// The snapshot held was read on opening and nothing was written since.
     private var fresh = true
+    /// Where the plan is remembered between commands (`SnapshotCache`); nil keeps nothing.
+    private let cache: SnapshotCache?
+    /// The held parts came from the cache, not from this server now: every read but
+    /// `plan(around:)` asks first, and a change names `cachedIdentity` so the server applies
+    /// it only to the database it was read from.
+    private var fromCache = false
+    private var cachedIdentity: String?
 
     /// The channel every committed change is announced on, with its log position.
     public static let channel = "planboard"
@@ -72,13 +79,32 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         var log: [ChangeRecord] = []
     }
 
-    private init(location: PostgresLocation, session: PostgresSession, snapshot: Snapshot) throws {
+    private init(location: PostgresLocation, session: PostgresSession, snapshot: Snapshot, cache: SnapshotCache? = nil) throws {
         self.location = location
         self.session = session
         self.user = snapshot.user
         self.role = snapshot.role
+        self.cache = cache
         held = Held()
         try take(snapshot)
+    }
+
+    /// A store whose parts are those the cache remembered, with no round trip.
+    private init(location: PostgresLocation, session: PostgresSession, cached entry: SnapshotCache.Entry, role: Role, cache: SnapshotCache) throws {
+        self.location = location
+        self.session = session
+        self.user = entry.user
+        self.role = role
+        self.cache = cache
+        held = Held()
+        let parts = entry.parts.map { PlanPart(id: .init(kind: $0.kind, key: $0.key), parent: $0.parent, position: $0.position, body: $0.body) }
+        held.entries = try PlanParts.decode(parts, place: location.description)
+        for part in entry.parts { held.revs[.init(kind: part.kind, key: part.key)] = part.rev }
+        held.plan = try PlanParts.plan(from: held.entries, place: location.description)
+        held.version = entry.version
+        fresh = false
+        fromCache = true
+        cachedIdentity = entry.identity
     }
 
     // MARK: Opening
@@ -90,7 +116,38 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         let store = try openForLoading(location, environment: environment)
         guard store.held.version != nil else {
             store.close()
-            throw StoreError(.notFound, "the database \(location.database) has the planboard schema but no plan yet; expected one copied in with `planboard copy --from plan.sqlite --to \(location)` or imported with `planboard import FILE.json --db \(location)`")
+            throw noPlanYet(location)
+        }
+        return store
+    }
+
+    /// Opens the plan at `location` for a command, starting from what `cache` remembers of
+    /// it when that is recent (no read: a change is then one call to the server), else
+    /// reading it as `open` does. Every change saved is remembered for the next command.
+    public static func open(_ location: PostgresLocation, cache: SnapshotCache?,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresPlanStore {
+        guard let cache else { return try open(location, environment: environment) }
+        let session = PostgresSession(location: location, password: location.password(environment: environment))
+        try session.connect()
+        if let entry = cache.entry(server: location.server, database: location.database, user: location.user),
+           let role = Role(rawValue: entry.role), role >= .editor {
+            do {
+                return try PostgresPlanStore(location: location, session: session, cached: entry, role: role, cache: cache)
+            } catch {
+                // A remembered plan this planboard cannot read is only a cost: read the server's.
+            }
+        }
+        let store: PostgresPlanStore
+        do {
+            store = try PostgresPlanStore(location: location, session: session,
+                                          snapshot: try snapshot(session, after: -1, logAfter: 0, upgrade: true), cache: cache)
+        } catch {
+            session.close()
+            throw error
+        }
+        guard store.held.version != nil else {
+            store.close()
+            throw noPlanYet(location)
         }
         return store
     }
@@ -105,6 +162,10 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             session.close()
             throw error
         }
+    }
+
+    static func noPlanYet(_ location: PostgresLocation) -> StoreError {
+        StoreError(.notFound, "the database \(location.database) has the planboard schema but no plan yet; expected one copied in with `planboard copy --from plan.sqlite --to \(location)` or imported with `planboard import FILE.json --db \(location)`")
     }
 
     /// Reads a snapshot. A database of an older schema is upgraded first when the caller
@@ -208,8 +269,15 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         held.version = version
     }
 
-    /// Reads what changed since the snapshot held: one round trip.
+    /// Reads what changed since the snapshot held: one round trip. Parts remembered from an
+    /// earlier command are dropped and everything is read: only the server's own revisions
+    /// say what changed since, and the database may not be the one they came from.
     private func refresh() throws {
+        if fromCache {
+            held = Held()
+            fromCache = false
+            cachedIdentity = nil
+        }
         let snapshot = try reading {
             try Self.snapshot(self.session, after: self.held.version ?? -1, logAfter: self.held.log.last?.seq ?? 0)
         }
@@ -245,6 +313,10 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
 
     /// Asks the server for what changed, or not, as `reads` says.
     private func catchUp(version: Bool) throws {
+        if fromCache {
+            try refresh()
+            return
+        }
         switch reads {
         case .asking:
             try refresh()
@@ -255,6 +327,19 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             if !fresh { try refresh() }
             fresh = false
         }
+    }
+
+    /// The parts around `refs` for a command's one change: what the cache remembered, when
+    /// it holds them all (the change is checked against the server's revisions when sent),
+    /// else the plan as the server holds it.
+    public func plan(around refs: [String]) throws -> Plan {
+        if fromCache, let plan = held.plan, refs.allSatisfy({ plan.action($0) != nil }) {
+            // Used once: should the command refuse because the plan remembered is behind,
+            // running it again reads the server's.
+            cache?.forget(server: location.server, database: location.database, user: user)
+            return plan
+        }
+        return try load()
     }
 
     private func noPlan() -> StoreError {
@@ -391,6 +476,9 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             } catch let error as StoreError where error.kind == .conflict && session.lastState == "PB001" {
                 try refreshForWrite()
                 current = true
+            } catch is NotTheCachedDatabase {
+                try refreshForWrite()
+                current = true
             }
         }
         return nil
@@ -472,16 +560,27 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
         let edit = try line.edit.map { try PlanParts.text($0, encoder) }
         let inverse = try line.inverse.map { try PlanParts.text($0, encoder) }
         let base = held.version
+        // The call names the database the parts were read from, and returns the name of the
+        // one it reached: when the parts came from the cache and the names differ, nothing
+        // is applied (the gate is evaluated before `apply` runs) and the plan is read again.
+        let expected = fromCache ? cachedIdentity : nil
         let query: PostgresQuery = """
-            SELECT seq, at FROM planboard.apply(\(change.kinds), \(change.keys), \(change.revs), \(change.parents), \(change.positions), \(change.bodies),
-                \(whole ? base ?? 0 : nil), \(Plan.format), \(line.kind.rawValue), \(line.target), \(line.summary), \(edit), \(inverse), \(token))
+            WITH here AS (SELECT \(unescaped: Self.identity) AS name)
+            SELECT a.seq, a.at, here.name FROM here LEFT JOIN LATERAL (
+                SELECT * FROM planboard.apply(\(change.kinds), \(change.keys), \(change.revs), \(change.parents), \(change.positions), \(change.bodies),
+                    \(whole ? base ?? 0 : nil), \(Plan.format), \(line.kind.rawValue), \(line.target), \(line.summary), \(edit), \(inverse), \(token))
+                WHERE \(expected)::text IS NULL OR here.name = \(expected)::text) a ON true
             """
         let answer: (Int64, String)
+        let identity: String
         do {
             guard let row = try session.query(query).first else {
                 throw StoreError(.io, "the server at \(location.server) did not say where the change went in the log")
             }
-            answer = try row.decode((Int64, String).self)
+            let (seq, at, name) = try row.decode((Int64?, String?, String).self)
+            guard let seq, let at else { throw NotTheCachedDatabase() }
+            answer = (seq, at)
+            identity = name
         } catch let error as StoreError where error.kind == .io && session.lost {
             try confirmSaved(error, token: token, sent: session.sent)
             // Saved: read it back, with anything else written meanwhile.
@@ -513,7 +612,37 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             held.version = seq
         }
         fresh = false
+        fromCache = false
+        remember(identity: identity)
         return (next, record)
+    }
+
+    /// The gate of a change worked out on remembered parts found another database.
+    private struct NotTheCachedDatabase: Error {}
+
+    /// Names the database a change reaches, so remembered parts are only ever sent back to
+    /// the one they were read from: its catalogue id (a dropped and recreated database gets
+    /// another), the first line of its log (each has its own token and time), and the schema
+    /// and plan formats (an upgrade starts afresh). Every planboard role may read all four.
+    static let identity = """
+        (SELECT d.oid::text FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+            || '/' || COALESCE((SELECT COALESCE(c.token::text, '') || c.at FROM planboard.change c ORDER BY c.seq LIMIT 1), '')
+            || '/' || COALESCE((SELECT m.value FROM planboard.meta m WHERE m.key = 'schema_version'), '')
+            || '/' || COALESCE((SELECT p.format FROM planboard.plan p WHERE p.id = 1), '')
+        """
+
+    /// Keeps the plan as this change left it for the next command, when it has a log to be
+    /// named by (a database's first change cannot name itself yet).
+    private func remember(identity: String) {
+        guard let cache, let version = held.version, !identity.contains("//") else { return }
+        let encoder = PlanParts.encoder()
+        var parts: [SnapshotCache.Entry.Part] = []
+        for (key, entry) in held.entries {
+            guard let rev = held.revs[key], let body = try? entry.value.text(encoder) else { return }
+            parts.append(.init(kind: key.kind, key: key.key, parent: entry.parent, position: entry.position, body: body, rev: rev))
+        }
+        cache.keep(.init(server: location.server, database: location.database, user: location.user, role: role.rawValue,
+                         identity: identity, version: version, saved: Date(), parts: parts))
     }
 
     /// The connection went while the change was on its way: returns when it was saved, and

@@ -55,6 +55,16 @@ struct StoreOptions: ParsableArguments {
         return text.isEmpty ? nil : text
     }
 
+    /// The exact command that opens this plan in the dashboard, to end `init` and `import`
+    /// with: plain `planboard` only when that is the plan it opens.
+    /// A shared plan's address is given as parsed, so a password written into it is never
+    /// repeated.
+    var openCommand: String {
+        if isDefaultLocation { return "planboard" }
+        let shown = (try? postgresLocation)??.description ?? path
+        return "planboard --db \(ShellWords.quoted(shown))"
+    }
+
     /// Whether the plan file is the default one (no --db, no $PLANBOARD_DB, none in
     /// config.toml but the data folder's): the only place a plan is ever made without being asked for.
     var isDefaultLocation: Bool {
@@ -69,8 +79,16 @@ struct StoreOptions: ParsableArguments {
     func open(forReading: Bool = false) throws -> any PlanStoring {
         if let location = try postgresLocation { return try openPostgres(location) }
         let path = self.path
-        guard FileManager.default.fileExists(atPath: path) else { throw Self.missing(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw missing() }
         return try PlanStore.open(path: path, user: userName, forReading: forReading)
+    }
+
+    /// What to say when the named plan is not there; when config.toml named it, it says so,
+    /// so a plain `planboard` that refuses to start points at the file to change.
+    func missing() -> CLIError {
+        let error = Self.missing(path)
+        guard (db ?? "").isEmpty, (ProcessInfo.processInfo.environment["PLANBOARD_DB"] ?? "").isEmpty, UserConfig.load().plan != nil else { return error }
+        return CLIError(error.message + ". The plan was named by the plan = line of \(UserConfig.path): change or remove that line, or give --db")
     }
 
     /// What to say when the named plan is not there.
@@ -91,7 +109,7 @@ struct StoreOptions: ParsableArguments {
     func openOrCreate() throws -> (any PlanStoring, created: String?) {
         if let location = try postgresLocation {
             // The dashboard reads again whenever the server announces a change.
-            let store = try openPostgres(location)
+            let store = try openPostgres(location, remembering: false)
             store.reads = .told
             return (store, nil)
         }
@@ -99,7 +117,7 @@ struct StoreOptions: ParsableArguments {
         if FileManager.default.fileExists(atPath: path) {
             return (try PlanStore.open(path: path, user: userName), nil)
         }
-        guard isDefaultLocation else { throw Self.missing(path) }
+        guard isDefaultLocation else { throw missing() }
         guard let sample = SamplePlans.url(SamplePlans.devonIllustrative) else {
             throw CLIError("there is no plan at \(path), and the sample plan is not installed with this planboard; import one with `planboard import FILE.json`")
         }

@@ -23,6 +23,9 @@ func command() throws -> ParsableCommand {
     if arguments.first?.hasPrefix("-") ?? true, !asksForHelp, let dashboard = try? Dashboard.parse(arguments) {
         return dashboard
     }
+    if let first = arguments.first, !first.hasPrefix("-"), first != "help", !Planboard.commandNames.contains(first) {
+        throw ValidationError(Planboard.unknownCommand(first))
+    }
     return try Planboard.parseAsRoot()
 }
 

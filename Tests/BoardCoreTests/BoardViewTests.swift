@@ -259,18 +259,19 @@ final class HeatmapSelectorTests: XCTestCase {
 
 /// A KPI's direction is never mistaken for Amber, and "lower is better" shows with the figures.
 final class KPIDirectionTests: XCTestCase {
-    func testDirectionGlyphsAreNotStatusGlyphs() {
-        let statusGlyphs = Set(Status.allCases.map(\.glyph))
+    func testDirectionIsAWordNeverAStatusGlyphOrAnArrow() {
+        let statusGlyphs = Set(Status.allCases.map { String($0.glyph) })
         for travel in Travel.allCases {
-            XCTAssertFalse(statusGlyphs.contains(travel.glyph), "\(travel) has a glyph of its own, not a status's")
+            XCTAssertFalse(statusGlyphs.contains(travel.word), "\(travel) is said in a word, not a status's glyph")
         }
-        XCTAssertEqual(Set(Travel.allCases.map(\.glyph)).count, Travel.allCases.count)
+        XCTAssertEqual(Set(Travel.allCases.map(\.word)).count, Travel.allCases.count)
     }
 
     func testFallingK1ShowsImprovingAndSaysLowerIsBetter() throws {
         let dashboard = try board(width: 120, height: 40, view: .dashboard)
         let k1 = try XCTUnwrap(dashboard.text.split(separator: "\n").first { $0.hasPrefix(" K1 ") }, dashboard.text)
-        XCTAssertTrue(k1.contains(Travel.improving.glyph), "fewer delayed reviews is improving: \(k1)")
+        XCTAssertTrue(k1.contains(" better "), "fewer delayed reviews is better, said in a word: \(k1)")
+        XCTAssertFalse(k1.contains { "↗↘↑↓".contains($0) }, "no arrow that reads as up or down beside a falling line: \(k1)")
         XCTAssertFalse(k1.contains("▲"), "no Amber triangle on a KPI row: \(k1)")
         XCTAssertTrue(dashboard.text.contains("Lower is better for K1, K2 and K3."), dashboard.text)
         let card = try board(width: 120, height: 40, view: .kpis)
@@ -285,11 +286,13 @@ final class AreaBarTests: XCTestCase {
         try XCTUnwrap(state.text.split(separator: "\n").first { $0.contains(title) && $0.dropFirst().hasPrefix(" ") }, state.text)
     }
 
-    /// The cells of an area's bar: the run of status letters and glyphs after its title.
+    /// The cells of an area's bar: the run of status letters and glyphs after its title and
+    /// its RAG cell; `gap` is the space between the title and the RAG.
     func bar(_ row: Substring, after title: String) -> (gap: Int, length: Int) {
         let rest = row[row.range(of: title)!.upperBound...]
         let gap = rest.prefix { $0 == " " }.count
-        let length = rest.dropFirst(gap).prefix { $0 != " " }.count
+        let afterRAG = rest.dropFirst(gap).drop { $0 != " " }.drop { $0 == " " }
+        let length = afterRAG.prefix { $0 != " " }.count
         return (gap, length)
     }
 

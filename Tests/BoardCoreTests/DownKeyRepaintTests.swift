@@ -38,7 +38,9 @@ final class DownKeyRepaintTests: XCTestCase {
         XCTAssertEqual(columns.lowerBound, 0)
         let y = try XCTUnwrap(after.lines.firstIndex(of: row))
         let barStart = try XCTUnwrap(row.range(of: "R1A1G1")).lowerBound.utf16Offset(in: row)
-        XCTAssertEqual(columns.upperBound, barStart - 1, "the highlight ends where the bar begins")
+        let ragStart = try XCTUnwrap(row.range(of: "R● ")).lowerBound.utf16Offset(in: row)
+        XCTAssertEqual(columns.upperBound, ragStart - 1, "the highlight ends where the area's RAG begins")
+        XCTAssertEqual(String(Array(after.roleLines[y])[ragStart..<ragStart + 2]), "rr", "the RAG keeps its Red")
         XCTAssertEqual(String(Array(after.roleLines[y])[barStart..<barStart + 6]), "rraagg", "the bar keeps Red, Amber and Green")
     }
 
@@ -84,7 +86,7 @@ final class DownKeyRepaintTests: XCTestCase {
         XCTAssertEqual(columns, 0...(baseline - 1), "the reference and name light up, not the figures or the trend")
         let y = try XCTUnwrap(after.lines.firstIndex(of: rows[0]))
         XCTAssertTrue(after.roleLines[y].contains("i"), "the chosen milestone's actual is marked for Enter")
-        XCTAssertTrue(after.roleLines[y].hasSuffix("lllll...."), "the trend keeps its own role: \(after.roleLines[y])")
+        XCTAssertTrue(after.roleLines[y].contains("KKKKKKKllll"), "the change and the trend keep their own roles: \(after.roleLines[y])")
     }
 
     func testADownOnTheCheckpointsMovesTheHighlightToTheNextCheckpointsName() throws {

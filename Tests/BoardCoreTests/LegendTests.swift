@@ -22,7 +22,7 @@ final class LegendTests: XCTestCase {
         let text = state.text
         for status in Status.allCases { XCTAssertTrue(text.contains("\(status.badge) \(status.label)"), "legend for \(status.label)") }
         for band in RiskBand.allCases { XCTAssertTrue(text.contains("\(band.letter) \(band.label) risk"), "legend for \(band.label)") }
-        for glyph in ["✓ On", "~ Near", "✗ Off", "· None"] + [Travel.improving, .worsening, .unchanged].map({ String($0.glyph) }) { XCTAssertTrue(text.contains(glyph), "legend for \(glyph)") }
+        for glyph in ["✓ On", "~ Near", "✗ Off", "· None"] + [Travel.improving, .worsening, .unchanged].map({ $0.word + " " }) { XCTAssertTrue(text.contains(glyph), "legend for \(glyph)") }
         let on = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("✓ On ") })
         let off = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("✗ Off ") })
         XCTAssertNotEqual(on.dropFirst(26), off.dropFirst(26), "On target and Off target are explained differently")

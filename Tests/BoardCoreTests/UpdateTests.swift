@@ -401,7 +401,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertEqual(screen.width, 60)
         XCTAssertEqual(screen.height, 20)
         XCTAssertTrue(screen.lines[0].hasSuffix("15 Aug 2023 "), screen.lines[0])
-        XCTAssertTrue(state.text.contains("  1 Strategic"), state.text)
+        XCTAssertTrue(state.text.contains("  1 Strat"), state.text)
     }
 
     func testControlCharactersInPlanTextAreShownEscaped() throws {

@@ -95,7 +95,13 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(kpi(.lower, baseline: 1600, [(nil, 1200), (nil, 900)]).travel, .improving)
         XCTAssertEqual(kpi(.higher, baseline: nil, [(nil, 50), (nil, 50)]).travel, .unchanged)
         XCTAssertEqual(kpi(.higher, baseline: nil, [(nil, 50)]).travel, .unknown)
-        XCTAssertEqual(Travel.improving.glyph, "↗", "a glyph of its own, not Amber’s ▲")
+        // K1 (lower is better) falling is said "better", never with an arrow that reads "up".
+        let falling = kpi(.lower, baseline: 1600, [(nil, 1200), (nil, 900)])
+        XCTAssertEqual(falling.travel.word, "better")
+        XCTAssertEqual(kpi(.lower, baseline: 40, [(30, 45)]).travel.word, "worse")
+        for travel in Travel.allCases {
+            XCTAssertFalse(travel.word.contains { "↗↘↑↓→←▲▼".contains($0) }, "\(travel): words, not arrows")
+        }
         XCTAssertEqual(kpi(.higher, baseline: 40, [(nil, 45), (nil, nil)]).series, [40, 45])
     }
 

@@ -68,7 +68,7 @@ final class StructureEditTests: XCTestCase {
         let plan = try Samples.plan(SamplePlans.devon)
         let stale = StructureEdit.setArea(number: 3, field: .title, from: "A title someone else replaced", to: "Mine")
         XCTAssertThrowsError(try apply(plan, stale)) { error in
-            XCTAssertTrue("\(error)".contains("area 3 title is now \"EHC plan timeliness and quality\""), "\(error)")
+            XCTAssertTrue("\(error)".contains("area 3 title is now “EHC plan timeliness and quality”"), "\(error)")
             XCTAssertTrue("\(error)".contains("Nothing was changed"), "\(error)")
         }
         let staleHeader = StructureEdit.setPlanField(field: .localArea, from: .text("Cornwall"), to: .text("Mine"))

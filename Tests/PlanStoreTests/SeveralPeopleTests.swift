@@ -53,7 +53,7 @@ final class SeveralPeopleTests: XCTestCase {
         XCTAssertThrowsError(try store("alice").undo()) { error in
             let error = error as? StoreError
             XCTAssertEqual(error?.kind, .conflict)
-            XCTAssertEqual(error?.message, "3b leads was changed by bob at \(ConflictMessage.localTime(t0.addingTimeInterval(60))) to Sam Lee; your undo was not applied")
+            XCTAssertEqual(error?.message, "3b lead was changed by bob at \(ConflictMessage.localTime(t0.addingTimeInterval(60))) to Sam Lee; your undo was not applied")
         }
         XCTAssertEqual(try dump(), file, "nothing was written")
         XCTAssertEqual(try store("x").load().action("3b")?.leads, ["Sam Lee"])
@@ -66,7 +66,7 @@ final class SeveralPeopleTests: XCTestCase {
         }
         XCTAssertThrowsError(try store("alice").undo()) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .conflict)
-            XCTAssertTrue((error as? StoreError)?.message.hasPrefix("3b leads was changed by carol at ") ?? false, "\(error)")
+            XCTAssertTrue((error as? StoreError)?.message.hasPrefix("3b lead was changed by carol at ") ?? false, "\(error)")
         }
         XCTAssertEqual(try store("x").load().action("3b")?.leads, ["Jackie Ross"], "carol's lead stands")
         XCTAssertNotNil(try store("carol").undo(), "carol can still undo her own")
@@ -79,7 +79,7 @@ final class SeveralPeopleTests: XCTestCase {
         XCTAssertThrowsError(try store("alice").apply(seen.setting(.text, ofAction: "3d", to: .text("Alice's wording")))) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .conflict)
             XCTAssertTrue((error as? StoreError)?.message.hasPrefix("3d text was changed by bob at ") ?? false, "\(error)")
-            XCTAssertTrue((error as? StoreError)?.message.hasSuffix("to \"Bob's wording\"; your change was not applied") ?? false, "\(error)")
+            XCTAssertTrue((error as? StoreError)?.message.hasSuffix("to “Bob's wording”; your change was not applied") ?? false, "\(error)")
         }
         XCTAssertEqual(try store("x").load().action("3d")?.text, "Bob's wording")
     }

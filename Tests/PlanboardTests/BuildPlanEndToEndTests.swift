@@ -115,7 +115,7 @@ final class BuildPlanEndToEndTests: XCTestCase {
         let out = folder.path("out.json")
         _ = try planboard(["export", "--db", db, "-o", out])
         let validated = try planboard(["validate", out])
-        XCTAssertTrue(validated.stdout.contains("valid planboard/1 plan for Northmoor: 1 areas of weakness, 2 actions"), validated.stdout)
+        XCTAssertTrue(validated.stdout.contains("valid planboard/1 plan for Northmoor: 1 area of weakness, 2 actions"), validated.stdout)
         let plan = try Samples.planFromFile(out)
         XCTAssertEqual(plan.areas.count, 1)
         let area = try XCTUnwrap(plan.areas.first)

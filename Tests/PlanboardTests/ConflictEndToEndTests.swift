@@ -48,14 +48,19 @@ final class ConflictEndToEndTests: TerminalTestCase {
         bob.send("C-u")
         bob.type("Bob Smith")
         bob.send("Enter")
+        XCTAssertTrue(bob.waitFor("is not in the plan."), bob.screen)
+        bob.send("Enter")
         XCTAssertTrue(bob.waitFor("Saved lead(s) of 3b: Bob Smith."), bob.screen)
         XCTAssertTrue(alice.waitUntil(timeout: 2) { EndToEndTests.row("3b", in: $0)?.contains("Bob Smith") == true },
                       "alice's screen follows bob's change behind her prompt:\n\(alice.screen)")
         XCTAssertTrue(alice.screen.contains("3b lead(s): Alice Jones"), "and her typing is untouched:\n\(alice.screen)")
 
-        // Her Enter is refused, saying who changed it and to what; her text is kept.
+        // Alice Jones is new to the plan: asked once. Then her Enter is refused, saying who
+        // changed it and to what; her text is kept.
         alice.send("Enter")
-        XCTAssertTrue(alice.waitUntil { Self.flat($0).contains("3b leads was changed by bob at") }, alice.screen)
+        XCTAssertTrue(alice.waitFor("“Alice Jones” is not in the plan."), alice.screen)
+        alice.send("Enter")
+        XCTAssertTrue(alice.waitUntil { Self.flat($0).contains("3b lead was changed by bob at") }, alice.screen)
         let refused = Self.flat(alice.capture())
         XCTAssertTrue(refused.contains("to Bob Smith; your change was not applied"), alice.screen)
         XCTAssertTrue(refused.contains("Yours is kept: Enter applies it over theirs"), alice.screen)

@@ -37,4 +37,69 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(newcomer.status, 0, newcomer.stderr)
         XCTAssertEqual(try leads("3g"), ["Priya Shah"])
     }
+
+    func testInitAndImportEndWithTheCommandThatOpensThatPlan() throws {
+        let spaced = folder.path("our plan.sqlite")
+        let made = try run("init", "--db", spaced)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(made.stdout.contains("open the dashboard: planboard --db '\(spaced)'"), made.stdout)
+        XCTAssertTrue(made.stdout.contains("planboard header set --local-area NAME --db '\(spaced)'"), "every next step names the plan: \(made.stdout)")
+        let other = folder.path("devon.sqlite")
+        let imported = try run("import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", other)
+        XCTAssertEqual(imported.status, 0, imported.stderr)
+        XCTAssertTrue(imported.stdout.hasSuffix("Open it: planboard --db \(other)\n"), imported.stdout)
+    }
+
+    func testAMistypedCommandIsNamedWithTheNearestOne() throws {
+        let slip = try run("sumary", "--db", db)
+        XCTAssertEqual(slip.status, 2, "a usage error")
+        XCTAssertTrue(slip.stderr.contains("sumary is not a planboard command. Did you mean `planboard summary`?"), slip.stderr)
+        XCTAssertTrue(slip.stderr.contains("The commands are: dashboard, summary,"), slip.stderr)
+        let nothingLike = try run("frobnicate")
+        XCTAssertEqual(nothingLike.status, 2)
+        XCTAssertFalse(nothingLike.stderr.contains("Did you mean"), "no suggestion when nothing is near: \(nothingLike.stderr)")
+        let version = try run("--version")
+        XCTAssertEqual(version.status, 0)
+        XCTAssertTrue(version.stdout.hasPrefix("planboard "), version.stdout)
+    }
+
+    func testANegativeFigureIsAValueNotAnOption() throws {
+        let added = try run("kpi", "milestone", "add", "K4", "--label", "18 months", "--date", "2024-03-31", "--target", "-5", "--db", db, "--user", "chair")
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let kpi = try XCTUnwrap(try PlanStore.open(path: db, user: "check").load().kpi("K4"))
+        XCTAssertEqual(kpi.milestones.last?.target, -5)
+    }
+
+    func testAStatusSetToWhatItAlreadyIsIsNotAChange() throws {
+        let log = { try PlanStore.open(path: self.db, user: "check").changes(afterSeq: 0) }
+        let before = try log().count
+        let same = try run("set", "3c", "--status", "green", "--db", db)
+        XCTAssertEqual(same.status, 0, same.stderr)
+        XCTAssertTrue(same.stdout.contains("Nothing to change: it already has that; nothing was logged."), same.stdout)
+        XCTAssertEqual(try log().count, before, "no line in the change log")
+
+        let reason = try run("set", "3b", "--status", "amber", "--reason", "Still two posts unfilled", "--db", db)
+        XCTAssertEqual(reason.status, 0, reason.stderr)
+        let line = try XCTUnwrap(try log().last)
+        XCTAssertEqual(line.summary, "note on 3b: Still two posts unfilled", "the reason is the change, not “Amber → Amber”")
+    }
+
+    func testTheSummaryGivesEachAreasRAG() throws {
+        let summary = try run("summary", "--db", db)
+        XCTAssertEqual(summary.status, 0, summary.stderr)
+        XCTAssertTrue(summary.stdout.contains("1. Strategic plans not embedded — RAG Red (the roll-up of its actions)"), summary.stdout)
+        XCTAssertTrue(summary.stdout.contains("— RAG Amber (the SRO’s judgement at "), summary.stdout)
+    }
+
+    func testAPlanNamedByConfigTomlThatIsNotThereSaysSo() throws {
+        let config = folder.path("config")
+        try FileManager.default.createDirectory(atPath: config + "/planboard", withIntermediateDirectories: true)
+        try "plan = \"/nonexistent/x/demo.sqlite\"\n".write(toFile: config + "/planboard/config.toml", atomically: true, encoding: .utf8)
+        let refused = try PlanboardBinary.run(["summary"], environment: ["XDG_CONFIG_HOME": config, "PLANBOARD_DB": "", "USER": "tester"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("there is no plan at /nonexistent/x/demo.sqlite"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("The plan was named by the plan = line of \(config)/planboard/config.toml"), refused.stderr)
+        let help = try run("--help")
+        XCTAssertTrue(help.stdout.contains("config.toml"), "the order is in --help: \(help.stdout)")
+    }
 }

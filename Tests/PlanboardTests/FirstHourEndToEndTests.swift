@@ -167,8 +167,8 @@ final class FirstHourEndToEndTests: TerminalTestCase {
 
         let saved = try String(contentsOfFile: "\(config)/planboard/config.toml", encoding: .utf8)
         XCTAssertTrue(saved.contains("name = \"Ann Lee\""), saved)
-        XCTAssertTrue(saved.contains("theme = \"default\""), saved)
-        XCTAssertTrue(saved.contains("plan = "), saved)
+        XCTAssertFalse(saved.contains("theme = "), "only what the person chose is kept: \(saved)")
+        XCTAssertFalse(saved.contains("plan = "), "a plan named on the command line is not kept: \(saved)")
         let store = try PlanStore.open(path: db, user: "check")
         let last = try XCTUnwrap(try store.changes().last)
         XCTAssertEqual(last.user, "Ann Lee", "the change is signed with the name given")

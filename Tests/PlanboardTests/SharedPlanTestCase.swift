@@ -8,6 +8,8 @@ import XCTest
 class SharedPlanTestCase: XCTestCase {
     nonisolated(unsafe) static var shared: PostgresCluster?
     var cluster: PostgresCluster!
+    /// Where commands remember the plan between runs (`SnapshotCache`): one per test.
+    var cacheHome: TempFolder!
 
     override class func setUp() {
         super.setUp()
@@ -24,9 +26,12 @@ class SharedPlanTestCase: XCTestCase {
         signal(SIGPIPE, SIG_IGN)
         // A missing cluster is a failure here, not a skip: CI installs PostgreSQL (scripts/setup).
         cluster = try XCTUnwrap(Self.shared, "no PostgreSQL cluster could be started; run scripts/setup")
+        cacheHome = try TempFolder("cache")
     }
 
-    var env: [String: String] { ["PGPASSWORD": cluster.password, "PGPASSFILE": "/nonexistent", "PLANBOARD_TODAY": "2023-08-15"] }
+    var env: [String: String] {
+        ["PGPASSWORD": cluster.password, "PGPASSFILE": "/nonexistent", "PLANBOARD_TODAY": "2023-08-15", "XDG_CACHE_HOME": cacheHome.url.path]
+    }
 
     @discardableResult
     func planboard(_ arguments: [String], stdin: String? = nil, expect status: Int32 = 0,

@@ -45,6 +45,78 @@ final class SharedPlanTests: SharedPlanTestCase {
         return (database, owner)
     }
 
+    /// A project lead's second `set` starts from the plan their first one left (one call to
+    /// the server); what others changed meanwhile is kept, a database made again under the
+    /// same name is never written from the old one's parts, and a remembered plan anyone else
+    /// could have written is not used.
+    func testARememberedPlanNeverOverwritesTheServersNewerOne() throws {
+        let database = try cluster.createDatabase()
+        let owner = cluster.url(database: database)
+        try planboard(["server", "init", "--db", owner])
+        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", owner])
+        try addPeople([("jackie", "chair"), ("ed", "editor")], owner: owner)
+        let ed = cluster.url(database: database, user: "ed")
+        let jackie = cluster.url(database: database, user: "jackie")
+        func action(_ ref: String) throws -> [String: Any] {
+            let plan = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try planboard(["export", "--db", owner]).stdout.utf8)) as? [String: Any])
+            let areas = try XCTUnwrap(plan["areas"] as? [[String: Any]])
+            return try XCTUnwrap(areas.flatMap { $0["actions"] as? [[String: Any]] ?? [] }.first { $0["ref"] as? String == ref })
+        }
+        func notes(_ ref: String) throws -> [String] {
+            (try action(ref)["notes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        }
+
+        try planboard(["set", "3c", "--note", "Caseworkers recruited", "--db", ed])
+        let remembered = try FileManager.default.contentsOfDirectory(atPath: cacheHome.path("planboard/shared")).filter { $0.hasSuffix(".json") }
+        XCTAssertEqual(remembered.count, 1, "the change is remembered for the next command")
+        let file = cacheHome.path("planboard/shared/\(remembered[0])")
+        let mode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int)
+        XCTAssertEqual(mode & 0o077, 0, "readable by its owner alone")
+
+        // Jackie moves 3c's date; Ed's next change, worked out on what he remembers, keeps it.
+        try planboard(["set", "3c", "--by-when", "2027-01-31", "--db", jackie])
+        try planboard(["set", "3c", "--status", "amber", "--reason", "Two posts unfilled", "--db", ed])
+        XCTAssertEqual(try action("3c")["byWhen"] as? String, "2027-01-31", "Jackie's change is kept")
+        XCTAssertEqual(try action("3c")["status"] as? String, "amber")
+        XCTAssertEqual(try notes("3c").filter { ["Caseworkers recruited", "Two posts unfilled"].contains($0) }.count, 2)
+
+        // Another remembered plan, only in the first database...
+        try planboard(["set", "3c", "--note", "Only in the first database", "--db", ed])
+        // ...which is dropped and made again under the same name, with the same sample.
+        try cluster.psql("DROP DATABASE \"\(database)\"")
+        try cluster.createDatabase(database)
+        try planboard(["server", "init", "--db", owner])
+        try planboard(["import", try Samples.url(SamplePlans.devonIllustrative).path, "--db", owner])
+        let sampleDate = try action("3c")["byWhen"] as? String
+        // As many changes as in the first, so 3c's revision there and here are the same
+        // number: only the database's name in the call tells them apart.
+        for ref in ["1a", "1b", "2a"] { try planboard(["set", ref, "--note", "Reviewed", "--db", jackie]) }
+        try planboard(["set", "3c", "--note", "Chair's note in the second database", "--db", jackie])
+        let cached = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        let cachedRev = (cached["parts"] as? [[String: Any]] ?? []).first { $0["kind"] as? String == "action" && $0["key"] as? String == "3c" }?["rev"] as? Int
+        XCTAssertEqual(try cluster.psql("SELECT rev FROM planboard.part WHERE kind = 'action' AND key = '3c'", database: database), cachedRev.map(String.init),
+                       "3c has the same revision number in both databases")
+        try planboard(["set", "3c", "--note", "In the second database", "--db", ed])
+        let second = try notes("3c")
+        XCTAssertTrue(second.contains("In the second database") && second.contains("Chair's note in the second database"), "\(second)")
+        XCTAssertFalse(second.contains { ["Only in the first database", "Caseworkers recruited", "Two posts unfilled"].contains($0) },
+                       "nothing of the first database is written into the second: \(second)")
+        XCTAssertEqual(try action("3c")["byWhen"] as? String, sampleDate)
+        XCTAssertEqual(try action("3c")["status"] as? String, "green", "3c keeps the sample's status")
+
+        // A remembered plan that others could have written is not trusted.
+        // (Ed's file: the same login on the same database is remembered under the same name.)
+        let plantedFile = file
+        let text = try String(contentsOfFile: plantedFile, encoding: .utf8)
+        XCTAssertTrue(text.contains("In the second database"), "the cache holds the last change: \(text.prefix(300))")
+        try text.replacingOccurrences(of: "In the second database", with: "Planted by someone else").write(toFile: plantedFile, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: plantedFile)
+        try planboard(["set", "3c", "--note", "Checked on the server", "--db", ed])
+        let third = try notes("3c")
+        XCTAssertTrue(third.contains("In the second database") && third.contains("Checked on the server"), "\(third)")
+        XCTAssertFalse(third.contains("Planted by someone else"), "\(third)")
+    }
+
     func testACopyLeavesTheRoleOfSomeoneTheServerAlreadyKnows() throws {
         let original = try sampleFile("known.sqlite", people: ["copy_eve\tviewer", "copy_fay\teditor"])
         let owner = try initialisedDatabase().owner

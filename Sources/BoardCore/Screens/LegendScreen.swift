@@ -33,6 +33,7 @@ public struct LegendScreen: ScreenComponent {
         lines.append(entry("!31 Mar 2023", .overdue, "Overdue: by-when passed and not complete"))
         lines.append(entry("»31 Mar 2023", .dueSoon, "Due soon: within \(settings.dueSoonDays) days"))
         lines.append(entry("R3●●A2▲▲G4✓✓✓", .status(.amber), "An area's actions by status: each part its letter and count"))
+        lines.append(entry("A▲*", .status(.amber), "An area's RAG as its SRO judged it in the latest highlight; without *, the roll-up of its actions"))
         lines.append(Line(" Risk score (likelihood × impact, 1 to 25)", .tableHeader))
         for band in RiskBand.allCases {
             let range = band == .low ? "1–\(settings.lowRiskMax)" : band == .medium ? "\(settings.lowRiskMax + 1)–\(settings.mediumRiskMax)" : "\(settings.mediumRiskMax + 1)–25"
@@ -58,10 +59,10 @@ public struct LegendScreen: ScreenComponent {
             .noData: "No data: no actual or no target yet"]
         var lines = [Line(" KPIs (impact score card)", .tableHeader)]
         for status in KPIStatus.allCases { lines.append(entry(BoardViews.kpiStatusText(status), .kpi(status), statusHelp[status] ?? "")) }
-        let travel: [(Travel, String)] = [(.improving, "Improving since the previous figure (respecting which way is better)"),
-                                             (.worsening, "Worsening since the previous figure"), (.unchanged, "Unchanged"),
+        let travel: [(Travel, String)] = [(.improving, "Better than the figure before, whichever way is better for the KPI"),
+                                             (.worsening, "Worse than the figure before"), (.unchanged, "The same as the figure before"),
                                              (.unknown, "Not enough figures to tell")]
-        for (direction, help) in travel { lines.append(entry(String(direction.glyph), .keyLabel, "Direction: \(help)")) }
+        for (direction, help) in travel { lines.append(entry(direction.word, .keyLabel, "Change: \(help)")) }
         lines.append(entry("▁▂▃▄▅▆▇█", .link, "Sparkline: the KPI's actuals over time, lowest to highest"))
         return lines
     }

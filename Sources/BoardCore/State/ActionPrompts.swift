@@ -54,16 +54,34 @@ extension BoardState {
 
     /// Edits one field of an action in place, checked as it is typed. The action is kept as
     /// it is now, so the edit replaces the value the person saw when the prompt opened.
-    func fieldPrompt(_ action: Action, _ field: ActionField) -> Prompt {
+    func fieldPrompt(_ action: Action, _ field: ActionField, typed: String? = nil, newPeople: [String] = []) -> Prompt {
         let ref = action.ref
         let hint: @Sendable (String, BoardState) -> String = switch field {
         case .byWhen: { text, _ in Render.dateHint(text) }
         case .leads: { _, _ in "Names separated by commas · Tab completes · Enter save · Esc cancel" }
         default: { _, _ in "Enter save · Esc cancel" }
         }
-        return Prompt("\(ref) \(field.label): ", action.text(of: field), completesNames: field == .leads, hint: hint) { text, board in
-            board.commit(field, of: ref, saw: action.value(of: field), text: text, retry: .actionField(ref: ref, field: field, typed: text))
+        return Prompt("\(ref) \(field.label): ", typed ?? action.text(of: field), completesNames: field == .leads, hint: hint) { text, board in
+            if field == .leads, let ask = board.askAboutNewLeads(action, typed: text, accepted: newPeople) { return ask }
+            return board.commit(field, of: ref, saw: action.value(of: field), text: text, retry: .actionField(ref: ref, field: field, typed: text))
         }
+    }
+
+    /// A lead the plan does not know is asked about once, as the command line refuses it
+    /// without --new-person: "Jackie Ros" is far more often a slip than a person. The question
+    /// comes back with what was typed; Enter again adds the new people.
+    func askAboutNewLeads(_ action: Action, typed: String, accepted: [String]) -> Submission? {
+        let people = plan.people
+        let new = TypedText.names(typed).filter { !people.contains($0) && !accepted.contains($0) }
+        guard !new.isEmpty else { return nil }
+        let said = new.map { name in
+            let near = NearNames.near(name, in: people)
+            let suggestion = near.isEmpty ? "." : ": did you mean \(near.prefix(3).map { "“\($0)”" }.joined(separator: " or "))?"
+            return "“\(name)” is not in the plan\(suggestion)"
+        }.joined(separator: " ")
+        let them = new.count == 1 ? "“\(new[0])” as a new person" : "them as new people"
+        return .done([.ask(.prompt(fieldPrompt(action, .leads, typed: typed, newPeople: accepted + new))),
+                      .say("\(said) Enter again adds \(them); Tab completes a name; Esc cancels.", error: true)])
     }
 
     /// Turns what was typed into an edit replacing `saw` (the value the person saw when

@@ -12,7 +12,8 @@ extension BoardState {
     /// Sets an action's status from the one on screen; Red and Amber carry the reason as a note.
     func statusEdit(_ seen: Action, _ status: Status, reason: String?) -> Step {
         let note = reason.map { Note(date: today, author: user, text: $0) }
-        let said = reason == nil ? "\(seen.ref) is now \(status.label)." : "\(seen.ref) is now \(status.label); the reason is saved as a progress note."
+        let now = seen.status == status ? "stays" : "is now"
+        let said = reason == nil ? "\(seen.ref) \(now) \(status.label)." : "\(seen.ref) \(now) \(status.label); the reason is saved as a progress note."
         return .effect(.apply(.setStatus(ref: seen.ref, from: seen.status, to: status, reason: note), done: said,
                               retry: reason.map { .reason(ref: seen.ref, status: status, typed: $0) }))
     }
@@ -109,7 +110,9 @@ extension BoardState {
     func askAgain(_ retry: Retry) -> Overlay? {
         switch retry {
         case let .actionField(ref, field, typed):
-            return plan.action(ref).map { .prompt(fieldPrompt($0, field).typed(typed)) }
+            // The names typed were asked about before the edit was sent: not again.
+            let accepted = field == .leads ? TypedText.names(typed) : []
+            return plan.action(ref).map { .prompt(fieldPrompt($0, field, newPeople: accepted).typed(typed)) }
         case let .reason(ref, status, typed):
             return plan.action(ref).map { .prompt(reasonPrompt($0, status).typed(typed)) }
         case let .editor(ref, field, text):

@@ -116,7 +116,7 @@ extension BoardState {
             case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
             case .success(nil): return .done([.ask(.prompt(comparatorPrompt(draft)))])
             case let .success(value?):
-                return .done([.ask(.prompt(Prompt("\(draft.kpi.ref) baseline date: ", hint: { text, _ in Render.dateHint(text) }) { text, _ in
+                return .done([.ask(.prompt(Prompt("\(draft.kpi.ref) baseline date: ", hint: { text, _ in Render.dateHint(text, enter: "next") }) { text, _ in
                     switch TypedText.date(text) {
                     case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
                     case let .success(date):
@@ -155,10 +155,11 @@ extension BoardState {
         return .success(Comparator(label: label, value: value))
     }
 
-    static func numberHint(_ text: String, empty: String) -> String {
+    /// `enter` says what Enter does: "next" while another question follows, else "save".
+    static func numberHint(_ text: String, empty: String, enter: String = "next") -> String {
         switch TypedText.number(text) {
-        case .success(nil): "\(empty) · Enter next · Esc cancel"
-        case let .success(value?): "✓ \(formatNumber(value)) · Enter next · Esc cancel"
+        case .success(nil): "\(empty) · Enter \(enter) · Esc cancel"
+        case let .success(value?): "✓ \(formatNumber(value)) · Enter \(enter) · Esc cancel"
         case .failure: "✗ not a number yet: e.g. 420 or 55.5"
         }
     }
@@ -229,12 +230,12 @@ extension BoardState {
             if label != old?.label, board.plan.kpi(ref)?.milestones.contains(where: { $0.label == label }) ?? false {
                 return .refuse("\(ref) already has a milestone “\(label)”; choose another label.")
             }
-            return .done([.ask(.prompt(Prompt("\(ref) \(label) date: ", old?.date?.iso ?? "", hint: { text, _ in Render.dateHint(text) }) { text, _ in
+            return .done([.ask(.prompt(Prompt("\(ref) \(label) date: ", old?.date?.iso ?? "", hint: { text, _ in Render.dateHint(text, enter: "next") }) { text, _ in
                 switch TypedText.date(text) {
                 case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
                 case let .success(date):
                     return .done([.ask(.prompt(Prompt("\(ref) \(label) target: ", old?.target.map(formatNumber) ?? "",
-                                                      hint: { text, _ in Self.numberHint(text, empty: "empty = no target") }) { text, board in
+                                                      hint: { text, _ in Self.numberHint(text, empty: "empty = no target", enter: "save") }) { text, board in
                         switch TypedText.number(text) {
                         case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
                         case let .success(target):

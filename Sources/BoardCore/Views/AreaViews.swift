@@ -8,13 +8,23 @@ enum AreaViews {
         Line.Segment("\(count)\(status.glyph)".leftPad(4) + " ", count > 0 ? .status(status) : .dim, keepsRole: true)
     }
 
+    /// An area's RAG in four columns: its status letter and glyph, and `*` when it is the
+    /// SRO's judgement (`ragNote` says so under the table).
+    static func ragCell(_ rag: AreaRAG) -> Line.Segment {
+        guard let status = rag.status else { return Line.Segment("–   ", .dim) }
+        return Line.Segment("\(status.letter)\(status.glyph)\(rag.isJudged ? "*" : " ") ", .status(status), keepsRole: true)
+    }
+
+    static let ragNote = " RAG * the SRO’s judgement in the area’s latest highlight; otherwise the roll-up of its actions"
+
     static func areasList(_ state: BoardState, cursor: Int) -> Body {
         let plan = state.plan
         let width = state.width
         let showTotal = width >= 90
-        let fixed = 4 + (showTotal ? 6 : 0) + 5 * 5 + 8 + 9 + 1
+        let fixed = 4 + 4 + (showTotal ? 6 : 0) + 5 * 5 + 8 + 9 + 1
         let titleWidth = max(10, width - fixed)
-        var header = Line([Line.Segment(" No ", .tableHeader), Line.Segment(TextLayout.pad("Area of weakness", titleWidth), .tableHeader)])
+        var header = Line([Line.Segment(" No ", .tableHeader), Line.Segment(TextLayout.pad("Area of weakness", titleWidth), .tableHeader),
+                           Line.Segment("RAG ", .tableHeader)])
         if showTotal { header.segments.append(Line.Segment(" Total", .tableHeader)) }
         for status in Status.allCases {
             header.segments.append(Line.Segment("\(status.letter)\(status.glyph)".leftPad(4) + " ", .tableHeader))
@@ -25,7 +35,8 @@ enum AreaViews {
             let rollup = state.rollups[i]
             var line = Line(target: .area(i))
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
-            line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth)))
+            line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
+            line.segments.append(ragCell(plan.rag(ofArea: area.number)))
             if showTotal { line.segments.append(Line.Segment(String(rollup.total).leftPad(6))) }
             for status in Status.allCases { line.segments.append(countCell(status, rollup.count(status))) }
             line.segments.append(Line.Segment((rollup.overdue > 0 ? "!\(rollup.overdue)" : "0").leftPad(8),
@@ -40,12 +51,23 @@ enum AreaViews {
         }
         let all = state.overall
         lines.append(.blank)
-        lines.append(Line([Line.Segment("All areas: \(all.total) actions · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
+        lines.append(Line([Line.Segment("All areas: \(counted(all.total, "action", "actions")) · "), Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
                            Line.Segment(" · \(counted(plan.risks.count, "risk")) · \(counted(plan.kpis.count, "KPI"))", .dim)]))
+        if plan.areas.contains(where: { plan.rag(ofArea: $0.number).isJudged }) {
+            for text in TextLayout.wrap(ragNote, width: width - 1) { lines.append(Line(text, .dim)) }
+        }
         if let area = plan.areas.indices.contains(cursor) ? plan.areas[cursor] : nil {
             lines.append(.blank)
+            let rag = plan.rag(ofArea: area.number)
+            let label = rag.status?.label ?? "no actions"
+            let head = "Area \(area.number) RAG: "
+            let indent = DisplayWidth.of(head + label) + 1
+            let rest = TextLayout.wrap(String(rag.words.dropFirst(label.count)), width: max(10, width - indent - 1))
+            lines.append(Line([Line.Segment(head, .heading), Line.Segment(label, rag.status.map(Role.status) ?? .dim, keepsRole: true),
+                               Line.Segment(rest.first.map { " " + $0 } ?? "")]))
+            for text in rest.dropFirst() { lines.append(Line(String(repeating: " ", count: indent) + text)) }
             lines.append(Line("Area \(area.number): the weakness as written", .heading))
             for text in TextLayout.wrap(area.weakness, width: width - 2) { lines.append(Line(" " + text)) }
         }
@@ -54,7 +76,7 @@ enum AreaViews {
 
     /// Column widths for the actions table at a given screen width.
     struct Columns {
-        var ref = 7, byWhen = 13, lead = 13, status = 15, kpi = 6, sro = 0, notes = 0
+        var ref = 7, byWhen = 13, lead = 13, status = 16, kpi = 6, sro = 0, notes = 0
         var action: Int
 
         init(width: Int) {
@@ -75,7 +97,8 @@ enum AreaViews {
     }
 
     static func statusSegment(_ status: Status, width: Int) -> Line.Segment {
-        Line.Segment(TextLayout.pad("\(status.badge) \(status.label)", width), .status(status), keepsRole: true)
+        // Always a space after it: "– ○ Not started" fills 15 columns, and the KPI column follows.
+        Line.Segment(TextLayout.pad("\(status.badge) \(status.label)", width - 1) + " ", .status(status), keepsRole: true)
     }
 
     /// The by-when cell: the date with ! when overdue and » when due soon.
@@ -124,7 +147,7 @@ enum AreaViews {
         if screen.filter.isActive {
             var parts = screen.filter.statuses.sorted().map(\.label)
             if let lead = screen.filter.lead { parts.append("lead “\(lead)”") }
-            lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(area.actions.count) actions (\(Bindings.key(.filter, on: AreaScreen.self)) then x clears)", .notice)]))
+            lines.append(Line([Line.Segment("Filter: \(parts.joined(separator: ", ")) — \(visible.count) of \(counted(area.actions.count, "action", "actions")) (\(Bindings.key(.filter, on: AreaScreen.self)) then x clears)", .notice)]))
         }
         let c = Columns(width: width)
         let header = actionHeader(c)

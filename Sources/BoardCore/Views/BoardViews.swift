@@ -46,13 +46,13 @@ enum BoardViews {
         let heading = roomy ? " Areas of weakness" : " Areas (\(all.total) \(all.total == 1 ? "action" : "actions"))"
         // The heading fits over the titles too, so it never runs into the bars' heading.
         let longest = max(plan.areas.map { DisplayWidth.of($0.title) }.max() ?? 12, DisplayWidth.of(heading) - 3)
-        let titleWidth = max(12, min(longest + 1, width - 16 - 22))
+        let titleWidth = max(12, min(longest + 1, width - 16 - 22 - 4))
         // The counts' columns widen for big plans, so "1350" and "!2876" never touch.
         let counts = countWidths(state.rollups)
-        let barWidth = max(16, width - titleWidth - 22 - (counts.red - 4) - (counts.late - 5) - (counts.soon - 5))
+        let barWidth = max(16, width - titleWidth - 22 - 4 - (counts.red - 4) - (counts.late - 5) - (counts.soon - 5))
         // One scale for every area, so a longer block means more actions.
         let largest = state.rollups.map(\.total).max() ?? 0
-        lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader),
+        lines.append(Line([Line.Segment(TextLayout.pad(heading, titleWidth + 4), .tableHeader), Line.Segment("RAG ", .tableHeader),
                            Line.Segment(TextLayout.pad("Actions by status", barWidth + 1), .tableHeader),
                            Line.Segment(TextLayout.pad("Red".leftPad(counts.red) + "Late".leftPad(counts.late) + "Soon".leftPad(counts.soon), width - titleWidth - barWidth - 5), .tableHeader)]))
         if plan.areas.isEmpty {
@@ -65,6 +65,7 @@ enum BoardViews {
             line.highlight = .marked(2)
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
+            line.segments.append(AreaViews.ragCell(plan.rag(ofArea: area.number)))
             line.segments.append(contentsOf: statusBar(r, width: barWidth, largest: largest))
             line.segments.append(Line.Segment(" "))
             line.segments.append(Line.Segment(String(r.count(.red)).leftPad(counts.red), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
@@ -72,22 +73,21 @@ enum BoardViews {
             line.segments.append(Line.Segment((r.dueSoon > 0 ? "»\(r.dueSoon)" : "0").leftPad(counts.soon), r.dueSoon > 0 ? .dueSoon : .dim, keepsRole: true))
             lines.append(line)
         }
-        lines.append(Line([Line.Segment(" All: \(all.total) actions · "),
+        lines.append(Line([Line.Segment(" All: \(counted(all.total, "action", "actions")) · "),
                            Line.Segment("\(all.count(.red)) red", all.count(.red) > 0 ? .status(.red) : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
                            Line.Segment(" · \(Bindings.key(.show(.triage))) triage lists them", .dim)]))
+        if roomy, plan.areas.contains(where: { plan.rag(ofArea: $0.number).isJudged }) { lines.append(Line(AreaViews.ragNote, .dim)) }
         gap()
 
         // KPIs.
-        let nameWidth = max(12, width - 46)
-        // Which KPIs are better lower, said with the figures: under them when there is room,
-        // else in the heading (a short screen has no line to spare).
-        let lowerRefs = plan.kpis.filter { $0.better == .lower }.map(\.ref)
-        let shortHeading = " Score card (lower is better: \(lowerRefs.joined(separator: " ")))"
-        let kpiHeading = !roomy && !lowerRefs.isEmpty && DisplayWidth.of(shortHeading) <= nameWidth + 5 ? shortHeading : " Impact score card"
+        let nameWidth = max(12, width - 51)
+        // Each KPI's change is said in a word ("better", "worse"), whichever way is better for
+        // it; which KPIs are better lower goes under them when there is a line to spare.
+        let kpiHeading = roomy ? " Impact score card" : " Score card"
         lines.append(Line([Line.Segment(TextLayout.pad(kpiHeading, nameWidth + 5), .tableHeader),
-                           Line.Segment(TextLayout.pad("  Latest  Target Status  Trend", width - nameWidth - 5), .tableHeader)]))
+                           Line.Segment(TextLayout.pad("  Latest  Target Status  Change  Trend", width - nameWidth - 5), .tableHeader)]))
         if plan.kpis.isEmpty {
             lines.append(Line(" No KPIs yet: press \(Bindings.key(.show(.kpis))), then \(Bindings.key(.structure(.addKPI), on: ScoreCardScreen.self)) to add one.", .dim))
         }
@@ -102,11 +102,11 @@ enum BoardViews {
             line.segments.append(Line.Segment(number(latest, kpi.unit).leftPad(8)))
             line.segments.append(Line.Segment(number(target, kpi.unit).leftPad(8) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(kpiStatusText(kpi.status), 7), .kpi(kpi.status), keepsRole: true))
-            line.segments.append(Line.Segment(" \(kpi.travel.glyph) ", .keyLabel, keepsRole: true))
+            line.segments.append(Line.Segment(" " + TextLayout.pad(kpi.travel.word, 6) + " ", .keyLabel, keepsRole: true))
             line.segments.append(Line.Segment(" " + sparkline(kpi.series), .link))
             lines.append(line)
         }
-        if roomy || kpiHeading != shortHeading, let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
+        if roomy, let note = plan.lowerIsBetterNote { lines.append(Line(" " + TextLayout.fit(note, width - 2), .dim)) }
         gap()
 
         // Top risks.

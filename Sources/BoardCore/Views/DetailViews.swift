@@ -63,7 +63,7 @@ enum DetailViews {
                 }
                 for (k, kpiRef) in action.kpis.enumerated() {
                     let kpi = plan.kpi(kpiRef)
-                    let status = kpi.map { " (\($0.status.label) \($0.travel.glyph))" } ?? ""
+                    let status = kpi.map { " (\($0.status.label), \($0.travel.word))" } ?? ""
                     var line = Self.field(k == 0 ? "KPIs it moves" : "", [Line.Segment("\(kpiRef) \(kpi?.name ?? "")", .link),
                                                                           Line.Segment(status, kpi.map { .kpi($0.status) } ?? .dim, keepsRole: true)],
                                           selected: selected, index: index)

@@ -8,14 +8,14 @@ enum KPIViews {
         let milestones = plan.kpis.map(\.milestones.count).max() ?? 0
         let labels = (0..<milestones).map { m in plan.kpis.first { $0.milestones.count > m }?.milestones[m].label ?? "M\(m + 1)" }
         let cell = width >= 140 ? 16 : 12
-        let nameWidth = max(10, width - 5 - 9 - cell * milestones - 8 - 3 - 9)
+        let nameWidth = max(10, width - 5 - 9 - cell * milestones - 8 - 7 - 5)
         var head: [Line] = [Line("Each milestone shows actual / target · ← → choose a milestone, Enter records its actual, \(Bindings.key(.followLink)) opens the KPI", .dim)]
         var header = Line([Line.Segment(TextLayout.pad("Ref", 5), .tableHeader), Line.Segment(TextLayout.pad("KPI", nameWidth), .tableHeader),
                            Line.Segment("Baseline ", .tableHeader)])
         for (m, label) in labels.enumerated() {
             header.segments.append(Line.Segment(TextLayout.pad(label, cell), m == screen.milestone ? .selection : .tableHeader, keepsRole: true))
         }
-        header.segments.append(Line.Segment(TextLayout.pad("Status", 8) + "Dir" + TextLayout.pad(" Trend", 9), .tableHeader))
+        header.segments.append(Line.Segment(TextLayout.pad("Status", 8) + "Change " + "Trend", .tableHeader))
         head.append(header)
         let kpis = plan.kpis
         let selected = screen.selectedKPI(state)?.ref
@@ -40,8 +40,8 @@ enum KPIViews {
                 line.segments.append(Line.Segment(TextLayout.pad(text, cell - 1) + " ", role, keepsRole: focus || milestone.actual != nil))
             }
             line.segments.append(Line.Segment(TextLayout.pad(BoardViews.kpiStatusText(kpi.status), 8), .kpi(kpi.status), keepsRole: true))
-            line.segments.append(Line.Segment(" \(kpi.travel.glyph) ", .keyLabel, keepsRole: true))
-            line.segments.append(Line.Segment(" " + BoardViews.sparkline(kpi.series), .link))
+            line.segments.append(Line.Segment(TextLayout.pad(kpi.travel.word, 6) + " ", .keyLabel, keepsRole: true))
+            line.segments.append(Line.Segment(BoardViews.sparkline(kpi.series), .link))
             line.selected = isSelected
             return line
         }, rowIndex: { target in
@@ -72,7 +72,7 @@ enum KPIViews {
         pair("Baseline", field: 2, [Line.Segment(kpi.baseline.map { "\(BoardViews.number($0.value, kpi.unit))\($0.date.map { " (\($0.display))" } ?? "")\($0.note.isEmpty ? "" : " — “\($0.note)”")" } ?? "none", kpi.baseline == nil ? .dim : .normal)])
         pair("Comparator", field: 3, [Line.Segment(kpi.comparator.map { "\($0.label): \(BoardViews.number($0.value, kpi.unit))" } ?? "none", kpi.comparator == nil ? .dim : .normal)])
         pair("Status", [Line.Segment(BoardViews.kpiStatusText(kpi.status) + " " + kpi.status.label, .kpi(kpi.status), keepsRole: true),
-                        Line.Segment("  \(kpi.travel.glyph) \(kpi.travel.rawValue)  "), Line.Segment(BoardViews.sparkline(kpi.series), .link)])
+                        Line.Segment("  \(kpi.travel.phrase)  "), Line.Segment(BoardViews.sparkline(kpi.series), .link)])
         lines.append(.blank)
         lines.append(Line([Line.Segment(TextLayout.pad(" Milestone", 16), .tableHeader), Line.Segment(TextLayout.pad("Date", 13), .tableHeader),
                            Line.Segment(TextLayout.pad("Target", 10), .tableHeader), Line.Segment(TextLayout.pad("Actual", max(0, width - 39)), .tableHeader)]))

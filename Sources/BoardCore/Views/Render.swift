@@ -58,7 +58,8 @@ public enum Render {
     /// ("Ann Smith · editor"). A plan file has no roles to show: they are advisory there.
     static func who(_ state: BoardState) -> String {
         guard let role = state.role else { return state.user }
-        return "\(state.user) · \(role.rawValue)"
+        // A login named for its role ("chair") would read "chair · chair".
+        return state.user == role.rawValue ? "\(state.user) (role: \(role.rawValue))" : "\(state.user) · \(role.rawValue)"
     }
 
     static func scrollMark(_ state: BoardState, body: Body, top: Int, _ buffer: inout ScreenBuffer) {
@@ -176,10 +177,11 @@ public enum Render {
     }
 
     /// Checks a date as it is typed: what it will be saved as, or that it is not a date yet.
-    static func dateHint(_ typed: String) -> String {
+    /// `enter` says what Enter does: "save", or "next" when another question follows.
+    static func dateHint(_ typed: String, enter: String = "save") -> String {
         switch TypedText.date(typed) {
-        case .success(nil): "empty = no date · Enter save · Esc cancel"
-        case let .success(date?): "✓ \(date.display) · Enter save · Esc cancel"
+        case .success(nil): "empty = no date · Enter \(enter) · Esc cancel"
+        case let .success(date?): "✓ \(date.display) · Enter \(enter) · Esc cancel"
         case .failure: "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
         }
     }

@@ -108,7 +108,7 @@ enum TriageViews {
         let selected = selected ?? records.first.map { Target.change($0.seq) }
         return Body(head: top, rows: records.count, row: { i in
             let record = records[i]
-            var line = Line([Line.Segment(formatter.string(from: record.at) + "  ", .dim), Line.Segment(TextLayout.pad(record.user, 12), .heading),
+            var line = Line([Line.Segment(formatter.string(from: record.at) + "  ", .dim), Line.Segment(TextLayout.pad(record.user, 11) + " ", .heading),
                              Line.Segment(TextLayout.fit(record.reading(in: state.plan), max(10, state.width - 31)))], target: .change(record.seq))
             line.selected = Target.change(record.seq) == selected
             return line

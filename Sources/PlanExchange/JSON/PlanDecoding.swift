@@ -155,12 +155,16 @@ public enum PlanDecoding {
     }
 
     static func decodeSettings(_ node: JSONNode?, _ r: inout FieldReader) -> Settings? {
-        guard let o = r.object(node, "settings", keys: ["lowRiskMax", "mediumRiskMax", "dueSoonDays"]) else { return nil }
+        // "publication" is optional: written only when a plan has a publication setting.
+        let keys = ["lowRiskMax", "mediumRiskMax", "dueSoonDays"] + PublicationJSON.present(node, ["publication"])
+        guard let o = r.object(node, "settings", keys: keys) else { return nil }
         let low = r.int(o["lowRiskMax"], "settings.lowRiskMax", in: 1...24)
         let medium = r.int(o["mediumRiskMax"], "settings.mediumRiskMax", in: 2...24)
         let due = r.int(o["dueSoonDays"], "settings.dueSoonDays", in: 0...365)
+        let publication = o["publication"].map { PublicationJSON.read($0, &r) }
         guard let low, let medium, let due else { return nil }
-        return Settings(lowRiskMax: low, mediumRiskMax: medium, dueSoonDays: due)
+        if let publication, publication == nil { return nil }
+        return Settings(lowRiskMax: low, mediumRiskMax: medium, dueSoonDays: due, publication: publication.flatMap { $0 })
     }
 
     static func decodeGovernance(_ node: JSONNode?, _ r: inout FieldReader) -> Governance? {

@@ -45,7 +45,7 @@ public enum PlanEncoding {
                 ("lowRiskMax", int(plan.settings.lowRiskMax)),
                 ("mediumRiskMax", int(plan.settings.mediumRiskMax)),
                 ("dueSoonDays", int(plan.settings.dueSoonDays)),
-            ])),
+            ] + (plan.settings.publication.map { [("publication", PublicationJSON.write($0))] } ?? []))),
             ("governance", .object([
                 ("narrative", .string(plan.governance.narrative)),
                 ("partners", strings(plan.governance.partners)),

@@ -22,8 +22,8 @@ extension Plan {
             var action = areas[at.area].actions[at.index]
             let current = action.value(of: field)
             guard current.matches(from) else {
-                throw EditError(conflict: EditConflict(target: .action(ref, field), what: "\(ref) \(field.rawValue)",
-                                                       expected: from.display, found: current.display))
+                throw EditError(conflict: EditConflict(target: .action(ref, field), what: "\(ref) \(field.words)",
+                                                       expected: from.words, found: current.words))
             }
             let old = try action.set(field, value)
             if field == .status, action.status.needsReason, action.notes.isEmpty {
@@ -86,8 +86,8 @@ extension Plan {
             var risk = risks[r]
             let current = risk.value(of: field)
             guard current.matches(from) else {
-                throw EditError(conflict: EditConflict(target: .risk(ref, field), what: "\(ref) \(field.rawValue)",
-                                                       expected: from.display, found: current.display))
+                throw EditError(conflict: EditConflict(target: .risk(ref, field), what: "\(ref) \(field.words)",
+                                                       expected: from.words, found: current.words))
             }
             let old = try risk.set(field, value)
             if field == .ref, risk.ref != ref, self.risk(risk.ref) != nil {

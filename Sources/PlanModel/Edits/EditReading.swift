@@ -22,12 +22,23 @@ extension Edit {
             "\(kpi) \(Edit.milestoneName(kpi, milestone, plan)) actual \(FieldValue.number(from)) → \(FieldValue.number(to))"
         case let .addCheckpoint(checkpoint, _): "checkpoint “\(checkpoint.name)” (\(checkpoint.date.display))"
         case let .removeCheckpoint(checkpoint): "removed checkpoint “\(checkpoint.name)”"
-        case let .batch(edits): edits.map { $0.summary(in: plan) }.joined(separator: "; ")
+        case let .batch(edits):
+            // A value set to what it was (a reason given for a status it already has, which
+            // checks it still has it) is not a change: the line says only what changed.
+            (edits.count > 1 ? edits.filter { !$0.keepsItsValue } : edits).map { $0.summary(in: plan) }.joined(separator: "; ")
         case let .meeting(edit): edit.summary
         case let .evidence(edit): edit.summary(in: plan)
         case let .agreement(edit): edit.summary
         case let .record(edit): edit.summary
         case let .structure(edit): edit.summary
+        }
+    }
+
+    /// A one-field edit whose value is what it was: not a change, and never logged as one.
+    public var keepsItsValue: Bool {
+        switch self {
+        case let .setAction(_, _, from, to), let .setRisk(_, _, from, to): from == to
+        default: false
         }
     }
 
@@ -167,6 +178,7 @@ extension StructureValue {
         case let .measure(m): m.map { formatNumber($0.value) + ($0.date.map { " on \($0.display)" } ?? "") } ?? "—"
         case let .comparator(c): c.map { "\($0.label) \(formatNumber($0.value))" } ?? "—"
         case let .number(n): FieldValue.number(n)
+        case let .publication(p): (p ?? Publication()).words
         }
     }
 }
@@ -175,6 +187,7 @@ extension StructureEdit {
     /// A short description for the change log, in words.
     public var summary: String {
         switch self {
+        case let .setPlanField(.publication, from, to): Publication.change(from: from, to: to)
         case let .setPlanField(field, _, to): "\(field.label) → \(to.words)"
         case let .addArea(area, _, _): "added area \(area.number) “\(Edit.clip(area.title))”"
         case let .setArea(number, field, _, to): "area \(number) \(field.words) → “\(Edit.clip(to))”"

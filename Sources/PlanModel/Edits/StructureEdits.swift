@@ -51,6 +51,8 @@ public enum PlanField: String, Codable, Sendable, CaseIterable {
     case localArea, title, notice, inspectionStart, inspectionEnd, revisitReportDate
     case accountableOfficers, advisers
     case narrative, partners, reportingLines
+    /// What `planboard publish` shows families, and the latest publication (a setting, `Settings.publication`).
+    case publication
 
     /// How the field reads in a log line.
     public var label: String {
@@ -66,6 +68,7 @@ public enum PlanField: String, Codable, Sendable, CaseIterable {
         case .narrative: "governance narrative"
         case .partners: "partners"
         case .reportingLines: "reporting lines"
+        case .publication: "publication"
         }
     }
 }
@@ -117,6 +120,7 @@ public enum StructureValue: Codable, Equatable, Sendable {
     case measure(Measure?)
     case comparator(Comparator?)
     case number(Double?)
+    case publication(Publication?)
 
     /// How the value reads in a log line.
     public var display: String {
@@ -131,6 +135,7 @@ public enum StructureValue: Codable, Equatable, Sendable {
         case let .measure(m): m.map { formatNumber($0.value) + ($0.date.map { " on \($0.iso)" } ?? "") } ?? "none"
         case let .comparator(c): c.map { "\($0.label) \(formatNumber($0.value))" } ?? "none"
         case let .number(n): n.map(formatNumber) ?? "none"
+        case let .publication(p): (p ?? Publication()).words
         }
     }
 }
@@ -202,7 +207,7 @@ extension Plan {
             let a = try areaIndex(number)
             let current = areas[a][keyPath: Plan.areaKeyPath(field)]
             guard current == from else {
-                throw EditError.changed("area \(number) \(field.rawValue)", now: .text(current), saw: .text(from))
+                throw EditError.changed("area \(number) \(field.words)", now: .text(current), saw: .text(from))
             }
             areas[a][keyPath: Plan.areaKeyPath(field)] = to
             return .setArea(number: number, field: field, from: to, to: from)
@@ -291,7 +296,7 @@ extension Plan {
         case let .setKPI(ref, field, from, to):
             let k = try kpiIndex(ref)
             let current = kpis[k].value(of: field)
-            guard current == from else { throw EditError.changed("KPI \(ref) \(field.rawValue)", now: current, saw: from) }
+            guard current == from else { throw EditError.changed("KPI \(ref) \(field.words)", now: current, saw: from) }
             try kpis[k].set(field, to)
             return .setKPI(ref: ref, field: field, from: to, to: from)
 
@@ -374,6 +379,7 @@ extension Plan {
         case .narrative: .text(governance.narrative)
         case .partners: .names(governance.partners)
         case .reportingLines: .lines(governance.reportingLines)
+        case .publication: .publication(settings.publication)
         }
     }
 
@@ -391,12 +397,15 @@ extension Plan {
         case let (.narrative, .text(v)): governance.narrative = v
         case let (.partners, .names(v)): governance.partners = v
         case let (.reportingLines, .lines(v)): governance.reportingLines = v
+        // A publication with nothing set is stored as none, so the plan's settings keep their bytes.
+        case let (.publication, .publication(v)): settings.publication = v?.isDefault == true ? nil : v
         case (.localArea, _), (.title, _), (.narrative, _): throw wrong("text")
         case (.notice, _): throw wrong("text or none")
         case (.inspectionStart, _), (.inspectionEnd, _), (.revisitReportDate, _): throw wrong("a date or none")
         case (.accountableOfficers, _), (.advisers, _): throw wrong("a list of people")
         case (.partners, _): throw wrong("a list of names")
         case (.reportingLines, _): throw wrong("a list of reporting lines")
+        case (.publication, _): throw wrong("a publication setting")
         }
     }
 
@@ -504,7 +513,7 @@ extension EditError {
 
     /// A set refused because the plan no longer holds what the person saw.
     static func changed(_ what: String, now: StructureValue, saw: StructureValue) -> EditError {
-        EditError("\(what) is now \(now.display), not \(saw.display) as you saw; someone changed it since. Nothing was changed")
+        EditError("\(what) is now \(now.words), not \(saw.words) as you saw; someone changed it since. Nothing was changed")
     }
 }
 

@@ -129,12 +129,12 @@ extension EditConflict.Target {
     /// How people name it, and what the plan holds there now (nil when it is gone).
     public func described(in plan: Plan) -> (what: String, now: String?) {
         switch self {
-        case let .action(ref, field?): return ("\(ref) \(field.rawValue)", plan.action(ref)?.value(of: field).display)
+        case let .action(ref, field?): return ("\(ref) \(field.words)", plan.action(ref)?.value(of: field).words)
         case let .action(ref, nil): return ("action \(ref)", plan.action(ref).map { _ in "" })
         case let .note(ref, id):
             let note = plan.action(ref)?.notes.first { $0.id == id }
             return ("a note on \(ref)", note.map { "\"\($0.text.prefix(60))\"" })
-        case let .risk(ref, field?): return ("\(ref) \(field.rawValue)", plan.risk(ref)?.value(of: field).display)
+        case let .risk(ref, field?): return ("\(ref) \(field.words)", plan.risk(ref)?.value(of: field).words)
         case let .risk(ref, nil): return ("risk \(ref)", plan.risk(ref).map { _ in "" })
         case let .actual(kpi, milestone):
             let value = plan.kpi(kpi).flatMap { $0.milestones.indices.contains(milestone) ? $0.milestones[milestone] : nil }

@@ -188,7 +188,8 @@ extension SinceSummary {
         var items: [Item] = []
         if then.header != now.header { items.append(Item(.structure, "header")) }
         if then.governance != now.governance { items.append(Item(.structure, "governance")) }
-        if then.settings != now.settings { items.append(Item(.structure, "settings")) }
+        // A publication itself (its record in the settings) changes nothing the board tracks.
+        if then.settings.withoutLastPublication != now.settings.withoutLastPublication { items.append(Item(.structure, "settings")) }
         func shape(_ area: Area) -> Area {
             var area = area
             area.actions = []

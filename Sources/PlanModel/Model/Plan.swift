@@ -80,11 +80,14 @@ public struct Settings: Codable, Equatable, Sendable {
     public var mediumRiskMax: Int
     /// An open action is due soon when its by-when is at most this many days away.
     public var dueSoonDays: Int
+    /// What `planboard publish` shows families (see `Publication`); nil (not written) when nothing is set.
+    public var publication: Publication?
 
-    public init(lowRiskMax: Int = 4, mediumRiskMax: Int = 12, dueSoonDays: Int = 14) {
+    public init(lowRiskMax: Int = 4, mediumRiskMax: Int = 12, dueSoonDays: Int = 14, publication: Publication? = nil) {
         self.lowRiskMax = lowRiskMax
         self.mediumRiskMax = mediumRiskMax
         self.dueSoonDays = dueSoonDays
+        self.publication = publication
     }
 }
 

@@ -23,14 +23,24 @@ public enum KPIStatus: String, Codable, Sendable, CaseIterable {
 public enum Travel: String, Codable, Sendable, CaseIterable {
     case improving, worsening, unchanged, unknown
 
-    public var glyph: Character {
+    /// One word, never an arrow: an arrow beside a KPI that is better lower reads as "going
+    /// up" or "going down", whichever way the figure went (K1 falling is better).
+    public var word: String {
         switch self {
-        // Glyphs of their own: never a status glyph (▲ is Amber), and slanted, so "improving"
-        // beside a falling line (lower is better) does not read as "going up".
-        case .improving: "↗"
-        case .worsening: "↘"
-        case .unchanged: "→"
-        case .unknown: "·"
+        case .improving: "better"
+        case .worsening: "worse"
+        case .unchanged: "same"
+        case .unknown: "–"
+        }
+    }
+
+    /// The same as a phrase: "better than the figure before".
+    public var phrase: String {
+        switch self {
+        case .improving: "better than the figure before"
+        case .worsening: "worse than the figure before"
+        case .unchanged: "the same as the figure before"
+        case .unknown: "no earlier figure to compare"
         }
     }
 }

@@ -43,9 +43,13 @@ struct Batch: ParsableCommand {
             do {
                 let words = try ShellWords.split(trimmed)
                 let update = try SetCommand.parse(words)
-                let after = try db.apply(try update.edit(for: db.load(), today: Today.date(), author: store.userName, file: db.path))
-                saved += 1
-                report = "ok \(number): \(update.describe(after))"
+                let plan = try db.load()
+                if let change = try update.edit(for: plan, today: Today.date(), author: store.userName, file: db.path) {
+                    saved += 1
+                    report = "ok \(number): \(update.describe(try db.apply(change)))"
+                } else {
+                    report = "ok \(number): \(update.describe(plan, saved: false))"
+                }
             } catch {
                 failed += 1
                 report = "error \(number): \(Visible.field(Batch.message(for: error)))"
@@ -100,8 +104,20 @@ struct LineReader: Sequence, IteratorProtocol {
     }
 }
 
-/// Splits a line into words the way a shell does for quotes and backslashes.
+/// Words as a shell reads and writes them.
 enum ShellWords {
+    /// A word to paste into a shell, quoted only when it needs to be.
+    static func quoted(_ word: String) -> String {
+        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { scalar in
+            switch scalar {
+            case "a"..."z", "A"..."Z", "0"..."9", "/", ".", "_", "-", "+", ":", "@", ",", "=": true
+            default: false
+            }
+        }
+        return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Splits a line into words the way a shell does for quotes and backslashes.
     static func split(_ line: String) throws -> [String] {
         var words: [String] = []
         var word = ""

@@ -42,7 +42,7 @@ struct Import: ParsableCommand {
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let path = store.path
         if dryRun {
-            try Output.line("\(Visible.field(file)) is a valid plan for \(Visible.field(plan.header.localArea)): \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs. Dry run: nothing was saved.")
+            try Output.line("\(Visible.field(file)) is a valid plan for \(Visible.field(plan.header.localArea)): \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(plan.allActions.count, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")). Dry run: nothing was saved.")
             if PostgresLocation.isURL(path) { try Output.line(try postgresImportOutlook(replace: replace, store: store)) }
             return
         }
@@ -58,6 +58,7 @@ struct Import: ParsableCommand {
         } else {
             _ = try PlanStore.create(path: path, plan: plan, user: store.userName)
         }
-        try Output.line("Imported \(Visible.field(file)) into \(Visible.field(path)): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+        try Output.line("Imported \(Visible.field(file)) into \(Visible.field(path)): \(Visible.field(plan.header.localArea)), \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(plan.allActions.count, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")).")
+        try Output.line("Open it: \(store.openCommand)")
     }
 }

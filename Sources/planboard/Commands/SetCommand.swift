@@ -47,8 +47,13 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let db = try store.open()
         // Only this action is read and written, however large the plan.
-        let after = try db.applyToPart(try edit(for: db.plan(around: [ref]), today: Today.date(), author: store.userName, file: db.path))
-        try Output.line(describe(after))
+        let plan = try db.plan(around: [ref])
+        guard let change = try edit(for: plan, today: Today.date(), author: store.userName, file: db.path) else {
+            // A status, date or lead set to what it already is changes nothing, and is not logged.
+            try Output.line(describe(plan, saved: false))
+            return
+        }
+        try Output.line(describe(try db.applyToPart(change)))
     }
 
     /// A lead the plan does not know is refused unless --new-person says it is meant,
@@ -56,14 +61,15 @@ struct SetCommand: ParsableCommand {
     func checkLeads(in plan: Plan) throws {
         let people = plan.people
         for name in lead where !people.contains(name) && !newPerson {
-            let near = People.near(name, in: people)
+            let near = NearNames.near(name, in: people)
             let suggestion = near.isEmpty ? "" : " Did you mean \(near.map { "“\(Visible.field($0))”" }.joined(separator: " or "))?"
             throw CLIError("\(Visible.field(name)) is not a lead anywhere in the plan.\(suggestion) Give the name as the plan has it, or add --new-person to add \(Visible.field(name)) as a new person. Nothing was changed")
         }
     }
 
-    /// The one edit this update makes, checked against the plan.
-    func edit(for plan: Plan, today: PlanDate, author: String, file: String) throws -> Edit {
+    /// The one edit this update makes, checked against the plan; nil when every value given
+    /// is the one the action already has.
+    func edit(for plan: Plan, today: PlanDate, author: String, file: String) throws -> Edit? {
         guard plan.action(ref) != nil else {
             let refs = plan.allActions.map(\.ref)
             throw CLIError("there is no action \(ref) in \(file); expected one of \(refs.prefix(40).joined(separator: ", "))\(refs.count > 40 ? " ..." : "")")
@@ -95,42 +101,17 @@ struct SetCommand: ParsableCommand {
             let reasonNote = reason.map { Note(date: today, author: author, text: $0) }
             edits.append(plan.settingStatus(ofAction: ref, to: value, reason: reasonNote))
         }
-        return edits.count == 1 ? edits[0] : Edit.batch(edits)
+        let changes = edits.filter { !$0.keepsItsValue }
+        if changes.isEmpty { return nil }
+        return changes.count == 1 ? changes[0] : Edit.batch(changes)
     }
 
     /// One line saying where the action now stands.
-    func describe(_ plan: Plan) -> String {
+    func describe(_ plan: Plan, saved: Bool = true) -> String {
         let ref = Visible.field(self.ref)
         guard let action = plan.action(self.ref) else { return "\(ref): removed." }
         let when = action.byWhen?.display ?? "no date"
         let leads = action.leads.isEmpty ? "none" : action.leads.map(Visible.field).joined(separator: ", ")
-        return "\(ref): \(action.status.label), by \(when), lead \(leads), \(action.notes.count) notes. Saved."
-    }
-}
-
-/// Names that are nearly the same: what a typing slip or a different case would give.
-enum People {
-    static func near(_ name: String, in people: [String]) -> [String] {
-        let typed = name.lowercased()
-        return people.filter { person in
-            let known = person.lowercased()
-            return known == typed || distance(Array(known), Array(typed)) <= max(1, min(known.count, typed.count) / 5)
-                || (typed.count >= 4 && known.hasPrefix(typed))
-        }
-    }
-
-    /// The edit distance between two strings (insertions, deletions, substitutions).
-    static func distance(_ a: [Character], _ b: [Character]) -> Int {
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        return "\(ref): \(action.status.label), by \(when), lead \(leads), \(counted(action.notes.count, "note", "notes")). \(saved ? "Saved." : "Nothing to change: it already has that; nothing was logged.")"
     }
 }

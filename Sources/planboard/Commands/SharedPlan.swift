@@ -18,9 +18,13 @@ extension StoreOptions {
     }
 
     /// Opens the shared plan named by a `postgres://` --db. On PostgreSQL the person is the
-    /// role the server authenticated; --user cannot sign as anyone else.
-    func openPostgres(_ location: PostgresLocation) throws -> PostgresPlanStore {
-        let store = try PostgresPlanStore.open(location)
+    /// role the server authenticated; --user cannot sign as anyone else. A command starts
+    /// from the plan as this person's last change left it, when that was recent
+    /// (`SnapshotCache`: a change is then one call to the server); the dashboard, which reads
+    /// everything and then follows the server, does not (`remembering: false`).
+    func openPostgres(_ location: PostgresLocation, remembering: Bool = true) throws -> PostgresPlanStore {
+        let cache = remembering && ProcessInfo.processInfo.environment["PLANBOARD_NO_CACHE"] == nil ? SnapshotCache.standard() : nil
+        let store = try PostgresPlanStore.open(location, cache: cache)
         // A command reads the snapshot it opened with until it changes something.
         store.reads = .snapshot
         if let user, !user.isEmpty, user != store.user {
@@ -41,7 +45,7 @@ extension StoreOptions {
     func peopleFile(forReading: Bool) throws -> PlanStore? {
         guard try postgresLocation == nil else { return nil }
         let path = self.path
-        guard FileManager.default.fileExists(atPath: path) else { throw Self.missing(path) }
+        guard FileManager.default.fileExists(atPath: path) else { throw missing() }
         return try PlanStore.open(path: path, user: userName, forReading: forReading)
     }
 }
@@ -217,7 +221,7 @@ struct Copy: ParsableCommand {
             shownTo = to
         }
         let shownFrom = PostgresLocation.isURL(from) ? ((try? PostgresLocation(url: from))?.description ?? "the server") : from
-        try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(history.log.count) changes in the log, \(history.plan.checkpoints.count) checkpoints, \(history.people.count) people.")
+        try Output.line("Copied \(shownFrom) to \(shownTo): \(Visible.field(history.plan.header.localArea)), \(counted(history.log.count, "change", "changes")) in the log, \(counted(history.plan.checkpoints.count, "checkpoint", "checkpoints")), \(counted(history.people.count, "person", "people")).")
         for note in leftOut { Output.notice(Escaped.text(note)) }
     }
 }
@@ -245,7 +249,8 @@ func importIntoPostgres(_ plan: Plan, file: String, replace: Bool, store options
     } catch let error as StoreError where error.kind == .notFound && error.message.contains("no plan yet") {
         try PostgresAdmin.create(location, plan: plan, summary: "imported \(name)")
     }
-    try Output.line("Imported \(Visible.field(file)) into \(location): \(Visible.field(plan.header.localArea)), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+    try Output.line("Imported \(Visible.field(file)) into \(location): \(Visible.field(plan.header.localArea)), \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(plan.allActions.count, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")).")
+    try Output.line("Open it: \(options.openCommand)")
 }
 
 /// What a dry run of a whole-plan import into a shared plan would do there, read from the

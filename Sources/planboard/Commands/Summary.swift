@@ -84,11 +84,11 @@ struct SummaryReport {
         let rollups = plan.areas.map { plan.rollup(of: $0, today: today) }
         for (area, r) in zip(plan.areas, rollups) {
             let counts = statuses.map { "\($0.label) \(r.count($0))" }.joined(separator: ", ")
-            out += "  \(area.number). \(v(area.title))\n"
-            out += "     \(r.total) actions: \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
+            out += "  \(area.number). \(v(area.title)) — RAG \(v(plan.rag(ofArea: area.number).words))\n"
+            out += "     \(counted(r.total, "action", "actions")): \(counts); overdue \(r.overdue), due soon \(r.dueSoon)\n"
         }
         let all = AreaRollup(combining: rollups)
-        out += "  All areas: \(all.total) actions, red \(all.count(.red)), overdue \(all.overdue), due soon \(all.dueSoon)\n"
+        out += "  All areas: \(counted(all.total, "action", "actions")), red \(all.count(.red)), overdue \(all.overdue), due soon \(all.dueSoon)\n"
 
         out += "\nImpact score card\n"
         if plan.kpis.isEmpty { out += "  (no KPIs)\n" }
@@ -97,7 +97,7 @@ struct SummaryReport {
                 "\(v(kpi.milestones[i].label)): \(format(kpi.milestones[i].actual, kpi.unit))" +
                     (kpi.milestones[i].target.map { " against a target of \(format($0, kpi.unit))" } ?? "")
             } ?? "no actuals yet"
-            out += "  \(v(kpi.ref)) \(v(kpi.name)): \(kpi.status.label) \(kpi.travel.glyph) (\(latest))\n"
+            out += "  \(v(kpi.ref)) \(v(kpi.name)): \(kpi.status.label), \(kpi.travel.word) (\(latest))\n"
         }
 
         out += "\nHighest residual risks\n"

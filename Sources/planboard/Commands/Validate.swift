@@ -15,6 +15,6 @@ struct Validate: ParsableCommand {
     func run() throws {
         let plan = try PlanDecoding.plan(contentsOf: URL(fileURLWithPath: file), name: file)
         let actions = plan.allActions.count
-        try Output.line("\(Visible.field(file)): valid \(PlanEncoding.format(of: plan)) plan for \(Visible.field(plan.header.localArea)): \(plan.areas.count) areas of weakness, \(actions) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs, \(plan.checkpoints.count) checkpoints.")
+        try Output.line("\(Visible.field(file)): valid \(PlanEncoding.format(of: plan)) plan for \(Visible.field(plan.header.localArea)): \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(actions, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")), \(counted(plan.checkpoints.count, "checkpoint", "checkpoints")).")
     }
 }

@@ -83,7 +83,8 @@ struct Dashboard: ParsableCommand {
 
 /// Asks once, on the plain terminal before the dashboard starts, for the name that signs
 /// the person's changes, when nothing else gives one ($USER unset, no --user, none in
-/// config.toml), and keeps it in config.toml with the default theme and plan.
+/// config.toml), and keeps that name, and only that, in config.toml: the plan and theme of
+/// this run were not chosen to be kept (a plan given with --db may not even exist).
 enum NameQuestion {
     static func ask(keeping settings: UserConfig, plan: String) throws -> String? {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
@@ -100,8 +101,6 @@ enum NameQuestion {
         }
         var kept = settings
         kept.name = chosen
-        if kept.theme == nil { kept.theme = "default" }
-        if kept.plan == nil { kept.plan = plan }
         do {
             try kept.save()
             FileHandle.standardOutput.write(Data("Kept in \(UserConfig.path); change it there.\n".utf8))

@@ -91,7 +91,7 @@ struct AreaRemove: ParsableCommand {
 
     static func consequences(_ area: Area, links: [AreaLink]) -> String {
         let notes = area.actions.reduce(0) { $0 + $1.notes.count }
-        return "area \(area.number) \"\(area.title)\" with \(area.findings.count) findings, \(area.actions.count) actions, \(notes) notes, and the links from \(links.count) risks (\(StructureCLI.list(links.map(\.risk))))"
+        return "area \(area.number) \"\(area.title)\" with \(counted(area.findings.count, "finding", "findings")), \(counted(area.actions.count, "action", "actions")), \(counted(notes, "note", "notes")), and the links from \(counted(links.count, "risk", "risks")) (\(StructureCLI.list(links.map(\.risk))))"
     }
 
     func run() throws {

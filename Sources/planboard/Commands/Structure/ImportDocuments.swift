@@ -44,7 +44,7 @@ enum DocumentImport {
         let plan = result.plan
         try Output.line(result.report.text.trimmingCharacters(in: .newlines))
         let r = result.report
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(r.placed.count) items placed, \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance.")
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(r.placed.count, "item placed", "items placed")), \(r.notPlaced.count) not placed (\(String(format: "%.1f", r.percentPlaced))% placed), \(r.skipped.count) skipped as template guidance.")
         let problems = Validator().problems(in: plan)
         guard problems.isEmpty else {
             throw CLIError("the plan read from \(command.file) breaks \(problems.count) rule(s); nothing was imported:\n" +
@@ -82,7 +82,7 @@ enum DocumentImport {
             try Output.line("Not placed (\(result.report.notPlaced.count)):")
             for line in result.report.notPlaced { try Output.line("  \(line)") }
         }
-        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(result.report.placed.count) items placed, \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed).")
+        try Output.line("Read \(command.file) in \(milliseconds(elapsed)): \(counted(result.report.placed.count, "item placed", "items placed")), \(result.report.notPlaced.count) not placed (\(String(format: "%.1f", result.report.percentPlaced))% placed).")
         if command.dryRun {
             try Output.line("Dry run: nothing was saved.")
             return
@@ -122,7 +122,8 @@ enum DocumentImport {
         } else {
             _ = try PlanStore.create(path: path, plan: plan, user: command.store.userName)
         }
-        try Output.line("Imported \(command.file) into \(path): \(plan.header.localArea), \(plan.areas.count) areas of weakness, \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.kpis.count) KPIs.")
+        try Output.line("Imported \(command.file) into \(path): \(plan.header.localArea), \(counted(plan.areas.count, "area of weakness", "areas of weakness")), \(counted(plan.allActions.count, "action", "actions")), \(counted(plan.risks.count, "risk", "risks")), \(counted(plan.kpis.count, "KPI", "KPIs")).")
+        try Output.line("Open it: \(command.store.openCommand)")
     }
 
     static func milliseconds(_ seconds: TimeInterval) -> String { "\(Int((seconds * 1000).rounded())) ms" }

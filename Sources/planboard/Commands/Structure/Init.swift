@@ -41,8 +41,9 @@ struct Init: ParsableCommand {
         }
         _ = try PlanStore.create(path: path, plan: plan, user: store.userName)
         try Output.line("Created an empty plan for \(Visible.field(plan.header.localArea)) at \(Visible.field(path)).")
-        if localArea == nil { print("Name the local area with: planboard header set --local-area NAME") }
-        try Output.line("Next: planboard area add --title TITLE --weakness TEXT, or open the dashboard with planboard.")
+        let db = store.isDefaultLocation ? "" : " --db \(ShellWords.quoted(path))"
+        if localArea == nil { try Output.line("Name the local area with: planboard header set --local-area NAME\(db)") }
+        try Output.line("Next: planboard area add --title TITLE --weakness TEXT\(db), or open the dashboard: \(store.openCommand)")
     }
 
     /// Why init makes no plan at a `postgres://` address, and what to run instead. The

@@ -14,10 +14,10 @@ struct KPIFields: ParsableArguments {
     @Option(help: ArgumentHelp("What it measures.", valueName: "text")) var name: String?
     @Option(help: ArgumentHelp("%, count, weeks, days …", valueName: "unit")) var unit: String?
     @Option(help: ArgumentHelp("Which direction is better: higher or lower.", valueName: "direction")) var better: String?
-    @Option(help: ArgumentHelp("The baseline value, or none.", valueName: "number")) var baseline: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The baseline value, or none.", valueName: "number")) var baseline: String?
     @Option(name: .customLong("baseline-date"), help: ArgumentHelp("When the baseline was taken, or none.", valueName: "date")) var baselineDate: String?
     @Option(name: .customLong("baseline-note"), help: ArgumentHelp("How the plan words the baseline, e.g. \"almost 2,000\".", valueName: "text")) var baselineNote: String?
-    @Option(help: ArgumentHelp("A figure to compare against, or none.", valueName: "number")) var comparator: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("A figure to compare against, or none.", valueName: "number")) var comparator: String?
     @Option(name: .customLong("comparator-label"), help: ArgumentHelp("What the comparator is, e.g. \"England average\".", valueName: "text")) var comparatorLabel: String?
 
     var isEmpty: Bool { [name, unit, better, baseline, baselineDate, baselineNote, comparator, comparatorLabel].allSatisfy { $0 == nil } }
@@ -130,7 +130,7 @@ struct MilestoneAdd: ParsableCommand {
     @Argument(help: ArgumentHelp("The KPI's reference.", valueName: "ref")) var ref: String
     @Option(help: ArgumentHelp("Its label, unique for the KPI, e.g. \"6 months\".", valueName: "text")) var label: String
     @Option(help: ArgumentHelp("Its date.", valueName: "date")) var date: String?
-    @Option(help: ArgumentHelp("The target at that date.", valueName: "number")) var target: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("The target at that date.", valueName: "number")) var target: String?
     @Option(help: ArgumentHelp("Place it before the milestone with this label (default: last).", valueName: "label")) var before: String?
     @OptionGroup var store: StoreOptions
 
@@ -152,7 +152,7 @@ struct MilestoneSet: ParsableCommand {
     @Argument(help: ArgumentHelp("The milestone's label.", valueName: "label")) var milestone: String
     @Option(help: ArgumentHelp("A new label.", valueName: "text")) var label: String?
     @Option(help: ArgumentHelp("Its date, or none.", valueName: "date")) var date: String?
-    @Option(help: ArgumentHelp("Its target, or none.", valueName: "number")) var target: String?
+    @Option(parsing: .unconditional, help: ArgumentHelp("Its target, or none.", valueName: "number")) var target: String?
     @OptionGroup var store: StoreOptions
 
     func validate() throws {

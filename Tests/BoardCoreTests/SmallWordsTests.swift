@@ -1,0 +1,114 @@
+import BoardCore
+import Foundation
+import PlanModel
+import TestSupport
+import XCTest
+
+/// Words and gaps a board member reads without thinking: counts agree with their nouns,
+/// columns never run into each other, and a name is not said twice.
+final class SmallWordsTests: XCTestCase {
+    func testANotStartedStatusKeepsAGapBeforeTheKPIColumn() throws {
+        var state = try board(width: 120, height: 35, view: .areas)
+        state.press(.enter)  // area 1
+        let rows = state.text.split(separator: "\n").filter { $0.contains("Not started") }
+        XCTAssertFalse(rows.isEmpty, state.text)
+        for row in rows {
+            XCTAssertNil(row.range(of: #"Not started\S"#, options: .regularExpression), "a gap after the status: \(row)")
+        }
+    }
+
+    func testACountOfOneIsSingular() throws {
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        plan.areas[0].actions = [plan.areas[0].actions[0]]
+        plan.areas = [plan.areas[0]]
+        var state = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "t", width: 80, height: 24)
+        state.press(.char("1"))
+        XCTAssertTrue(state.text.contains("All: 1 action ·"), state.text)
+        XCTAssertFalse(state.text.contains("1 actions"), state.text)
+    }
+
+    func testALongNameInTheChangeLogIsCutWithAGapBeforeWhatTheyDid() throws {
+        let plan = try Samples.plan(SamplePlans.devonIllustrative)
+        let change = plan.settingStatus(ofAction: "3d", to: .green, reason: nil)
+        let log = [ChangeRecord(seq: 1, at: Date(timeIntervalSince1970: 1_692_000_000), user: "Cllr Ann Barrington-Smythe", kind: .edit,
+                                target: nil, summary: change.summary, edit: change, inverse: nil)]
+        var state = BoardState(plan: try plan.applying(change).plan, log: log, today: TestDates.illustrativeToday, user: "t", width: 80, height: 24)
+        state.press(.char("8"), .char("s"))
+        let row = try XCTUnwrap(state.text.split(separator: "\n").first { $0.contains("Cllr") }, state.text)
+        XCTAssertTrue(row.contains("Cllr Ann B… 3d status"), "the cut name, a space, then the change: \(row)")
+    }
+
+    func testALoginNamedForItsRoleIsNotSaidTwice() throws {
+        var state = try board(width: 100, height: 30, view: .dashboard)
+        state.user = "chair"
+        state.role = .chair
+        XCTAssertTrue(state.text.contains("chair (role: chair)"), state.text)
+        XCTAssertFalse(state.text.contains("chair · chair"), state.text)
+        state.user = "Ann Smith"
+        XCTAssertTrue(state.text.contains("Ann Smith · chair"), state.text)
+    }
+
+    func testTheKPIBaselineDateSaysEnterGoesOnWhenAnotherQuestionFollows() throws {
+        var state = try board(width: 120, height: 35, view: .kpis)
+        state.press(.char("A"))  // add a KPI
+        state.type("K9")
+        state.press(.enter)
+        state.type("Tribunal appeals")
+        state.press(.enter)
+        state.type("appeals")
+        state.press(.enter, .char("l"))
+        state.type("12")
+        state.press(.enter)
+        let screen = state.text
+        XCTAssertTrue(screen.contains("baseline date:"), screen)
+        XCTAssertTrue(screen.contains("Enter next"), "the comparator is asked next: \(screen)")
+        XCTAssertFalse(screen.contains("Enter save"), screen)
+    }
+
+    func testEachAreasRAGIsOnTheDashboardAndTheAreasViewMarkedWhenJudged() throws {
+        let dashboard = try board(width: 120, height: 40, view: .dashboard)
+        let plan = dashboard.plan
+        for area in plan.areas {
+            let rag = plan.rag(ofArea: area.number)
+            let row = try XCTUnwrap(dashboard.text.split(separator: "\n").first { $0.contains(area.title) }, dashboard.text)
+            let cell = rag.status.map { "\($0.letter)\($0.glyph)\(rag.isJudged ? "*" : " ")" } ?? "–"
+            XCTAssertTrue(row.contains(cell), "area \(area.number): \(cell) in \(row)")
+        }
+        XCTAssertTrue(plan.areas.contains { plan.rag(ofArea: $0.number).isJudged }, "the sample has a judged area")
+        XCTAssertTrue(dashboard.text.contains("* the SRO’s judgement in the area’s latest highlight"), "said what * means: \(dashboard.text)")
+        var areas = try board(width: 80, height: 24, view: .areas)
+        areas.press(.down, .down)  // area 3
+        XCTAssertTrue(areas.text.contains("Area 3 RAG: \(plan.rag(ofArea: 3).status?.label ?? "") (the SRO’s judgement at"), areas.text)
+    }
+}
+
+/// A lead typed in the dashboard is checked as the command line checks it.
+final class NewLeadTests: XCTestCase {
+    func testANearOrNewNameIsAskedAboutOnceThenAdded() throws {
+        var state = try board(view: .areas)
+        state.press(.down, .down, .enter)  // area 3, on 3a.i
+        let ref = try XCTUnwrap(state.currentAction?.ref)
+        state.press(.char("L"))
+        state.type("Jackie Ros")
+        XCTAssertTrue(state.press(.enter).isEmpty, "nothing is saved on the first Enter")
+        XCTAssertEqual(state.message, "“Jackie Ros” is not in the plan: did you mean “Jackie Ross”? Enter again adds “Jackie Ros” as a new person; Tab completes a name; Esc cancels.")
+        XCTAssertNotNil(state.overlay, "the question is still open, with what was typed")
+
+        // A slip, mended with Tab, is saved at once.
+        state.press(.end, .backspace, .backspace, .backspace)
+        state.type("Ro")
+        state.press(.tab)
+        let mended = state.press(.enter)
+        guard case let .apply(edit, _, _)? = mended.first else { return XCTFail("the lead is saved: \(mended)") }
+        XCTAssertEqual(edit, .setAction(ref: ref, field: .leads, from: .names(try XCTUnwrap(state.plan.action(ref)).leads), to: .names(["Jackie Ross"])))
+
+        // A new person is added when Enter is pressed again.
+        state.press(.char("L"))
+        state.type("Sam Okafor")
+        XCTAssertTrue(state.press(.enter).isEmpty)
+        XCTAssertEqual(state.message, "“Sam Okafor” is not in the plan. Enter again adds “Sam Okafor” as a new person; Tab completes a name; Esc cancels.")
+        let added = state.press(.enter)
+        guard case let .apply(second, _, _)? = added.first else { return XCTFail("the new person is saved on the second Enter: \(added)") }
+        XCTAssertEqual(second, .setAction(ref: ref, field: .leads, from: .names(try XCTUnwrap(state.plan.action(ref)).leads), to: .names(["Sam Okafor"])))
+    }
+}
