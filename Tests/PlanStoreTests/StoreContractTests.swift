@@ -72,8 +72,10 @@ extension StoreContract {
             expected = try expected.applying(edit).plan
             XCTAssertEqual(try store.apply(edit), expected, edit.summary)
         }
-        // The plan agreed, then an agreed date moved with its reason.
+        // The plan agreed, then an agreed date moved with its reason, then a meeting's attendance recorded.
         for make in [{ (p: Plan) in p.agreeing(on: TestDates.date("2023-01-16"), with: ["Jo Adviser (DfE)"]) },
+                     { (p: Plan) in p.changingRecord(of: p.meetings.last?.name ?? "") { $0.attendance = [Attendee(name: "Jackie Ross")] }
+                         ?? .batch([]) },
                      { (p: Plan) in p.revisingByWhen(of: "4a", to: TestDates.date("2023-12-31"), reason: "Consultation extended", by: "h", on: TestDates.date("2023-09-01")) }] {
             let edit = make(expected)
             expected = try expected.applying(edit).plan
