@@ -70,6 +70,31 @@ final class ReviewReportEndToEndTests: XCTestCase {
         XCTAssertEqual(try planboard("report", "--kind", "review", "--at", "6", "--format", "docx", "-o", docx, "--db", db).status, 0)
         let words = try run(try tool("pandoc"), ["-f", "docx", "-t", "plain", "--wrap=none", docx])
         XCTAssertTrue(words.contains(revised), "the Word document shows it too")
+        try checkWordHasAChartPerKPIAndAPagePerSection(docx, charts: 6, sections: 10)
+    }
+
+    func testTheWordPackHasItsChartsAndHeatmapAsImagesAndAPagePerSection() throws {
+        let docx = folder.path("pack.docx")
+        XCTAssertEqual(try planboard("report", "--format", "docx", "-o", docx, "--db", db).status, 0)
+        try checkWordHasAChartPerKPIAndAPagePerSection(docx, charts: 7, sections: 13)
+    }
+
+    /// Reads the docx (a zip) with Python's zipfile: its images, its page breaks and its headings.
+    func checkWordHasAChartPerKPIAndAPagePerSection(_ docx: String, charts: Int, sections: Int, line: UInt = #line) throws {
+        let script = """
+            import sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            doc = z.read('word/document.xml').decode()
+            print(len([n for n in z.namelist() if n.startswith('word/media/') and n.endswith('.svg')]))
+            print(doc.count('<w:br w:type="page"/>'))
+            print(doc.count('w:val="Heading2"'))
+            """
+        let counts = try run(try tool("python3"), ["-c", script, docx]).split(separator: "\n").compactMap { Int($0) }
+        XCTAssertEqual(counts.count, 3, line: line)
+        guard counts.count == 3 else { return }
+        XCTAssertEqual(counts[0], charts, "each chart is an image", line: line)
+        XCTAssertEqual(counts[1], sections - 1, "each section after the cover starts a new page", line: line)
+        XCTAssertGreaterThanOrEqual(counts[2], sections - 1, "each section's heading is a Word heading, so the navigation pane lists it", line: line)
     }
 
     func testAReviewNeedsOnePeriodAndRefusesThePacksOptions() throws {

@@ -73,15 +73,15 @@ struct Report: ParsableCommand {
         let plan = try db.load()
         let today = try Today.date()
         let log = try db.changes()
-        let pack: (title: String, html: () -> String, markdown: (Bool) -> String, what: String)
+        let pack: (title: String, html: () -> String, markdown: (Bool) -> String, what: String, word: () -> WordMarkdown)
         let period = kind == .review ? try reviewPeriod() : nil
         do throws(PackError) {
             if let period {
                 let review = try ProgressReview(plan: plan, period: period, today: today)
-                pack = (review.title, review.html, review.markdown(titleHeading:), "the progress review")
+                pack = (review.title, review.html, review.markdown(titleHeading:), "the progress review", review.wordMarkdown)
             } else {
                 let board = try BoardPack(plan: plan, log: log, meeting: meeting, since: since, area: area, today: today)
-                pack = (board.title, board.html, board.markdown(titleHeading:), "the board pack")
+                pack = (board.title, board.html, board.markdown(titleHeading:), "the board pack", board.wordMarkdown)
             }
         } catch {
             throw CLIError(error.message)
@@ -108,9 +108,12 @@ struct Report: ParsableCommand {
                                           "--print-to-pdf=\(made.path)", html.absoluteString], what: "Chromium")
             } else {
                 let md = folder.appendingPathComponent("pack.md")
-                try Data(pack.markdown(false).utf8).write(to: md)
+                // Each section on a new page, and the charts as images beside the Markdown.
+                let word = pack.word()
+                try Data(word.text.utf8).write(to: md)
+                for image in word.images { try Data(image.svg.utf8).write(to: folder.appendingPathComponent(image.name)) }
                 try Converters.run(tool, ["-f", "markdown", "-t", "docx", "--metadata", "title=\(pack.title)",
-                                          "--metadata", "lang=en-GB", "-o", made.path, md.path], what: "pandoc")
+                                          "--metadata", "lang=en-GB", "--resource-path=\(folder.path)", "-o", made.path, md.path], what: "pandoc")
             }
             guard let bytes = FileManager.default.contents(atPath: made.path), !bytes.isEmpty else {
                 throw CLIError("\(tool.lastPathComponent) finished but wrote no \(format.rawValue.uppercased()); nothing was written to \(output)")
