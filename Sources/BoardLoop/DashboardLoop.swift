@@ -74,6 +74,11 @@ public final class DashboardLoop {
         return problem
     }
 
+    /// Opens the dashboard where it was left (`BoardPlace`), drawn at the next turn.
+    public func restore(_ place: BoardPlace) {
+        state.restore(place)
+    }
+
     /// Shows a message on the first screen.
     public func tell(_ message: String) {
         _ = state.update(.saved(state.plan, state.log, said: message))

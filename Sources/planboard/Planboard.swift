@@ -17,7 +17,7 @@ struct Planboard: ParsableCommand {
             Exit status: 0 success, 1 invalid input or a refused operation, 2 usage error.
             """,
         version: versionLine,
-        subcommands: [Dashboard.self, Summary.self, Validate.self, Import.self, Export.self, SetCommand.self, Batch.self, Log.self,
+        subcommands: [Dashboard.self, Summary.self, Mine.self, Validate.self, Import.self, Export.self, SetCommand.self, Batch.self, Log.self,
                       CheckpointCommand.self, Undo.self, Redo.self, Generate.self,
                       MeetingCommand.self, HighlightCommand.self, DecisionCommand.self, Report.self,
                       Init.self, HeaderCommand.self, GovernanceCommand.self, AreaCommand.self, FindingCommand.self, KPICommand.self,

@@ -217,6 +217,17 @@ final class BoardViewTests: XCTestCase {
         XCTAssertNotEqual(state.triage.first?.action.ref, first, "the edit moved the action in the list")
         XCTAssertEqual(state.currentAction?.ref, first, "yet the cursor stays on the action that was edited")
     }
+
+    func testWhenTheEditedActionLeavesTriageTheSelectionKeepsItsPlace() throws {
+        var state = try board(view: .triage)
+        state.press(.down, .down)
+        let before = state.triage.map(\.action.ref)
+        let done = try XCTUnwrap(state.currentAction?.ref)
+        XCTAssertEqual(before.firstIndex(of: done), 2)
+        try state.save(state.press(.char("c")))
+        XCTAssertFalse(state.triage.contains { $0.action.ref == done }, "complete: it leaves the list")
+        XCTAssertEqual(state.currentAction?.ref, before[3], "the next one, now in its place, is selected, not the top of the list")
+    }
 }
 
 /// An area's weakness can always be scrolled back to.

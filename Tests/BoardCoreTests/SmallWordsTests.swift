@@ -112,3 +112,53 @@ final class NewLeadTests: XCTestCase {
         XCTAssertEqual(second, .setAction(ref: ref, field: .leads, from: .names(try XCTUnwrap(state.plan.action(ref)).leads), to: .names(["Sam Okafor"])))
     }
 }
+
+/// A project lead's own actions, one key away.
+final class MyActionsTests: XCTestCase {
+    func testMShowsMyActionsWhenMyNameGivesALead() throws {
+        var state = try board(width: 120, height: 35, view: .triage)
+        state.user = "jackie"
+        XCTAssertEqual(state.plan.leadName(forUser: "jackie"), "Jackie Ross", "a first name names the one lead it fits")
+        XCTAssertEqual(state.plan.leadName(forUser: "JackieRoss"), "Jackie Ross")
+        XCTAssertNil(state.plan.leadName(forUser: "tester"))
+        state.press(.char("m"))
+        XCTAssertEqual(state.message, "Showing your actions (Jackie Ross) that need attention. m again shows everyone's.")
+        let rows = state.triage.map(\.action)
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertTrue(rows.allSatisfy { $0.leads.contains("Jackie Ross") }, "\(rows.map(\.ref))")
+        state.press(.char("m"))
+        XCTAssertEqual(state.message, "Showing every lead.")
+
+        state.press(.char("f"))
+        XCTAssertTrue(state.text.contains("Lead: Jackie Ross"), "f offers me first: \(state.text)")
+        state.press(.escape)
+
+        state.user = "tester"
+        state.press(.char("m"))
+        XCTAssertEqual(state.message, "tester is not a lead in the plan, so there are no actions of yours to show; f shows one lead's actions.")
+    }
+}
+
+/// E on an action's screen opens $EDITOR on what is most likely meant.
+final class EditorKeyTests: XCTestCase {
+    func testEOnAShortFieldEditsTheActionsText() throws {
+        var state = try board(view: .areas)
+        state.press(.down, .down, .enter, .enter)  // area 3, its first action's screen
+        let action = try XCTUnwrap(state.currentAction)
+        state.press(.down, .down, .down)  // a short field (by-when, lead or status)
+        let effects = state.press(.char("E"))
+        XCTAssertEqual(effects, [.openEditor(ref: action.ref, field: .text, text: action.text)], "\(effects) \(state.message ?? "")")
+    }
+}
+
+/// A long message is wrapped above the key bar, never cut: the end of an undo's message says
+/// what the value went back to.
+final class LongMessageTests: XCTestCase {
+    func testAnUndosMessageKeepsWhatTheValueWentBackTo() throws {
+        var state = try board(width: 80, height: 24, view: .areas)
+        let said = "Undid: 3c.ii text “Reduce bureaucracy – simplify paperwork, cut the forms from five to two” → “Reduce bureaucracy” (back to “Reduce bureaucracy – simplify paperwork”)"
+        _ = state.update(.saved(state.plan, state.log, said: said))
+        let screen = state.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(screen.contains("(back to “Reduce bureaucracy – simplify paperwork”)"), state.text)
+    }
+}

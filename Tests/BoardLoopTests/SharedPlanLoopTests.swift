@@ -111,7 +111,7 @@ final class SharedPlanLoopTests: XCTestCase {
             h.terminal.press(.ctrl("u"))
             h.terminal.type("Alice Jones")
             h.source.serverAway = true
-            h.terminal.press(.enter)
+            h.terminal.press(.enter, .enter)  // Alice Jones is new to the plan: Enter again adds her
             h.drain(loop)
             h.source.saveGate.signal()
             loop.awaitSave()
@@ -220,7 +220,7 @@ final class SharedPlanLoopTests: XCTestCase {
             XCTAssertTrue(h.terminal.screen.split(separator: "\n")[0].contains("⚠ SERVER NOT ANSWERING"), h.terminal.screen)
             XCTAssertEqual(Self.promptText(loop), "Alice Jones", "going away does not touch the prompt")
 
-            h.terminal.press(.enter)
+            h.terminal.press(.enter, .enter)  // Alice Jones is new to the plan: Enter again adds her
             h.drain(loop)
             let said = Self.flat(h)
             XCTAssertTrue(said.contains("The change was NOT saved"), h.terminal.screen)

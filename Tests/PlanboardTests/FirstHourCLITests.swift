@@ -102,4 +102,15 @@ final class FirstHourCLITests: XCTestCase {
         let help = try run("--help")
         XCTAssertTrue(help.stdout.contains("config.toml"), "the order is in --help: \(help.stdout)")
     }
+
+    func testMineListsMyActionsThoseNeedingAttentionFirst() throws {
+        let mine = try run("mine", "--user", "jackie", "--db", db)
+        XCTAssertEqual(mine.status, 0, mine.stderr)
+        XCTAssertTrue(mine.stdout.hasPrefix("Jackie Ross: "), mine.stdout)
+        XCTAssertTrue(mine.stdout.contains("Needs attention (Red, overdue or due soon):\n"), mine.stdout)
+        XCTAssertTrue(mine.stdout.contains("  3b      Amber       overdue since 31 Mar 2023"), mine.stdout)
+        let stranger = try run("mine", "--user", "nobody", "--db", db)
+        XCTAssertEqual(stranger.status, 1)
+        XCTAssertTrue(stranger.stderr.contains("nobody is not a lead in the plan"), stranger.stderr)
+    }
 }

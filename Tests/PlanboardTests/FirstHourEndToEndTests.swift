@@ -179,4 +179,33 @@ final class FirstHourEndToEndTests: TerminalTestCase {
         again.send("q")
         XCTAssertEqual(again.waitForExit(), 0, again.screen)
     }
+
+    // MARK: Restart where you were
+
+    func testTheDashboardOpensAgainWhereItWasLeftAndKeepsATheme() throws {
+        let state = folder.path("state")
+        let config = folder.path("config")
+        let env = ["XDG_STATE_HOME": state, "XDG_CONFIG_HOME": config]
+        let first = try open(setup: "", environment: env)
+        waitForDashboard(first)
+        openAction3b(first)
+        first.send("q")
+        XCTAssertEqual(first.waitForExit(), 0, first.screen)
+
+        let again = try open(setup: "", environment: env)
+        XCTAssertTrue(again.waitForLine(startingWith: "Reference", containing: "3b"), "opens on 3b again:\n\(again.screen)")
+        again.send("Escape")
+        XCTAssertTrue(again.waitUntil { lines in lines.contains { $0.contains("▶") || $0.hasPrefix("3b ") } }, again.screen)
+        again.send("q")
+        XCTAssertEqual(again.waitForExit(), 0, again.screen)
+
+        let kept = try TmuxSession(width: 80, height: 24, command: "unset NO_COLOR PLANBOARD_DB; \(Self.quoted(PlanboardBinary.url.path)) --db \(Self.quoted(db)) --user tester --theme light --keep-theme",
+                                   environment: ["PLANBOARD_TODAY": "2023-08-15", "USER": "tester"].merging(env) { $1 })
+        sessions.append(kept)
+        XCTAssertTrue(kept.waitFor("q Quit"), kept.screen)
+        kept.send("q")
+        XCTAssertEqual(kept.waitForExit(), 0, kept.screen)
+        let saved = try String(contentsOfFile: config + "/planboard/config.toml", encoding: .utf8)
+        XCTAssertTrue(saved.contains("theme = \"light\""), saved)
+    }
 }

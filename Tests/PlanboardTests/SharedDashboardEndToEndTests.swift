@@ -86,6 +86,8 @@ final class SharedDashboardEndToEndTests: SharedPlanTestCase {
         try cluster.stop()
         XCTAssertTrue(ann.waitFor("SERVER NOT ANSWERING"), "the header says the server went away:\n\(ann.screen)")
         ann.send("Enter")
+        XCTAssertTrue(ann.waitFor("“Alice Jones” is not in the plan."), "a new person is asked about once:\n\(ann.screen)")
+        ann.send("Enter")
         // The change is saved on another thread: "Saving…", then the server's silence says it was not.
         XCTAssertTrue(ann.waitUntil(timeout: 15) { $0.joined(separator: " ").contains("NOT saved: the PostgreSQL server at") }, ann.screen)
         XCTAssertTrue(ann.waitFor("3b lead(s): Alice Jones"), "the prompt is back with the text:\n\(ann.screen)")

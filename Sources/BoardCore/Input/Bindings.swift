@@ -19,6 +19,8 @@ public enum Command: Hashable, Sendable {
     case heatStage(Risk.Stage)
     case addRisk, removeRisk, sortRisks, clearNarrowing
     case groupByLead
+    /// Triage narrowed to the actions the person signing in leads.
+    case mine
     /// A command of one screen's own, named by that screen (e.g. `Command.local("meetings.addDecision")`),
     /// so a new screen adds its keys in its own file, not here.
     case local(String)

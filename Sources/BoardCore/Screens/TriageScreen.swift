@@ -52,9 +52,12 @@ public struct TriageScreen: ScreenComponent {
     public static let title = "Triage"
     public static let isView = true
     public static var bindings: [Binding] {
-        [Bindings.open, Binding([.char("f")], .filter, "Show one lead's actions only", bar: "Show one lead's actions only"),
-         Binding([.char("G")], .groupByLead, "Group by lead", bar: "Group by lead")]
-            + Bindings.status + Bindings.actionEditing + [Bindings.note, Bindings.editText, Bindings.editor, Bindings.deleteAction]
+        // Status keys first: triage is where they are used most, and the key bar keeps what fits in order.
+        [Bindings.open] + Bindings.status
+            + [Binding([.char("m")], .mine, "My actions only (the lead your name gives), again for everyone's", bar: "Mine"),
+               Binding([.char("f")], .filter, "Show one lead's actions only", bar: "One lead"),
+               Binding([.char("G")], .groupByLead, "Group by lead", bar: "By lead")]
+            + Bindings.actionEditing + [Bindings.note, Bindings.editText, Bindings.editor, Bindings.deleteAction]
     }
     public static func make(_ subject: String, _ board: BoardState) -> TriageScreen? { TriageScreen() }
 
@@ -91,16 +94,44 @@ public struct TriageScreen: ScreenComponent {
         guard !list.items.isEmpty else { return }
         let current = ref.flatMap { list.index(of: $0, board) } ?? 0
         ref = list.items[clamp(current + delta, 0, list.items.count - 1)].action.ref
+        place = clamp(current + delta, 0, list.items.count - 1)
     }
 
     public mutating func focus(_ target: Target, _ board: BoardState) {
-        if case let .action(ref) = target { self.ref = ref }
+        if case let .action(ref) = target {
+            self.ref = ref
+            place = list(board).items.firstIndex { $0.action.ref == ref } ?? place
+        }
+    }
+
+    /// Where the selection is in the list, so that when the action selected leaves it (made
+    /// Green, its date moved on), the selection stays at that place, on the action that
+    /// took it, rather than jumping to the top.
+    var place = 0
+
+    public mutating func planChanged(_ board: BoardState) {
+        let items = list(board).items
+        guard !items.isEmpty else { return }
+        if let ref, let at = items.firstIndex(where: { $0.action.ref == ref }) {
+            place = at
+        } else if ref != nil {
+            ref = items[min(place, items.count - 1)].action.ref
+        }
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
         switch command {
         case .open: return selectedAction(board).map { [.push(ActionScreen.id($0.ref))] } ?? []
-        case .filter: return [.ask(.prompt(leadPrompt()))]
+        case .filter: return [.ask(.prompt(leadPrompt(offering: board.plan.leadName(forUser: board.user))))]
+        case .mine:
+            guard let me = board.plan.leadName(forUser: board.user) else {
+                return [.say("\(board.user) is not a lead in the plan, so there are no actions of yours to show; \(Bindings.key(.filter, on: Self.self)) shows one lead's actions.", error: true)]
+            }
+            let showing = lead != me
+            lead = showing ? me : nil
+            top = 0
+            ref = nil
+            return [.say(showing ? "Showing your actions (\(me)) that need attention. \(Bindings.key(.mine, on: Self.self)) again shows everyone's." : "Showing every lead.")]
         case .groupByLead:
             byLead.toggle()
             top = 0
@@ -109,8 +140,9 @@ public struct TriageScreen: ScreenComponent {
         return []
     }
 
-    private func leadPrompt() -> Prompt {
-        Prompt("Lead: ", lead ?? "", completesNames: true,
+    /// Asks which lead to show, offering the one shown, else the person's own name.
+    private func leadPrompt(offering me: String?) -> Prompt {
+        Prompt("Lead: ", lead ?? me ?? "", completesNames: true,
                hint: "Part of a name · Tab completes · Enter with nothing shows everyone · Esc cancel") { text, _ in
             let lead = text.trimmingCharacters(in: .whitespaces)
             let said = lead.isEmpty ? "Showing every lead." : "Showing \(lead)’s actions only. \(Bindings.key(.filter, on: Self.self)) then Enter on nothing shows everyone."

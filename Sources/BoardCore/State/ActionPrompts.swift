@@ -26,11 +26,11 @@ extension BoardState {
         return [statusEdit(action, status, reason: nil)]
     }
 
+    /// $EDITOR on the long text selected (the action's text, its KPI text or its success
+    /// criteria); on any other field, the action's text, the one most often rewritten.
     private func editInEditor(_ action: Action) -> [Step] {
-        let field = (top as? ActionScreen)?.field ?? .text
-        guard [.text, .kpiText, .successCriteria].contains(field) else {
-            return [.refuse("$EDITOR is for long text: the action, its KPI text or its success criteria.")]
-        }
+        let selected = (top as? ActionScreen)?.field ?? .text
+        let field = [.text, .kpiText, .successCriteria].contains(selected) ? selected : .text
         return [.effect(.openEditor(ref: action.ref, field: field, text: action.text(of: field)))]
     }
 

@@ -102,8 +102,9 @@ public enum Render {
     /// The message (or the screen's own status line) and the key bar.
     static func keyBar(_ state: BoardState, _ buffer: inout ScreenBuffer) {
         let y = state.height - 2
-        if let message = state.message, state.messageIsError, DisplayWidth.of(message) > state.width - 1 {
-            above(state, message, rows: 3, bottom: y, &buffer)
+        if let message = state.message, DisplayWidth.of(message) > state.width - 1 {
+            // Wrapped, never cut: an undo's message ends with what the value went back to.
+            above(state, message, rows: 3, bottom: y, role: state.messageIsError ? .error : .message, &buffer)
         } else if let message = state.message {
             buffer.put(TextLayout.fit(message, state.width - 1), x: 0, y: y, role: state.messageIsError ? .error : .message)
         } else if let segments = state.top.statusLine(state) {
@@ -141,21 +142,30 @@ public enum Render {
             items.append(BarItem(keys: binding.keys[0].label, words: binding.short ?? binding.help, applies: applies))
         }
         func size(_ list: [BarItem]) -> Int { list.reduce(0) { $0 + DisplayWidth.of($1.keys) + DisplayWidth.of($1.words) + 3 } }
-        while size(items) > state.width, items.count > 2 { items.remove(at: items.count - 3) }
-        return items
+        guard size(items) > state.width, items.count > 2 else { return items }
+        // In order, every item that still fits: a long one left out never hides the shorter
+        // ones after it (Help and Quit are always kept).
+        let kept = items.suffix(2)
+        var room = state.width - size(Array(kept))
+        var shown: [BarItem] = []
+        for item in items.dropLast(2) where size([item]) <= room {
+            shown.append(item)
+            room -= size([item])
+        }
+        return shown + kept
     }
 
     /// A message wrapped onto up to `rows` lines ending at row `bottom` (by default the row
     /// above the question), over the last rows of the screen's content.
-    static func above(_ state: BoardState, _ message: String, rows: Int, bottom: Int? = nil, _ buffer: inout ScreenBuffer) {
+    static func above(_ state: BoardState, _ message: String, rows: Int, bottom: Int? = nil, role: Role = .error, _ buffer: inout ScreenBuffer) {
         let width = state.width - 1
         var lines = TextLayout.wrap(message.replacingOccurrences(of: "\n", with: "⏎"), width: width)
         if lines.count > rows { lines = Array(lines.prefix(rows - 1)) + [TextLayout.fit(lines[(rows - 1)...].joined(separator: " "), width)] }
         let last = bottom ?? state.height - 3
         for (i, line) in lines.enumerated() {
             let y = last - (lines.count - 1) + i
-            buffer.clear(x: 0, y: y, width: state.width, role: .error)
-            buffer.put(line, x: 0, y: y, role: .error)
+            buffer.clear(x: 0, y: y, width: state.width, role: role)
+            buffer.put(line, x: 0, y: y, role: role)
         }
     }
 

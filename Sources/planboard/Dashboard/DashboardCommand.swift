@@ -22,6 +22,9 @@ struct Dashboard: ParsableCommand {
     @Option(help: ArgumentHelp("Colour theme (default, light, high-contrast, colour-blind, mono, or your own); default: the theme in $XDG_CONFIG_HOME/planboard/config.toml, else default.", valueName: "name"))
     var theme: String?
 
+    @Flag(name: .customLong("keep-theme"), help: "Keep --theme as your default, in $XDG_CONFIG_HOME/planboard/config.toml.")
+    var keepTheme = false
+
     @OptionGroup var store: StoreOptions
 
     func run() throws {
@@ -31,6 +34,16 @@ struct Dashboard: ParsableCommand {
             let noColour = ProcessInfo.processInfo.environment["NO_COLOR"] != nil
             let settings = UserConfig.load()
             let chosen = try ThemeLoader.load(noColour ? "mono" : theme ?? settings.theme ?? "default")
+            if keepTheme {
+                guard let theme else { throw CLIError("--keep-theme keeps the theme given with --theme; give one, e.g. --theme light --keep-theme") }
+                var kept = settings
+                kept.theme = theme
+                do {
+                    try kept.save()
+                } catch {
+                    throw CLIError("could not keep the theme in \(UserConfig.path) (\(error.localizedDescription)); nothing was changed")
+                }
+            }
             Phases.mark("theme", since: started)
             var store = self.store
             // Ask for a name only where the dashboard can run: a pipe or a dumb terminal is
@@ -61,15 +74,20 @@ struct Dashboard: ParsableCommand {
                 let when = created.contains("dates were moved") ? ", set at today" : ""
                 loop.tell("New plan from the illustrative Devon sample\(when) (its figures are invented): \(db.path)")
             }
+            // Where this plan was left last time, once the plan is there to open it on.
+            let lastPlace = created == nil ? Places.load(for: db.path) : nil
+            if let lastPlace, !loop.isLoading { loop.restore(lastPlace) }
             loop.start()
             Phases.recordFirstFrame(since: started)
             var loading = loop.isLoading
             while loop.step(waiting: loop.turnWait) {
                 guard loading, !loop.isLoading else { continue }
                 loading = false
+                if let lastPlace { loop.restore(lastPlace) }
                 BenchFile.note("whole_plan_ms", since: started)
             }
             let unsaved = loop.finish()
+            Places.save(loop.state.place, for: db.path)
             if !unsaved.isEmpty {
                 terminal.end()
                 for problem in unsaved { Output.notice("not saved as the dashboard closed: \(Visible.field(problem))") }
@@ -205,6 +223,7 @@ extension Dashboard {
         store.user = values["--user"]
         var dashboard = Dashboard()
         dashboard.theme = values["--theme"]
+        dashboard.keepTheme = false
         dashboard.store = store
         return dashboard
     }
