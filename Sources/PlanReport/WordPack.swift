@@ -37,9 +37,15 @@ extension Document {
 extension BoardPack {
     /// The pack as pandoc's input for Word (see `WordMarkdown`).
     public func wordMarkdown() -> WordMarkdown { document.wordMarkdown() }
+
+    /// The line at the foot of every page: plan and meeting.
+    public var footer: String { document.footer }
 }
 
 extension ProgressReview {
+    /// The line at the foot of every page: plan and review.
+    public var footer: String { document.footer }
+
     /// The review as pandoc's input for Word (see `WordMarkdown`).
     public func wordMarkdown() -> WordMarkdown { document.wordMarkdown() }
 }

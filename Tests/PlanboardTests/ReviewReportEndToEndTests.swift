@@ -88,13 +88,18 @@ final class ReviewReportEndToEndTests: XCTestCase {
             print(len([n for n in z.namelist() if n.startswith('word/media/') and n.endswith('.svg')]))
             print(doc.count('<w:br w:type="page"/>'))
             print(doc.count('w:val="Heading2"'))
+            print(doc.count('<w:shd w:val="clear" w:color="auto" w:fill="F8D7DA" />'))
+            footer = z.read('word/footer1.xml').decode()
+            print(1 if ' PAGE ' in footer and ' NUMPAGES ' in footer and 'footerReference' in doc else 0)
             """
         let counts = try run(try tool("python3"), ["-c", script, docx]).split(separator: "\n").compactMap { Int($0) }
-        XCTAssertEqual(counts.count, 3, line: line)
-        guard counts.count == 3 else { return }
+        XCTAssertEqual(counts.count, 5, line: line)
+        guard counts.count == 5 else { return }
         XCTAssertEqual(counts[0], charts, "each chart is an image", line: line)
         XCTAssertEqual(counts[1], sections - 1, "each section after the cover starts a new page", line: line)
         XCTAssertGreaterThanOrEqual(counts[2], sections - 1, "each section's heading is a Word heading, so the navigation pane lists it", line: line)
+        XCTAssertGreaterThan(counts[3], 0, "Red status cells are shaded", line: line)
+        XCTAssertEqual(counts[4], 1, "every page has a footer with its number and the number of pages", line: line)
     }
 
     func testAReviewNeedsOnePeriodAndRefusesThePacksOptions() throws {

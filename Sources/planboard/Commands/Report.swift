@@ -73,15 +73,15 @@ struct Report: ParsableCommand {
         let plan = try db.load()
         let today = try Today.date()
         let log = try db.changes()
-        let pack: (title: String, html: () -> String, markdown: (Bool) -> String, what: String, word: () -> WordMarkdown)
+        let pack: (title: String, html: () -> String, markdown: (Bool) -> String, what: String, word: () -> WordMarkdown, footer: String)
         let period = kind == .review ? try reviewPeriod() : nil
         do throws(PackError) {
             if let period {
                 let review = try ProgressReview(plan: plan, period: period, today: today)
-                pack = (review.title, review.html, review.markdown(titleHeading:), "the progress review", review.wordMarkdown)
+                pack = (review.title, review.html, review.markdown(titleHeading:), "the progress review", review.wordMarkdown, review.footer)
             } else {
                 let board = try BoardPack(plan: plan, log: log, meeting: meeting, since: since, area: area, today: today)
-                pack = (board.title, board.html, board.markdown(titleHeading:), "the board pack", board.wordMarkdown)
+                pack = (board.title, board.html, board.markdown(titleHeading:), "the board pack", board.wordMarkdown, board.footer)
             }
         } catch {
             throw CLIError(error.message)
@@ -114,6 +114,7 @@ struct Report: ParsableCommand {
                 for image in word.images { try Data(image.svg.utf8).write(to: folder.appendingPathComponent(image.name)) }
                 try Converters.run(tool, ["-f", "markdown", "-t", "docx", "--metadata", "title=\(pack.title)",
                                           "--metadata", "lang=en-GB", "--resource-path=\(folder.path)", "-o", made.path, md.path], what: "pandoc")
+                try WordFinish.apply(to: made, footer: pack.footer)
             }
             guard let bytes = FileManager.default.contents(atPath: made.path), !bytes.isEmpty else {
                 throw CLIError("\(tool.lastPathComponent) finished but wrote no \(format.rawValue.uppercased()); nothing was written to \(output)")
