@@ -12,7 +12,8 @@ struct Report: ParsableCommand {
             The pack: cover, summary, a highlight report per area, the RAG grid, the risk heatmap
             and register, the impact score card, exceptions and the decisions log.
             HTML is one self-contained file that prints on A4. PDF is that HTML printed by
-            headless Chromium; Word (docx) is the Markdown converted by pandoc.
+            headless Chromium; Word (docx) is the Markdown converted by pandoc, with a page per section,
+            the charts as images, status cells shaded and the page number at the foot of every page.
             The progress review (--kind review --at 6, or --period FROM..TO) is what the local area sends
             DfE and NHS England: each area's judged progress, actions, revised dates and evidence, the
             score card, risks, open decisions and what the partnership asks.
