@@ -23,28 +23,9 @@ public enum AxeCheck {
         if let width { arguments += ["--width", String(width)] }
         if let screenshot { arguments += ["--screenshot", screenshot] }
         arguments += files
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      report: String(decoding: outData, as: UTF8.self),
-                      problem: String(decoding: errData, as: UTF8.self))
+        // One way to run a program and read what it printed, in TestSupport.
+        let result = try PostgresCluster.capture("/usr/bin/env", ["python3"] + arguments, environment: [:])
+        return Result(status: result.status, report: result.stdout, problem: result.stderr)
     }
 }
 

@@ -148,10 +148,13 @@ enum Today {
     }
 }
 
-/// Parses a date argument the way people type it.
+/// A date option, read as the dashboard reads a typed date (`TypedText`), its message
+/// naming the option. Empty is refused, not taken as "no date": it is most often a shell
+/// variable that was not set; `none` says no date (`StructureCLI.optionalDate`).
 func parseDate(_ text: String, option: String) throws -> PlanDate {
-    guard let date = PlanDate(typed: text) else {
-        throw CLIError("\(option) \"\(text)\" is not a date; expected a real date such as 2023-03-31, 31/03/2023 or 31 Mar 2023")
+    switch TypedText.date(text) {
+    case let .success(date?): return date
+    case .success(nil): throw CLIError("\(option) is empty; give a date such as \(TypedText.dateForms), or \(option) none for no date. Nothing was changed")
+    case let .failure(refusal): throw CLIError("\(option): \(refusal.message). Nothing was changed")
     }
-    return date
 }

@@ -6,7 +6,7 @@ struct Planboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "planboard",
         abstract: "Browse, update and report on a SEND Accelerated Progress Plan.",
-        discussion: """
+        discussion: Prose.flowing("""
             The plan lives in one SQLite file (or on a PostgreSQL server), found in this
             order: --db PATH, else $PLANBOARD_DB, else the plan = line of
             $XDG_CONFIG_HOME/planboard/config.toml, else $XDG_DATA_HOME/planboard/plan.sqlite.
@@ -15,7 +15,7 @@ struct Planboard: ParsableCommand {
             Every change is saved when it is made, with who made it, in a change log.
 
             Exit status: 0 success, 1 invalid input or a refused operation, 2 usage error.
-            """,
+            """),
         version: versionLine,
         subcommands: [Dashboard.self, Summary.self, Mine.self, Validate.self, Import.self, Export.self, SetCommand.self, Batch.self, Log.self,
                       CheckpointCommand.self, Undo.self, Redo.self, Generate.self,

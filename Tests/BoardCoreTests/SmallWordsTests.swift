@@ -162,3 +162,45 @@ final class LongMessageTests: XCTestCase {
         XCTAssertTrue(screen.contains("(back to “Reduce bureaucracy – simplify paperwork”)"), state.text)
     }
 }
+
+/// A change of yours that someone else then changed is not quietly gone: you are told.
+final class OverruledTests: XCTestCase {
+    func testSomeoneChangingWhatYouChangedLastIsSaid() throws {
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        let mine = plan.settingStatus(ofAction: "3d", to: .green, reason: nil)
+        plan = try plan.applying(mine).plan
+        let at = Date(timeIntervalSince1970: 1_692_000_000)
+        let log = [ChangeRecord(seq: 1, at: at, user: "tester", kind: .edit, target: nil, summary: mine.summary, edit: mine, inverse: nil)]
+        var state = BoardState(plan: plan, log: log, today: TestDates.illustrativeToday, user: "tester", width: 100, height: 30)
+        let theirs = plan.settingStatus(ofAction: "3d", to: .amber, reason: Note(date: TestDates.illustrativeToday, author: "Jackie", text: "Not yet"))
+        let next = try plan.applying(theirs).plan
+        let their = ChangeRecord(seq: 2, at: at.addingTimeInterval(120), user: "jackie", kind: .edit, target: nil,
+                                 summary: theirs.summary(in: next), edit: theirs, inverse: nil)
+        _ = state.update(.planChanged(next, log + [their]))
+        let said = try XCTUnwrap(state.message)
+        XCTAssertTrue(said.hasPrefix("jackie: note on 3d: Not yet; 3d status Green → Amber at "), said)
+        XCTAssertTrue(said.hasSuffix(", over your change"), said)
+
+        // A change to something else is not a notice.
+        let other = next.settingStatus(ofAction: "1a", to: .green, reason: nil)
+        let record = ChangeRecord(seq: 3, at: at.addingTimeInterval(240), user: "jackie", kind: .edit, target: nil, summary: other.summary, edit: other, inverse: nil)
+        state.message = nil
+        _ = state.update(.planChanged(try next.applying(other).plan, log + [their, record]))
+        XCTAssertNil(state.message)
+    }
+}
+
+/// At 80 columns nothing a person needs is cut where the screen has rows for it.
+final class NarrowScreenTests: XCTestCase {
+    func testTheRegisterShowsTheSelectedRiskInFullAndTheLegendWraps() throws {
+        let register = try board(width: 80, height: 24, view: .risks)
+        let risk = try XCTUnwrap(register.currentRisk)
+        let flat = register.text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        XCTAssertTrue(flat.contains("\(risk.ref): \(risk.risk)"), register.text)
+
+        var legend = try board(width: 80, height: 24, view: .dashboard)
+        legend.press(.char("K"))
+        let lines = Render.screen(legend).lines.dropFirst(3).dropLast(2)
+        XCTAssertFalse(lines.contains { $0.contains("…") && !$0.contains("↓") }, "wrapped, not cut:\n\(lines.joined(separator: "\n"))")
+    }
+}

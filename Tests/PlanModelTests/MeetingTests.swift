@@ -76,7 +76,7 @@ final class MeetingTests: XCTestCase {
         var green = try XCTUnwrap(seen)
         green.rag = .green
         XCTAssertThrowsError(try p.applying(.meeting(.setHighlight(meeting: meeting, area: 1, from: seen, to: green)))) { error in
-            XCTAssertEqual("\(error)", "area 1 rolls up to Red; judging it Green needs a reason: say why with --reason")
+            XCTAssertEqual("\(error)", "area 1 rolls up to Red; judging it Green needs a reason: say why")
         }
         green.reason = "The red action is recruitment only"
         XCTAssertNoThrow(try p.applying(.meeting(.setHighlight(meeting: meeting, area: 1, from: seen, to: green))))
@@ -121,12 +121,15 @@ final class MeetingTests: XCTestCase {
         // D3 is about risk R3, whose first area is 4.
         let edit = try p.turning(decision: 3, on: TestDates.date("2023-08-15"), author: "carol")
         p = try apply(edit, to: p)
-        let action = try XCTUnwrap(p.action("D3"))
-        XCTAssertEqual(p.area(ofAction: "D3")?.number, 4)
+        // Area 4 has no actions yet: the decision becomes its first, 4a (not "D3").
+        let action = try XCTUnwrap(p.action("4a"))
+        XCTAssertEqual(p.area(ofAction: "4a")?.number, 4)
         XCTAssertEqual(action.leads, ["Jane Milligan"])
         XCTAssertEqual(action.byWhen, TestDates.date("2023-04-30"))
         XCTAssertEqual(action.notes.first?.text, "From decision D3 of Six-month review 2023-02-14 (14 Feb 2023).")
-        XCTAssertEqual(p.decision(3)?.decision.action, "D3")
+        XCTAssertEqual(p.decision(3)?.decision.action, "4a")
+        XCTAssertEqual(p.nextActionRef(inArea: 3), "3q", "after 3p.ii comes 3q")
+        XCTAssertEqual(p.nextActionRef(inArea: 2), "2b", "after 2a, 2a.sc and 2a.h comes 2b")
         XCTAssertThrowsError(try p.turning(decision: 3, on: TestDates.date("2023-08-15"), author: "carol"))
         // A decision linked to an action lands in that action's area.
         p = try apply(try p.turning(decision: 2, intoAction: "1g", on: TestDates.date("2023-08-15"), author: "carol"), to: p)

@@ -39,7 +39,7 @@ final class MeetingStoreTests: XCTestCase {
         let after = try store.load()
         let reopened = try PlanStore.open(path: path, user: "carol")
         XCTAssertEqual(try reopened.load(), after)
-        XCTAssertEqual(after.action("D6")?.text, "Publish the charter")
+        XCTAssertEqual(after.action("2b")?.text, "Publish the charter", "area 2's next reference")
         XCTAssertEqual(after.meeting(named: "Board 2023-08-22")?.checkpoint, "Board 2023-08-22")
         for _ in 0..<3 { _ = try reopened.undo() }
         XCTAssertEqual(try PlanStore.open(path: path, user: "carol").load(), before)

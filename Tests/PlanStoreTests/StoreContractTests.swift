@@ -191,7 +191,7 @@ extension StoreContract {
         XCTAssertThrowsError(try sam.apply(seenBySam.setting(.text, ofAction: "3d", to: .text("Sam's wording")))) { error in
             XCTAssertEqual((error as? StoreError)?.kind, .conflict)
             XCTAssertTrue((error as? StoreError)?.message.hasPrefix("3d text was changed by jackie at ") ?? false, "\(error)")
-            XCTAssertTrue((error as? StoreError)?.message.hasSuffix("to \"Jackie's wording\"; your change was not applied") ?? false, "\(error)")
+            XCTAssertTrue((error as? StoreError)?.message.hasSuffix("to “Jackie's wording”; your change was not applied") ?? false, "\(error)")
         }
         XCTAssertEqual(try reopen(user: "sam").load().action("3d")?.text, "Jackie's wording", "the newer value is kept")
         XCTAssertEqual(try sam.version(), version, "nothing was written")

@@ -113,7 +113,7 @@ final class CLITests: XCTestCase {
 
         let impossible = try planboard("set", "3d", "--by-when", "30/02/2023", "--db", db)
         XCTAssertEqual(impossible.status, 1)
-        XCTAssertEqual(impossible.stderr, "planboard: --by-when \"30/02/2023\" is not a date; expected a real date such as 2023-03-31, 31/03/2023 or 31 Mar 2023\n")
+        XCTAssertEqual(impossible.stderr, "planboard: --by-when: “30/02/2023” is not a date: type 2023-03-31, 31/03/2023 or 31 Mar 2023. Nothing was changed\n")
         XCTAssertEqual(try planboard("set", "9z", "--note", "x", "--db", db).status, 1)
 
         XCTAssertEqual(try planboard("undo", "--db", db).stdout, "Undid: 3d lead Jackie Ross → Jackie Ross, Sam Okafor; 3d by-when 16 Dec 2022 → 31 Oct 2023; note on 3d: Roadmap withdrawn – £ cut; 3d status Complete → Red\n")

@@ -113,4 +113,17 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(stranger.status, 1)
         XCTAssertTrue(stranger.stderr.contains("nobody is not a lead in the plan"), stranger.stderr)
     }
+
+    func testInputIsReadOneWayNoneClearsEmptyIsRefused() throws {
+        let empty = try run("kpi", "set", "K4", "--baseline", "", "--db", db, "--user", "chair")
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertEqual(empty.stderr, "planboard: --baseline is empty; give a number such as 58 or 1,600, or --baseline none for no value. Nothing was changed\n")
+        let slip = try run("kpi", "set", "K4", "--baseline", "xxx", "--db", db, "--user", "chair")
+        XCTAssertEqual(slip.status, 1)
+        XCTAssertEqual(slip.stderr, "planboard: --baseline: “xxx” is not a number; type e.g. 420 or 55.5. Nothing was changed\n", "the dashboard's words, with the option named")
+        XCTAssertNotNil(try PlanStore.open(path: db, user: "check").load().kpi("K4")?.baseline, "nothing was changed")
+        let cleared = try run("kpi", "set", "K4", "--baseline", "none", "--db", db, "--user", "chair")
+        XCTAssertEqual(cleared.status, 0, cleared.stderr)
+        XCTAssertNil(try PlanStore.open(path: db, user: "check").load().kpi("K4")?.baseline)
+    }
 }

@@ -132,6 +132,8 @@ final class FirstHourEndToEndTests: TerminalTestCase {
         XCTAssertTrue(session.waitFor("set at today", timeout: 10), "the notice says the sample was set at today:\n\(session.screen)")
         session.send("7")
         XCTAssertTrue(session.waitFor("Triage"), session.screen)
+        // The list is drawn once the whole plan is in: wait for its first late mark.
+        XCTAssertTrue(session.waitUntil { lines in lines.contains { !$0.matches(of: /!(\d+)d/).isEmpty } }, session.screen)
         let lateDays = session.capture().flatMap { line in
             line.matches(of: /!(\d+)d/).compactMap { Int($0.1) }
         }

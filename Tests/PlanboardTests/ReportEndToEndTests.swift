@@ -145,15 +145,15 @@ final class ReportEndToEndTests: XCTestCase {
     func testADecisionTurnedIntoAnActionAppearsInItsArea() throws {
         let made = try planboard("decision", "to-action", "4", "--db", db)
         XCTAssertEqual(made.status, 0, made.stderr)
-        XCTAssertEqual(made.stdout, "Decision D4 is now action D4 in area 2.\n")
+        XCTAssertEqual(made.stdout, "Decision D4 is now action 2b in area 2.\n")
         let html = try pack()
-        let row = try XCTUnwrap(html.first("table", "data-table", "actions-2")?.all("tr").first { $0.attributes["data-key"] == "D4" })
+        let row = try XCTUnwrap(html.first("table", "data-table", "actions-2")?.all("tr").first { $0.attributes["data-key"] == "2b" })
         XCTAssertTrue(row.allText.contains("Set up a working group with the parent carer forum"), row.allText)
         XCTAssertTrue(row.allText.contains("○ Not started"))
-        XCTAssertTrue(html.first("tr", "data-key", "D4")?.allText.contains("Jackie Ross") ?? false)
+        XCTAssertTrue(html.first("tr", "data-key", "2b")?.allText.contains("Jackie Ross") ?? false)
         // One step in the change log: one undo takes it all back.
         XCTAssertEqual(try planboard("undo", "--db", db).status, 0)
-        XCTAssertNil(try pack().first("table", "data-table", "actions-2")?.all("tr").first { $0.attributes["data-key"] == "D4" })
+        XCTAssertNil(try pack().first("table", "data-table", "actions-2")?.all("tr").first { $0.attributes["data-key"] == "2b" })
     }
 
     func testMeetingHighlightAndRecordFromTheCommandLine() throws {

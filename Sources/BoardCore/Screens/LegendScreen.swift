@@ -24,7 +24,7 @@ public struct LegendScreen: ScreenComponent {
     static func lines(_ board: BoardState) -> [Line] {
         let settings = board.plan.settings
         let heading = "What the colours and glyphs mean (each has a letter or glyph, so colour is never needed)"
-        var lines = [Line(TextLayout.fit(heading, board.width), .heading)]
+        var lines = TextLayout.wrap(heading, width: board.width - 1).map { Line($0, .heading) }
         lines.append(Line(" Action status", .tableHeader))
         let statusHelp: [Status: String] = [
             .notStarted: "Not started (grey)", .red: "Red: off track; needs a reason", .amber: "Amber: at risk; needs a reason",
@@ -40,15 +40,18 @@ public struct LegendScreen: ScreenComponent {
             lines.append(entry("\(band.letter) \(band.label) risk", .heat(band), "Score \(range)"))
         }
         lines.append(entry("+1 −2", .normal, "Heatmap: risks that entered, left a cell since the checkpoint"))
-        return (lines + kpiLines() + otherLines()).map { fitted($0, board.width) }
+        return (lines + kpiLines() + otherLines()).flatMap { wrapped($0, board.width) }
     }
 
-    /// Cuts a legend line's meaning to the screen, with "…" where it is cut.
-    private static func fitted(_ line: Line, _ width: Int) -> Line {
-        guard line.segments.count == 2 else { return line }
-        var line = line
-        line.segments[1].text = TextLayout.fit(line.segments[1].text, max(1, width - 26))
-        return line
+    /// A legend line's meaning wrapped under itself where the screen is too narrow for it:
+    /// never cut (the legend scrolls).
+    private static func wrapped(_ line: Line, _ width: Int) -> [Line] {
+        guard line.segments.count == 2 else { return [line] }
+        let parts = TextLayout.wrap(line.segments[1].text, width: max(10, width - 26))
+        guard parts.count > 1 else { return [line] }
+        var first = line
+        first.segments[1].text = parts[0]
+        return [first] + parts.dropFirst().map { Line(String(repeating: " ", count: 25) + $0) }
     }
 
     private static func kpiLines() -> [Line] {

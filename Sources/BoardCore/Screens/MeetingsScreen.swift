@@ -312,8 +312,10 @@ extension BoardState {
         case .meetings(.turnIntoAction):
             do {
                 let edit = try plan.turning(decision: d.number, on: today, author: user)
-                let made = plan.area(of: d).map { "area \($0)" } ?? "its area"
-                return [.effect(.apply(edit, done: "\(d.label) is now an action in \(made)."))]
+                let area = plan.area(of: d)
+                let ref = area.map { plan.nextActionRef(inArea: $0) }
+                let made = ref.map { "action \($0) in area \(area ?? 0)" } ?? "an action in its area"
+                return [.effect(.apply(edit, done: "\(d.label) is now \(made)."))]
             } catch {
                 return [.refuse("\(d.label) cannot become an action: \(error).")]
             }

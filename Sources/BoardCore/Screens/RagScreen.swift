@@ -62,7 +62,7 @@ public struct RagScreen: ScreenComponent {
     mutating func stepLine(_ delta: Int, _ board: BoardState) -> Bool {
         let areas = board.plan.areas
         guard areas.indices.contains(area) else { return false }
-        let perLine = BoardViews.ragPerLine(width: board.width)
+        let perLine = BoardViews.ragPerLine(width: board.width, label: BoardViews.ragLabel(board.plan, width: board.width))
         let count = areas[area].actions.count
         let along = max(0, column) % perLine
         let line = clamp(column, 0, max(0, count - 1)) / perLine

@@ -18,7 +18,9 @@ extension BoardState {
             self.width = width
             self.height = height
         case let .planChanged(plan, log):
+            let heard = self.log.last?.seq ?? 0
             replacePlan(plan, log)
+            if let notice = Overruled.notice(in: log, after: heard, user: user) { say(notice) }
         case let .saved(plan, log, said):
             replacePlan(plan, log)
             say(said)

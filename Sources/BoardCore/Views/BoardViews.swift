@@ -114,6 +114,8 @@ enum BoardViews {
         if plan.risks.isEmpty {
             lines.append(Line(" No risks yet: press \(Bindings.key(.show(.risks))), then \(Bindings.key(.addRisk, on: RegisterScreen.self)) to add one.", .dim))
         }
+        // Each risk's text where it is cut, to wrap onto a second line if rows are spare.
+        var riskRows: [(index: Int, rest: String)] = []
         for risk in state.topRisks {
             let band = plan.settings.band(for: risk.residual.value)
             var line = Line(target: .risk(risk.ref))
@@ -121,6 +123,7 @@ enum BoardViews {
             line.segments.append(Line.Segment(" " + TextLayout.pad(risk.ref, 4)))
             line.segments.append(Line.Segment(scoreText(risk.residual, plan.settings) + " ", .heat(band), keepsRole: true))
             line.segments.append(Line.Segment(" " + TextLayout.fit(risk.risk, width - 12)))
+            if DisplayWidth.of(risk.risk) > width - 12 { riskRows.append((lines.count, risk.risk)) }
             lines.append(line)
         }
         gap()
@@ -134,10 +137,26 @@ enum BoardViews {
             // A name too long for a third of the line gives way to its date, rather than being cut.
             let named = " Since \(since.name):"
             let head = roomy ? "" : DisplayWidth.of(named) <= width / 3 ? named : " Since \(since.date.display):"
-            lines.append(Line([Line.Segment(head, .heading),
-                               Line.Segment(TextLayout.fit(" " + counted, width - DisplayWidth.of(head)))]))
+            // Never cut what the screen has rows for: the count wraps onto the spare rows.
+            let room = width - DisplayWidth.of(head) - 1
+            let spare = max(0, state.contentRows - lines.count - 1)
+            let wrapped = TextLayout.wrap(counted, width: room)
+            let shown = wrapped.count <= 1 + spare ? wrapped
+                : Array(wrapped.prefix(spare)) + [TextLayout.fit(wrapped[spare...].joined(separator: " "), room)]
+            lines.append(Line([Line.Segment(head, .heading), Line.Segment(" " + (shown.first ?? ""))]))
+            let indent = String(repeating: " ", count: DisplayWidth.of(head) + 1)
+            for more in shown.dropFirst() { lines.append(Line(indent + more)) }
         } else {
             lines.append(Line(" No checkpoint yet: press \(Bindings.key(.recordCheckpoint)) to record one, so the next meeting can see what changed.", .dim))
+        }
+        // Then the risks' texts, each onto a second line, while rows are spare.
+        var spare = max(0, state.contentRows - lines.count)
+        for (index, text) in riskRows.reversed() where spare > 0 {
+            let parts = TextLayout.wrap(text, width: width - 12)
+            guard parts.count > 1 else { continue }
+            lines[index].segments[lines[index].segments.count - 1] = Line.Segment(" " + parts[0])
+            lines.insert(Line(String(repeating: " ", count: 11) + TextLayout.fit(parts[1...].joined(separator: " "), width - 12)), at: index + 1)
+            spare -= 1
         }
         return Body(lines)
     }
@@ -210,16 +229,22 @@ enum BoardViews {
 
     // MARK: RAG grid
 
-    static let ragLabel = 18
+    /// How wide the areas' names are: whole when the widest area's cells leave room for them
+    /// (never cut to a fixed width with the screen half empty), else at least 18 columns.
+    static func ragLabel(_ plan: Plan, width: Int) -> Int {
+        let longest = plan.areas.map { DisplayWidth.of(" \($0.number) \($0.title)") }.max() ?? 16
+        let cells = 3 * (plan.areas.map(\.actions.count).max() ?? 0) + 1
+        return max(18, min(longest + 2, width - cells, width / 2))
+    }
 
     /// How many grid lines an area takes: its cells wrapped, then its totals.
-    static func ragLines(for area: Area, width: Int) -> Int {
-        let perLine = ragPerLine(width: width)
+    static func ragLines(for area: Area, width: Int, label: Int) -> Int {
+        let perLine = ragPerLine(width: width, label: label)
         return max(1, (area.actions.count + perLine - 1) / perLine) + 1
     }
 
     /// How many cells fit on one line of the grid.
-    static func ragPerLine(width: Int) -> Int { max(1, (width - ragLabel - 1) / 3) }
+    static func ragPerLine(width: Int, label: Int) -> Int { max(1, (width - label - 1) / 3) }
 
     static func rag(_ state: BoardState, _ screen: RagScreen) -> Body {
         screen.overTime ? ragOverTime(state, screen) : ragNow(state, screen)
@@ -228,13 +253,14 @@ enum BoardViews {
     static func ragNow(_ state: BoardState, _ screen: RagScreen) -> Body {
         let plan = state.plan
         let width = state.width
-        let perLine = ragPerLine(width: width)
+        let ragLabel = ragLabel(plan, width: width)
+        let perLine = ragPerLine(width: width, label: ragLabel)
         // Where each area's lines start, so a row is found without drawing those above.
         var starts: [Int] = []
         var total = 0
         for area in plan.areas {
             starts.append(total)
-            total += ragLines(for: area, width: width)
+            total += ragLines(for: area, width: width, label: ragLabel)
         }
         let head = [Line([Line.Segment(TextLayout.pad(" Area", ragLabel), .tableHeader),
                           Line.Segment(TextLayout.pad(" One cell per action: ← → move, Enter opens, \(Bindings.key(.toggleOverTime, on: RagScreen.self)) over time", width - ragLabel), .tableHeader)])]
@@ -243,7 +269,7 @@ enum BoardViews {
             let a = (starts.lastIndex { $0 <= index }) ?? 0
             let area = plan.areas[a]
             let k = index - starts[a]
-            let cellLines = ragLines(for: area, width: width) - 1
+            let cellLines = ragLines(for: area, width: width, label: ragLabel) - 1
             if k == cellLines {
                 let r = state.rollups[a]
                 var line = Line([Line.Segment(String(repeating: " ", count: ragLabel))])
@@ -267,7 +293,7 @@ enum BoardViews {
         }, rowIndex: { target in
             guard case let .area(a) = target, starts.indices.contains(a) else { return nil }
             let k = screen.column / perLine
-            return starts[a] + min(k, ragLines(for: plan.areas[a], width: width) - 2)
+            return starts[a] + min(k, ragLines(for: plan.areas[a], width: width, label: ragLabel) - 2)
         })
     }
 

@@ -153,7 +153,19 @@ enum RiskViews {
             header.segments.append(Line.Segment(TextLayout.pad(title, widths[i]), i == column ? .selection : .tableHeader, keepsRole: true))
         }
         head.append(header)
-        let tail = risks.isEmpty ? [Line(plan.risks.isEmpty ? "The risk register is empty. Press \(Bindings.key(.addRisk, on: RegisterScreen.self)) to add a risk." : "No risks here.", .dim)] : []
+        var tail = risks.isEmpty ? [Line(plan.risks.isEmpty ? "The risk register is empty. Press \(Bindings.key(.addRisk, on: RegisterScreen.self)) to add a risk." : "No risks here.", .dim)] : []
+        // The selected risk in full on the rows the table leaves: its columns cut the risk and
+        // its progress to a few words on a narrow screen.
+        let spare = state.contentRows - head.count - risks.count - 1
+        if spare >= 2, let risk = screen.selectedRisk(state) {
+            var words = TextLayout.wrap("\(risk.ref): \(risk.risk)", width: state.width - 1).map { Line($0) }
+            if !risk.progress.isEmpty { words += TextLayout.wrap("Progress: \(risk.progress)", width: state.width - 1).map { Line($0, .dim) } }
+            if words.count > spare - 1 {
+                words = Array(words.prefix(spare - 1))
+                if let last = words.indices.last { words[last].segments[0].text = TextLayout.fit(words[last].segments[0].text + " …", state.width - 1) }
+            }
+            tail += [.blank] + words
+        }
         return Body(head: head, rows: risks.count, row: { i in
             let risk = risks[i]
             var line = Line(target: .risk(risk.ref))

@@ -90,7 +90,7 @@ extension Plan {
                 if let rag = to.rag, rag != from?.rag, rag != rollupStatus(ofArea: area),
                    to.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     let rollup = rollupStatus(ofArea: area).map(\.label) ?? "no actions"
-                    throw EditError("area \(area) rolls up to \(rollup); judging it \(rag.label) needs a reason: say why with --reason")
+                    throw EditError("area \(area) rolls up to \(rollup); judging it \(rag.label) needs a reason: say why")
                 }
             }
             var highlights = meetings[m].highlights.filter { $0.area != area }

@@ -64,10 +64,10 @@ extension Plan {
             throw EditError("decision \(decision.label) is already action \(made)")
         }
         guard let target = area ?? self.area(of: decision) else {
-            throw EditError("decision \(decision.label) is not linked to an area, an action or a risk with an area; say which area with --area N")
+            throw EditError("decision \(decision.label) is not linked to an area, an action or a risk with an area; say which area it goes in")
         }
         guard self.area(number: target) != nil else { throw EditError.noArea(target) }
-        let newRef = ref ?? freeActionRef(for: decision)
+        let newRef = ref ?? nextActionRef(inArea: target)
         let action = Action(
             ref: newRef, text: decision.text, byWhen: decision.due, leads: decision.owner.map { [$0] } ?? [],
             status: .notStarted,
@@ -107,13 +107,32 @@ extension Plan {
         }
     }
 
-    private func freeActionRef(for decision: Decision) -> String {
-        var ref = decision.label
-        var n = 2
-        while action(ref) != nil {
-            ref = "\(decision.label).\(n)"
-            n += 1
+    /// The area's next reference, as its actions are lettered: after 3a … 3p (and 3a.i, 3c.ii)
+    /// comes 3q; after 3z, 3aa. Never one the plan already has.
+    public func nextActionRef(inArea number: Int) -> String {
+        let prefix = String(number)
+        func letters(_ ref: String) -> String? {
+            guard ref.hasPrefix(prefix) else { return nil }
+            let rest = ref.dropFirst(prefix.count).prefix { $0.isLetter && $0.isASCII }.lowercased()
+            return rest.isEmpty ? nil : rest
         }
-        return ref
+        let used = (area(number: number)?.actions ?? []).compactMap { letters($0.ref) }
+        let last = used.max { ($0.count, $0) < ($1.count, $1) }
+        func next(_ word: String) -> String {
+            var chars = Array(word)
+            var i = chars.count - 1
+            while i >= 0 {
+                if chars[i] != "z" {
+                    chars[i] = Character(Unicode.Scalar((chars[i].unicodeScalars.first?.value ?? 96) + 1) ?? "a")
+                    return String(chars)
+                }
+                chars[i] = "a"
+                i -= 1
+            }
+            return "a" + String(chars)
+        }
+        var candidate = prefix + (last.map(next) ?? "a")
+        while action(candidate) != nil { candidate = prefix + next(String(candidate.dropFirst(prefix.count))) }
+        return candidate
     }
 }

@@ -8,12 +8,12 @@ struct MeetingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "meeting",
         abstract: "Add, list and record board meetings.",
-        discussion: """
+        discussion: Prose.flowing("""
             A meeting is drafted before it is held (highlights are written, the pack is produced),
             then recorded: a checkpoint of every status, score and actual, and every action's
             by-when, so the next meeting's pack shows what changed since, including moved dates.
             Example: planboard meeting add "Board 2023-09-12" --date 2023-09-12
-            """,
+            """),
         subcommands: [Add.self, List.self, Record.self])
 
     struct Add: ParsableCommand {
@@ -85,11 +85,11 @@ struct HighlightCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "highlight",
         abstract: "Write an area's highlight report for a meeting.",
-        discussion: """
+        discussion: Prose.flowing("""
             Only the fields given change. The RAG defaults to the roll-up of the area's actions;
             a different judgement needs --reason. --rag roll-up goes back to the roll-up.
             Example: planboard highlight 3 --meeting "Board 2023-09-12" --rag amber --reason "Backlog falling faster than planned" --progress "Backlog halved"
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("The area's number.", valueName: "area"))
     var area: Int
@@ -139,6 +139,11 @@ struct HighlightCommand: ParsableCommand {
         if let next { h.nextSteps = next }
         if let escalate { h.escalations = escalate }
         if let ask { h.asks = ask }
+        // The model says a judgement needs a reason; here, which option gives it.
+        if let judged = h.rag, judged != current?.rag, judged != plan.rollupStatus(ofArea: area),
+           h.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw CLIError("area \(area) rolls up to \(plan.rollupStatus(ofArea: area).map(\.label) ?? "no actions"); judging it \(judged.label) needs a reason: say why with --reason")
+        }
         let after = try db.apply(.meeting(.setHighlight(meeting: m.name, area: area, from: current, to: h)))
         let rollup = after.rollupStatus(ofArea: area)
         let shown = h.rag.map { "\($0.label) (the SRO’s judgement; the roll-up is \(rollup?.label ?? "no actions"))" } ?? "\(rollup?.label ?? "no actions") (the roll-up)"
@@ -240,10 +245,14 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let n = try decisionNumber(number)
             let db = try store.open()
-            let edit = try refusing { try db.load().turning(decision: n, intoAction: ref, area: area, on: Today.date(), author: store.userName) }
-            let plan = try db.apply(edit)
-            let made = plan.decision(n)?.decision.action ?? "?"
-            try Output.line("Decision D\(n) is now action \(made) in area \(plan.area(ofAction: made)?.number ?? 0).")
+            let plan = try db.load()
+            if area == nil, let (_, decision) = plan.decision(n), decision.action == nil, plan.area(of: decision) == nil {
+                throw CLIError("decision \(decision.label) is not linked to an area, an action or a risk with an area; say which area with --area N")
+            }
+            let edit = try refusing { try plan.turning(decision: n, intoAction: ref, area: area, on: Today.date(), author: store.userName) }
+            let after = try db.apply(edit)
+            let made = after.decision(n)?.decision.action ?? "?"
+            try Output.line("Decision D\(n) is now action \(made) in area \(after.area(ofAction: made)?.number ?? 0).")
         }
     }
 

@@ -7,11 +7,11 @@ struct Mine: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mine",
         abstract: "List your own actions (you are the lead your name gives): Red, overdue and due soon first.",
-        discussion: """
+        discussion: Prose.flowing("""
             Who you are: on a shared plan, your login; on a file, --user, else the name in
             config.toml, else $USER. It names a lead when it is the lead's name, their first
             name alone ("jackie" for Jackie Ross) or their name without spaces ("jackieross").
-            """)
+            """))
 
     @Flag(help: "Include complete actions.") var all = false
     @OptionGroup var store: StoreOptions

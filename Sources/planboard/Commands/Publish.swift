@@ -9,7 +9,7 @@ struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "publish",
         abstract: "Publish the plan for families: a small website, one HTML page or Markdown.",
-        discussion: """
+        discussion: Prose.flowing("""
             What is published is chosen: progress notes, risks, decisions, named leads below the \
             accountable officers and evidence links stay internal until a chair marks them public \
             (`planboard publish set`). `planboard publish --preview` lists exactly what will appear \
@@ -22,7 +22,7 @@ struct Publish: ParsableCommand {
               planboard publish set risks public
               planboard publish set notes public --item 3b
               planboard publish feedback "Email send@example.gov.uk"
-            """,
+            """),
         subcommands: [PublishPage.self, PublishSet.self, PublishFeedback.self],
         defaultSubcommand: PublishPage.self)
 }
@@ -38,12 +38,12 @@ struct PublishPage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "page",
         abstract: "Write the published plan (the default: `planboard publish -o DIR`).",
-        discussion: """
+        discussion: Prose.flowing("""
             -o DIR writes a small static site into DIR (made if missing): index.html, one page per \
             area of weakness, style.css (and council.css with --style). -o FILE.html writes one page \
             with its style inline. --format md writes Markdown (-o FILE.md, -o DIR for DIR/index.md, \
             or standard output). No script, nothing fetched from anywhere.
-            """)
+            """))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, md }
 
@@ -183,13 +183,13 @@ struct PublishSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Mark a kind of thing public or internal on the published plan (a chair).",
-        discussion: """
+        discussion: Prose.flowing("""
             Kinds: notes (progress notes), risks, decisions, leads (names below the accountable \
             officers: action leads, senior responsible officers, advisers, risk and decision owners), \
             evidence (evidence links). All are internal until marked public. With --item, only those: \
             the notes of one action (its reference), one risk (its reference), one decision (4 or D4).
             Examples: planboard publish set risks public; planboard publish set notes public --item 3b
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("notes, risks, decisions, leads or evidence.", valueName: "kind"))
     var part: Publication.Part

@@ -85,10 +85,7 @@ struct SetCommand: ParsableCommand {
         if let byWhen {
             // An empty value is most often an unset shell variable: clearing the date takes
             // an explicit `none`.
-            if byWhen.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw CLIError("--by-when is empty; give a date such as 2023-03-31, or --by-when none to clear \(Visible.field(ref))'s date. Nothing was changed")
-            }
-            let date: PlanDate? = ["none", "unset"].contains(byWhen.lowercased()) ? nil : try parseDate(byWhen, option: "--by-when")
+            let date = try StructureCLI.optionalDate(byWhen, option: "--by-when")
             edits.append(plan.setting(.byWhen, ofAction: ref, to: .date(date)))
         }
         if let status {

@@ -7,11 +7,11 @@ struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
         abstract: "Print the plan's position in plain text.",
-        discussion: """
+        discussion: Prose.flowing("""
             Per area: actions in each status, overdue and due soon. Then each KPI's status, the five highest residual \
             risks, and what changed since the last recorded meeting (or --since a meeting or checkpoint), counted as the \
             dashboard counts it. Dates are judged against today ($PLANBOARD_TODAY overrides it).
-            """)
+            """))
 
     @Option(help: ArgumentHelp("Count the changes since this meeting or checkpoint (default: the last recorded meeting, else the latest checkpoint).",
                                valueName: "meeting|checkpoint"))

@@ -10,14 +10,14 @@ struct Dashboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "Open the dashboard (what `planboard` with no command does).",
-        discussion: """
+        discussion: Prose.flowing("""
             Browse the areas of weakness, their actions and the governance; set statuses with
             r a g c -, edit by-when (w), leads (L) and text in place; add notes (p); undo (u).
             M opens the board meetings: highlights, decisions (D), and W writes the board pack.
             Press ? inside for every key and what each colour and glyph means.
             Themes: default, light (projectors), high-contrast, colour-blind, mono, or your own in
             $XDG_CONFIG_HOME/planboard/themes/. NO_COLOR set to anything means mono.
-            """)
+            """))
 
     @Option(help: ArgumentHelp("Colour theme (default, light, high-contrast, colour-blind, mono, or your own); default: the theme in $XDG_CONFIG_HOME/planboard/config.toml, else default.", valueName: "name"))
     var theme: String?

@@ -12,11 +12,11 @@ struct AreaCommand: ParsableCommand {
 struct AreaAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add an area of weakness.",
-        discussion: """
+        discussion: Prose.flowing("""
             The area takes the next free number unless --number is given. Its actions take
             references from its number (3a, 3b …).
             Example: planboard area add --title "EHC plans" --weakness "The time it takes to issue EHC plans …"
-            """)
+            """))
     @Option(help: ArgumentHelp("A short title for lists and grids.", valueName: "text")) var title: String
     @Option(help: ArgumentHelp("The weakness exactly as written.", valueName: "text")) var weakness: String
     @Option(help: ArgumentHelp("The line introducing the findings, e.g. \"From the revisit report June 2022:\".", valueName: "text")) var source: String = ""
@@ -79,12 +79,12 @@ struct AreaMove: ParsableCommand {
 struct AreaRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove", abstract: "Remove an area with its findings, actions and their notes.",
-        discussion: """
+        discussion: Prose.flowing("""
             Without --yes it only says what would go with the area, and changes nothing.
             Risks linked to the area stay in the register, unlinked from it. `planboard undo`
             puts everything back.
             Example: planboard area remove 4 --yes
-            """)
+            """))
     @Argument(help: ArgumentHelp("The area's number.", valueName: "n")) var number: Int
     @Flag(help: "Remove it (without this, only say what would go).") var yes = false
     @OptionGroup var store: StoreOptions

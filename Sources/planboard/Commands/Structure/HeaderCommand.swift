@@ -13,11 +13,11 @@ struct HeaderSet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Set header fields; all given are saved as one change.",
-        discussion: """
+        discussion: Prose.flowing("""
             Dates may be typed 2022-05-23, 23/05/2022 or 23 May 2022; `none` clears one (the
             template's XXX, a revisit report date not yet known).
             Example: planboard header set --local-area "Devon Local Area" --inspection-start 23/05/2022 --inspection-end 25/05/2022
-            """)
+            """))
 
     @Option(name: .customLong("local-area"), help: ArgumentHelp("The local area's name.", valueName: "name"))
     var localArea: String?

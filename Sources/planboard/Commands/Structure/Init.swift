@@ -8,7 +8,7 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Start a new, empty plan file.",
-        discussion: """
+        discussion: Prose.flowing("""
             The new plan has no areas, actions, risks or KPIs yet. Build it with the commands
             `header`, `governance`, `area`, `finding`, `kpi` and `set`, or in the dashboard.
             init never touches anything already at the path: an existing file, a link (even one
@@ -16,7 +16,7 @@ struct Init: ParsableCommand {
             A shared plan on PostgreSQL is not made with init: run `planboard server init
             --db URL`, then `planboard import FILE --db URL` or `planboard copy`.
             Example: planboard init --local-area "Northmoor Local Area" --db northmoor.sqlite
-            """)
+            """))
 
     @Option(name: .customLong("local-area"), help: ArgumentHelp("The local area's name, e.g. \"Devon Local Area\".", valueName: "name"))
     var localArea: String?

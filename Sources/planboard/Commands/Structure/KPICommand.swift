@@ -56,10 +56,10 @@ struct KPIFields: ParsableArguments {
 struct KPIAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Add a KPI to the score card.",
-        discussion: """
+        discussion: Prose.flowing("""
             Example: planboard kpi add K4 --name "EHC plans issued within 20 weeks" --unit % --better higher --baseline 31 --baseline-date 30/06/2022 --comparator 58 --comparator-label "England average"
             Then its milestones: planboard kpi milestone add K4 --label "3 months" --date 31/10/2022 --target 40
-            """)
+            """))
     @Argument(help: ArgumentHelp("Its reference, unique on the score card, e.g. K1.", valueName: "ref")) var ref: String
     @OptionGroup var fields: KPIFields
     @Option(help: ArgumentHelp("Place it before this KPI (default: last).", valueName: "ref")) var before: String?

@@ -38,25 +38,29 @@ enum StructureCLI {
 
     static func list(_ items: [String]) -> String { items.isEmpty ? "none (there are none yet)" : items.joined(separator: ", ") }
 
+    /// The one word that says "no value" on the command line, for every option that may be
+    /// empty (an empty argument is refused instead: most often an unset shell variable).
+    static let noValue = "none"
+
     /// A date option that may also be `none`.
     static func optionalDate(_ text: String, option: String) throws -> PlanDate? {
-        if ["none", "unset", "unknown", "xxx", ""].contains(text.lowercased()) { return nil }
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == noValue { return nil }
         return try parseDate(text, option: option)
     }
 
     /// A number option that may also be `none`; `1,600` and `58%` are read as 1600 and 58.
     static func optionalNumber(_ text: String, option: String) throws -> Double? {
-        if ["none", "unset", ""].contains(text.lowercased()) { return nil }
+        if text.trimmingCharacters(in: .whitespaces).lowercased() == noValue { return nil }
         return try number(text, option: option)
     }
 
+    /// A number option, read as the dashboard reads a typed figure (`TypedText`).
     static func number(_ text: String, option: String) throws -> Double {
-        let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
-            .trimmingCharacters(in: .whitespaces)
-        guard let value = Double(cleaned), value.isFinite else {
-            throw CLIError("\(option) \"\(text)\" is not a number; expected a number such as 58 or 1600")
+        switch TypedText.number(text) {
+        case let .success(value?): return value
+        case .success(nil): throw CLIError("\(option) is empty; give a number such as 58 or 1,600, or \(option) none for no value. Nothing was changed")
+        case let .failure(refusal): throw CLIError("\(option): \(refusal.message). Nothing was changed")
         }
-        return value
     }
 
     static func better(_ text: String) throws -> Better {
