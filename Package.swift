@@ -60,6 +60,7 @@ let package = Package(
             dependencies: [
                 "PlanModel", "PlanExchange", "PlanStore", "PlanStorePostgres", "PlanReport", "SamplePlans", "BoardCore", "BoardLoop", "CNcurses", "ShippedThemes", "PlanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .executableTarget(name: "planboard-samples", dependencies: ["PlanModel", "PlanExchange"]),

@@ -628,11 +628,13 @@ def measure_seen_elsewhere(pb, port, statuses, phase):
 
 
 def measure_set(pb, port, statuses, remembered=True):
-    """`set` as a project lead's second update in a row (the plan their last one left is
-    remembered: one call), or, with remembered=False, as their first (a read and a write)."""
+    """`set` as a project lead's second update in a row (the plan their first one left is
+    remembered: one call), or, with remembered=False, as their first (nothing remembered:
+    a read and a write, which leaves the plan remembered for the next)."""
+    if not remembered:
+        shutil.rmtree(os.path.join(pb.env["HOME"], ".cache", "planboard"), ignore_errors=True)
     status = statuses.next(SET_ACTION)
-    wall, _ = pb.run(["set", SET_ACTION, "--status", status.lower()], "sam", port,
-                     extra=None if remembered else {"PLANBOARD_NO_CACHE": "1"})
+    wall, _ = pb.run(["set", SET_ACTION, "--status", status.lower()], "sam", port)
     statuses.now[SET_ACTION] = status
     return wall
 

@@ -3,7 +3,7 @@ import PlanModel
 /// The board pack's sections, in the order the board reads them.
 extension BoardPack {
     var document: Document {
-        var sections = [cover, summary]
+        var sections = [cover] + (minutesSection.map { [$0] } ?? []) + [summary]
         sections += areas.map(highlight)
         sections += [ragGrid, heatmap, register, scoreCard, exceptions, decisionsLog]
         let footer = [plan.header.localArea, meeting.map { "\($0.name) (\($0.date.display))" } ?? "Board pack"]
@@ -37,7 +37,7 @@ extension BoardPack {
         blocks.append(.fields(facts.map { (label: $0.0, text: $0.1) }))
         if let notice = plan.header.notice { blocks.append(.paragraph([Span("Notice: ", .strong), Span(notice)])) }
         blocks.append(.heading(level: 2, text: "Contents"))
-        var contents: [Inlines] = [[Span("Summary")]]
+        var contents: [Inlines] = (minutesSection == nil ? [] : [[Span("Minutes of the last meeting and matters arising")]]) + [[Span("Summary")]]
         contents += areas.map { [Span("Highlight report — Area \($0.number): \($0.title)")] }
         contents += ["RAG grid", "Risk heatmap", "Risk register", "Impact score card", "Exceptions", "Decisions log"].map { [Span($0)] }
         blocks.append(.bullets(contents))
@@ -161,6 +161,9 @@ extension BoardPack {
                     let a = line.action
                     var when: Inlines = [Span(a.byWhenShown(none: "Not set"))]
                     if let move = line.dateMove { when.append(Span(" (moved from \(move.from?.display ?? "not set"))", .flag)) }
+                    if let standing = plan.dateStanding(of: a), let words = standing.words {
+                        when.append(Span(" — \(words)", standing.unagreed ? .flag : .plain))
+                    }
                     let overdue: Inlines = line.overdueDays.map { [Span("\($0) days overdue", .flag)] }
                         ?? (line.dueSoon ? [Span("Due soon")] : [Span("–")])
                     return Table.Row(key: a.ref, cells: [

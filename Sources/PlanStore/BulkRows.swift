@@ -51,5 +51,8 @@ enum BulkRows {
             try checkpoint.execute(arguments: [c.name, position, c.date.iso, try ColumnJSON.text(c)])
         }
         try MeetingRows.write(plan.meetings, over: [], db, json)
+        try EvidenceRows.replaceAll(with: plan, db)
+        try RevisionRows.replaceAll(with: plan, db)
+        try RecordRows.replaceAll(with: plan, db)
     }
 }

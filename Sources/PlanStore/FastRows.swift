@@ -15,8 +15,8 @@ struct FastRows {
         /// Just these actions (and their notes), and no risks, checkpoints or meetings: the
         /// part of a plan one command-line change needs (`PlanStore.plan(around:)`).
         case actions([String])
-        /// Every action with its reference, status and by-when only (no text, leads, KPI
-        /// links, success criteria or notes), and the rest whole, checkpoints as asked for:
+        /// Every action with its reference, status and by-when only, with the by-when's
+        /// revisions (no text, leads, KPI links, success criteria, notes or evidence), and the rest whole, checkpoints as asked for:
         /// what the dashboard's first screen and `summary` show (`PlanStore.outline`).
         case outline(checkpoints: OutlineCheckpoints)
     }
@@ -75,10 +75,14 @@ struct FastRows {
         let actions = isOutline ? try outlineActions() : try wholeActions(notes: try notes())
         // A part of the plan for one command's actions needs no risks, checkpoints or meetings.
         let part = only != nil
-        return Plan(header: header, settings: settings, governance: governance,
-                    areas: try areas(actions), risks: part ? [] : try risks(), kpis: try kpis(),
-                    checkpoints: try checkpoints(),
-                    meetings: part ? [] : try MeetingRows.load(db, columns))
+        var plan = Plan(header: header, settings: settings, governance: governance,
+                        areas: try areas(actions), risks: part ? [] : try risks(), kpis: try kpis(),
+                        checkpoints: try checkpoints(),
+                        meetings: part ? [] : try MeetingRows.load(db, columns))
+        try EvidenceRows.attach(to: &plan, db, columns, actions: !isOutline)
+        try RevisionRows.attach(to: &plan, db, columns)
+        try RecordRows.attach(to: &plan, db, columns)
+        return plan
     }
 
     // MARK: Actions

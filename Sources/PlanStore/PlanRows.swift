@@ -109,6 +109,9 @@ enum PlanRows {
         }
 
         try MeetingRows.write(new.meetings, over: old?.meetings ?? [], db, json)
+        try EvidenceRows.write(new, over: old, db)
+        try RevisionRows.write(new, over: old, db)
+        try RecordRows.write(new, over: old, db)
     }
 }
 

@@ -129,6 +129,9 @@ enum Schema {
         MeetingRows.registerMigration(&migrator)
         PeopleRows.registerMigration(&migrator)
         WrittenDateRows.registerMigration(&migrator)
+        EvidenceRows.registerMigration(&migrator)
+        RevisionRows.registerMigration(&migrator)
+        RecordRows.registerMigration(&migrator)
         return migrator
     }
 }

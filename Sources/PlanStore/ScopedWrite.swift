@@ -68,6 +68,8 @@ extension PlanRows {
                 }
             }
         }
+        try EvidenceRows.write(actions: scope.actions.unique, kpis: scope.kpis.unique, new, over: old, db)
+        try RevisionRows.write(actions: scope.actions.unique, new, over: old, db)
     }
 
     /// Writes one action's row and notes as `new` holds them, where they differ from `old`.

@@ -48,6 +48,18 @@ public struct WriteScope {
             checkpoints.append(checkpoint.name)
         case let .batch(edits):
             for edit in edits where !add(edit) { return false }
+        case let .evidence(edit):
+            switch edit.holder {
+            case let .action(ref): actions.append(ref)
+            case let .figure(kpi, _): kpis.append(kpi)
+            case .highlight: return false
+            }
+        // A meeting's record is written with its meeting, by the whole-plan difference.
+        case .record: return false
+        case let .agreement(edit):
+            // Agreeing the plan writes its header: the whole-plan difference does that.
+            guard let ref = edit.ref else { return false }
+            actions.append(ref)
         // Meetings and the plan's structure are written by the whole-plan difference.
         case .meeting, .structure: return false
         }

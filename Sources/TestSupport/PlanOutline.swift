@@ -7,7 +7,11 @@ public enum PlanOutline {
     public static func of(_ plan: Plan, wholeCheckpoints: Bool = false) -> Plan {
         var plan = plan
         for a in plan.areas.indices {
-            plan.areas[a].actions = plan.areas[a].actions.map { Action(ref: $0.ref, text: "", byWhen: $0.byWhen, status: $0.status) }
+            plan.areas[a].actions = plan.areas[a].actions.map { whole in
+                var action = Action(ref: whole.ref, text: "", byWhen: whole.byWhen, status: whole.status)
+                action.revisions = whole.revisions
+                return action
+            }
         }
         if !wholeCheckpoints { plan.checkpoints = plan.checkpoints.map { Checkpoint(name: $0.name, date: $0.date) } }
         return plan

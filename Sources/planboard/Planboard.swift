@@ -21,7 +21,8 @@ struct Planboard: ParsableCommand {
                       CheckpointCommand.self, Undo.self, Redo.self, Generate.self,
                       MeetingCommand.self, HighlightCommand.self, DecisionCommand.self, Report.self,
                       Init.self, HeaderCommand.self, GovernanceCommand.self, AreaCommand.self, FindingCommand.self, KPICommand.self,
-                      ServerCommand.self, PeopleCommand.self, Copy.self, Publish.self],
+                      ServerCommand.self, PeopleCommand.self, Copy.self, Publish.self, EvidenceCommand.self, AgreementCommand.self,
+                      MinutesCommand.self],
         defaultSubcommand: Dashboard.self
     )
 

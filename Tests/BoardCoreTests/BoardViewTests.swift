@@ -211,6 +211,8 @@ final class BoardViewTests: XCTestCase {
         let first = try XCTUnwrap(state.currentAction?.ref)
         state.press(.char("w"), .ctrl("u"))
         state.type("2024-12-31")
+        XCTAssertEqual(state.press(.enter), [], "the plan is agreed: moving an agreed date asks why")
+        state.type("Recruitment slipped")
         try state.save(state.press(.enter))
         XCTAssertNotEqual(state.triage.first?.action.ref, first, "the edit moved the action in the list")
         XCTAssertEqual(state.currentAction?.ref, first, "yet the cursor stays on the action that was edited")

@@ -106,6 +106,7 @@ final class UpdateTests: XCTestCase {
 
     func testByWhenIsCheckedAsYouTypeAndAcceptsThreeForms() throws {
         var state = try board()
+        state.forgetAgreement()
         state.press(.down, .down, .enter, .down, .down, .down, .enter, .down, .down)  // action 3b, field By when
         XCTAssertEqual(state.screen, .action("3b"))
         state.press(.enter, .ctrl("u"))
@@ -190,6 +191,7 @@ final class UpdateTests: XCTestCase {
 
         // In the dashboard: the by-when question on an action, typed over.
         var state = try board()
+        state.forgetAgreement()
         state.press(.down, .down, .enter, .char("w"))
         state.type("30/04/2027")
         XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.byWhen, ofAction: "3a.i", to: .date(PlanDate(year: 2027, month: 4, day: 30))))

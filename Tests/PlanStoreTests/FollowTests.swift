@@ -21,7 +21,8 @@ final class FollowTests: XCTestCase {
         func note(_ text: String) -> Note { Note(date: today, author: store.user, text: text) }
         let action = random.pick(plan.allActions)
         let edit: Edit?
-        switch random.next(14) {
+        var undoAfter = false
+        switch random.next(17) {
         case 0:
             guard let action else { return }
             let status = Status.allCases[random.next(Status.allCases.count)]
@@ -55,7 +56,42 @@ final class FollowTests: XCTestCase {
         case 11:
             _ = try? store.recordCheckpoint(name: "Board \(step)", date: today)
             return
+        case 12 where random.next(3) == 0:
+            // The plan agreed, an agreed date moved with its reason, or a move agreed.
+            let proposed = plan.allActions.compactMap { a in a.revisions.last { !$0.isAgreed }.map { (a.ref, $0) } }
+            if !proposed.isEmpty, random.next(2) == 0, let (ref, seen) = random.pick(proposed) {
+                var agreed = seen
+                agreed.agreedBy = store.user
+                agreed.agreedOn = today
+                edit = .agreement(.setRevision(ref: ref, from: seen, to: agreed))
+            } else if plan.baseline == 0 || random.next(8) == 0 {
+                edit = plan.agreeing(on: today, with: ["Adviser \(step)"])
+            } else {
+                edit = action.map { plan.revisingByWhen(of: $0.ref, to: today.adding(days: random.next(60)), reason: "why \(step)", by: store.user, on: today) }
+            }
+        case 14:
+            // A meeting's record: someone attends or sends apologies, a matter is raised.
+            guard let meeting = random.pick(plan.meetings) else { return }
+            let number = plan.nextMatterNumber
+            edit = plan.changingRecord(of: meeting.name) { record in
+                if random.next(2) == 0 {
+                    record.attendance.append(Attendee(name: "Member \(step)", present: random.next(3) > 0))
+                } else {
+                    record.mattersArising.append(MatterArising(number: number, text: "Matter \(step)"))
+                }
+            }
         case 12:
+            // Evidence on an action or a KPI figure, added or removed.
+            let figure = random.pick(plan.kpis).flatMap { kpi in kpi.milestones.isEmpty ? nil : EvidenceHolder.figure(kpi: kpi.ref, milestone: random.next(kpi.milestones.count)) }
+            if random.next(2) == 0, let held = random.pick(plan.allEvidence), let seen = random.pick(held.items) {
+                edit = .evidence(.remove(held.holder, item: seen))
+            } else {
+                guard let holder = random.next(2) == 0 ? action.map({ EvidenceHolder.action($0.ref) }) : figure else { return }
+                undoAfter = random.next(3) > 0
+                edit = .evidence(.add(holder, index: random.next(3) == 0 ? 0 : nil,
+                                      item: Evidence(title: "Report \(step)", date: today, location: "https://example.org/\(step)", addedBy: store.user)))
+            }
+        case 13:
             _ = try? store.undo()
             return
         default:
@@ -65,6 +101,7 @@ final class FollowTests: XCTestCase {
         guard let edit else { return }
         do {
             try store.apply(edit)
+            if undoAfter { _ = try? store.undo() }
         } catch is StoreError {
             // Refused (a rule, or what the person saw has changed): nothing was written.
         }
@@ -120,6 +157,11 @@ final class FollowTests: XCTestCase {
         XCTAssertTrue(log.contains { $0.kind == .redo }, "the stream held a redo")
         XCTAssertTrue(log.contains { $0.kind == .import && $0.summary == "imported part-way" }, "the stream held an import")
         XCTAssertTrue(log.contains { if case .addCheckpoint = $0.edit { return true }; return false }, "the stream held a checkpoint")
+        XCTAssertTrue(log.contains { if case .evidence(.remove) = $0.edit { return true }; return false }, "the stream removed evidence")
+        XCTAssertTrue(log.contains { if case .agreement(.setRevision) = $0.edit { return true }; return false }, "the stream agreed a revised date")
+        XCTAssertTrue(log.contains { if case .record = $0.edit { return true }; return false }, "the stream recorded a meeting's attendance or matters")
+        let evidenceChanges = Set(log.filter { if case .evidence = $0.edit { return $0.kind == .edit }; return false }.map(\.seq))
+        XCTAssertTrue(log.contains { $0.kind == .undo && $0.target.map(evidenceChanges.contains) ?? false }, "the stream undid an evidence change")
     }
 
     func testChangingOneActionFromTheCommandLineWritesWhatAWholePlanChangeWrites() throws {

@@ -49,6 +49,9 @@ extension StoreContract {
         let store = try newStore()
         var expected = try store.load()
         let s = Score(likelihood: 2, impact: 3)
+        let pathway = Evidence(title: "Pathway draft", date: TestDates.date("2023-08-20"), location: "https://intranet.example/pathway.pdf",
+                               shows: "The draft pathway went to the board", addedBy: "h")
+        let audit = Evidence(title: "SENCO audit", date: TestDates.date("2023-09-01"), location: "S:/SEND/Audit 2023.xlsx", addedBy: "h")
         let edits: [Edit] = [
             .addAction(area: 4, index: 0, action: Action(ref: "4a", text: "Publish the neurodiversity pathway", byWhen: TestDates.date("2023-10-31"), leads: ["Health"])),
             .setAction(ref: "3b", field: .ref, from: .text("3b"), to: .text("3b.i")),
@@ -60,8 +63,21 @@ extension StoreContract {
             .removeRisk(ref: "R2", risk: try XCTUnwrap(expected.risk("R2"))),
             expected.settingActual(kpi: "K3", milestone: 2, to: 38),
             .addCheckpoint(Checkpoint(name: "Board Sep", date: TestDates.date("2023-09-12"), of: expected), index: nil),
+            .evidence(.add(.action("4a"), index: nil, item: pathway)),
+            .evidence(.add(.action("4a"), index: 0, item: audit)),
+            .evidence(.remove(.action("4a"), item: pathway)),
+            .evidence(.add(.figure(kpi: "K3", milestone: 2), index: nil, item: audit)),
         ]
         for edit in edits {
+            expected = try expected.applying(edit).plan
+            XCTAssertEqual(try store.apply(edit), expected, edit.summary)
+        }
+        // The plan agreed, then an agreed date moved with its reason, then a meeting's attendance recorded.
+        for make in [{ (p: Plan) in p.agreeing(on: TestDates.date("2023-01-16"), with: ["Jo Adviser (DfE)"]) },
+                     { (p: Plan) in p.changingRecord(of: p.meetings.last?.name ?? "") { $0.attendance = [Attendee(name: "Jackie Ross")] }
+                         ?? .batch([]) },
+                     { (p: Plan) in p.revisingByWhen(of: "4a", to: TestDates.date("2023-12-31"), reason: "Consultation extended", by: "h", on: TestDates.date("2023-09-01")) }] {
+            let edit = make(expected)
             expected = try expected.applying(edit).plan
             XCTAssertEqual(try store.apply(edit), expected, edit.summary)
         }

@@ -146,6 +146,10 @@ final class EndToEndTests: TerminalTestCase {
         session.send("C-u")
         session.type("31/10/2023")
         session.send("Enter")
+        // The plan is agreed: moving 3b from its agreed date asks why.
+        XCTAssertTrue(session.waitFor("Why does 3b move from 31 Mar 2023?"), session.screen)
+        session.type("Backlog rising again")
+        session.send("Enter")
         XCTAssertTrue(session.waitForLine(startingWith: "By when", containing: "31 Oct 2023"), session.screen)
         quit(session)
 

@@ -7,6 +7,7 @@ public struct ActionScreen: FieldScreen {
     public static var bindings: [Binding] {
         [Binding([.enter, .char("e")], .editField, "Edit the selected field", bar: "Edit", needs: [.writable, .action])]
             + Bindings.status + Bindings.actionEditing + [Bindings.note, Bindings.followLink, Bindings.editor, Bindings.deleteAction]
+            + EvidenceKeys.bindings() + AgreementKeys.bindings
     }
     public static func make(_ subject: String, _ board: BoardState) -> ActionScreen? {
         board.plan.action(subject) == nil ? nil : ActionScreen(ref: subject)
@@ -49,8 +50,10 @@ public struct ActionScreen: FieldScreen {
                 return [.say("This action is not linked to a KPI; press Enter on “KPIs it moves” to link one.")]
             }
             return [.push(KPIScreen.id(kpi))]
+        case AgreementKeys.agreeCommand:
+            return board.agreeRevisionSteps(action)
         default:
-            return []
+            return board.evidenceSteps(command, .action(ref)) ?? []
         }
     }
 }

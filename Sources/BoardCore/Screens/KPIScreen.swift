@@ -4,7 +4,7 @@ import PlanModel
 public struct KPIScreen: LineScreen {
     public static let kind = "kpi"
     public static let title = "A KPI"
-    public static var bindings: [Binding] { [Bindings.kpiOpen] + Bindings.kpiEditing }
+    public static var bindings: [Binding] { [Bindings.kpiOpen] + Bindings.kpiEditing + EvidenceKeys.bindings() }
     public static func make(_ subject: String, _ board: BoardState) -> KPIScreen? {
         board.plan.kpi(subject) == nil ? nil : KPIScreen(ref: subject)
     }
@@ -45,6 +45,11 @@ public struct KPIScreen: LineScreen {
             guard case let .action(action)? = line else { return [.say("Move onto a linked action first.")] }
             return [board.linkEdit(ref, [action], link: false)]
         case .structure(.removeKPI): return [.ask(.confirm(board.removeKPIConfirm(kpi, closing: true)))]
+        case EvidenceKeys.addCommand, EvidenceKeys.removeCommand:
+            guard case let .milestone(label)? = line, let m = kpi.milestones.firstIndex(where: { $0.label == label }) else {
+                return [.say("Move onto a milestone's figure first: evidence shows where a figure came from.")]
+            }
+            return board.evidenceSteps(command, .figure(kpi: ref, milestone: m)) ?? []
         default: return []
         }
     }

@@ -32,6 +32,7 @@ public struct MeetingsScreen: LineScreen {
          Binding([.char("R")], .meetings(.recordMeeting), "Record the meeting as held: a checkpoint of every status, score, actual and by-when",
                  needs: [.writable, .chair]),
          Binding([.char("S")], .meetings(.compareWith), "Compare with this meeting (what “since” means)")]
+            + EvidenceKeys.bindings(chair: true) + MinutesKeys.bindings
     }
 
     public static var globalBindings: [Binding] {
@@ -94,6 +95,14 @@ public struct MeetingsScreen: LineScreen {
             return [.since(checkpoint), .say("“Since” now means “\(meeting.name)” (checkpoint “\(checkpoint)”).")]
         case .meetings(.addDecision):
             return [.ask(.prompt(board.decisionTextPrompt(meeting.name, area: item?.area)))]
+        case MinutesKeys.attendance, MinutesKeys.minute, MinutesKeys.raise, MinutesKeys.close:
+            guard self.meeting != nil else { return [.refuse("Open the meeting's agenda first (Enter): its record is kept there.")] }
+            return board.minutesSteps(command, meeting, area: item?.area) ?? []
+        case EvidenceKeys.addCommand, EvidenceKeys.removeCommand:
+            guard self.meeting != nil, let area = item?.area, meeting.highlight(area: area) != nil else {
+                return [.refuse("Select a line of an area's highlight report on the agenda first (write the report before its evidence).")]
+            }
+            return board.evidenceSteps(command, .highlight(meeting: meeting.name, area: area)) ?? []
         default:
             return board.agendaCommand(command, item, meeting)
         }
@@ -143,12 +152,18 @@ public struct MeetingsScreen: LineScreen {
         var lines = [Line(TextLayout.fit("\(m.name) · \(m.date.display) · \(state)", width), .heading)]
         let since = board.sinceName ?? plan.previousRecordedMeeting(before: m)?.name
         lines.append(Line(TextLayout.fit("Since: \(since ?? "no earlier meeting") · r a g c - set the RAG, = follows the roll-up · E $EDITOR", width), .dim))
+        lines += MinutesViews.head(m, plan, width: width)
         for area in plan.areas {
             lines.append(Line(TextLayout.fit(" Area \(area.number): \(area.title)", width), .tableHeader))
             let highlight = m.highlight(area: area.number)
             lines.append(ragLine(area.number, highlight, plan.rollupStatus(ofArea: area.number), width))
             for field in HighlightField.texts {
                 lines += textLines(.highlight(area.number, field), field.label, highlight?[keyPath: field.path] ?? "", width)
+            }
+            lines += MinutesViews.minute(m, area: area.number, width: width)
+            if let evidence = highlight?.evidence, !evidence.isEmpty {
+                lines.append(Line("   Evidence", .dim))
+                lines += EvidenceViews.lines(evidence, width: width, indent: 4, empty: nil)
             }
         }
         lines.append(Line(" Decisions (\(key(.meetings(.addDecision))) records one · \(key(.meetings(.toggleDone))) done/reopen · \(key(.meetings(.turnIntoAction))) turns one into an action)",

@@ -12,6 +12,8 @@ public struct TriageItem: Equatable, Sendable {
     public var area: Int
     public var overdueDays: Int?
     public var dueInDays: Int?
+    /// Its by-when moved from the agreed plan and nobody has agreed the move.
+    public var unagreedMove = false
     /// Its place in the plan, counting across areas: the list's order after urgency.
     var place = 0
 
@@ -23,7 +25,7 @@ public struct TriageItem: Equatable, Sendable {
     }
 
     public static func == (a: TriageItem, b: TriageItem) -> Bool {
-        a.area == b.area && a.overdueDays == b.overdueDays && a.dueInDays == b.dueInDays && a.action == b.action
+        a.area == b.area && a.overdueDays == b.overdueDays && a.dueInDays == b.dueInDays && a.unagreedMove == b.unagreedMove && a.action == b.action
     }
 
     /// Words and glyphs for why it is on the list.
@@ -32,6 +34,7 @@ public struct TriageItem: Equatable, Sendable {
         if action.status == .red { parts.append("R●") }
         if let overdueDays { parts.append("!\(overdueDays)d late") }
         if let dueInDays { parts.append(dueInDays == 0 ? "»due today" : "»in \(dueInDays)d") }
+        if unagreedMove { parts.append("⚑moved") }
         return parts.joined(separator: " ")
     }
 }
@@ -151,10 +154,12 @@ public struct TriageScreen: ScreenComponent {
     }
 
     /// One area's actions that need attention, in plan order; `start` is the place of its first action.
-    static func areaItems(_ area: Area, start: Int, _ today: PlanDate, _ settings: Settings, lead: String?) -> [TriageItem] {
+    static func areaItems(_ area: Area, start: Int, _ today: PlanDate, _ settings: Settings, lead: String?,
+                          agreement: Agreement? = nil, baseline: Int = 0) -> [TriageItem] {
         var items: [TriageItem] = []
         for (i, action) in area.actions.enumerated() {
-            guard var item = item(action, area: area.number, today, settings) else { continue }
+            let unagreed = DateStanding(of: action, agreement: agreement, baseline: baseline)?.unagreed ?? false
+            guard var item = item(action, area: area.number, today, settings, unagreedMove: unagreed) else { continue }
             if let lead, !action.leads.contains(where: { $0.localizedCaseInsensitiveContains(lead) }) { continue }
             item.place = start + i
             items.append(item)
@@ -163,11 +168,13 @@ public struct TriageScreen: ScreenComponent {
     }
 
     /// An action as triage lists it, or nil when it needs no attention.
-    static func item(_ action: Action, area: Int, _ today: PlanDate, _ settings: Settings) -> TriageItem? {
+    static func item(_ action: Action, area: Int, _ today: PlanDate, _ settings: Settings, unagreedMove: Bool = false) -> TriageItem? {
         let flags = action.flags(today: today, settings: settings)
-        guard action.status == .red || flags.overdue || flags.dueSoon else { return nil }
+        guard action.status == .red || flags.overdue || flags.dueSoon || unagreedMove else { return nil }
         let days = action.byWhen.map { $0.dayNumber - today.dayNumber }
-        return TriageItem(action: action, area: area, overdueDays: flags.overdue ? days.map { -$0 } : nil, dueInDays: flags.dueSoon ? days : nil)
+        var item = TriageItem(action: action, area: area, overdueDays: flags.overdue ? days.map { -$0 } : nil, dueInDays: flags.dueSoon ? days : nil)
+        item.unagreedMove = unagreedMove
+        return item
     }
 
     /// Most overdue first, then Red with nothing late, then due soonest.
@@ -179,7 +186,9 @@ public struct TriageScreen: ScreenComponent {
     /// Most overdue first, then Red with nothing late, then due soonest; ties keep plan order.
     static func triage(_ board: BoardState, lead: String?, byLead: Bool) -> [TriageItem] {
         // Each area's items are kept with its actions, so a change looks again at one area.
-        let key = TriageKey(today: board.today, dueSoonDays: board.plan.settings.dueSoonDays, number: 0, lead: lead)
+        var key = TriageKey(today: board.today, dueSoonDays: board.plan.settings.dueSoonDays, number: 0, lead: lead)
+        key.baseline = board.plan.baseline
+        key.agreedOn = board.plan.agreement?.date
         var items: [TriageItem] = []
         var start = 0
         for (i, area) in board.plan.areas.enumerated() {
@@ -187,7 +196,7 @@ public struct TriageScreen: ScreenComponent {
             areaKey.number = area.number
             areaKey.start = start
             items += board.memo.part("triage:\(i)", of: area.actions, areaKey) {
-                areaItems(area, start: start, board.today, board.plan.settings, lead: lead)
+                areaItems(area, start: start, board.today, board.plan.settings, lead: lead, agreement: board.plan.agreement, baseline: board.plan.baseline)
             }
             start += area.actions.count
         }
@@ -253,7 +262,8 @@ struct TriageList {
     func index(of ref: String, _ board: BoardState) -> Int? {
         guard grouped == nil else { return position[ref] }
         guard let (a, i) = board.place(ofAction: ref),
-              let item = TriageScreen.item(board.plan.areas[a].actions[i], area: 0, board.today, board.plan.settings) else { return nil }
+              let item = TriageScreen.item(board.plan.areas[a].actions[i], area: 0, board.today, board.plan.settings,
+                                           unagreedMove: board.plan.dateStanding(of: board.plan.areas[a].actions[i])?.unagreed ?? false) else { return nil }
         let key = (TriageScreen.rank(item), board.plan.areas[..<a].reduce(0) { $0 + $1.actions.count } + i)
         var (low, high) = (0, items.count)
         while low < high {
@@ -271,4 +281,7 @@ struct TriageKey: Hashable {
     var number: Int
     var start = 0
     var lead: String?
+    /// The agreed plan: triage lists the moves nobody has agreed.
+    var baseline = 0
+    var agreedOn: PlanDate?
 }

@@ -95,7 +95,9 @@ extension BoardState {
         case .byWhen:
             switch TypedText.date(text) {
             case let .failure(refusal): return .refuse(refusal.message + " (Esc cancels).")
-            case let .success(date): return .done([edit(.date(date), shown: date?.display ?? "no date")])
+            case let .success(date):
+                if let question = revisionQuestion(ref, saw: saw, to: date, retry: retry) { return .done([question]) }
+                return .done([edit(.date(date), shown: date?.display ?? "no date")])
             }
         case .leads:
             return .done([edit(.names(TypedText.names(text)), shown: text)])

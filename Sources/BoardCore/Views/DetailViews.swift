@@ -46,6 +46,11 @@ enum DetailViews {
                     value.append(Line.Segment("  » due \(days == 0 ? "today" : "in \(days) day\(days == 1 ? "" : "s")")", .dueSoon, keepsRole: true))
                 }
                 lines.append(Self.field("By when", value, selected: selected, index: index))
+                if let standing = AgreementViews.standingSegments(action, plan) {
+                    var line = Self.field("", standing, selected: selected, index: index)
+                    line.target = nil
+                    lines.append(line)
+                }
             case .leads:
                 lines.append(Self.field("Lead(s)", [Line.Segment(action.leads.isEmpty ? "none" : action.leads.joined(separator: ", "), action.leads.isEmpty ? .dim : .normal)], selected: selected, index: index))
             case .seniorResponsibleOfficer:
@@ -76,6 +81,10 @@ enum DetailViews {
                 lines.append(Line([Line.Segment(TextLayout.pad(k == 0 ? note.date.display.leftPad(11) : "", 13), .dim), Line.Segment(piece)]))
             }
         }
+        lines.append(.blank)
+        lines.append(Line("Evidence (\(action.evidence.count))", .heading))
+        lines += EvidenceViews.lines(action.evidence, width: width, indent: 1,
+                                     empty: "None yet. Press \(Bindings.key(EvidenceKeys.addCommand, on: ActionScreen.self)) to add where to find it (a link or document).")
         lines.append(.blank)
         let history = state.log.filter { $0.edit?.touches(action: ref) ?? false }
         lines.append(Line("Change history (\(history.count))", .heading))

@@ -83,6 +83,7 @@ enum KPIViews {
                              Line.Segment(BoardViews.number(milestone.actual, kpi.unit), milestone.actual == nil ? .dim : role)])
             line.target = .milestone(milestone.label)
             lines.append(line)
+            lines += EvidenceViews.lines(milestone.evidence, width: width, indent: 3, empty: nil)
         }
         if kpi.milestones.isEmpty {
             lines.append(Line(" No milestones yet: press \(Bindings.key(.structure(.addMilestone), on: KPIScreen.self)) to add one (label, date, target).", .dim))

@@ -22,13 +22,13 @@ enum TriageViews {
             guard let index = row.item else { return Line(" " + (row.lead ?? ""), .heading) }
             let item = items[index]
             var line = AreaViews.actionRow(item.action, state, columns: c, selected: item.action.ref == selected, match: false)
-            let whyRole: Role = item.overdueDays != nil ? .overdue : item.dueInDays != nil ? .dueSoon : .status(.red)
+            let whyRole: Role = item.overdueDays != nil ? .overdue : item.dueInDays != nil ? .dueSoon : item.action.status == .red ? .status(.red) : .dueSoon
             line.segments.insert(Line.Segment(TextLayout.pad(item.why, 13) + " ", whyRole, keepsRole: true), at: 1)
             return line
         }, rowIndex: { target in
             guard case let .action(ref) = target else { return nil }
             return list.rowIndex(ref, state)
-        }, tail: items.isEmpty ? [Line("Nothing is Red, overdue or due soon.", .dim)] : [], sticky: 1)
+        }, tail: items.isEmpty ? [Line(state.plan.baseline > 0 ? "Nothing is Red, overdue, due soon or moved from its agreed date unagreed." : "Nothing is Red, overdue or due soon.", .dim)] : [], sticky: 1)
     }
 
     static func checkpoints(_ state: BoardState) -> Body {

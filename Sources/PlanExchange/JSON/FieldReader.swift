@@ -12,11 +12,12 @@ struct FieldReader {
         problems.append(Problem(path: path, message: message, line: node?.line, column: node?.column))
     }
 
-    /// An object with exactly `keys`: unknown keys and missing keys are both problems.
+    /// An object with exactly `keys`, and any of `optional`: unknown keys and missing keys
+    /// are both problems.
     ///
     /// The fields are looked up in the object's own members (a handful each), which costs
     /// less than hashing them into a dictionary for each of a plan's half a million objects.
-    mutating func object(_ node: JSONNode?, _ path: @autoclosure () -> String, keys: [String]) -> Fields? {
+    mutating func object(_ node: JSONNode?, _ path: @autoclosure () -> String, keys: [String], optional: [String] = []) -> Fields? {
         guard let node else { return nil }
         guard case let .object(members) = node.value else {
             report(path(), node, "is \(node.kindName); expected an object with \(keys.joined(separator: ", "))")
@@ -26,8 +27,8 @@ struct FieldReader {
         for member in members {
             if keys.contains(member.key) {
                 known += 1
-            } else {
-                report(join(path(), member.key), member.value, "is not a field planboard knows here; expected only \(keys.joined(separator: ", "))")
+            } else if !optional.contains(member.key) {
+                report(join(path(), member.key), member.value, "is not a field planboard knows here; expected only \((keys + optional).joined(separator: ", "))")
             }
         }
         let fields = Fields(members: members)
@@ -159,7 +160,7 @@ struct FieldReader {
                      "areas": "area of weakness", "findings": "finding", "actions": "action", "notes": "note",
                      "risks": "risk", "inherent": "score", "residual": "score", "target": "score", "kpis": "KPI",
                      "baseline": "baseline", "comparator": "comparator", "milestones": "milestone",
-                     "checkpoints": "checkpoint"]
+                     "checkpoints": "checkpoint", "evidence": "evidence item"]
         return names[last] ?? "object here"
     }
 

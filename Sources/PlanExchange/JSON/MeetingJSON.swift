@@ -27,7 +27,7 @@ extension PlanEncoding {
                     ("nextSteps", .string(h.nextSteps)),
                     ("escalations", .string(h.escalations)),
                     ("asks", .string(h.asks)),
-                ])
+                ] + evidence(h.evidence))
             })),
             ("decisions", .array(m.decisions.map { d in
                 .object([
@@ -46,13 +46,14 @@ extension PlanEncoding {
                     ("action", .optional(d.action, JSONOut.string)),
                 ])
             })),
-        ])
+        ] + record(m.record))
     }
 }
 
 extension PlanDecoding {
     static func decodeMeeting(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Meeting? {
-        guard let o = r.object(node, p(), keys: ["name", "date", "checkpoint", "byWhen", "highlights", "decisions"]) else { return nil }
+        guard let o = r.object(node, p(), keys: ["name", "date", "checkpoint", "byWhen", "highlights", "decisions"],
+                               optional: ["attendance", "minutes", "mattersArising"]) else { return nil }
         let name = r.string(o["name"], "\(p()).name")
         let date = r.date(o["date"], "\(p()).date")
         let checkpoint = r.optionalString(o["checkpoint"], "\(p()).checkpoint")
@@ -65,12 +66,16 @@ extension PlanDecoding {
         }
         let highlights = list(o["highlights"], "\(p()).highlights", "highlights", &r, decodeHighlight)
         let decisions = list(o["decisions"], "\(p()).decisions", "decisions", &r, decodeDecision)
-        guard let name, let date, let checkpoint, let byWhen, let highlights, let decisions else { return nil }
-        return Meeting(name: name, date: date, checkpoint: checkpoint, byWhen: byWhen, highlights: highlights, decisions: decisions)
+        let record = decodeRecord(o, p, &r)
+        guard let name, let date, let checkpoint, let byWhen, let highlights, let decisions, let record else { return nil }
+        var meeting = Meeting(name: name, date: date, checkpoint: checkpoint, byWhen: byWhen, highlights: highlights, decisions: decisions)
+        meeting.record = record
+        return meeting
     }
 
     static func decodeHighlight(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Highlight? {
-        guard let o = r.object(node, p(), keys: ["area", "rag", "reason", "progress", "nextSteps", "escalations", "asks"]) else { return nil }
+        guard let o = r.object(node, p(), keys: ["area", "rag", "reason", "progress", "nextSteps", "escalations", "asks"],
+                               optional: ["evidence"]) else { return nil }
         let area = r.int(o["area"], "\(p()).area")
         var rag: Status?? = .some(nil)
         if let node = o["rag"], node.value != .null { rag = r.choice(node, "\(p()).rag", Status.self).map { .some($0) } }
@@ -79,8 +84,11 @@ extension PlanDecoding {
         let next = r.string(o["nextSteps"], "\(p()).nextSteps")
         let escalations = r.string(o["escalations"], "\(p()).escalations")
         let asks = r.string(o["asks"], "\(p()).asks")
-        guard let area, let rag, let reason, let progress, let next, let escalations, let asks else { return nil }
-        return Highlight(area: area, rag: rag, reason: reason, progress: progress, nextSteps: next, escalations: escalations, asks: asks)
+        let evidence = decodeEvidence(o["evidence"], "\(p()).evidence", &r)
+        guard let area, let rag, let reason, let progress, let next, let escalations, let asks, let evidence else { return nil }
+        var highlight = Highlight(area: area, rag: rag, reason: reason, progress: progress, nextSteps: next, escalations: escalations, asks: asks)
+        highlight.evidence = evidence
+        return highlight
     }
 
     static func decodeDecision(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Decision? {

@@ -128,7 +128,7 @@ public enum PlanDecoding {
     static func decodeHeader(_ node: JSONNode?, _ r: inout FieldReader) -> Header? {
         func p() -> String { "header" }
         guard let o = r.object(node, p(), keys: ["localArea", "title", "notice", "inspectionStart", "inspectionEnd",
-                                                 "revisitReportDate", "accountableOfficers", "advisers"]) else { return nil }
+                                                 "revisitReportDate", "accountableOfficers", "advisers"], optional: ["agreements"]) else { return nil }
         let localArea = r.string(o["localArea"], "\(p()).localArea")
         let title = r.string(o["title"], "\(p()).title")
         let notice = r.optionalString(o["notice"], "\(p()).notice")
@@ -137,9 +137,12 @@ public enum PlanDecoding {
         let revisit = r.optionalDate(o["revisitReportDate"], "\(p()).revisitReportDate")
         let officers = list(o["accountableOfficers"], "\(p()).accountableOfficers", "people", &r, decodePerson)
         let advisers = list(o["advisers"], "\(p()).advisers", "people", &r, decodePerson)
-        guard let localArea, let title, let notice, let start, let end, let revisit, let officers, let advisers else { return nil }
-        return Header(localArea: localArea, title: title, notice: notice, inspectionStart: start, inspectionEnd: end,
-                      revisitReportDate: revisit, accountableOfficers: officers, advisers: advisers)
+        let agreements = decodeAgreements(o["agreements"], "\(p()).agreements", &r)
+        guard let localArea, let title, let notice, let start, let end, let revisit, let officers, let advisers, let agreements else { return nil }
+        var header = Header(localArea: localArea, title: title, notice: notice, inspectionStart: start, inspectionEnd: end,
+                            revisitReportDate: revisit, accountableOfficers: officers, advisers: advisers)
+        header.agreements = agreements
+        return header
     }
 
     static func decodePerson(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Person? {
@@ -201,10 +204,9 @@ public enum PlanDecoding {
     }
 
     static func decodeAction(_ node: JSONNode, _ p: () -> String, _ r: inout FieldReader) -> Action? {
-        var keys = ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status", "kpiText", "kpis", "successCriteria", "notes"]
-        // Optional: only an action whose by-when was written in words has it.
-        if case let .object(members) = node.value, members.contains(where: { $0.key == "byWhenWritten" }) { keys.append("byWhenWritten") }
-        guard let o = r.object(node, p(), keys: keys) else { return nil }
+        guard let o = r.object(node, p(), keys: ["ref", "text", "byWhen", "leads", "seniorResponsibleOfficer", "status",
+                                              "kpiText", "kpis", "successCriteria", "notes"],
+                               optional: ["byWhenWritten", "evidence", "revisions"]) else { return nil }
         let ref = r.string(o["ref"], "\(p()).ref")
         let text = r.string(o["text"], "\(p()).text")
         let byWhen = r.optionalDate(o["byWhen"], "\(p()).byWhen")
@@ -223,11 +225,16 @@ public enum PlanDecoding {
             return Note(date: date, author: author, text: text)
         }
         let written = o["byWhenWritten"].map { r.string($0, "\(p()).byWhenWritten") }
-        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes,
-              written != .some(nil) else { return nil }
-        return Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
-                      kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes),
-                      byWhenWritten: written ?? nil)
+        let evidence = decodeEvidence(o["evidence"], "\(p()).evidence", &r)
+        let revisions = decodeRevisions(o["revisions"], "\(p()).revisions", &r)
+        guard let ref, let text, let byWhen, let leads, let sro, let status, let kpiText, let kpis, let criteria, let notes, let evidence,
+              let revisions, written != .some(nil) else { return nil }
+        var action = Action(ref: ref, text: text, byWhen: byWhen, leads: leads, seniorResponsibleOfficer: sro, status: status,
+                            kpiText: kpiText, kpis: kpis, successCriteria: criteria, notes: Note.uniquingIDs(notes),
+                            byWhenWritten: written ?? nil)
+        action.evidence = evidence
+        action.revisions = revisions
+        return action
     }
 
     static func decodeScore(_ node: JSONNode?, _ p: @autoclosure () -> String, _ r: inout FieldReader) -> Score? {
@@ -284,13 +291,16 @@ public enum PlanDecoding {
             }
         }
         let milestones = list(o["milestones"], "\(p()).milestones", "milestones", &r) { (node: JSONNode, p: () -> String, r: inout FieldReader) -> Milestone? in
-            guard let o = r.object(node, p(), keys: ["label", "date", "target", "actual"]) else { return nil }
+            guard let o = r.object(node, p(), keys: ["label", "date", "target", "actual"], optional: ["evidence"]) else { return nil }
             let label = r.string(o["label"], "\(p()).label")
             let date = r.optionalDate(o["date"], "\(p()).date")
             let target = r.optionalNumber(o["target"], "\(p()).target")
             let actual = r.optionalNumber(o["actual"], "\(p()).actual")
-            guard let label, let date, let target, let actual else { return nil }
-            return Milestone(label: label, date: date, target: target, actual: actual)
+            let evidence = decodeEvidence(o["evidence"], "\(p()).evidence", &r)
+            guard let label, let date, let target, let actual, let evidence else { return nil }
+            var milestone = Milestone(label: label, date: date, target: target, actual: actual)
+            milestone.evidence = evidence
+            return milestone
         }
         guard let ref, let name, let unit, let better, let baseline, let comparator, let milestones else { return nil }
         return KPI(ref: ref, name: name, unit: unit, better: better, baseline: baseline, comparator: comparator, milestones: milestones)

@@ -74,7 +74,7 @@ public enum PlanEncoding {
             ("revisitReportDate", date(h.revisitReportDate)),
             ("accountableOfficers", .array(h.accountableOfficers.map(person))),
             ("advisers", .array(h.advisers.map(person))),
-        ])
+        ] + agreements(h.agreements))
     }
 
     static func person(_ p: Person) -> JSONOut {
@@ -108,7 +108,7 @@ public enum PlanEncoding {
             })),
         ]
         if let written = a.byWhenWritten { members.append(("byWhenWritten", .string(written))) }
-        return .object(members)
+        return .object(members + evidence(a.evidence) + revisions(a.revisions))
     }
 
     public static func risk(_ r: Risk) -> JSONOut {
@@ -139,7 +139,8 @@ public enum PlanEncoding {
             ("comparator", .optional(k.comparator) { c in .object([("label", .string(c.label)), ("value", .number(c.value))]) }),
             ("milestones", .array(k.milestones.map { m in
                 .object([("label", .string(m.label)), ("date", date(m.date)),
-                         ("target", .optional(m.target, JSONOut.number)), ("actual", .optional(m.actual, JSONOut.number))])
+                         ("target", .optional(m.target, JSONOut.number)), ("actual", .optional(m.actual, JSONOut.number))]
+                        + evidence(m.evidence))
             })),
         ])
     }

@@ -154,6 +154,9 @@ extension Plan {
         case let .meeting(edit):
             return .meeting(try applyMeeting(edit))
         case let .structure(edit): return .structure(try applyStructure(edit))
+        case let .evidence(edit): return .evidence(try applyEvidence(edit))
+        case let .agreement(edit): return .agreement(try applyAgreement(edit))
+        case let .record(edit): return .record(try applyRecord(edit))
         }
     }
 

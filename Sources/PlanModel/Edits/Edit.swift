@@ -40,6 +40,12 @@ public indirect enum Edit: Codable, Equatable, Sendable {
     case meeting(MeetingEdit)
     /// Builds the plan's structure: header, governance, areas, findings, KPIs (`StructureEdits.swift`).
     case structure(StructureEdit)
+    /// Evidence on an action, a KPI figure or a highlight (see `EvidenceEdit`).
+    case evidence(EvidenceEdit)
+    /// The agreed plan and revisions of its dates (see `AgreementEdit`).
+    case agreement(AgreementEdit)
+    /// A meeting's attendance, minutes and matters arising (see `RecordEdit`).
+    case record(RecordEdit)
 
     /// Sets an action's status from the one the person saw, adding the reason as a
     /// progress note first when given.

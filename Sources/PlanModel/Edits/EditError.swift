@@ -37,6 +37,8 @@ public struct EditConflict: Equatable, Sendable, CustomStringConvertible {
         /// Part of the plan's structure, by path: ["area", "3", "title"], ["kpi", "K1"],
         /// ["plan", "narrative"]. A path overlaps every path it starts or that starts it.
         case structure([String])
+        /// An evidence item, by its holder and id.
+        case evidence(EvidenceHolder, id: String)
     }
 
     public var target: Target

@@ -27,6 +27,9 @@ extension Edit {
             // checks it still has it) is not a change: the line says only what changed.
             (edits.count > 1 ? edits.filter { !$0.keepsItsValue } : edits).map { $0.summary(in: plan) }.joined(separator: "; ")
         case let .meeting(edit): edit.summary
+        case let .evidence(edit): edit.summary(in: plan)
+        case let .agreement(edit): edit.summary
+        case let .record(edit): edit.summary
         case let .structure(edit): edit.summary
         }
     }

@@ -10,6 +10,8 @@ extension Edit {
         case let .removeAction(r, _), let .addNote(r, _, _), let .removeNote(r, _): return r == ref
         case let .batch(edits): return edits.contains { $0.touches(action: ref) }
         case let .structure(edit): return edit.touches(action: ref)
+        case let .evidence(edit): return edit.holder == .action(ref)
+        case let .agreement(edit): return edit.ref == ref
         default: return false
         }
     }
@@ -35,7 +37,7 @@ extension Edit {
         case let (.removeRisk(r, _), .risk(ref, _)): return r == ref
         case let (.setActual(k, m, _, _), .actual(kpi, milestone)): return k == kpi && m == milestone
         case let (.addCheckpoint(c, _), .checkpoint(name)), let (.removeCheckpoint(c), .checkpoint(name)): return c.name == name
-        case (.meeting, _), (.structure, _): return targets.contains { $0.overlaps(target) }
+        case (.meeting, _), (.structure, _), (.evidence, _), (.agreement, _), (.record, _): return targets.contains { $0.overlaps(target) }
         default: return false
         }
     }
@@ -67,6 +69,14 @@ extension Edit {
         case let .batch(edits): return edits.lazy.compactMap(\.subject).first
         case .meeting: return nil
         case let .structure(edit): return edit.kpiRef.map(Subject.kpi)
+        case let .evidence(edit):
+            switch edit.holder {
+            case let .action(ref): return .action(ref)
+            case let .figure(kpi, _): return .kpi(kpi)
+            case .highlight: return nil
+            }
+        case let .agreement(edit): return edit.ref.map(Subject.action)
+        case .record: return nil
         }
     }
 }
@@ -91,6 +101,9 @@ extension Edit {
         case let .batch(edits): return edits.flatMap(\.targets)
         case let .meeting(edit): return edit.targets
         case let .structure(edit): return edit.targets
+        case let .evidence(edit): return [.evidence(edit.holder, id: edit.item.id)]
+        case let .agreement(edit): return [edit.ref.map { .action($0, .byWhen) } ?? .structure(["plan", "agreement"])]
+        case let .record(edit): return [.meeting(edit.meeting)]
         }
     }
 }
@@ -106,6 +119,9 @@ extension EditConflict.Target {
         case let (.risk(a, f), .risk(b, g)): return a == b && (f == nil || g == nil || f == g)
         case let (.meeting(a), .highlight(b, _)), let (.highlight(b, _), .meeting(a)): return a == b
         case let (.structure(a), .structure(b)): return a.starts(with: b) || b.starts(with: a)
+        case let (.action(a, nil), .evidence(.action(b), _)), let (.evidence(.action(b), _), .action(a, nil)): return a == b
+        case let (.highlight(m, a), .evidence(.highlight(n, b), _)), let (.evidence(.highlight(n, b), _), .highlight(m, a)):
+            return m == n && a == b
         default: return self == other
         }
     }
@@ -130,6 +146,9 @@ extension EditConflict.Target {
             return ("area \(area)'s highlight for \"\(meeting)\"", highlight.map { _ in "" })
         case let .decision(number): return ("decision D\(number)", plan.decision(number).map { "\"\($0.decision.text.prefix(60))\"" })
         case let .structure(path): return (path.joined(separator: " "), nil)
+        case let .evidence(holder, id):
+            let item = plan.evidence(of: holder)?.first { $0.id == id }
+            return ("evidence on \(holder.display(in: plan))", item.map { "“\($0.title.prefix(60))”" })
         }
     }
 }

@@ -142,6 +142,10 @@ public struct Action: Codable, Equatable, Sendable {
     /// The by-when as the plan wrote it when it is not a date ("Ongoing", "TBC", "Termly"),
     /// kept so it is not lost; shown where the date would be while there is no date.
     public var byWhenWritten: String?
+    /// What shows the action's effect (see `Evidence`).
+    public var evidence: [Evidence] = []
+    /// Changes to its agreed by-when, with their reasons (see `DateRevision`).
+    public var revisions: [DateRevision] = []
 
     public init(ref: String, text: String, byWhen: PlanDate? = nil, leads: [String] = [],
                 seniorResponsibleOfficer: String? = nil, status: Status = .notStarted,

@@ -35,6 +35,8 @@ public struct Milestone: Codable, Equatable, Sendable {
     public var date: PlanDate?
     public var target: Double?
     public var actual: Double?
+    /// Where the actual came from (see `Evidence`).
+    public var evidence: [Evidence] = []
 
     public init(label: String, date: PlanDate? = nil, target: Double? = nil, actual: Double? = nil) {
         self.label = label

@@ -16,6 +16,8 @@ public struct Meeting: Codable, Equatable, Sendable {
     public var highlights: [Highlight]
     /// In decision-number order.
     public var decisions: [Decision]
+    /// Attendance, minutes and matters arising, as the secretary records them (see `MeetingRecord`).
+    public var record = MeetingRecord()
 
     public init(name: String, date: PlanDate, checkpoint: String? = nil, byWhen: [ActionDate] = [],
                 highlights: [Highlight] = [], decisions: [Decision] = []) {
@@ -88,6 +90,8 @@ public struct Highlight: Codable, Equatable, Sendable {
     public var escalations: String
     /// Decisions asked of the board.
     public var asks: String
+    /// What the report's claims rest on (see `Evidence`).
+    public var evidence: [Evidence] = []
 
     public init(area: Int, rag: Status? = nil, reason: String = "", progress: String = "", nextSteps: String = "",
                 escalations: String = "", asks: String = "") {

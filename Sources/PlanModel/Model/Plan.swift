@@ -41,6 +41,8 @@ public struct Header: Codable, Equatable, Sendable {
     public var revisitReportDate: PlanDate?
     public var accountableOfficers: [Person]
     public var advisers: [Person]
+    /// When the plan was agreed with DfE and NHS England, oldest first (see `Agreement`).
+    public var agreements: [Agreement] = []
 
     public init(localArea: String, title: String, notice: String? = nil,
                 inspectionStart: PlanDate? = nil, inspectionEnd: PlanDate? = nil,

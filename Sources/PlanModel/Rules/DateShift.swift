@@ -55,7 +55,7 @@ extension Plan {
                 plan.meetings[m].decisions[d].due = moved(plan.meetings[m].decisions[d].due)
             }
         }
-        return plan
+        return plan.shiftingReviewCycle(byDays: days)
     }
 
     /// The illustrative plan set so that its story's "as at" day is `today`, with its

@@ -5,12 +5,12 @@
 /// figures; `notice` says so, and the sample generator puts it on the plan.
 public enum IllustrativeMeetings {
     /// The sample's notice with meetings: what is Devon's and what is invented.
-    public static let notice = "Illustrative sample: the by-when dates, statuses, progress notes, risks, KPI figures, checkpoints, board meetings, highlight reports and decisions in this file are invented for demonstration. The plan text is Devon’s (2022)."
+    public static let notice = "Illustrative sample: the by-when dates, statuses, progress notes, risks, KPI figures, checkpoints, board meetings, highlight reports and decisions, attendance and minutes, the advisers, the plan’s agreement, its revised dates and the evidence in this file are invented for demonstration. The plan text is Devon’s (2022)."
 
     /// The illustrative plan with its meetings and the notice that labels them.
     public static func adding(to plan: Plan) -> Plan {
         var out = plan
-        out.meetings = meetings(for: plan)
+        out.meetings = IllustrativeMinutes.recording(meetings(for: plan))
         out.header.notice = notice
         return out
     }

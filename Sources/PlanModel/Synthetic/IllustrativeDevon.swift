@@ -19,7 +19,7 @@ public enum IllustrativeDevon: SampleBuilders {
         plan.risks = risks
         for k in plan.kpis.indices { try figures(&plan.kpis[k]) }
         plan.checkpoints = checkpoints.map { checkpoint(plan, $0) }
-        return IllustrativeMeetings.adding(to: plan)
+        return IllustrativeReview.adding(to: IllustrativeMeetings.adding(to: plan))
     }
 
     private static func invent(_ action: inout Action) {

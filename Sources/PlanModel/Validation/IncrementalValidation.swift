@@ -43,6 +43,12 @@ extension Validator {
             // A removal, or an actual (a number the edit itself checks), breaks no rule the
             // validator keeps for what remains.
             case .removeAction, .removeRisk, .removeCheckpoint, .setActual: break
+            // Evidence is checked when it is added (`Evidence.problem`).
+            case .evidence: break
+            // Revisions and agreements carry dates and words the edit itself checks.
+            case .agreement: break
+            // A meeting's record is checked when it is set (`applyRecord`).
+            case .record: break
             case let .batch(edits):
                 for edit in edits where !add(edit) { return false }
             // Meetings and the plan's structure reach across the plan: check it whole.
