@@ -126,4 +126,20 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertEqual(cleared.status, 0, cleared.stderr)
         XCTAssertNil(try PlanStore.open(path: db, user: "check").load().kpi("K4")?.baseline)
     }
+
+    func testEveryCommandsHelpWrapsAtWordBoundariesWithoutRaggedLines() throws {
+        let overview = try run("--help").stdout
+        let commands = overview.components(separatedBy: "SUBCOMMANDS:").last?.split(separator: "\n")
+            .compactMap { $0.hasPrefix("  ") ? $0.split(separator: " ").first.map(String.init) : nil } ?? []
+        XCTAssertGreaterThan(commands.count, 20, overview)
+        for command in [""] + commands {
+            let help = try (command.isEmpty ? run("--help") : run(command, "--help")).stdout
+            let lines = help.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            // (An example, indented, may be longer than the screen: it is wrapped where it must be.)
+            for (previous, line) in zip(lines, lines.dropFirst()) where !previous.isEmpty && previous.count < 60 && !previous.hasPrefix(" ") {
+                XCTAssertFalse(line.first.map { $0.isLowercase || $0 == "(" } ?? false,
+                               "planboard \(command) --help: a line ends early and the sentence goes on below it:\n\(previous)\n\(line)")
+            }
+        }
+    }
 }

@@ -8,7 +8,7 @@ struct AgreementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agreement",
         abstract: "Record when the plan was agreed, propose changes to agreed dates, and record their agreement.",
-        discussion: """
+        discussion: Prose.flowing("""
             Once the plan is agreed, each action keeps its agreed by-when. Moving it is a revision with
             a reason, proposed until a chair records that it was agreed (by whom, on what date).
             Re-agreeing the plan after a review starts a new baseline; the old ones are kept.
@@ -17,7 +17,7 @@ struct AgreementCommand: ParsableCommand {
               planboard agreement move 3b --to 2023-06-30 --reason "Recruitment slipped"
               planboard agreement approve 3b --by "the DfE adviser at the 6-month review" --on 2023-04-12
               planboard agreement list --unagreed
-            """,
+            """),
         subcommands: [AgreePlan.self, Move.self, Approve.self, List.self])
 
     struct AgreePlan: ParsableCommand {

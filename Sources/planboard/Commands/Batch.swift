@@ -7,14 +7,14 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Make many action updates from a file or standard input, one `set` per line.",
-        discussion: """
+        discussion: Prose.flowing("""
             Each line holds what you would type after `planboard set`, e.g.
                 3b --status amber --reason "Recruitment slower than planned"
                 1a --by-when 31/03/2023 --lead "Jackie Ross"
             Blank lines and lines starting with # are skipped. Each line is saved as its own
             change the moment it is read, and a line "ok" or "error" is printed for it, so a
             script knows exactly which updates were saved. Exits 1 if any line failed.
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("The file of updates, or - for standard input.", valueName: "file"))
     var file: String

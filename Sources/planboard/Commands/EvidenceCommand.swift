@@ -8,7 +8,7 @@ struct EvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence",
         abstract: "Add, remove and list evidence on actions, KPI figures and highlights.",
-        discussion: """
+        discussion: Prose.flowing("""
             Evidence is where to find what shows an action's effect or a figure's source: a link
             or a document reference (a file path, an intranet address), never the file itself.
             Examples:
@@ -16,7 +16,7 @@ struct EvidenceCommand: ParsableCommand {
               planboard evidence add K2 --milestone "6 months" --title "Census return" --link "S:/SEND/census.xlsx"
               planboard evidence add 3 --meeting "Board 2023-09-12" --title "Parent survey" --link https://…
               planboard evidence list --missing
-            """,
+            """),
         subcommands: [Add.self, Remove.self, List.self])
 
     /// Which holder an argument and its options name.

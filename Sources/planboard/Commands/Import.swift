@@ -9,7 +9,7 @@ struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load a plan from JSON or a Word APP (.docx), or actions from an Excel tracker (.xlsx, .csv), all or nothing.",
-        discussion: """
+        discussion: Prose.flowing("""
             The file is checked first; if anything is wrong, nothing is imported and the plan file is left exactly as it was.
               planboard import plan.json              a planboard/1 JSON plan
               planboard import APP.docx --dry-run     a plan in the Word template: says what it placed and what it could
@@ -20,7 +20,7 @@ struct Import: ParsableCommand {
             On a shared plan (--db postgres://…) a Word plan or JSON goes into an empty
             database (its owner), or over the plan with --replace as one change (a chair);
             a tracker's changes are one change signed by your login. A dry run only reads.
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("The file to import: planboard/1 JSON, a Word plan (.docx), or a tracker (.xlsx, .csv) with --area.", valueName: "file"))
     var file: String

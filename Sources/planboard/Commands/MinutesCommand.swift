@@ -8,7 +8,7 @@ struct MinutesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "minutes",
         abstract: "Record a meeting's attendance and apologies, its minutes per agenda item, and matters arising.",
-        discussion: """
+        discussion: Prose.flowing("""
             Matters arising are numbered M1, M2 ... across the plan and carried to each later meeting's
             agenda until a meeting closes them. The board pack opens with the last meeting's minutes
             and the matters arising.
@@ -19,7 +19,7 @@ struct MinutesCommand: ParsableCommand {
               planboard minutes arising add "Report EP recruitment to the next board" --owner "Jackie Ross"
               planboard minutes arising close 2 --meeting "Board 2023-10-10"
               planboard minutes show
-            """,
+            """),
         subcommands: [Attend.self, Write.self, Arising.self, Show.self])
 
     struct MeetingOption: ParsableArguments {

@@ -8,7 +8,7 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Write the board pack for a meeting, or the progress review: HTML (default), Markdown, PDF or Word.",
-        discussion: """
+        discussion: Prose.flowing("""
             The pack: cover, summary, a highlight report per area, the RAG grid, the risk heatmap
             and register, the impact score card, exceptions and the decisions log.
             HTML is one self-contained file that prints on A4. PDF is that HTML printed by
@@ -19,7 +19,7 @@ struct Report: ParsableCommand {
             score card, risks, open decisions and what the partnership asks.
             Example: planboard report --meeting "Board 2023-09-12" --format pdf -o pack.pdf
             Example: planboard report --kind review --at 6 --format docx -o review-6-months.docx
-            """)
+            """))
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, md, pdf, docx }
     enum Kind: String, ExpressibleByArgument, CaseIterable { case pack, review }

@@ -6,11 +6,11 @@ struct SetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
         abstract: "Update one action from a script: status, by-when, lead or a progress note.",
-        discussion: """
+        discussion: Prose.flowing("""
             All the changes given are made together as one change in the change log, exactly as
             the dashboard makes them. Red and Amber need --reason, which is kept as a progress note.
             Example: planboard set 3b --status red --reason "Two caseworkers left in May"
-            """)
+            """))
 
     @Argument(help: ArgumentHelp("The action's reference, e.g. 3b or 3a.ii.", valueName: "ref"))
     var ref: String

@@ -69,11 +69,11 @@ struct ServerInit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create planboard's tables and the roles viewer, editor and chair in an empty database.",
-        discussion: """
+        discussion: Prose.flowing("""
             Run once, as the database's owner (who keeps every right and counts as a chair). The \
             password comes from PGPASSWORD or ~/.pgpass. Then bring a plan in with `planboard copy` \
             or `planboard import`, and add people with `planboard people add`.
-            """)
+            """))
 
     @OptionGroup var store: StoreOptions
 
@@ -92,14 +92,14 @@ struct PeopleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people",
         abstract: "List, add and change the people of a plan and their roles.",
-        discussion: """
+        discussion: Prose.flowing("""
             Roles: viewer (reads everything, changes nothing), editor (actions, notes, KPI actuals, \
             risks), chair (also areas, checkpoints, meetings, import and people). On a PostgreSQL \
             server the server enforces them, for planboard and psql alike, and only a chair may add \
             people or change roles. In a SQLite file they are advisory: anyone who can write the \
             file can change anything, and planboard does not check them; `planboard copy` carries \
             them to a server.
-            """,
+            """),
         subcommands: [PeopleList.self, PeopleAdd.self, PeopleSetRole.self],
         defaultSubcommand: PeopleList.self)
 }
@@ -187,7 +187,7 @@ struct Copy: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "copy",
         abstract: "Copy a plan with its change log, checkpoints and people between a SQLite file and a PostgreSQL database, all or nothing.",
-        discussion: """
+        discussion: Prose.flowing("""
             The destination must be new: a file that does not exist yet, or a database made by \
             `planboard server init` that holds no plan. Copying into a database must be done by \
             its owner, since the log keeps who made each change. Into a database, each person \
@@ -195,7 +195,7 @@ struct Copy: ParsableCommand {
             yet (they log in once the server's administrator sets how); if one cannot be, nothing \
             is copied. Out of a database, the people with a planboard role on the server are kept \
             in the file, where roles are advisory.
-            """)
+            """))
 
     @Option(help: ArgumentHelp("The plan to copy: a SQLite file or a postgres:// URL.", valueName: "path|url")) var from: String
     @Option(help: ArgumentHelp("Where to copy it: a new SQLite file or an empty postgres:// database.", valueName: "path|url")) var to: String
