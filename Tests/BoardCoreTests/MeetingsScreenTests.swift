@@ -218,4 +218,20 @@ extension MeetingsScreenTests {
         state.press(.char("M"), .enter)
         XCTAssertEqual(state.screen, ScreenID(MeetingsScreen.kind, "Board: special"))
     }
+
+    func testTheDecisionsSectionIsReachedEvenWithNoDecisionsAndEachSaysWhoWhenAndWhichArea() throws {
+        var state = try agenda(width: 120, height: 35)
+        let meeting = try drafted
+        XCTAssertTrue(meeting.decisions.isEmpty, "the drafted meeting has no decisions yet")
+        state.press(.end)
+        XCTAssertTrue(state.text.contains("  None yet."), "the last stop shows what is below it:\n\(state.text)")
+        XCTAssertFalse(state.text.contains("↓"), state.text)
+        var recordedAgenda = try agenda(width: 120, height: 35, previous: true)
+        recordedAgenda.press(.end)
+        let text = recordedAgenda.text
+        for decision in try recorded.decisions.suffix(1) {
+            XCTAssertTrue(text.contains(decision.owner.map { "owner \($0)" } ?? "no owner"), text)
+            XCTAssertTrue(text.contains(decision.due.map { "due \($0.display)" } ?? "no due date"), text)
+        }
+    }
 }

@@ -168,7 +168,7 @@ public struct MeetingsScreen: LineScreen {
         }
         lines.append(Line(" Decisions (\(key(.meetings(.addDecision))) records one · \(key(.meetings(.toggleDone))) done/reopen · \(key(.meetings(.turnIntoAction))) turns one into an action)",
                           .tableHeader))
-        for d in m.decisions { lines += decisionLines(d, width) }
+        for d in m.decisions { lines += decisionLines(d, plan.area(of: d), width) }
         if m.decisions.isEmpty { lines.append(Line("  None yet.", .dim)) }
         return lines
     }
@@ -196,11 +196,16 @@ public struct MeetingsScreen: LineScreen {
         }
     }
 
-    private func decisionLines(_ d: Decision, _ width: Int) -> [Line] {
+    private func decisionLines(_ d: Decision, _ area: Int?, _ width: Int) -> [Line] {
         let state = d.done ? Line.Segment("✓ done ", .status(.complete), keepsRole: true) : Line.Segment("○ open ", .normal)
         var line = Line([Line.Segment("  " + TextLayout.pad(d.label, 5), .heading), state], target: Item.decision(d.number).target)
         line.segments.append(Line.Segment(TextLayout.fit(d.text, max(10, width - 16))))
-        let details = [d.owner.map { "owner \($0)" }, d.due.map { "due \($0.display)" }, d.link.map { "about \($0.display)" },
+        // Who, by when and which area, whatever it is linked to (an action's or a risk's area too).
+        let about = d.link.map { link -> String in
+            if case .area = link { return "about \(link.display)" }
+            return "about \(link.display)" + (area.map { " (area \($0))" } ?? "")
+        }
+        let details = [d.owner.map { "owner \($0)" } ?? "no owner", d.due.map { "due \($0.display)" } ?? "no due date", about,
                        d.action.map { "→ action \($0)" }].compactMap { $0 }
         return [line] + (details.isEmpty ? [] : [Line(TextLayout.fit("         " + details.joined(separator: " · "), width), .dim)])
     }

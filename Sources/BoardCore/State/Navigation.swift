@@ -94,7 +94,11 @@ extension BoardState {
             // first finding) shows with as much as fits of what is above it: the weakness
             // as written sits above an area's findings and has no stop of its own.
             let isFirstStop = index == body.firstSelectable || body.selectable(from: index, steps: -1) == target
-            screen.top = isFirstStop ? max(0, index - rows + 1) : body.scroll(toShow: index, from: top, rows: rows)
+            // And the last stop shows with what is below it (an agenda's Decisions heading and
+            // "None yet." have no stop of their own): "↓ more" never stays with nowhere to go.
+            let isLastStop = body.selectable(from: index, steps: 1) == target
+            let shown = body.scroll(toShow: index, from: top, rows: rows)
+            screen.top = isFirstStop ? max(0, index - rows + 1) : isLastStop ? max(shown, min(body.maxTop(rows: rows), index)) : shown
         }
     }
 }
