@@ -234,4 +234,23 @@ extension MeetingsScreenTests {
             XCTAssertTrue(text.contains(decision.due.map { "due \($0.display)" } ?? "no due date"), text)
         }
     }
+
+    func testEveryDecisionIsListedOpenFirstAndEnterOpensItOnItsAgenda() throws {
+        var state = try meetingsBoard(width: 120, height: 35)
+        state.press(.char("M"), .char("B"))
+        XCTAssertEqual(state.screen.kind, "decisions", state.text)
+        let all = state.plan.meetings.flatMap { m in m.decisions.map { (m, $0) } }
+        XCTAssertFalse(all.isEmpty)
+        let text = state.text
+        let rows = text.split(separator: "\n").filter { $0.contains("○ open") || $0.contains("✓ done") }
+        XCTAssertEqual(rows.count, min(all.count, rows.count))
+        let firstDone = rows.firstIndex { $0.contains("✓ done") } ?? rows.count
+        XCTAssertFalse(rows[firstDone...].contains { $0.contains("○ open") }, "open first:\n\(text)")
+        let first = try XCTUnwrap(all.first { !$0.1.done } ?? all.first)
+        XCTAssertTrue(text.contains(first.1.owner.map { "owner \($0)" } ?? "no owner"), text)
+        XCTAssertTrue(text.contains("at “\(first.0.name)”"), text)
+        state.press(.enter)
+        XCTAssertEqual(state.screen, ScreenID("meetings", first.0.name), "Enter opens its meeting's agenda")
+        XCTAssertTrue(Render.screen(state).lines.contains { $0.contains(first.1.label) }, state.text)
+    }
 }

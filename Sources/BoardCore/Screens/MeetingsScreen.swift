@@ -31,7 +31,8 @@ public struct MeetingsScreen: LineScreen {
          Binding([.char("A")], .meetings(.addMeeting), "Add a meeting (name, date); drafted until recorded", needs: [.writable, .chair]),
          Binding([.char("R")], .meetings(.recordMeeting), "Record the meeting as held: a checkpoint of every status, score, actual and by-when",
                  needs: [.writable, .chair]),
-         Binding([.char("S")], .meetings(.compareWith), "Compare with this meeting (what “since” means)")]
+         Binding([.char("S")], .meetings(.compareWith), "Compare with this meeting (what “since” means)"),
+         Binding([.char("B")], .push(DecisionsScreen.kind), "Every decision of the board, open first, across all meetings", bar: "All decisions")]
             + EvidenceKeys.bindings(chair: true) + MinutesKeys.bindings
     }
 

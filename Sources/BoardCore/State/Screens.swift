@@ -9,6 +9,7 @@ public enum Screens {
             HelpScreen.self,
             LegendScreen.self,
             MeetingsScreen.self,
+            DecisionsScreen.self,
         ]
     }
 
