@@ -41,3 +41,28 @@ final class ConflictWordsTests: XCTestCase {
         }
     }
 }
+
+/// The illustrative sample's story reads as current once its dates move to today: its words
+/// name no month of a year and no year of their own (the dates are in date fields, which move).
+final class SampleStoryWordsTests: XCTestCase {
+    func testTheStoryNamesNoMonthOrYearInItsWords() throws {
+        let data = try Data(contentsOf: try Samples.url(SamplePlans.devonIllustrative))
+        let json = try JSONSerialization.jsonObject(with: data)
+        let months = "January|February|March|April|May|June|July|August|September|October|November|December"
+        let dated = try NSRegularExpression(pattern: "\\b(\(months))( 20\\d\\d)?\\b|\\b(until|in|by|to) 20\\d\\d\\b")
+        var found: [String] = []
+        func walk(_ value: Any, _ key: String) {
+            if let object = value as? [String: Any] {
+                // The findings are the inspectors' words, quoted as the plan has them.
+                for (k, v) in object where k != "findings" { walk(v, k) }
+            } else if let array = value as? [Any] {
+                for v in array { walk(v, key) }
+            } else if let text = value as? String, ["text", "progress", "asks", "title", "reason", "nextSteps", "escalations", "shows"].contains(key),
+                      dated.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+                found.append("\(key): \(text)")
+            }
+        }
+        walk(json, "")
+        XCTAssertEqual(found, [], found.joined(separator: "\n"))
+    }
+}

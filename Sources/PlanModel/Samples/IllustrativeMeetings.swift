@@ -92,7 +92,7 @@ public enum IllustrativeMeetings {
                               progress: "Backlog team in place; delayed annual reviews down from about 1,600.",
                               nextSteps: "Extend the backlog team; start multi-agency quality assurance.",
                               escalations: "Quality assurance capacity (risk R8).",
-                              asks: "Extend the backlog team to September 2023."),
+                              asks: "Extend the backlog team by six months."),
                     Highlight(area: 4, rag: .amber, reason: "Waiting list still rising.",
                               progress: "Extra assessment sessions bought from an independent provider.",
                               nextSteps: "NHS Devon to set out a recovery trajectory.",
@@ -104,7 +104,7 @@ public enum IllustrativeMeetings {
                              owner: "Jane Milligan", due: PlanDate(iso: "2023-04-30"), done: false, link: .risk("R3")),
                     Decision(number: 4, text: "Set up a working group with the parent carer forum on how the EHC process is explained to families.",
                              owner: "Jackie Ross", due: PlanDate(iso: "2023-05-31"), done: false, link: .area(2)),
-                    Decision(number: 5, text: "Extend the annual review backlog team to September 2023.",
+                    Decision(number: 5, text: "Extend the annual review backlog team by six months.",
                              owner: "Jackie Ross", due: PlanDate(iso: "2023-03-31"), done: true, link: .action("3b")),
                 ])))
             // The next board, drafted: its highlights follow the roll-up unless the SRO judges otherwise.
@@ -125,7 +125,7 @@ public enum IllustrativeMeetings {
                                   escalations: "Actions 3a.i, 3j and 3o depend on recruitment (risk R1).",
                                   asks: "Note the revised by-when for 3o."),
                         Highlight(area: 4, rag: .amber, reason: "Recovery trajectory received; not yet on track.",
-                                  progress: "NHS Devon trajectory received in June.",
+                                  progress: "NHS Devon trajectory received last month.",
                                   nextSteps: "Add the ASD actions to the plan.",
                                   escalations: "ASD waiting list (risk R3).", asks: ""),
                     ])))

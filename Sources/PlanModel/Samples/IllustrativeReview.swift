@@ -30,7 +30,7 @@ public enum IllustrativeReview {
          "The review’s recommendations and the new allocation system, agreed by the EP service"),
         ("3a.iii", "Caseworker performance dashboard", "2022-10-31", "https://intranet.devon.example/send/caseworker-targets",
          "Targets set for every caseworker and monitored weekly"),
-        ("3c.i", "Caseload audit, September 2022", "2022-09-30", "SEND Casework/Audits/Caseload audit 2022-09.xlsx",
+        ("3c.i", "Caseload audit of every caseworker", "2022-09-30", "SEND Casework/Audits/Caseload audit 2022-09.xlsx",
          "Average caseload down from 210 to 160"),
         ("3d", "EHC pathway roadmap", "2022-12-16", "https://www.devon.example/send/ehc-roadmap",
          "The simplified pathway, published for families"),

@@ -89,12 +89,12 @@ public enum IllustrativeDevon: SampleBuilders {
     static let actions: [String: Invented] = [
         "1a": Invented("2023-03-31", .amber, mc, [], [
             note("2022-09-14", jr, "Draft ‘what to expect at SEN Support’ guide shared with the Devon Parent/Carer Forum for comment."),
-            note("2023-04-12", jr, "Amber: the health and respite sections are not yet agreed with NHS partners; the education section is published on the Local Offer. New date to be set at the June board."),
+            note("2023-04-12", jr, "Amber: the health and respite sections are not yet agreed with NHS partners; the education section is published on the Local Offer. New date to be set at the next board."),
         ]),
         "1b": Invented("2023-01-31", .red, mc, [], [
             note("2022-10-05", jr, "Pay benchmarking with neighbouring authorities completed; market supplement proposal drafted."),
             note("2023-01-26", jr, "Red: market supplement for caseworkers not approved by the HR panel; 7 of 18 caseworker posts still vacant."),
-            note("2023-06-08", mc, "Revised proposal goes to July Cabinet. Agency cover extended to September."),
+            note("2023-06-08", mc, "Revised proposal goes to next month’s Cabinet. Agency cover extended for another quarter."),
         ]),
         "1c": Invented("2023-06-30", .green, mc, [], [
             note("2022-11-02", jr, "Local Offer review group formed with the parent/carer forum and the young people’s representative group."),
@@ -103,7 +103,7 @@ public enum IllustrativeDevon: SampleBuilders {
         ]),
         "1d-e": Invented("2023-07-31", .amber, mc, [], [
             note("2023-03-01", jr, "Multi-agency briefing pack drafted; training schedule for education settings agreed for the summer term."),
-            note("2023-08-03", jr, "Amber: training for health professionals moved to September; education settings 60% trained."),
+            note("2023-08-03", jr, "Amber: training for health professionals moved back a term; education settings 60% trained."),
         ]),
         "1f": Invented("2023-09-30", .notStarted, mc, [], [
             note("2023-05-30", jr, "To start once the 1c pathway pages are complete."),
@@ -118,7 +118,7 @@ public enum IllustrativeDevon: SampleBuilders {
         ]),
         "2a.h": Invented(nil, .red, jm, [], [
             note("2022-11-10", dco, "Communication audit started across the acute and community health trusts."),
-            note("2023-05-17", dco, "Red: the audit found missed-appointment letters are still sent by post only; the trust’s IT change is not scheduled until 2024."),
+            note("2023-05-17", dco, "Red: the audit found missed-appointment letters are still sent by post only; the trust’s IT change is not scheduled until next year."),
         ]),
         "3a.i": Invented("2022-12-31", .red, mc, [], [
             note("2022-07-20", jr, "Recruitment campaign for 8 caseworkers and 3 educational psychologists launched."),
@@ -133,8 +133,8 @@ public enum IllustrativeDevon: SampleBuilders {
         ]),
         "3b": Invented("2023-03-31", .amber, mc, [], [
             note("2022-08-01", jr, "Annual review backlog team of six in post (fixed term)."),
-            note("2023-01-30", jr, "Red: backlog still 950 against a January target of 800; health and social care contributions are not arriving in time."),
-            note("2023-05-22", jr, "Amber: graduated response agreed with health and social care; backlog down to 640, but the March date was missed."),
+            note("2023-01-30", jr, "Red: backlog still 950 against an interim target of 800; health and social care contributions are not arriving in time."),
+            note("2023-05-22", jr, "Amber: graduated response agreed with health and social care; backlog down to 640, but the agreed date was missed."),
         ]),
         "3c": Invented(nil, .green, nil, ["K6"], [
             note("2022-10-12", jr, "Casework culture training delivered to the 0-25 team (42 staff)."),
@@ -170,7 +170,7 @@ public enum IllustrativeDevon: SampleBuilders {
         "3j": Invented("2023-01-31", .red, mc, ["K5"], [
             note("2022-11-30", jr, "Draft multi-agency QA framework circulated."),
             note("2023-01-31", jr, "Red: framework not agreed and no health or social care QA leads named, so audits are education-only."),
-            note("2023-06-20", jr, "Framework agreed at the board; first joint audit set for September."),
+            note("2023-06-20", jr, "Framework agreed at the board; first joint audit set for next term."),
         ]),
         "3k": Invented("2023-09-29", .notStarted, nil, [], []),
         "3l": Invented("2023-09-29", .notStarted, nil, [], []),
@@ -201,14 +201,14 @@ public enum IllustrativeDevon: SampleBuilders {
              jr, (5, 5),
              "Market supplement for caseworkers; locum educational psychologists for statutory advice; trainee EP places; national recruitment campaign.",
              (4, 4), (2, 4),
-             "5 caseworkers appointed, 2 have left. EP vacancies covered by locums until September.",
+             "5 caseworkers appointed, 2 have left. EP vacancies covered by locums until the new appointments start.",
              "2023-09-12", [1, 3]),
         risk("R2", "2022-06-30",
              "The backlog of 1600 delayed annual reviews is not cleared, so the provision in plans goes out of date.",
              jr, (5, 4),
              "Fixed-term backlog team; graduated response with health and social care partners; weekly tracking.",
              (3, 4), (2, 3),
-             "Backlog down to 420 at the end of July (K1). Backlog team contracts extended to March 2024.",
+             "Backlog down to 420 at the latest count (K1). Backlog team contracts extended by six months.",
              "2023-09-12", [3]),
         risk("R3", "2022-06-30",
              "Demand for ASD assessment keeps rising faster than capacity, so the waiting list of almost 2,000 does not fall.",
@@ -229,7 +229,7 @@ public enum IllustrativeDevon: SampleBuilders {
              "SEND Data and Performance Lead", (4, 3),
              "Data cleanse of case records; monthly reconciliation with schools; data quality dashboard.",
              (2, 3), (1, 3),
-             "Cleanse found 50 duplicate annual review records; the January backlog figure has been revised.",
+             "Cleanse found 50 duplicate annual review records; the earlier backlog figure has been revised.",
              "2023-10-10", [1, 3]),
         risk("R6", "2022-07-15",
              "The high-needs funding deficit limits what can be spent on extra staff and provision.",
@@ -250,7 +250,7 @@ public enum IllustrativeDevon: SampleBuilders {
              jr, (3, 3),
              "Multi-agency QA framework (3j); a QA lead named in each agency; monthly audit sample.",
              (2, 3), (1, 3),
-             "Joint audit starts in September; audits so far are education-only.",
+             "Joint audit starts next term; audits so far are education-only.",
              "2023-09-12", [3]),
         risk("R9", "2022-09-21",
              "The number of SEND Tribunal appeals rises, drawing caseworker time away from assessments.",
@@ -264,7 +264,7 @@ public enum IllustrativeDevon: SampleBuilders {
              "Head of ICT, Devon County Council", (3, 4),
              "System upgrade and family portal procured; interim tracker for the backlog team.",
              (2, 2), (1, 2),
-             "Upgrade went live in June 2023; portal piloted in two localities.",
+             "Upgrade went live last quarter; portal piloted in two localities.",
              "2023-12-12", [2, 3]),
     ]
 
