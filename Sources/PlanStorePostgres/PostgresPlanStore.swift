@@ -637,10 +637,21 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
             || '/' || COALESCE((SELECT p.format FROM planboard.plan p WHERE p.id = 1), '')
         """
 
-    /// Keeps the plan as this change left it for the next command, when it has a log to be
-    /// named by (a database's first change cannot name itself yet).
+    /// The database the last change reached, to remember the plan by when the store closes.
+    private var toRemember: String?
+
+    /// Notes that the plan as this change left it is to be kept for the next command (when
+    /// it has a log to be named by: a database's first change cannot name itself yet). It is
+    /// written once, when the store closes or goes, not after every change: a `batch` of a
+    /// thousand lines encodes the plan once.
     private func remember(identity: String) {
-        guard let cache, let version = held.version, !identity.contains("//") else { return }
+        toRemember = identity.contains("//") ? nil : identity
+    }
+
+    /// Writes what `remember` noted.
+    private func keepRemembered() {
+        guard let identity = toRemember, let cache, let version = held.version else { return }
+        toRemember = nil
         let encoder = PlanParts.encoder()
         var parts: [SnapshotCache.Entry.Part] = []
         for (key, entry) in held.entries {
@@ -715,7 +726,12 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     /// Closes the connection. The store reconnects if used again.
-    public func close() { session.close() }
+    public func close() {
+        keepRemembered()
+        session.close()
+    }
+
+    deinit { keepRemembered() }
 }
 
 extension KPI {
