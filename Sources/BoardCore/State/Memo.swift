@@ -99,6 +99,13 @@ extension BoardState {
         memo.value("rollups", planKey) { rollupsByPart() }
     }
 
+    /// Each area's RAG (the SRO's judgement, else its roll-up), in plan order, once per plan.
+    public var areaRAGs: [AreaRAG] {
+        memo.value("rags", planKey) {
+            zip(plan.areas, rollups).map { plan.rag(ofArea: $0.number, rollingUpTo: $1.worst) }
+        }
+    }
+
     /// The roll-up of every action.
     public var overall: AreaRollup {
         memo.value("overall", planKey) { AreaRollup(combining: rollups) }

@@ -31,12 +31,13 @@ enum AreaViews {
         }
         header.segments.append(Line.Segment(" Overdue Due soon ", .tableHeader))
         var lines = [header]
+        let rags = state.areaRAGs
         for (i, area) in plan.areas.enumerated() {
             let rollup = state.rollups[i]
             var line = Line(target: .area(i))
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
-            line.segments.append(ragCell(plan.rag(ofArea: area.number)))
+            line.segments.append(ragCell(rags[i]))
             if showTotal { line.segments.append(Line.Segment(String(rollup.total).leftPad(6))) }
             for status in Status.allCases { line.segments.append(countCell(status, rollup.count(status))) }
             line.segments.append(Line.Segment((rollup.overdue > 0 ? "!\(rollup.overdue)" : "0").leftPad(8),
@@ -55,12 +56,12 @@ enum AreaViews {
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
                            Line.Segment(" · \(counted(plan.risks.count, "risk")) · \(counted(plan.kpis.count, "KPI"))", .dim)]))
-        if plan.areas.contains(where: { plan.rag(ofArea: $0.number).isJudged }) {
+        if rags.contains(where: \.isJudged) {
             for text in TextLayout.wrap(ragNote, width: width - 1) { lines.append(Line(text, .dim)) }
         }
         if let area = plan.areas.indices.contains(cursor) ? plan.areas[cursor] : nil {
             lines.append(.blank)
-            let rag = plan.rag(ofArea: area.number)
+            let rag = rags[cursor]
             let label = rag.status?.label ?? "no actions"
             let head = "Area \(area.number) RAG: "
             let indent = DisplayWidth.of(head + label) + 1

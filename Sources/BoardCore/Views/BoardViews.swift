@@ -58,6 +58,7 @@ enum BoardViews {
         if plan.areas.isEmpty {
             lines.append(Line(" No areas yet: press \(Bindings.key(.show(.areas))), then \(Bindings.key(.structure(.addArea), on: AreasScreen.self)) to add one.", .dim))
         }
+        let rags = state.areaRAGs
         for (i, area) in plan.areas.enumerated() {
             let r = state.rollups[i]
             var line = Line(target: .area(i))
@@ -65,7 +66,7 @@ enum BoardViews {
             line.highlight = .marked(2)
             line.segments.append(Line.Segment(String(area.number).leftPad(3) + " "))
             line.segments.append(Line.Segment(TextLayout.pad(area.title, titleWidth - 1) + " "))
-            line.segments.append(AreaViews.ragCell(plan.rag(ofArea: area.number)))
+            line.segments.append(AreaViews.ragCell(rags[i]))
             line.segments.append(contentsOf: statusBar(r, width: barWidth, largest: largest))
             line.segments.append(Line.Segment(" "))
             line.segments.append(Line.Segment(String(r.count(.red)).leftPad(counts.red), r.count(.red) > 0 ? .status(.red) : .dim, keepsRole: true))
@@ -78,7 +79,7 @@ enum BoardViews {
                            Line.Segment(" · "), Line.Segment("\(all.overdue) overdue", all.overdue > 0 ? .overdue : .normal),
                            Line.Segment(" · "), Line.Segment("\(all.dueSoon) due soon", all.dueSoon > 0 ? .dueSoon : .normal),
                            Line.Segment(" · \(Bindings.key(.show(.triage))) triage lists them", .dim)]))
-        if roomy, plan.areas.contains(where: { plan.rag(ofArea: $0.number).isJudged }) { lines.append(Line(AreaViews.ragNote, .dim)) }
+        if roomy, rags.contains(where: \.isJudged) { lines.append(Line(AreaViews.ragNote, .dim)) }
         gap()
 
         // KPIs.

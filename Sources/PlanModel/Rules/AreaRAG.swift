@@ -30,7 +30,12 @@ extension Plan {
     /// Area `number`'s RAG: the judgement in its latest highlight (the latest meeting that
     /// has a highlight for it), else the roll-up of its actions.
     public func rag(ofArea number: Int) -> AreaRAG {
-        let rollup = rollupStatus(ofArea: number)
+        rag(ofArea: number, rollingUpTo: rollupStatus(ofArea: number))
+    }
+
+    /// The same, given what the area's actions roll up to (a screen has it worked out
+    /// already: `AreaRollup.worst`), so drawing it does not go over every action again.
+    public func rag(ofArea number: Int, rollingUpTo rollup: Status?) -> AreaRAG {
         var latest: Meeting?
         for meeting in meetings where meeting.highlight(area: number) != nil {
             if latest.map({ meeting.date >= $0.date }) ?? true { latest = meeting }
