@@ -33,21 +33,14 @@ enum RecordRows {
         for m in old?.meetings ?? [] where !m.record.isEmpty { before[m.name] = m.record }
         for m in new.meetings where !m.record.isEmpty { after[m.name] = m.record }
         let json = JSONColumns(file: "")
-        for name in Set(before.keys).union(after.keys) where before[name] != after[name] {
-            if let record = after[name] {
-                try db.execute(sql: """
-                    INSERT INTO meeting_record (meeting, record) VALUES (?, ?)
-                    ON CONFLICT(meeting) DO UPDATE SET record = excluded.record
-                    """, arguments: [name, try json.text(record)])
-            } else {
-                try db.execute(sql: "DELETE FROM meeting_record WHERE meeting = ?", arguments: [name])
-            }
-        }
+        try table.write(Set(before.keys).union(after.keys), before: before, after: after, text: { try json.text($0) }, db)
     }
+
+    static let table = SideTable(table: "meeting_record", key: "meeting", value: "record")
 
     /// Writes a whole plan's records into the emptied table (an import).
     static func replaceAll(with plan: Plan, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM meeting_record")
+        try table.clear(db)
         try write(plan, over: nil, db)
     }
 }

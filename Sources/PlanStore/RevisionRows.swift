@@ -39,31 +39,22 @@ enum RevisionRows {
     static func write(actions refs: [String], _ new: Plan, over old: Plan, _ db: Database) throws {
         var before: [String: [DateRevision]] = [:], after: [String: [DateRevision]] = [:]
         for ref in refs {
-            before[ref] = old.action(ref)?.revisions ?? []
-            after[ref] = new.action(ref)?.revisions ?? []
+            if let revisions = old.action(ref)?.revisions, !revisions.isEmpty { before[ref] = revisions }
+            if let revisions = new.action(ref)?.revisions, !revisions.isEmpty { after[ref] = revisions }
         }
         try write(refs, before: before, after: after, db)
     }
 
+    static let table = SideTable(table: "date_revision", key: "action", value: "revisions")
+
     private static func write(_ refs: [String], before: [String: [DateRevision]], after: [String: [DateRevision]], _ db: Database) throws {
         let json = JSONColumns(file: "")
-        for ref in refs {
-            let was = before[ref] ?? [], now = after[ref] ?? []
-            guard was != now else { continue }
-            if now.isEmpty {
-                try db.cachedStatement(sql: "DELETE FROM date_revision WHERE action = ?").execute(arguments: [ref])
-            } else {
-                try db.cachedStatement(sql: """
-                    INSERT INTO date_revision (action, revisions) VALUES (?, ?)
-                    ON CONFLICT(action) DO UPDATE SET revisions = excluded.revisions
-                    """).execute(arguments: [ref, try json.text(now)])
-            }
-        }
+        try table.write(refs, before: before, after: after, text: { try json.text($0) }, db)
     }
 
     /// Writes a whole plan's revisions into the emptied table (an import).
     static func replaceAll(with plan: Plan, _ db: Database) throws {
-        try db.execute(sql: "DELETE FROM date_revision")
+        try table.clear(db)
         try write(plan, over: nil, db)
     }
 }

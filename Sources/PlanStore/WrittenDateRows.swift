@@ -24,16 +24,11 @@ enum WrittenDateRows {
         return out
     }
 
+    static let table = SideTable(table: "action_by_when_written", key: "action", value: "text")
+
     /// Writes `action`'s written by-when as it holds it (none removes the row).
     static func write(_ action: Action, _ db: Database) throws {
-        if let written = action.byWhenWritten {
-            try db.cachedStatement(sql: """
-                INSERT INTO action_by_when_written (action, text) VALUES (?, ?)
-                ON CONFLICT(action) DO UPDATE SET text = excluded.text
-                """).execute(arguments: [action.ref, written])
-        } else {
-            try db.cachedStatement(sql: "DELETE FROM action_by_when_written WHERE action = ?").execute(arguments: [action.ref])
-        }
+        try table.put(action.ref, action.byWhenWritten, db)
     }
 
     /// Writes it only where there is one: for a table just emptied (a whole-plan write).
