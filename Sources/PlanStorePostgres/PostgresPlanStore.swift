@@ -156,7 +156,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     /// Opens a database that may have the schema but no plan yet (for `copy` and `import`).
-    static func openForLoading(_ location: PostgresLocation, environment: [String: String]) throws -> PostgresPlanStore {
+    public static func openForLoading(_ location: PostgresLocation, environment: [String: String]) throws -> PostgresPlanStore {
         let session = PostgresSession(location: location, password: location.password(environment: environment))
         try session.connect()
         do {
@@ -435,10 +435,17 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     private func requireRole(_ needed: Role, for what: String) throws {
-        guard role >= needed else {
-            throw StoreError(.readOnly, "\(user) is \(role == .editor ? "an" : "a") \(role.rawValue) on \(path), and only \(needed == .chair ? "a chair" : "an editor or a chair") may \(what); nothing was changed. A chair can change roles with `planboard people set-role`")
-        }
+        if let refusal = refusal(needing: needed, for: what) { throw refusal }
     }
+
+    private func refusal(needing needed: Role, for what: String) -> StoreError? {
+        guard role < needed else { return nil }
+        return StoreError(.readOnly, "\(user) is \(role == .editor ? "an" : "a") \(role.rawValue) on \(path), and only \(needed == .chair ? "a chair" : "an editor or a chair") may \(what); nothing was changed. A chair can change roles with `planboard people set-role`")
+    }
+
+    /// What `replace(with:)` (an import of a whole plan) would refuse for this person's role
+    /// before writing, or nil when they may: a dry run gives the same refusal.
+    public var replaceRefusal: StoreError? { refusal(needing: .chair, for: "replace the whole plan") }
 
     /// How often a change is worked out again, optimistically, when the parts it touches
     /// keep moving under it; after that it takes the plan's lock first (`locked`).

@@ -49,6 +49,21 @@ final class CouncilImportCLITests: XCTestCase {
         }
     }
 
+    func testATrackerSaysANewActionsByWhenInWordsIsKeptAsWrittenAsItDoesForAnActionAlreadyThere() throws {
+        XCTAssertEqual(try planboard("import", try Samples.url(SamplePlans.devon).path, "--db", db).status, 0)
+        let kept = "council-tracker.csv, row 3: 3r by when \"Termly\" is not a date: kept as written, with no date; set one with `planboard set 3r --by-when DATE`"
+        let read = "council-tracker.csv, row 2: 3q by when: read \"End of March 2024\" as the end of that month, 31 Mar 2024"
+        for arguments in [["--dry-run"], []] {
+            let run = try PlanboardBinary.run(["import", fixture("council-tracker.csv"), "--area", "3", "--db", db] + arguments,
+                                              environment: ["PLANBOARD_TODAY": "2023-08-15", "USER": "tester"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("How cells were read (2):\n  \(read)\n  \(kept)\n"), run.stdout)
+        }
+        let out = folder.path("out.json")
+        XCTAssertEqual(try planboard("export", "--db", db, "-o", out).status, 0)
+        XCTAssertEqual(try Samples.planFromFile(out).action("3r")?.byWhenWritten, "Termly")
+    }
+
     func testColumnSaysWhatATrackersColumnHoldsAndTheDryRunListsEveryColumnNotUsed() throws {
         XCTAssertEqual(try planboard("import", try Samples.url(SamplePlans.devon).path, "--db", db).status, 0)
         let dry = try planboard("import", fixture("council-tracker.csv"), "--area", "3", "--dry-run", "--db", db)

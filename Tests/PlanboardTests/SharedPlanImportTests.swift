@@ -127,6 +127,24 @@ final class SharedPlanImportTests: SharedPlanTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: "postgres:"), "no local file was made")
     }
 
+    func testADryRunIntoAnEmptySharedDatabaseIsRefusedForWhoeverTheRealRunRefuses() throws {
+        _ = try sharedPlan(SamplePlans.devon)  // gives the server its chair, editor and viewer
+        let empty = try cluster.createDatabase()
+        try planboard(["server", "init", "--db", cluster.url(database: empty)])
+        for person in ["ed", "vic"] {
+            let url = cluster.url(database: empty, user: person)
+            let dry = try planboard(["import", fixture("devon-app.docx"), "--dry-run", "--db", url], expect: 1)
+            let real = try planboard(["import", fixture("devon-app.docx"), "--db", url], expect: 1)
+            XCTAssertTrue(dry.stderr.contains("only a chair may replace the whole plan; nothing was changed"), dry.stderr)
+            XCTAssertEqual(dry.stderr, real.stderr, "the same refusal, in the same words")
+            XCTAssertFalse(dry.stdout.contains("Dry run: nothing was saved."), dry.stdout)
+        }
+        XCTAssertEqual(try cluster.psql("SELECT count(*) FROM planboard.plan", database: empty), "0", "nothing was written")
+        // A chair's dry run says what the real run would do.
+        let chair = try planboard(["import", fixture("devon-app.docx"), "--dry-run", "--db", cluster.url(database: empty, user: "jackie")])
+        XCTAssertTrue(chair.stdout.contains("has the planboard schema and no plan yet: the import would bring this one in."), chair.stdout)
+    }
+
     // MARK: A tracker
 
     func testATrackerUpdatesTheSharedPlansActionsSignedByTheLoginAndItsDryRunOnlyReads() throws {

@@ -57,23 +57,43 @@ struct OfficeFile {
 
     /// The bytes of one part, or nil when the archive has no such part.
     func part(_ path: String) throws -> Data? {
-        guard let entry = archive[path] else { return nil }
+        var data = Data()
+        guard try unpack(path, { chunk in
+            guard UInt64(data.count + chunk.count) <= OfficeFile.maxPartSize else { throw TooLarge() }
+            data.append(chunk)
+        }) else { return nil }
+        return data
+    }
+
+    /// The bytes of one part as an array, the form `XMLScan` reads, unpacked straight into it
+    /// (a worksheet of 100,000 rows is 37 MB: not held twice).
+    func partBytes(_ path: String) throws -> [UInt8]? {
+        var bytes: [UInt8] = []
+        // Room for the size the zip declares (at most the limit), found before unpacking: the
+        // archive is not read from while a part is being unpacked.
+        if let entry = archive[path] { bytes.reserveCapacity(Int(min(UInt64(entry.uncompressedSize), OfficeFile.maxPartSize))) }
+        guard try unpack(path, { chunk in
+            guard UInt64(bytes.count + chunk.count) <= OfficeFile.maxPartSize else { throw TooLarge() }
+            bytes.append(contentsOf: chunk)
+        }) else { return nil }
+        return bytes
+    }
+
+    /// Unpacks a part chunk by chunk; false when the archive has no such part.
+    private func unpack(_ path: String, _ consume: (Data) throws -> Void) throws -> Bool {
+        guard let entry = archive[path] else { return false }
         guard UInt64(entry.uncompressedSize) <= OfficeFile.maxPartSize else {
             throw ImportError(file: name, "has a part \(path) of \(entry.uncompressedSize) bytes, more than planboard reads (\(OfficeFile.maxPartSize)); nothing was changed")
         }
-        var data = Data()
         do {
             // The size a zip declares may lie; stop at the limit whatever it says.
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
-                guard UInt64(data.count + chunk.count) <= OfficeFile.maxPartSize else { throw TooLarge() }
-                data.append(chunk)
-            }
+            _ = try withoutActuallyEscaping(consume) { consume in try archive.extract(entry, skipCRC32: false) { try consume($0) } }
         } catch is TooLarge {
             throw ImportError(file: name, "has a part \(path) that unpacks to more than \(OfficeFile.maxPartSize) bytes, more than planboard reads; nothing was changed")
         } catch {
             throw ImportError(file: name, "is damaged: its part \(path) cannot be unpacked (\(error)); nothing was changed")
         }
-        return data
+        return true
     }
 
     /// The package's main part ("officeDocument" relationship), or nil when it does not say.

@@ -114,6 +114,31 @@ struct ActionRowReader {
 
     func column(_ role: ColumnRole) -> Int? { roles.first { $0.value == role }?.key }
 
+    /// Makes room for about `rows` actions at once (a tracker knows how many rows it has).
+    mutating func reserveCapacity(_ rows: Int) { actions.reserveCapacity(max(0, rows)) }
+
+    /// Hands over, in order, the actions no later row can change, and forgets them: a tracker
+    /// of 100,000 rows makes each into its edits as it is read. Kept back: the last action (a
+    /// continuation row joins it) and, from the first on, any whose reference a letter used
+    /// again could still rename ("3p" becoming "3p.i"). `all`: every action (the rows are done).
+    mutating func drain(all: Bool = false, _ take: (RowAction) throws -> Void) rethrows {
+        let limit = all ? actions.count : actions.count - 1
+        var count = 0
+        while count < limit, all || !mayBeRenamed(actions[count].ref) { count += 1 }
+        guard count > 0 else { return }
+        // By index, so that no slice shares the array and removing them moves nothing else.
+        for i in 0..<count { try take(actions[i]) }
+        if count == actions.count { actions = [] } else { actions.removeFirst(count) }
+    }
+
+    /// Whether a later label could rename the action: its reference is the area and letters only.
+    private func mayBeRenamed(_ ref: String) -> Bool {
+        let prefix = String(area)
+        guard ref.hasPrefix(prefix) else { return false }
+        let letters = ref.dropFirst(prefix.count)
+        return !letters.isEmpty && letters.allSatisfy(\.isLetter)
+    }
+
     /// Reads one data row. `afterPageBreak`: the first row of a table that carries this one on
     /// across a page, which may finish the row before whatever its first letter.
     mutating func read(_ cells: [GridCell], place: String, afterPageBreak: Bool = false, report: inout ImportReport) {
@@ -121,8 +146,7 @@ struct ActionRowReader {
         let nonEmpty = cells.contains { !$0.trimmed.isEmpty || ($0.fill.flatMap(CellValues.status(fill:)) != nil) }
         guard nonEmpty else { return }
         let actionCell = cell(.action)
-        let paragraphs = (actionCell?.text ?? "").components(separatedBy: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let paragraphs = ActionRowReader.paragraphs(actionCell?.text ?? "")
         let explicitRef = cell(.ref).map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 }
 
         // A row split across a page: no label, no reference, and its action text carries on
@@ -243,6 +267,16 @@ struct ActionRowReader {
         }
     }
 
+    /// A cell's lines, each trimmed of spaces, the empty ones left out.
+    static func paragraphs(_ text: String) -> [String] {
+        // Most cells are one line: no need to split.
+        guard text.utf8.contains(0x0A) else {
+            let line = QuickTrim.whitespaces(text)
+            return line.isEmpty ? [] : [line]
+        }
+        return text.components(separatedBy: "\n").map(QuickTrim.whitespaces).filter { !$0.isEmpty }
+    }
+
     /// Whether a row has a status, date or lead of its own (a cell merged down from above is not its own).
     private func ownsAnything(_ cells: [GridCell]) -> Bool {
         roles.contains { index, role in
@@ -284,9 +318,12 @@ struct ActionRowReader {
     /// The leads in a cell: one per line or separated by semicolons; an unfinished "and:" is dropped.
     static func leads(_ text: String, ref: String, place: String, report: inout ImportReport) -> [String] {
         var out: [String] = []
-        for part in text.components(separatedBy: CharacterSet(charactersIn: "\n;")) {
+        let parts = text.utf8.contains { $0 == 0x0A || $0 == 0x3B } ? text.components(separatedBy: CharacterSet(charactersIn: "\n;")) : [text]
+        for part in parts {
             var name = CellValues.oneLine(part)
-            for ending in [" and:", " and", ":", ","] where name.lowercased().hasSuffix(ending) {
+            // Each ending is ":", "," or "d" last; most names end otherwise.
+            let mayEnd = name.utf8.last.map { [0x3A, 0x2C, 0x64, 0x44].contains($0) } ?? false
+            for ending in [" and:", " and", ":", ","] where mayEnd && name.lowercased().hasSuffix(ending) {
                 name = String(name.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
                 report.skip(place, "\(ref) lead \"\(CellValues.oneLine(part))\": the unfinished \"\(ending.trimmingCharacters(in: .whitespaces))\" after the name")
             }
@@ -299,6 +336,8 @@ struct ActionRowReader {
     /// leads ("Jackie Ross", "0-25", "EPS", "Inclusion"). Only a list of three or more short
     /// parts is split, so "Sam Patel, Head of SEND" and "Name, Role, Organisation" stay whole.
     static func personAndTeams(_ text: String) -> [String] {
+        // Three parts need a "," or "/" between them.
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x2F }) else { return [text] }
         let parts = text.components(separatedBy: CharacterSet(charactersIn: ",/")).map(CellValues.oneLine).filter { !$0.isEmpty }
         guard parts.count >= 3, parts.dropFirst().allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return [text] }
         var out = parts
@@ -359,7 +398,8 @@ struct ActionLabel: Equatable {
     var rest: String
 
     static func parse(_ text: String) -> ActionLabel? {
-        let chars = Array(text.trimmingCharacters(in: .whitespaces))
+        guard mayStartWithLabel(text) else { return nil }
+        let chars = Array(QuickTrim.whitespaces(text))
         guard let (letters, afterFirst) = TextScan.letterLabel(chars, maxLetters: 4) else { return nil }
         let first = letters.lowercased()
         // "d) and e)", "d) & e)", "d), e)", "d)-e)", "d) to e)": one action for both.
@@ -383,6 +423,22 @@ struct ActionLabel: Equatable {
             return ActionLabel(kind: .roman(first), rest: rest)
         }
         return ActionLabel(kind: .letters(first, second ?? first), rest: rest)
+    }
+
+    /// Whether the text could start with a label, looking only at its first characters: after
+    /// any white space, an optional "(", one to four ASCII letters and "." or ")". Most action
+    /// texts cannot, and are not made into an array of characters to find that out.
+    static func mayStartWithLabel(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let s = next, s.properties.isWhitespace { next = scalars.next() }
+        if next == "(" { next = scalars.next() }
+        var letters = 0
+        while let s = next, s.isASCII, s.properties.isAlphabetic, letters < 4 {
+            letters += 1
+            next = scalars.next()
+        }
+        return letters > 0 && (next == "." || next == ")")
     }
 
     static func romanValue(_ s: String) -> Int? {

@@ -191,7 +191,7 @@ enum ColumnMatcher {
 enum CellValues {
     /// A status from its words or letter; nil when the text is not a status.
     static func status(_ text: String) -> Status? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let t = QuickTrim.whitespacesAndNewlines(text).lowercased()
         if let s = Status(typed: t) { return s }
         switch t {
         case "done", "closed", "achieved", "complete (blue)", "blue - complete", "completed (blue)": return .complete
@@ -231,7 +231,7 @@ enum CellValues {
     /// reads ("End of March 2023", "Q2 2023/24", "Summer term 2023" …), and, from Excel, a
     /// date serial. Nil when the text is not a date (it is then kept as written).
     static func date(_ text: String, serial: Bool = false) -> (date: PlanDate?, note: String?)? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = QuickTrim.whitespacesAndNewlines(text)
         if t.isEmpty { return (nil, nil) }
         if serial, let n = Double(t), n > 0, n < 2_958_466, !(1990...2100).contains(n) {
             // Excel's serial 25569 is 1970-01-01 (the 1900 system, with its leap-year slip before March 1900).
@@ -267,6 +267,13 @@ enum CellValues {
 
     /// One line: runs of white space (line breaks too) as single spaces.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Printable ASCII with single spaces between words is one line already.
+        var space = true
+        let plain = text.utf8.allSatisfy { byte in
+            defer { space = byte == 0x20 }
+            return byte == 0x20 ? !space : byte > 0x20 && byte < 0x7F
+        }
+        if plain && !space { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

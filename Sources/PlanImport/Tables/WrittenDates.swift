@@ -9,6 +9,8 @@ enum WrittenDates {
     /// the text is not a date planboard can read.
     static func read(_ text: String) -> (date: PlanDate, note: String?)? {
         let original = CellValues.oneLine(text)
+        // A date in a form planboard accepts as it is (most trackers' dates): nothing to read.
+        if let d = PlanDate(typed: original) { return (d, nil) }
         var words = original.lowercased()
             .replacingOccurrences(of: ",", with: " ")
             .split(separator: " ").map(String.init)

@@ -34,6 +34,41 @@ struct Sheet {
     }
 
     static func xlsx(url: URL, name: String) throws -> Sheet {
+        try collect(SheetSource.xlsx(url: url, name: name))
+    }
+
+    static func csv(url: URL, name: String) throws -> Sheet {
+        try collect(SheetSource.csv(url: url, name: name))
+    }
+
+    /// Every row of a sheet held at once: for tests and small sheets (a tracker is read row by row).
+    static func collect(_ source: SheetSource) throws -> Sheet {
+        var rows: [SheetRow] = []
+        try source.forEachRow { rows.append($0) }
+        return Sheet(name: source.name, rows: rows)
+    }
+}
+
+/// A tracker's first worksheet (or its CSV), read one row at a time: its rows are never all
+/// held at once, so memory goes with the actions made from them, not with the cells.
+struct SheetSource {
+    var name: String
+    private var read: ((SheetRow) throws -> Void) throws -> Void
+    /// About how many rows the sheet has (counted cheaply; a little over, never far under).
+    private(set) var expectedRows: Int
+    /// The bytes held while the rows are read (the CSV's text, or the worksheet's XML).
+    private(set) var heldBytes: Int
+
+    /// Calls `body` with each row, in order.
+    func forEachRow(_ body: (SheetRow) throws -> Void) throws {
+        try read(body)
+    }
+
+    static func open(url: URL, name: String) throws -> SheetSource {
+        url.pathExtension.lowercased() == "csv" ? try csv(url: url, name: name) : try xlsx(url: url, name: name)
+    }
+
+    static func xlsx(url: URL, name: String) throws -> SheetSource {
         let file = try OfficeFile(url: url, name: name, expecting: .excel)
         if file.has("word/document.xml") {
             throw ImportError(file: name, "is a Word document, not an Excel tracker; nothing was changed. Import a whole plan from Word with `planboard import \(name)` (without --area)")
@@ -52,7 +87,7 @@ struct Sheet {
             target.hasPrefix("/") ? String(target.dropFirst()) : (folder.isEmpty ? target : folder + "/" + target)
         }
         let sheetPath = rels.first { $0.id == sheet["id"] }.map { resolve($0.target) } ?? resolve("worksheets/sheet1.xml")
-        guard let sheetData = try file.part(sheetPath) else {
+        guard let sheetData = try file.partBytes(sheetPath) else {
             throw ImportError(file: name, "is damaged: its first worksheet (\(sheetPath)) is missing; nothing was changed")
         }
         let sharedPath = rels.first { $0.type.hasSuffix("/sharedStrings") }.map { resolve($0.target) } ?? resolve("sharedStrings.xml")
@@ -60,18 +95,30 @@ struct Sheet {
         let strings = try file.part(sharedPath).map { try SharedStrings.parse($0, file: name) } ?? []
         let theme = try file.part(resolve("theme/theme1.xml")).map(ThemeColours.parse) ?? []
         let fills = try file.part(stylesPath).map { StyleFills.parse($0, theme: theme) } ?? []
-        let reader = SheetReader(strings: strings, fills: fills, file: name)
-        do {
-            try reader.read(sheetData)
-        } catch let error as ImportError {
-            throw error
-        } catch let error as XMLScan.Malformed {
-            throw ImportError(file: name, "is damaged: its worksheet is not well-formed XML (\(error.reason), at byte \(error.offset) of \(sheetPath)); nothing was changed")
+        // Rows start with "<row" and end with "</row>": a cheap count of them, for room.
+        var rowCount = 0
+        var i = 0
+        while i + 4 < sheetData.count {
+            if sheetData[i] == 0x3C, sheetData[i + 1] == 0x2F, sheetData[i + 2] == 0x72, sheetData[i + 3] == 0x6F, sheetData[i + 4] == 0x77 { rowCount += 1 }
+            i += 1
         }
-        return Sheet(name: sheet["name"] ?? "Sheet1", rows: reader.rows)
+        return SheetSource(name: sheet["name"] ?? "Sheet1", read: { body in
+            let reader = SheetReader(strings: strings, fills: fills, file: name)
+            do {
+                try withoutActuallyEscaping(body) { body in
+                    reader.onRow = body
+                    defer { reader.onRow = nil }
+                    try reader.read(sheetData)
+                }
+            } catch let error as ImportError {
+                throw error
+            } catch let error as XMLScan.Malformed {
+                throw ImportError(file: name, "is damaged: its worksheet is not well-formed XML (\(error.reason), at byte \(error.offset) of \(sheetPath)); nothing was changed")
+            }
+        }, expectedRows: rowCount, heldBytes: sheetData.count)
     }
 
-    static func csv(url: URL, name: String) throws -> Sheet {
+    static func csv(url: URL, name: String) throws -> SheetSource {
         guard let data = try? Data(contentsOf: url) else {
             throw ImportError(file: name, "cannot be read; expected a readable CSV file")
         }
@@ -88,24 +135,32 @@ struct Sheet {
         }
         if utf8.contains(0) { throw ImportError(file: name, "is not a CSV file (it holds binary data); nothing was changed") }
         let sheetName = (name as NSString).lastPathComponent
-        var rows: [SheetRow] = []
+        // A record ends at a line break (CR LF, LF or CR): their count is a little over the
+        // rows (a quoted field may hold some).
+        var lineBreaks = 1
+        for k in utf8.indices where utf8[k] == 0x0A || (utf8[k] == 0x0D && (k + 1 == utf8.count || utf8[k + 1] != 0x0A)) { lineBreaks += 1 }
+        return SheetSource(name: sheetName, read: { each in try csvRows(utf8, name: name, each: each) }, expectedRows: lineBreaks,
+                           heldBytes: utf8.count)
+    }
+
+    private static func csvRows(_ utf8: [UInt8], name: String, each: (SheetRow) throws -> Void) throws {
+        let limit = Validator.maxTextLength
         var entries: [(column: Int, cell: GridCell)] = []
         var column = 0
         var record = 1
         var field: [UInt8] = []
         var quoted = false
-        let limit = Validator.maxTextLength
         func finishField() throws {
             if field.count > limit {
                 let scalars = String(decoding: field, as: UTF8.self).unicodeScalars.count
-                if scalars > limit { throw tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: scalars) }
+                if scalars > limit { throw Sheet.tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: scalars) }
             }
             if !field.isEmpty { entries.append((column, GridCell(text: TextScan.clean(String(decoding: field, as: UTF8.self))))) }
             field.removeAll(keepingCapacity: true)
             column += 1
         }
-        func finishRow() {
-            rows.append(SheetRow(number: record, entries: entries))
+        func finishRow() throws {
+            try each(SheetRow(number: record, entries: entries))
             entries = []
             column = 0
             record += 1
@@ -120,7 +175,7 @@ struct Sheet {
                     if i < n, utf8[i] == 0x22 { field.append(0x22); i += 1 } else { quoted = false }
                 } else {
                     field.append(b)
-                    if field.count > 4 * limit { throw tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: nil) }
+                    if field.count > 4 * limit { throw Sheet.tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: nil) }
                 }
                 continue
             }
@@ -130,17 +185,16 @@ struct Sheet {
             case 0x0D, 0x0A:
                 if b == 0x0D, i < n, utf8[i] == 0x0A { i += 1 }
                 try finishField()
-                finishRow()
+                try finishRow()
             default:
                 field.append(b)
-                if field.count > 4 * limit { throw tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: nil) }
+                if field.count > 4 * limit { throw Sheet.tooLong(name, "row \(record), column \(SheetReader.columnName(column))", characters: nil) }
             }
         }
         if !field.isEmpty || !entries.isEmpty || column > 0 {
             try finishField()
-            finishRow()
+            try finishRow()
         }
-        return Sheet(name: sheetName, rows: rows)
     }
 }
 
@@ -244,7 +298,8 @@ final class SheetReader {
     let strings: [String]
     let fills: [String?]
     let file: String
-    var rows: [SheetRow] = []
+    /// Each row as it is read.
+    var onRow: ((SheetRow) throws -> Void)?
     private var entries: [(column: Int, cell: GridCell)] = []
     private var rowNumber = 0
     private var column = 0
@@ -272,9 +327,9 @@ final class SheetReader {
         return column < maxColumns ? column : nil
     }
 
-    func read(_ data: Data) throws {
+    func read(_ bytes: [UInt8]) throws {
         let limit = Validator.maxTextLength
-        try XMLScan().scan(Array(data), start: { name, attributes in
+        try XMLScan().scan(bytes, start: { name, attributes in
             func attribute(_ key: String) -> String? { attributes.first { $0.name == key }?.value }
             switch name {
             case "row":
@@ -310,7 +365,7 @@ final class SheetReader {
                 }
                 column += 1
             case "row":
-                rows.append(SheetRow(number: rowNumber, entries: entries))
+                try onRow?(SheetRow(number: rowNumber, entries: entries))
                 entries = []
             default: break
             }

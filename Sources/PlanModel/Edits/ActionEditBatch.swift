@@ -8,11 +8,18 @@ public struct ActionEditBatch {
     private var base: Plan
     /// Where each action of `base` is: (area index, position).
     private var index: [String: (area: Int, position: Int)] = [:]
-    /// Actions changed since `base`, by reference.
-    private var changed: [String: Action] = [:]
-    /// Actions added at the end of their area, in order: (area index, reference).
-    private var added: [(area: Int, ref: String)] = []
-    private var addedArea: [String: Int] = [:]
+    /// An action changed or added since `base`; `addedTo`: the index of the area it was added
+    /// at the end of.
+    private struct Slot {
+        var action: Action
+        var addedTo: Int?
+    }
+    /// Actions changed or added since `base`, in an array with their places by reference (a
+    /// dictionary of whole actions took twice the memory of a tracker's 100,000 rows).
+    private var slots: [Slot] = []
+    private var slotOf: [String: Int] = [:]
+    /// The slots of actions added at the end of their area, in order.
+    private var added: [Int] = []
 
     public init(_ plan: Plan) {
         base = plan
@@ -27,16 +34,24 @@ public struct ActionEditBatch {
         }
     }
 
+    /// Makes room for `count` actions changed or added, so a large batch's storage is made
+    /// once rather than doubled (and briefly held twice) as it grows.
+    public mutating func reserveCapacity(_ count: Int) {
+        slots.reserveCapacity(count)
+        slotOf.reserveCapacity(count)
+        added.reserveCapacity(count)
+    }
+
     /// The action as it stands after the edits so far.
     public func action(_ ref: String) -> Action? {
-        if let action = changed[ref] { return action }
+        if let slot = slotOf[ref] { return slots[slot].action }
         return index[ref].map { base.areas[$0.area].actions[$0.position] }
     }
 
     /// The number of the area an action is in, after the edits so far.
     public func areaNumber(ofAction ref: String) -> Int? {
         if let at = index[ref] { return base.areas[at.area].number }
-        return addedArea[ref].map { base.areas[$0].number }
+        return slotOf[ref].flatMap { slots[$0].addedTo }.map { base.areas[$0].number }
     }
 
     /// Applies one edit; returns its inverse and a plan holding what it touched (for wording
@@ -48,9 +63,9 @@ public struct ActionEditBatch {
             if self.action(action.ref) != nil { throw EditError("action reference \(action.ref) is already used; expected a new reference") }
             let (after, inverse) = try scratch(area: a, holding: nil).applying(edit)
             guard let made = after.areas.first?.actions.last else { break }
-            changed[made.ref] = made
-            added.append((a, made.ref))
-            addedArea[made.ref] = a
+            added.append(slots.count)
+            slotOf[made.ref] = slots.count
+            slots.append(Slot(action: made, addedTo: a))
             return (inverse, after)
         case let .setAction(ref, field, _, _) where field != .ref:
             return try applyToOne(ref, edit)
@@ -61,18 +76,24 @@ public struct ActionEditBatch {
         // Anything else: on the whole plan as it stands.
         let (after, inverse) = try plan.applying(edit)
         base = after
-        changed = [:]
+        slots = []
+        slotOf = [:]
         added = []
-        addedArea = [:]
         reindex()
         return (inverse, after)
     }
 
     private mutating func applyToOne(_ ref: String, _ edit: Edit) throws -> (inverse: Edit, touched: Plan) {
         guard let current = action(ref) else { throw EditError.noAction(ref) }
-        let area = index[ref]?.area ?? addedArea[ref] ?? 0
+        let slot = slotOf[ref]
+        let area = index[ref]?.area ?? slot.flatMap { slots[$0].addedTo } ?? 0
         let (after, inverse) = try scratch(area: area, holding: current).applying(edit)
-        if let made = after.areas.first?.actions.first { changed[ref] = made }
+        if let made = after.areas.first?.actions.first {
+            if let slot { slots[slot].action = made } else {
+                slotOf[ref] = slots.count
+                slots.append(Slot(action: made, addedTo: nil))
+            }
+        }
         return (inverse, after)
     }
 
@@ -87,12 +108,16 @@ public struct ActionEditBatch {
 
     /// The plan after every edit applied so far.
     public var plan: Plan {
-        guard !changed.isEmpty else { return base }
+        guard !slots.isEmpty else { return base }
         var plan = base
         for a in plan.areas.indices {
             var actions = plan.areas[a].actions
-            for p in actions.indices { if let now = changed[actions[p].ref] { actions[p] = now } }
-            for add in added where add.area == a { if let now = changed[add.ref] { actions.append(now) } }
+            let adding = added.reduce(0) { $0 + (slots[$1].addedTo == a ? 1 : 0) }
+            if adding > 0 { actions.reserveCapacity(actions.count + adding) }
+            for p in actions.indices {
+                if let slot = slotOf[actions[p].ref] { actions[p] = slots[slot].action }
+            }
+            for slot in added where slots[slot].addedTo == a { actions.append(slots[slot].action) }
             plan.areas[a].actions = actions
         }
         return plan

@@ -46,8 +46,10 @@ public enum Status: String, Codable, Sendable, CaseIterable, Comparable {
 
     /// Accepts the file form (`not-started`), the label (`Not started`) and single letters.
     public init?(typed text: String) {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-            .replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        var t = QuickTrim.whitespaces(text).lowercased()
+        if t.utf8.contains(where: { $0 == 0x20 || $0 == 0x5F }) {
+            t = t.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        }
         switch t {
         case "not-started", "notstarted", "n", "-", "–", "grey", "gray": self = .notStarted
         case "red", "r": self = .red

@@ -39,7 +39,7 @@ public struct PlanDate: Hashable, Comparable, Sendable, CustomStringConvertible 
 
     /// Parses what people type: `2023-03-31`, `31/03/2023` (UK day first) or `31 Mar 2023`.
     public init?(typed text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = QuickTrim.whitespaces(text)
         if let iso = PlanDate(iso: trimmed) { self = iso; return }
         let slash = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         if slash.count == 3, slash[2].count == 4,

@@ -61,13 +61,18 @@ extension Validator {
         func problems(in plan: Plan, _ validator: Validator) -> [Problem] {
             var out: [Problem] = []
             var done = Set<String>()
+            // An action's rules look only at the action and the KPIs' references: the header's,
+            // the area's and the KPIs' own texts are not checked again for each action.
+            var bareKPIs: [KPI]?
             for ref in actions where done.insert("a:" + ref).inserted {
                 guard let at = plan.locate(action: ref) else { continue }
-                var area = plan.areas[at.area]
-                area.actions = [area.actions[at.index]]
-                area.findings = []
-                let alone = Plan(header: plan.header, settings: plan.settings, governance: Governance(),
-                                 areas: [area], kpis: plan.kpis)
+                let whole = plan.areas[at.area]
+                var area = Area(number: whole.number, title: "-", weakness: "-")
+                area.actions = [whole.actions[at.index]]
+                let kpis = bareKPIs ?? plan.kpis.map { KPI(ref: $0.ref, name: "-", unit: "", better: $0.better) }
+                bareKPIs = kpis
+                let alone = Plan(header: Header(localArea: "-", title: ""), settings: plan.settings, governance: Governance(),
+                                 areas: [area], kpis: kpis)
                 out += Scope.moved(validator.problems(in: alone), from: "areas[0].actions[0].", to: "areas[\(at.area)].actions[\(at.index)].")
             }
             var bareAreas: [Area]?

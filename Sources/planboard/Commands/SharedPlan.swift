@@ -254,21 +254,16 @@ func importIntoPostgres(_ plan: Plan, file: String, replace: Bool, store options
 }
 
 /// What a dry run of a whole-plan import into a shared plan would do there, read from the
-/// server (the address, the login, the schema, the plan and the person's role); nothing is written.
+/// server; nothing is written. Called after `ImportDryRun.checkWholePlan`, which gives every
+/// refusal the real run gives (no --replace, or not a chair), so only what would be done is left.
 func postgresImportOutlook(replace: Bool, store options: StoreOptions) throws -> String {
     let location = try options.requirePostgres(for: "import")
     do {
         let store = try options.openPostgres(location)
         defer { store.close() }
         let current = Visible.field(try store.load().header.localArea)
-        guard replace else {
-            return "\(location) already holds the plan for \(current): the import would be refused without --replace."
-        }
-        guard store.role == .chair else {
-            return "\(location) holds the plan for \(current), and \(store.user) is \(store.role == .editor ? "an" : "a") \(store.role.rawValue) there: the import would be refused, since only a chair may replace the whole plan."
-        }
         return "\(location) holds the plan for \(current): the import would replace it as one change in the log, signed by \(store.user)."
     } catch let error as StoreError where error.kind == .notFound && error.message.contains("no plan yet") {
-        return "\(location) has the planboard schema and no plan yet: the import would bring this one in (its owner may)."
+        return "\(location) has the planboard schema and no plan yet: the import would bring this one in."
     }
 }

@@ -73,7 +73,7 @@ enum DocumentImport {
         let started = Date()
         let db = try trackerPlan(command)
         let path = db.path
-        let result = try TrackerImport.read(url: URL(fileURLWithPath: command.file), name: command.file, area: area,
+        var result = try TrackerImport.read(url: URL(fileURLWithPath: command.file), name: command.file, area: area,
                                             plan: try db.load(), today: try Today.date(), author: command.store.userName,
                                             columns: try ColumnChoices.parse(command.columns))
         let elapsed = Date().timeIntervalSince(started)
@@ -82,6 +82,10 @@ enum DocumentImport {
         } else {
             try Output.line("\(command.dryRun ? "Would make" : "Changes") (\(result.edits.count)):")
             for change in result.changes { try Output.line("  \(change)") }
+        }
+        if !result.notes.isEmpty {
+            try Output.line("How cells were read (\(result.notes.count)):")
+            for line in result.notes { try Output.line("  \(line)") }
         }
         if !result.report.notPlaced.isEmpty {
             try Output.line("Not placed (\(result.report.notPlaced.count)):")
@@ -102,8 +106,15 @@ enum DocumentImport {
             return
         }
         guard !result.edits.isEmpty else { return }
-        try db.applyAll(result.edits)
-        let saved = "Saved \(result.edits.count) change\(result.edits.count == 1 ? "" : "s") to \(path)"
+        // Said: only the edits are needed now, and a large tracker's lines need not be held
+        // while they are saved.
+        let edits = result.edits
+        result.edits = []
+        result.changes = []
+        result.notes = []
+        result.report = ImportReport()
+        try db.applyAll(edits)
+        let saved = "Saved \(edits.count) change\(edits.count == 1 ? "" : "s") to \(path)"
         if PostgresLocation.isURL(command.store.path) {
             try Output.line("\(saved), in the change log as one change signed by \(Visible.field(db.user)) (`planboard undo` takes it back).")
         } else {

@@ -46,7 +46,8 @@ enum ImportDryRun {
         CLIError("\(path) is read-only, so it was opened for reading only; nothing was changed. Make the file writable to change the plan")
     }
 
-    /// A shared plan: refused without --replace, and for anyone but a chair.
+    /// A shared plan: refused without --replace, and for anyone but a chair, whether the
+    /// database holds a plan or has none yet, with the words the real run uses.
     static func checkSharedWholePlan(replace: Bool, store options: StoreOptions) throws {
         let location = try options.requirePostgres(for: "import")
         do {
@@ -54,11 +55,11 @@ enum ImportDryRun {
             defer { store.close() }
             let current = try store.load().header.localArea
             guard replace else { throw alreadyHolds("\(location)", current) }
-            guard store.role == .chair else {
-                throw CLIError("\(store.user) is \(store.role == .editor ? "an" : "a") \(store.role.rawValue), and only a chair may replace the whole plan; nothing was changed")
-            }
+            if let refusal = store.replaceRefusal { throw refusal }
         } catch let error as StoreError where error.kind == .notFound && error.message.contains("no plan yet") {
-            return
+            let empty = try PostgresPlanStore.openForLoading(location, environment: ProcessInfo.processInfo.environment)
+            defer { empty.close() }
+            if let refusal = empty.replaceRefusal { throw refusal }
         }
     }
 }
