@@ -1,4 +1,5 @@
 import Foundation
+import PlanExchange
 import PlanModel
 
 /// Reads and writes the small JSON values kept in columns (leads, KPI links, findings, a
@@ -45,75 +46,11 @@ enum ColumnJSON {
             return true
         }
 
+        /// Text in double quotes, read by the one reader the strict parser uses too.
         mutating func string() throws -> String {
-            try expect(UInt8(ascii: "\""))
-            let start = i
-            var plain = true
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\"") {
-                    if plain {
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                        i += 1
-                        return text
-                    }
-                    break
-                }
-                if b == UInt8(ascii: "\\") { plain = false; i += 2; continue }
-                if b < 0x20 { throw Malformed() }
-                i += 1
-            }
-            guard i < bytes.count else { throw Malformed() }
-            return try unescape(UnsafeBufferPointer(rebasing: bytes[start..<i]), then: i + 1)
-        }
-
-        private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>, then next: Int) throws -> String {
-            var out: [UInt8] = []
-            out.reserveCapacity(raw.count)
-            var k = 0
-            func hex4(_ at: Int) throws -> UInt32 {
-                guard at + 4 <= raw.count else { throw Malformed() }
-                var v: UInt32 = 0
-                for b in raw[at..<at + 4] {
-                    v <<= 4
-                    switch b {
-                    case 0x30...0x39: v |= UInt32(b - 0x30)
-                    case 0x41...0x46: v |= UInt32(b - 0x37)
-                    case 0x61...0x66: v |= UInt32(b - 0x57)
-                    default: throw Malformed()
-                    }
-                }
-                return v
-            }
-            while k < raw.count {
-                let b = raw[k]
-                guard b == UInt8(ascii: "\\") else { out.append(b); k += 1; continue }
-                guard k + 1 < raw.count else { throw Malformed() }
-                let e = raw[k + 1]
-                k += 2
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4(k)
-                    k += 4
-                    if (0xD800...0xDBFF).contains(scalar), k + 6 <= raw.count, raw[k] == UInt8(ascii: "\\"), raw[k + 1] == UInt8(ascii: "u") {
-                        let low = try hex4(k + 2)
-                        if (0xDC00...0xDFFF).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                            k += 6
-                        }
-                    }
-                    out.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-                default: throw Malformed()
-                }
-            }
-            i = next
-            return String(decoding: out, as: UTF8.self)
+            guard peek() == UInt8(ascii: "\""), let text = try? JSONStringLiteral.read(bytes, at: i) else { throw Malformed() }
+            i = text.end
+            return text.value
         }
 
         mutating func number() throws -> Double {
@@ -186,12 +123,13 @@ enum ColumnJSON {
             }
         }
 
-        /// The bytes of the string next, when it holds no escapes (nil, reading nothing,
-        /// when it does): a name or a status compared without making a `String` for it.
+        /// The bytes of the string next, when they are plain printable ASCII (nil, reading
+        /// nothing, when they are not): a key or a status compared without making a `String`
+        /// for it. Anything else (an escape, a control character, UTF-8) is left to `string()`.
         mutating func plainBytes() throws -> UnsafeBufferPointer<UInt8>? {
             try expect(UInt8(ascii: "\""))
             let start = i
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), (0x20..<0x80).contains(bytes[i]) { i += 1 }
             guard i < bytes.count else { throw Malformed() }
             guard bytes[i] == UInt8(ascii: "\"") else {
                 i = start - 1
@@ -306,7 +244,13 @@ enum ColumnJSON {
     }
 
     static func strings(_ text: String) throws -> [String] {
-        try read(text) { r in
+        var text = text
+        return try text.withUTF8 { try strings(bytes: $0) }
+    }
+
+    /// A list of texts from its UTF-8 bytes (which need not be valid UTF-8: such text is refused).
+    static func strings(bytes: UnsafeBufferPointer<UInt8>) throws -> [String] {
+        try read(bytes: bytes) { r in
             var out: [String] = []
             try r.array { out.append(try $0.string()) }
             return out

@@ -1,0 +1,52 @@
+import Dispatch
+import Foundation
+import PlanModel
+@_spi(Benchmark) import PlanStore
+
+// Weighs the two readers of the store's small JSON columns (leads, KPI links, findings, risk
+// areas, baselines, comparators and the checkpoints' snapshots of every action) on a plan of
+// 100,000 actions and 10,000 risks in SQLite ($BENCH_ACTIONS changes the size): the whole plan
+// loaded with the columns read by hand (ColumnJSON) and by the strict reader of plan files
+// (JSONParser, through StrictColumns), in turn, $BENCH_RUNS times each (default 9).
+// Build with -c release; docs/BENCHMARKS.md has the figures and what was decided from them.
+
+let environment = ProcessInfo.processInfo.environment
+let runs = Int(environment["BENCH_RUNS"] ?? "") ?? 9
+let actions = Int(environment["BENCH_ACTIONS"] ?? "") ?? 100_000
+let today = PlanDate(year: 2023, month: 8, day: 15) ?? PlanDate(dayNumber: 19_584)
+
+let folder = FileManager.default.temporaryDirectory.appendingPathComponent("planboard-bench-store-\(UUID().uuidString)")
+try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(at: folder) }
+let path = folder.appendingPathComponent("plan.sqlite").path
+let plan = SyntheticPlan.make(areas: 13, actions: actions, risks: actions / 10, kpis: 24, seed: 1, today: today)
+_ = try PlanStore.create(path: path, plan: plan, user: "bench")
+let store = try PlanStore.open(path: path, user: "bench")
+let size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+print("Plan: \(plan.allActions.count) actions, \(plan.risks.count) risks, \(plan.checkpoints.count) checkpoints, \(size / 1_000_000) MB in SQLite")
+
+// Both readers must give the very plan written before either is timed.
+for strict in [false, true] where try store.loadReadingColumns(strictly: strict) != plan {
+    print("the plan read back with \(strict ? "the strict reader" : "ColumnJSON") differs from the plan written")
+    exit(1)
+}
+
+func milliseconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+}
+
+var byHand: [Double] = []
+var strict: [Double] = []
+for _ in 0..<runs {
+    // In turn, so a busy moment on the machine falls on both alike.
+    byHand.append(try milliseconds { _ = try store.loadReadingColumns(strictly: false) })
+    strict.append(try milliseconds { _ = try store.loadReadingColumns(strictly: true) })
+}
+func median(_ times: [Double]) -> Double { times.sorted()[times.count / 2] }
+let (hand, parser) = (median(byHand), median(strict))
+print("Whole plan loaded, median of \(runs) runs each:")
+print(String(format: "  columns by hand (ColumnJSON)            %8.1f ms", hand))
+print(String(format: "  columns by the strict reader (JSONParser) %6.1f ms", parser))
+print(String(format: "  the strict reader takes %.2f× the time", parser / hand))
