@@ -118,9 +118,7 @@ struct HighlightCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let db = try store.open()
-        let plan = try db.load()
-        let m = try chooseMeeting(meeting, in: plan)
+        let (db, plan, m) = try openMeeting(meeting, store)
         let current = m.highlight(area: area)
         var h = current ?? Highlight(area: area)
         if let rag {
@@ -192,9 +190,7 @@ struct DecisionCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try store.open()
-            let plan = try db.load()
-            let m = try chooseMeeting(meeting, in: plan)
+            let (db, plan, m) = try openMeeting(meeting, store)
             let link: DecisionLink? = area.map { .area($0) } ?? action.map { .action($0) } ?? risk.map { .risk($0) }
             let decision = Decision(number: plan.nextDecisionNumber, text: text, owner: owner,
                                     due: try due.map { try parseDate($0, option: "--due") }, link: link)
@@ -290,6 +286,14 @@ struct DecisionCommand: ParsableCommand {
     }
 }
 
+/// The plan as it is now and the meeting a command names in it (the latest when it names
+/// none), to be changed.
+func openMeeting(_ name: String?, _ store: StoreOptions) throws -> (any PlanStoring, Plan, Meeting) {
+    let db = try store.open()
+    let plan = try db.load()
+    return (db, plan, try chooseMeeting(name, in: plan))
+}
+
 /// The meeting a command names, or the latest one.
 func chooseMeeting(_ name: String?, in plan: Plan) throws -> Meeting {
     if let name {
@@ -314,7 +318,7 @@ func decisionNumber(_ text: String) throws -> Int {
     return n
 }
 
-/// A model refusal, reported as the command's own error (exit 1).
+/// A refusal of an edit, by the model or by the store, reported as the command's own error (exit 1).
 func refusing<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as EditError { throw CLIError(error.message) }
 }
