@@ -5,9 +5,12 @@ import PlanModel
 /// Reads and writes the small JSON values kept in columns (leads, KPI links, findings, a
 /// baseline, checkpoint snapshots) by hand, byte by byte.
 ///
-/// Foundation's `JSONDecoder` costs tens of microseconds a call on Linux, which is most of
-/// the time it takes to open a large plan (docs/BENCHMARKS.md). The text written is the
-/// text `JSONEncoder` with sorted keys writes, so files stay as they were.
+/// Foundation's `JSONDecoder` costs tens of microseconds a call on Linux, and the strict
+/// reader of plan files (`JSONParser`, which builds a tree of values with their lines and
+/// columns) makes loading a plan of 100,000 actions take about 1.5 times the CPU time
+/// (planboard-bench-store, docs/BENCHMARKS.md). Text in quotes is read by the strict
+/// reader's own `JSONStringLiteral`, so both take and refuse the same text. The text
+/// written is the text `JSONEncoder` with sorted keys writes, so files stay as they were.
 enum ColumnJSON {
     struct Malformed: Error {}
 
@@ -107,22 +110,6 @@ enum ColumnJSON {
             }
         }
 
-        /// Reads an object, calling `member` with each key; the member reads its value.
-        mutating func object(_ member: (inout Reader, String) throws -> Void) throws {
-            try expect(UInt8(ascii: "{"))
-            if peek() == UInt8(ascii: "}") { i += 1; return }
-            while true {
-                let key = try string()
-                try expect(UInt8(ascii: ":"))
-                try member(&self, key)
-                switch peek() {
-                case UInt8(ascii: ","): i += 1
-                case UInt8(ascii: "}"): i += 1; return
-                default: throw Malformed()
-                }
-            }
-        }
-
         /// The bytes of the string next, when they are plain printable ASCII (nil, reading
         /// nothing, when they are not): a key or a status compared without making a `String`
         /// for it. Anything else (an escape, a control character, UTF-8) is left to `string()`.
@@ -139,7 +126,7 @@ enum ColumnJSON {
             return UnsafeBufferPointer(rebasing: bytes[start..<i - 1])
         }
 
-        /// An object read as `object` does, with each key given as its bytes.
+        /// Reads an object, calling `member` with each key's bytes; the member reads its value.
         mutating func fields(_ member: (inout Reader, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
             try expect(UInt8(ascii: "{"))
             if peek() == UInt8(ascii: "}") { i += 1; return }
@@ -175,7 +162,7 @@ enum ColumnJSON {
         mutating func skip() throws {
             switch peek() {
             case UInt8(ascii: "\""): _ = try string()
-            case UInt8(ascii: "{"): try object { r, _ in try r.skip() }
+            case UInt8(ascii: "{"): try fields { r, _ in try r.skip() }
             case UInt8(ascii: "["): try array { r in try r.skip() }
             case UInt8(ascii: "t"): i += 4
             case UInt8(ascii: "f"): i += 5
@@ -204,12 +191,7 @@ enum ColumnJSON {
     /// Runs `body` over the UTF-8 of `text`, requiring it to read the whole text.
     static func read<T>(_ text: String, _ body: (inout Reader) throws -> T) throws -> T {
         var text = text
-        return try text.withUTF8 { buffer in
-            var reader = Reader(buffer)
-            let value = try body(&reader)
-            try reader.end()
-            return value
-        }
+        return try text.withUTF8 { try read(bytes: $0, body) }
     }
 
     /// `YYYY-MM-DD` exactly, as `PlanDate(iso:)` reads it.
@@ -271,11 +253,13 @@ enum ColumnJSON {
             try r.array { r in
                 var letter: String?
                 var body: String?
-                try r.object { r, key in
-                    switch key {
-                    case "letter": letter = try r.string()
-                    case "text": body = try r.string()
-                    default: try r.skip()
+                try r.fields { r, key in
+                    if matches(key, "letter") {
+                        letter = try r.string()
+                    } else if matches(key, "text") {
+                        body = try r.string()
+                    } else {
+                        try r.skip()
                     }
                 }
                 guard let letter, let body else { throw Malformed() }
@@ -290,12 +274,15 @@ enum ColumnJSON {
             var value: Double?
             var date: PlanDate?
             var note: String?
-            try r.object { r, key in
-                switch key {
-                case "value": value = try r.number()
-                case "date": date = r.null() ? nil : try r.date()
-                case "note": note = try r.string()
-                default: try r.skip()
+            try r.fields { r, key in
+                if matches(key, "value") {
+                    value = try r.number()
+                } else if matches(key, "date") {
+                    date = r.null() ? nil : try r.date()
+                } else if matches(key, "note") {
+                    note = try r.string()
+                } else {
+                    try r.skip()
                 }
             }
             guard let value, let note else { throw Malformed() }
@@ -307,11 +294,13 @@ enum ColumnJSON {
         try read(text) { r in
             var label: String?
             var value: Double?
-            try r.object { r, key in
-                switch key {
-                case "label": label = try r.string()
-                case "value": value = try r.number()
-                default: try r.skip()
+            try r.fields { r, key in
+                if matches(key, "label") {
+                    label = try r.string()
+                } else if matches(key, "value") {
+                    value = try r.number()
+                } else {
+                    try r.skip()
                 }
             }
             guard let label, let value else { throw Malformed() }
@@ -349,8 +338,8 @@ enum ColumnJSON {
             var actions: [Checkpoint.ActionState]?
             var risks: [Checkpoint.RiskState]?
             var kpis: [Checkpoint.KPIState]?
-            try r.object { r, key in
-                switch key {
+            try r.fields { r, key in
+                switch String(decoding: key, as: UTF8.self) {
                 case "name": name = try r.string()
                 case "date": date = try r.date()
                 case "actions":
@@ -401,8 +390,8 @@ enum ColumnJSON {
                     try r.array { r in
                         var ref: String?
                         var actuals: [Double?]?
-                        try r.object { r, key in
-                            switch key {
+                        try r.fields { r, key in
+                            switch String(decoding: key, as: UTF8.self) {
                             case "ref": ref = try r.string()
                             case "actuals":
                                 var values: [Double?] = []

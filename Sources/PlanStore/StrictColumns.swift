@@ -79,10 +79,20 @@ enum StrictColumns: ColumnReading {
         do { return try JSONParser.parse(bytes) } catch { throw Malformed() }
     }
 
-    /// An object's members by key (a key this reader does not know is passed over, as `ColumnJSON` does).
-    private static func members(_ node: JSONNode?) throws -> [String: JSONNode] {
+    /// An object's members, looked up by key (a key this reader does not know is passed over,
+    /// as `ColumnJSON` does). A handful each: comparing costs less than hashing.
+    private struct Members {
+        let members: [(key: String, value: JSONNode)]
+
+        subscript(key: String) -> JSONNode? {
+            for member in members where member.key == key { return member.value }
+            return nil
+        }
+    }
+
+    private static func members(_ node: JSONNode?) throws -> Members {
         guard case let .object(members)? = node?.value else { throw Malformed() }
-        return Dictionary(members.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        return Members(members: members)
     }
 
     private static func items(_ node: JSONNode?) throws -> [JSONNode] {

@@ -31,22 +31,39 @@ for strict in [false, true] where try store.loadReadingColumns(strictly: strict)
     exit(1)
 }
 
-func milliseconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+/// The process's CPU time so far, in milliseconds: steadier than wall time on a busy machine.
+func cpuMilliseconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+    return Double(now.tv_sec) * 1_000 + Double(now.tv_nsec) / 1_000_000
 }
 
-var byHand: [Double] = []
-var strict: [Double] = []
-for _ in 0..<runs {
-    // In turn, so a busy moment on the machine falls on both alike.
-    byHand.append(try milliseconds { _ = try store.loadReadingColumns(strictly: false) })
-    strict.append(try milliseconds { _ = try store.loadReadingColumns(strictly: true) })
+/// Wall and CPU time of `body`, in milliseconds.
+func timed(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let (start, cpu) = (DispatchTime.now().uptimeNanoseconds, cpuMilliseconds())
+    try body()
+    return (Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000, cpuMilliseconds() - cpu)
 }
+
 func median(_ times: [Double]) -> Double { times.sorted()[times.count / 2] }
-let (hand, parser) = (median(byHand), median(strict))
-print("Whole plan loaded, median of \(runs) runs each:")
-print(String(format: "  columns by hand (ColumnJSON)            %8.1f ms", hand))
-print(String(format: "  columns by the strict reader (JSONParser) %6.1f ms", parser))
-print(String(format: "  the strict reader takes %.2f× the time", parser / hand))
+
+/// Times `read` with each reader, in turn (so a busy moment on the machine falls on both alike).
+func compare(_ what: String, _ read: (Bool) throws -> Void) rethrows {
+    var byHand: [(wall: Double, cpu: Double)] = []
+    var strict: [(wall: Double, cpu: Double)] = []
+    for _ in 0..<runs {
+        byHand.append(try timed { try read(false) })
+        strict.append(try timed { try read(true) })
+    }
+    print("\n\(what), median of \(runs) runs each:")
+    print(String(repeating: " ", count: 50) + "wall        CPU")
+    for (name, times) in [("  columns by hand (ColumnJSON)", byHand), ("  columns by the strict reader (JSONParser)", strict)] {
+        print(name.padding(toLength: 44, withPad: " ", startingAt: 0)
+              + String(format: "%8.1f ms %8.1f ms", median(times.map(\.wall)), median(times.map(\.cpu))))
+    }
+    print(String(format: "  the strict reader takes %.2f× the wall time and %.2f× the CPU time",
+                 median(strict.map(\.wall)) / median(byHand.map(\.wall)), median(strict.map(\.cpu)) / median(byHand.map(\.cpu))))
+}
+
+try compare("Whole plan loaded") { _ = try store.loadReadingColumns(strictly: $0) }
+try compare("Leads, KPI links and snapshots alone") { _ = try store.readColumns(strictly: $0) }
