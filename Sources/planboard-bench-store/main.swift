@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import PlanExchange
 import PlanModel
 @_spi(Benchmark) import PlanStore
 
@@ -7,7 +8,8 @@ import PlanModel
 // areas, baselines, comparators and the checkpoints' snapshots of every action) on a plan of
 // 100,000 actions and 10,000 risks in SQLite ($BENCH_ACTIONS changes the size): the whole plan
 // loaded with the columns read by hand (ColumnJSON) and by the strict reader of plan files
-// (JSONParser, through StrictColumns), in turn, $BENCH_RUNS times each (default 9).
+// (JSONParser, through StrictColumns), in turn, $BENCH_RUNS times each (default 9); and the
+// same plan written as a plan file (planboard/1 JSON) parsed by the strict reader alone.
 // Build with -c release; docs/BENCHMARKS.md has the figures and what was decided from them.
 
 let environment = ProcessInfo.processInfo.environment
@@ -67,3 +69,10 @@ func compare(_ what: String, _ read: (Bool) throws -> Void) rethrows {
 
 try compare("Whole plan loaded") { _ = try store.loadReadingColumns(strictly: $0) }
 try compare("Leads, KPI links and snapshots alone") { _ = try store.readColumns(strictly: $0) }
+
+// The strict reader's own speed, on the plan as a file: what `import` and `validate` pay.
+let file = Array(PlanEncoding.json(plan).utf8)
+var parse: [(wall: Double, cpu: Double)] = []
+for _ in 0..<runs { parse.append(timed { _ = try? JSONParser.parse(file) }) }
+print("\nThe plan as a file (\(file.count / 1_000_000) MB) parsed by JSONParser, median of \(runs) runs:")
+print(String(format: "  %.1f ms wall, %.1f ms CPU", median(parse.map(\.wall)), median(parse.map(\.cpu))))
