@@ -498,11 +498,15 @@ extension BoardState {
     fileprivate func decisionOwnerPrompt(_ meeting: String, _ d: Decision, adding: Bool) -> Prompt {
         Prompt("\(d.label) owner: ", d.owner ?? "", completesNames: true,
                hint: "Tab completes · Enter with nothing: no owner · Esc cancel") { text, board in
-            var to = d
+            // While editing, the decision as the board shows it (as the person saw it, or
+            // the newer one when asked again), so only its owner changes.
+            let seen = adding ? d : board.decision(d.number, of: meeting)
+            guard let seen else { return .refuse("There is no decision \(d.label) any more.") }
+            var to = seen
             let owner = text.trimmingCharacters(in: .whitespaces)
             to.owner = owner.isEmpty ? nil : owner
             if adding { return .done([.ask(.prompt(board.decisionDuePrompt(meeting, to, adding: true)))]) }
-            return .done([board.decisionEdit(meeting, d, to, done: "Saved the owner of \(d.label).")])
+            return .done([board.decisionEdit(meeting, seen, to, done: "Saved the owner of \(d.label).")])
         }
     }
 
@@ -518,11 +522,17 @@ extension BoardState {
             guard case let .success(due) = TypedText.date(text) else {
                 return .refuse("“\(text)” is not a date: type \(TypedText.dateForms), or nothing for no due date.")
             }
-            var to = d
+            let seen = adding ? d : board.decision(d.number, of: meeting)
+            guard let seen else { return .refuse("There is no decision \(d.label) any more.") }
+            var to = seen
             to.due = due
             if adding { return .done([.ask(.prompt(board.decisionLinkPrompt(meeting, to)))]) }
-            return .done([board.decisionEdit(meeting, d, to, done: "Saved the due date of \(d.label).")])
+            return .done([board.decisionEdit(meeting, seen, to, done: "Saved the due date of \(d.label).")])
         })
+    }
+
+    fileprivate func decision(_ number: Int, of meeting: String) -> Decision? {
+        plan.meeting(named: meeting)?.decisions.first { $0.number == number }
     }
 
     /// What the decision is about: an area number, an action or a risk reference.

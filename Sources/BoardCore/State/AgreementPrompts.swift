@@ -41,6 +41,10 @@ extension BoardState {
                                     hint: "e.g. the DfE adviser at the 6-month review; dated today · Enter save · Esc cancel") { text, board in
             let who = text.trimmingCharacters(in: .whitespaces)
             guard !who.isEmpty else { return .refuse("Say who agreed it, then Enter (Esc cancels).") }
+            // The proposal as the board answering holds it: as seen, or the newer one when asked again.
+            guard let proposed = board.plan.action(ref)?.revisions.last(where: { $0.baseline == board.plan.baseline && !$0.isAgreed }) else {
+                return .refuse("\(ref) has no proposed change of its agreed date any more (Esc cancels).")
+            }
             var agreed = proposed
             agreed.agreedBy = who
             agreed.agreedOn = board.today

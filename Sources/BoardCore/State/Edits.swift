@@ -101,6 +101,8 @@ public enum Retry: Equatable, Sendable {
     case removeRisk(ref: String)
     /// A highlight's or a decision's text, typed or from `$EDITOR` (`item` as the agenda names it).
     case meetingItem(meeting: String, item: String, typed: String)
+    /// Any other prompt: the same question over the plan as it is now, holding what was typed.
+    case prompt(PromptAgain)
 }
 
 extension BoardState {
@@ -131,6 +133,10 @@ extension BoardState {
             return plan.risk(ref).map { .confirm(removeRiskConfirm($0, closing: false)) }
         case let .meetingItem(meeting, item, typed):
             return askAgainMeetingItem(meeting: meeting, item: item, typed: typed)
+        case let .prompt(again):
+            var prompt = again.prompt.typed(again.typed)
+            prompt.seen = plan
+            return .prompt(prompt)
         }
     }
 

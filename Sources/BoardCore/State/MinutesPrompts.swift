@@ -31,7 +31,7 @@ extension BoardState {
             let item = "Area \(area)"
             return [.ask(.prompt(Prompt("Minute of \(item): ", m.record.minute(item)?.text ?? "", hint: "What the board noted or agreed · Enter save · Esc cancel") { text, board in
                 let text = text.trimmingCharacters(in: .whitespaces)
-                return .done([board.recordEdit(m, done: "Minute of \(item) saved.") { record in
+                return .done([board.recordEdit(board.plan.meeting(named: m.name) ?? m, done: "Minute of \(item) saved.") { record in
                     record.minutes.removeAll { $0.item == item }
                     if !text.isEmpty { record.minutes.append(Minute(item: item, text: text)) }
                 }])
@@ -41,7 +41,7 @@ extension BoardState {
                 let text = text.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { return .refuse("Type the matter, then Enter (Esc cancels).") }
                 let number = board.plan.nextMatterNumber
-                return .done([board.recordEdit(m, done: "Matter arising M\(number) raised.") { record in
+                return .done([board.recordEdit(board.plan.meeting(named: m.name) ?? m, done: "Matter arising M\(number) raised.") { record in
                     record.mattersArising.append(MatterArising(number: number, text: text))
                 }])
             }))]
@@ -66,7 +66,7 @@ extension BoardState {
         let apologies = m.record.attendance.filter { !$0.present }.map(\.name).joined(separator: ", ")
         return Prompt("Apologies: ", apologies, completesNames: true, hint: "Names, commas between · Enter save · Esc cancel") { text, board in
             let away = TypedText.names(text)
-            return .done([board.recordEdit(m, done: "Attendance saved: \(present.count) present, \(away.count) apologies.") { record in
+            return .done([board.recordEdit(board.plan.meeting(named: m.name) ?? m, done: "Attendance saved: \(present.count) present, \(away.count) apologies.") { record in
                 let roles = Dictionary(record.attendance.map { ($0.name, $0.role) }, uniquingKeysWith: { a, _ in a })
                 record.attendance = present.map { Attendee(name: $0, role: roles[$0] ?? "", present: true) }
                     + away.filter { !present.contains($0) }.map { Attendee(name: $0, role: roles[$0] ?? "", present: false) }
@@ -74,7 +74,8 @@ extension BoardState {
         }
     }
 
-    /// The edit changing `seen`'s record (as it was when the question opened).
+    /// The edit changing `seen`'s record: the meeting as the board answering the question
+    /// holds it (as it was when the question opened, or the newer one when asked again).
     func recordEdit(_ seen: Meeting, done: String, _ change: (inout MeetingRecord) -> Void) -> Step {
         var to = seen.record
         change(&to)
