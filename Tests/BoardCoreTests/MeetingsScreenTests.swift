@@ -160,11 +160,12 @@ final class MeetingsScreenTests: XCTestCase {
         XCTAssertEqual(state.plan.meeting(named: m.name)?.highlight(area: 1)?.progress, "Pay review commissioned")
 
         let effects = state.press(.char("E"))
-        guard effects.count == 1, case let .editLongText(key, text) = effects[0] else { return XCTFail("expected $EDITOR, got \(effects)") }
-        XCTAssertEqual(text, "Pay review commissioned")
-        try state.save(state.update(.longTextReturned(key, text: "Line one\nLine two", saw: text)))
+        let request = try XCTUnwrap(editorRequest(effects), "expected $EDITOR, got \(effects)")
+        XCTAssertEqual(request.text, "Pay review commissioned")
+        XCTAssertEqual(request.what, "area 1 progress at “\(m.name)”")
+        try state.save(state.update(.editorReturned(request, text: "Line one\nLine two")))
         XCTAssertEqual(state.plan.meeting(named: m.name)?.highlight(area: 1)?.progress, "Line one\nLine two")
-        _ = state.update(.longTextReturned(key, text: nil, saw: text))
+        _ = state.update(.editorReturned(request, text: nil))
         XCTAssertEqual(state.message, "No change.")
     }
 

@@ -19,10 +19,9 @@ final class EveryQuestionConflictTests: XCTestCase {
         let clock = ManualClock(today: TestDates.illustrativeToday)
         let loop: DashboardLoop
 
-        init() throws {
+        init(editor: (MemoryPlanSource) -> any LongTextEditor = { _ in ExternalEditor(environment: ["EDITOR": "false"]) }) throws {
             source = MemoryPlanSource(plan: try Samples.illustrativeWithMeetings())
-            loop = try DashboardLoop(source: source, terminal: terminal, clock: clock, editor: ExternalEditor(environment: ["EDITOR": "false"]),
-                                     today: TestDates.illustrativeToday)
+            loop = try DashboardLoop(source: source, terminal: terminal, clock: clock, editor: editor(source), today: TestDates.illustrativeToday)
             loop.start()
         }
 
@@ -53,6 +52,36 @@ final class EveryQuestionConflictTests: XCTestCase {
 
     private func withTwo(_ body: @MainActor (Two) throws -> Void) throws {
         try MainActor.assumeIsolated { try body(try Two()) }
+    }
+
+    /// `$EDITOR` that, while "open", lets bob change the text, then returns the person's.
+    @MainActor
+    private struct EditorWhileBobChanges: LongTextEditor {
+        let source: MemoryPlanSource
+        let bob: @MainActor (Plan) throws -> Edit
+        let typed: String
+
+        func edit(_ text: String, on terminal: any BoardTerminal) -> String? {
+            XCTAssertNoThrow(try source.changeElsewhere(try bob(source.plan), by: "bob"))
+            return typed
+        }
+    }
+
+    func testAnAreaStatementChangedElsewhereWhileInTheEditorIsRefusedAndTheEditedTextIsOfferedAgain() throws {
+        try MainActor.assumeIsolated {
+            let two = try Two { source in
+                EditorWhileBobChanges(source: source, bob: { plan in .structure(try XCTUnwrap(plan.setting(.weakness, ofArea: 1, to: "Bob's statement"))) },
+                                      typed: "Our statement\nover two lines\n")
+            }
+            two.keys(.char("2"), .char("S"))
+            XCTAssertEqual(two.source.plan.area(number: 1)?.weakness, "Bob's statement", "bob's text is not overwritten")
+            let said = two.loop.state.message ?? ""
+            XCTAssertTrue(said.contains("Area 1 weakness was changed by bob at 14:00 on 15 Aug 2023"), said)
+            XCTAssertTrue(two.terminal.screen.contains("Your text for area 1 weakness as written is kept: apply it over the newer one?"), two.terminal.screen)
+            two.keys(.enter)
+            XCTAssertEqual(two.source.plan.area(number: 1)?.weakness, "Our statement\nover two lines", "Enter applies it over bob's, knowingly")
+            XCTAssertEqual(two.source.log.suffix(2).map(\.user), ["bob", "tester"])
+        }
     }
 
     /// The first Enter is refused naming bob; the typed text is back; the second Enter applies it.

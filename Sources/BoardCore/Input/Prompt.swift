@@ -27,6 +27,10 @@ public struct Prompt: Sendable {
     /// its edit from this plan, so the edit carries the value the person saw, never a newer
     /// one someone else saved meanwhile (which the store then refuses as a conflict).
     var seen: Plan?
+    /// Whether its edit says itself what was shown (one text of a larger item, such as a
+    /// highlight's progress), so it is built over the plan as it is now: a change made
+    /// meanwhile to another part of the same item is then no conflict.
+    var carriesWhatWasShown = false
 
     init(_ label: String, _ text: String = "", completesNames: Bool = false,
          hint: @escaping @Sendable (String, BoardState) -> String,
@@ -127,10 +131,10 @@ extension BoardState {
         switch overlay {
         case var .prompt(prompt):
             let typed = prompt.editor.text
-            let answer = prompt.handle(key, seeing(prompt.seen))
+            let answer = prompt.handle(key, prompt.carriesWhatWasShown ? self : seeing(prompt.seen))
             self.overlay = .prompt(prompt)
             guard let answer else { return [] }
-            return answered(answer.following(seen: prompt.seen, again: PromptAgain(prompt, typed: typed)))
+            return answered(answer.following(seen: prompt.seen, again: .prompt(PromptAgain(prompt, typed: typed))))
         case let .confirm(confirm):
             self.overlay = nil
             return key == .char("y") || key == .char("Y") ? carryOut(confirm.yes) : carryOut([.say(confirm.no)])
@@ -167,15 +171,15 @@ extension BoardState {
 }
 
 extension Submission {
-    /// The answer to a question, made ready to carry out: a question it asks next was seen
-    /// over the same plan as this one, and (for a prompt, `again`) every edit it saves can be
-    /// asked again with what was typed when it has no question of its own to come back to.
-    func following(seen: Plan?, again: PromptAgain?) -> Submission {
+    /// The answer to a question or to `$EDITOR`, made ready to carry out: a question it asks
+    /// next was seen over the same plan as this one, and (given `again`) every edit it saves
+    /// can be asked again with what was typed when it has no question of its own to come back to.
+    func following(seen: Plan?, again: Retry?) -> Submission {
         func ready(_ steps: [Step]) -> [Step] {
             steps.map { step in
                 switch step {
                 case let .effect(.apply(edit, done, nil)) where again != nil:
-                    return .effect(.apply(edit, done: done, retry: again.map(Retry.prompt)))
+                    return .effect(.apply(edit, done: done, retry: again))
                 case var .ask(.prompt(next)) where next.seen == nil:
                     next.seen = seen
                     return .ask(.prompt(next))

@@ -109,13 +109,6 @@ public struct MeetingsScreen: LineScreen {
         }
     }
 
-    public static func longTextReturned(_ key: LongText, text: String, saw: String, _ board: BoardState) -> Submission {
-        guard let meeting = board.plan.meeting(named: key.subject), let item = Item(.item(key.field)) else {
-            return .refuse("That meeting has gone; nothing was saved.")
-        }
-        return board.saveItem(item, of: meeting, text: text, saw: saw)
-    }
-
     // MARK: The list
 
     private func list(_ board: BoardState) -> [Line] {
@@ -291,6 +284,24 @@ private enum Item {
     var target: Target { .item(key) }
 
     var area: Int? { if case let .highlight(area, _) = self { area } else { nil } }
+
+    /// The text it holds in meeting `m`; nil for a line with no text (a meeting, a RAG).
+    func text(of m: Meeting) -> String? {
+        switch self {
+        case .meeting, .highlight(_, .rag): nil
+        case let .highlight(area, field): m.highlight(area: area)?[keyPath: field.path] ?? ""
+        case let .decision(number): m.decisions.first { $0.number == number }?.text
+        }
+    }
+
+    /// How people name it: "area 3 progress", "decision D5".
+    var words: String {
+        switch self {
+        case let .meeting(name): "meeting “\(name)”"
+        case let .highlight(area, field): "area \(area) \(field.label.lowercased())"
+        case let .decision(number): "decision D\(number)"
+        }
+    }
 }
 
 // MARK: Questions and edits
@@ -299,8 +310,13 @@ extension BoardState {
     /// The agenda's commands on the selected highlight or decision.
     fileprivate func agendaCommand(_ command: Command, _ item: Item?, _ m: Meeting) -> [Step] {
         if command == .meetings(.editLong) {
-            guard let item, let text = itemText(item, of: m) else { return [.refuse("Select a highlight's text or a decision first.")] }
-            return [.effect(.editLongText(LongText(screen: MeetingsScreen.kind, subject: m.name, field: item.key), text: text))]
+            guard let item, item.text(of: m) != nil else { return [.refuse("Select a highlight's text or a decision first.")] }
+            let name = m.name
+            let read: @Sendable (Plan) -> String? = { plan in plan.meeting(named: name).flatMap(item.text) }
+            return [.effect(.openEditor(EditorRequest("\(item.words) at “\(name)”", in: plan, read: read) { edited, saw, board in
+                guard let m = board.plan.meeting(named: name) else { return .refuse("That meeting has gone; nothing was saved.") }
+                return board.saveItem(item, of: m, text: edited, saw: saw)
+            }))]
         }
         if command == .meetings(.followRollup) || Status.allCases.contains(where: { command == .rag($0) }) {
             guard let area = item?.area else { return [.refuse("Select a line of an area's highlight first.")] }
@@ -355,20 +371,24 @@ extension BoardState {
     /// (who, what, when) and the question comes back with the typed text, never overwritten.
     fileprivate func highlightPrompt(_ m: Meeting, area: Int, field: HighlightField) -> Prompt {
         let shown = m.highlight(area: area)?[keyPath: field.path] ?? ""
-        return Prompt("Area \(area) \(field.label.lowercased()): ", shown, hint: "One line here; E edits long text in $EDITOR · Enter save · Esc cancel") { text, board in
+        var prompt = Prompt("Area \(area) \(field.label.lowercased()): ", shown, hint: "One line here; E edits long text in $EDITOR · Enter save · Esc cancel") { text, board in
             guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
             return board.saveItem(.highlight(area, field), of: m, text: text, saw: shown)
         }
+        prompt.carriesWhatWasShown = true
+        return prompt
     }
 
     /// A decision's text as a question, keeping the text shown as it opened (as above).
     fileprivate func decisionPrompt(_ m: Meeting, number: Int) -> Prompt? {
         guard let d = m.decisions.first(where: { $0.number == number }) else { return nil }
         let shown = d.text
-        return Prompt("\(d.label): ", shown, hint: "What the board decided · Enter save · Esc cancel") { text, board in
+        var prompt = Prompt("\(d.label): ", shown, hint: "What the board decided · Enter save · Esc cancel") { text, board in
             guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
             return board.saveItem(.decision(number), of: m, text: text, saw: shown)
         }
+        prompt.carriesWhatWasShown = true
+        return prompt
     }
 
     /// The question of a refused highlight or decision text, asked again over the plan as it
@@ -382,14 +402,6 @@ extension BoardState {
             return decisionPrompt(m, number: number).map { .prompt($0.typed(typed)) }
         default:
             return nil
-        }
-    }
-
-    fileprivate func itemText(_ item: Item, of m: Meeting) -> String? {
-        switch item {
-        case .meeting, .highlight(_, .rag): nil
-        case let .highlight(area, field): m.highlight(area: area)?[keyPath: field.path] ?? ""
-        case let .decision(number): m.decisions.first { $0.number == number }?.text
         }
     }
 

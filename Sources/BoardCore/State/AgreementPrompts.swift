@@ -15,7 +15,7 @@ enum AgreementKeys {
 extension BoardState {
     /// When a by-when typed for `ref` moves it away from its agreed date, the question
     /// asking why (the move becomes a revision); nil when no reason is needed.
-    func revisionQuestion(_ ref: String, saw: FieldValue, to date: PlanDate?, retry: Retry) -> Step? {
+    func revisionQuestion(_ ref: String, saw: FieldValue, to date: PlanDate?, retry: Retry?) -> Step? {
         guard let action = plan.action(ref), let standing = plan.dateStanding(of: action), standing.inAgreedPlan,
               date != standing.agreed, case let .date(from) = saw else { return nil }
         let baseline = plan.baseline
