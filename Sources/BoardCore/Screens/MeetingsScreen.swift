@@ -151,7 +151,7 @@ public struct MeetingsScreen: LineScreen {
             lines.append(Line(TextLayout.fit(" Area \(area.number): \(area.title)", width), .tableHeader))
             let highlight = m.highlight(area: area.number)
             lines.append(ragLine(area.number, highlight, plan.rollupStatus(ofArea: area.number), width))
-            for field in HighlightField.texts {
+            for field in HighlightPart.texts {
                 lines += textLines(.highlight(area.number, field), field.label, highlight?[keyPath: field.path] ?? "", width)
             }
             lines += MinutesViews.minute(m, area: area.number, width: width)
@@ -209,22 +209,22 @@ public struct MeetingsScreen: LineScreen {
 
 // MARK: Commands and lines of its own
 
-/// The commands of this screen, by name (`Command.local("meetings.NAME")`).
-private enum MeetingsCommand: String {
+/// The commands of this screen (`Command.own(MeetingsCommand.addDecision)`).
+private enum MeetingsCommand: Hashable, Sendable {
     case addMeeting, recordMeeting, compareWith, writePack, addDecision, removeDecision
     case toggleDone, turnIntoAction, editOwner, editDue, editLong, followRollup
+    /// Judging the selected area's RAG.
+    case rag(Status)
 }
 
 extension Command {
-    fileprivate static func meetings(_ command: MeetingsCommand) -> Command { .local("meetings." + command.rawValue) }
-    fileprivate static func rag(_ status: Status) -> Command { .local("meetings.rag.\(status.letter)") }
+    fileprivate static func meetings(_ command: MeetingsCommand) -> Command { .own(command) }
+    fileprivate static func rag(_ status: Status) -> Command { .own(MeetingsCommand.rag(status)) }
 }
 
-/// A highlight's fields, as the agenda lists them.
-private enum HighlightField: String, CaseIterable {
-    case rag, reason, progress, next, escalate, ask
-
-    static let texts: [HighlightField] = [.reason, .progress, .next, .escalate, .ask]
+/// A highlight's parts, as the agenda lists them.
+extension HighlightPart {
+    static let texts: [HighlightPart] = [.reason, .progress, .next, .escalate, .ask]
 
     var label: String {
         switch self {
@@ -248,40 +248,28 @@ private enum HighlightField: String, CaseIterable {
     }
 }
 
-/// A selectable line of the list or the agenda, as a `Target.item` key.
-private enum Item {
+/// A selectable line of the list or the agenda.
+private enum Item: Sendable {
     case meeting(String)
-    case highlight(Int, HighlightField)
+    case highlight(Int, HighlightPart)
     case decision(Int)
 
     init?(_ target: Target?) {
-        guard case let .item(key)? = target else { return nil }
-        if key.hasPrefix("m:") {
-            // A meeting's name may hold any character, colons too.
-            self = .meeting(String(key.dropFirst(2)))
-            return
-        }
-        let parts = key.split(separator: ":", maxSplits: 2).map(String.init)
-        switch parts.first {
-        case "h" where parts.count == 3:
-            guard let area = Int(parts[1]), let field = HighlightField(rawValue: parts[2]) else { return nil }
-            self = .highlight(area, field)
-        case "d" where parts.count == 2:
-            guard let number = Int(parts[1]) else { return nil }
-            self = .decision(number)
+        switch target {
+        case let .meeting(name)?: self = .meeting(name)
+        case let .highlight(area, part)?: self = .highlight(area, part)
+        case let .decision(number)?: self = .decision(number)
         default: return nil
         }
     }
 
-    var key: String {
+    var target: Target {
         switch self {
-        case let .meeting(name): "m:\(name)"
-        case let .highlight(area, field): "h:\(area):\(field.rawValue)"
-        case let .decision(number): "d:\(number)"
+        case let .meeting(name): .meeting(name)
+        case let .highlight(area, part): .highlight(area: area, part: part)
+        case let .decision(number): .decision(number)
         }
     }
-
-    var target: Target { .item(key) }
 
     var area: Int? { if case let .highlight(area, _) = self { area } else { nil } }
 
@@ -369,7 +357,7 @@ extension BoardState {
     /// A highlight's text as a question. It keeps the text shown as it opened: on Enter the
     /// edit says that is what the person saw, so a change someone made meanwhile is refused
     /// (who, what, when) and the question comes back with the typed text, never overwritten.
-    fileprivate func highlightPrompt(_ m: Meeting, area: Int, field: HighlightField) -> Prompt {
+    fileprivate func highlightPrompt(_ m: Meeting, area: Int, field: HighlightPart) -> Prompt {
         let shown = m.highlight(area: area)?[keyPath: field.path] ?? ""
         var prompt = Prompt("Area \(area) \(field.label.lowercased()): ", shown, hint: "One line here; E edits long text in $EDITOR · Enter save · Esc cancel") { text, board in
             guard let m = board.plan.meeting(named: m.name) else { return .refuse("That meeting has gone.") }
@@ -393,8 +381,8 @@ extension BoardState {
 
     /// The question of a refused highlight or decision text, asked again over the plan as it
     /// is now with what was typed; nil when the meeting or the item has gone.
-    func askAgainMeetingItem(meeting: String, item key: String, typed: String) -> Overlay? {
-        guard let m = plan.meeting(named: meeting), let item = Item(.item(key)) else { return nil }
+    func askAgainMeetingItem(meeting: String, item target: Target, typed: String) -> Overlay? {
+        guard let m = plan.meeting(named: meeting), let item = Item(target) else { return nil }
         switch item {
         case let .highlight(area, field) where field != .rag:
             return .prompt(highlightPrompt(m, area: area, field: field).typed(typed))
@@ -409,7 +397,7 @@ extension BoardState {
     /// the text shown when it opened: the edit says so, and the rest of the item is as it
     /// stands now, so only a change to this very text since is a conflict.
     fileprivate func saveItem(_ item: Item, of m: Meeting, text: String, saw: String) -> Submission {
-        let retry = Retry.meetingItem(meeting: m.name, item: item.key, typed: text)
+        let retry = Retry.meetingItem(meeting: m.name, item: item.target, typed: text)
         switch item {
         case let .highlight(area, field) where field != .rag:
             let current = m.highlight(area: area)

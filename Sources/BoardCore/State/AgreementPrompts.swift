@@ -4,7 +4,8 @@ import PlanModel
 /// The agreed plan in the dashboard: moving an agreed by-when asks why (a revision,
 /// proposed until agreed), and a chair records that a proposed move was agreed.
 enum AgreementKeys {
-    static let agreeCommand = Command.local("agreement.agree")
+    private enum Own: Hashable, Sendable { case agree }
+    static let agreeCommand = Command.own(Own.agree)
 
     static var bindings: [Binding] {
         [Binding([.char("Y")], agreeCommand, "Record that the action's proposed change of its agreed date was agreed, and by whom",

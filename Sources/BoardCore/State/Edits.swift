@@ -99,8 +99,8 @@ public enum Retry: Equatable, Sendable {
     case actual(kpi: String, milestone: Int, typed: String)
     case removeAction(ref: String)
     case removeRisk(ref: String)
-    /// A highlight's or a decision's text, typed or from `$EDITOR` (`item` as the agenda names it).
-    case meetingItem(meeting: String, item: String, typed: String)
+    /// A highlight's or a decision's text, typed or from `$EDITOR` (`item`: its line on the agenda).
+    case meetingItem(meeting: String, item: Target, typed: String)
     /// Any other prompt: the same question over the plan as it is now, holding what was typed.
     case prompt(PromptAgain)
 }

@@ -4,10 +4,11 @@ import PlanModel
 /// A meeting as a board secretary records it, on its agenda: who attended and who sent
 /// apologies, the minute of each area, and matters arising raised and closed.
 enum MinutesKeys {
-    static let attendance = Command.local("minutes.attendance")
-    static let minute = Command.local("minutes.minute")
-    static let raise = Command.local("minutes.raise")
-    static let close = Command.local("minutes.close")
+    private enum Own: Hashable, Sendable { case attendance, minute, raise, close }
+    static let attendance = Command.own(Own.attendance)
+    static let minute = Command.own(Own.minute)
+    static let raise = Command.own(Own.raise)
+    static let close = Command.own(Own.close)
 
     static var bindings: [Binding] {
         [Binding([.char("P")], attendance, "Record who is present, then who sent apologies (names, commas between)", needs: [.writable, .chair]),
