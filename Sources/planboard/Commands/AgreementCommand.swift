@@ -124,11 +124,9 @@ struct AgreementCommand: ParsableCommand {
                 }
             }
             let moves = unagreed ? plan.unagreedMoves : plan.revisedDates
-            if moves.isEmpty { try Output.line(unagreed ? "No unagreed changes of date." : "No agreed date has moved."); return }
-            for (action, standing) in moves {
-                let reason = standing.revision.map { " – \($0.reason)" } ?? ""
-                try Output.line("\(action.ref): \(standing.words ?? "")\(reason)")
-            }
+            try Output.lines(moves.map { action, standing in
+                "\(action.ref): \(standing.words ?? "")" + (standing.revision.map { " – \($0.reason)" } ?? "")
+            }, orIfNone: unagreed ? "No unagreed changes of date." : "No agreed date has moved.")
         }
     }
 }

@@ -51,11 +51,10 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             let plan = try store.open().load()
-            if plan.meetings.isEmpty { try Output.line("No meetings yet: add one with `planboard meeting add NAME --date D`."); return }
-            for m in plan.meetings {
+            try Output.lines(plan.meetings.map { m in
                 let state = m.checkpoint.map { "recorded (checkpoint \"\($0)\")" } ?? "drafted"
-                try Output.line("\(m.date.iso)  \(m.name): \(state); \(m.highlights.count) highlight\(m.highlights.count == 1 ? "" : "s"), \(m.decisions.count) decision\(m.decisions.count == 1 ? "" : "s")")
-            }
+                return "\(m.date.iso)  \(m.name): \(state); \(m.highlights.count) highlight\(m.highlights.count == 1 ? "" : "s"), \(m.decisions.count) decision\(m.decisions.count == 1 ? "" : "s")"
+            }, orIfNone: "No meetings yet: add one with `planboard meeting add NAME --date D`.")
         }
     }
 
@@ -260,15 +259,14 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let plan = try store.open().load()
             let all = plan.decisions
-            if all.isEmpty { try Output.line("No decisions yet: record one with `planboard decision add TEXT --meeting NAME`."); return }
-            for (m, d) in all.filter({ !$0.decision.done }) + all.filter({ $0.decision.done }) {
+            try Output.lines((all.filter { !$0.decision.done } + all.filter { $0.decision.done }).map { m, d in
                 var parts = [d.done ? "done" : "open", "at \"\(m.name)\""]
                 if let owner = d.owner { parts.append("owner \(owner)") }
                 if let due = d.due { parts.append("due \(due.iso)") }
                 if let link = d.link { parts.append("about \(link.display)") }
                 if let action = d.action { parts.append("became action \(action)") }
-                try Output.line("\(d.label)  \(d.text.replacingOccurrences(of: "\n", with: " ")) (\(parts.joined(separator: ", ")))")
-            }
+                return "\(d.label)  \(d.text.replacingOccurrences(of: "\n", with: " ")) (\(parts.joined(separator: ", ")))"
+            }, orIfNone: "No decisions yet: record one with `planboard decision add TEXT --meeting NAME`.")
         }
     }
 
