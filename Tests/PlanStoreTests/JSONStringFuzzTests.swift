@@ -2,6 +2,7 @@ import Foundation
 import PlanExchange
 import PlanModel
 @testable import PlanStore
+import TestSupport
 import XCTest
 
 /// The strict reader of plan files (`JSONParser`), the reader of the store's JSON columns
@@ -65,7 +66,7 @@ final class JSONStringFuzzTests: XCTestCase {
     /// Twenty thousand texts made of escapes (good and bad), surrogates (paired and lone),
     /// raw control characters, multi-byte and broken UTF-8, quotes and backslashes.
     func testEveryReaderTakesOrRefusesTheSameTextsAndReadsThemAlike() {
-        var random = SplitMix(seed: 20_261_207)
+        var random = SeededRandom(state: 20_261_207)
         var accepted = 0
         var disagreements: [String] = []
         for _ in 0..<20_000 {
@@ -104,7 +105,7 @@ final class JSONStringFuzzTests: XCTestCase {
     }
 
     /// One piece of a text's body, good or bad.
-    func piece(_ random: inout SplitMix) -> [UInt8] {
+    func piece(_ random: inout SeededRandom) -> [UInt8] {
         func hex(_ n: UInt32) -> [UInt8] {
             let digits = String(n, radix: 16, uppercase: random.below(2) == 0)
             return Array(("\\u" + String(repeating: "0", count: 4 - digits.count) + digits).utf8)
@@ -140,19 +141,3 @@ final class JSONStringFuzzTests: XCTestCase {
     }
 }
 
-/// A small seeded generator (SplitMix64), so every run tries the same texts.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number from 0 to `n - 1`.
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
