@@ -37,42 +37,13 @@ final class ReportOutputTests: XCTestCase {
     /// input, output and error on a pseudo-terminal, through `script`: what a person at a
     /// terminal would see, byte for byte.
     func inTerminal(_ command: String) throws -> (status: Int32, screen: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        var env = ProcessInfo.processInfo.environment
-        env["PB"] = PlanboardBinary.url.path
-        env["DB"] = db
-        env["PLANBOARD_TODAY"] = "2023-08-15"
-        env["PLANBOARD_DB"] = nil
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let ran = try shell("script -qec \(EndToEndTests.quoted(command)) /dev/null")
+        return (ran.status, ran.stdout)
     }
 
-    /// Runs a shell line with standard output and error caught; `$PB` is planboard.
-    func shell(_ command: String) throws -> (status: Int32, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        var env = ProcessInfo.processInfo.environment
-        env["PB"] = PlanboardBinary.url.path
-        env["DB"] = db
-        env["PLANBOARD_TODAY"] = "2023-08-15"
-        env["PLANBOARD_DB"] = nil
-        process.environment = env
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let data = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    /// Runs a shell line with standard output and error caught; `$PB` is planboard, `$DB` the plan.
+    func shell(_ command: String) throws -> PlanboardBinary.Result {
+        try PlanboardBinary.shell(command, environment: ["DB": db, "PLANBOARD_TODAY": "2023-08-15"])
     }
 
     /// Control characters other than the line breaks and tabs that output is made of.
