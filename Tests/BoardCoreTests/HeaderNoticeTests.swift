@@ -25,7 +25,7 @@ final class HeaderNoticeTests: XCTestCase {
         XCTAssertEqual(state.contentRows, 19)
         XCTAssertTrue(screen.lines[2].trimmingCharacters(in: .whitespaces).hasSuffix("…"), "the rest of the notice is marked as cut: \(screen.lines[2])")
         XCTAssertTrue(screen.roleLines[2].contains("!"), "the further row is the notice")
-        XCTAssertTrue(state.text.contains(" Since 14 Feb 2023: "), state.text)
+        XCTAssertTrue(state.text.contains(" Since Board 2023-07-18: 7 changes"), state.text)
         XCTAssertFalse(state.text.contains("more"), "the dashboard fits: \(state.text)")
     }
 
