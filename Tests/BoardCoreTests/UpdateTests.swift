@@ -200,11 +200,13 @@ final class UpdateTests: XCTestCase {
     func testLongTextCanGoToTheEditor() throws {
         var state = try board()
         state.press(.down, .down, .enter)
-        let effects = state.press(.char("E"))
-        XCTAssertEqual(effects, [.openEditor(ref: "3a.i", field: .text, text: "Increase capacity in the team – including EP capacity.")])
-        XCTAssertEqual(onlyEdit(state.update(.editorReturned(ref: "3a.i", field: .text, text: "New text\nover two lines", saw: "Increase capacity in the team – including EP capacity."))),
+        let request = try XCTUnwrap(editorRequest(state.press(.char("E"))))
+        XCTAssertEqual(request.what, "3a.i action")
+        XCTAssertEqual(request.text, "Increase capacity in the team – including EP capacity.")
+        XCTAssertEqual(onlyEdit(state.update(.editorReturned(request, text: "New text\nover two lines"))),
                        state.plan.setting(.text, ofAction: "3a.i", to: .text("New text\nover two lines")))
-        XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil, saw: "Increase capacity in the team – including EP capacity.")), [])
+        XCTAssertEqual(state.update(.editorReturned(request, text: nil)), [])
+        XCTAssertEqual(state.message, "No change.")
     }
 
     /// The text in the prompt on top, if a prompt is open.

@@ -50,6 +50,19 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertTrue(imported.stdout.hasSuffix("Open it: planboard --db \(other)\n"), imported.stdout)
     }
 
+    func testInitTakesThePlanFileTypedFirstAsADbWouldBe() throws {
+        let typedFirst = folder.path("northmoor.sqlite")
+        let made = try run("init", typedFirst, "--local-area", "Northmoor Local Area")
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(try PlanStore.open(path: typedFirst, user: "check").load().header.localArea, "Northmoor Local Area")
+        XCTAssertTrue(made.stdout.contains("open the dashboard: planboard --db \(typedFirst)"), made.stdout)
+        let two = try run("init", folder.path("a.sqlite"), "--db", folder.path("b.sqlite"))
+        XCTAssertEqual(two.status, 2, "two places for one plan is a usage error")
+        XCTAssertTrue(two.stderr.contains("Two places for one new plan"), two.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path("a.sqlite")) || FileManager.default.fileExists(atPath: folder.path("b.sqlite")),
+                       "neither is made")
+    }
+
     func testAMistypedCommandIsNamedWithTheNearestOne() throws {
         let slip = try run("sumary", "--db", db)
         XCTAssertEqual(slip.status, 2, "a usage error")
