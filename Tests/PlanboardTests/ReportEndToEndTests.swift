@@ -129,7 +129,7 @@ final class ReportEndToEndTests: XCTestCase {
 
     func testADecisionRecordedThroughTheCLIAppearsInTheNextPack() throws {
         let added = try planboard("decision", "add", "Publish the communication charter by October", "--meeting", "Board 2023-08-22",
-                                  "--owner", "Jackie Ross", "--due", "31/10/2023", "--area", "2", "--db", db)
+                                  "--owner", "Jackie Ross", "--by-when", "31/10/2023", "--area", "2", "--db", db)
         XCTAssertEqual(added.status, 0, added.stderr)
         XCTAssertEqual(added.stdout, "Recorded decision D8 at \"Board 2023-08-22\", about area 2.\n")
         let row = try XCTUnwrap(try pack().first("table", "data-table", "decisions-open")?.all("tr").first { $0.attributes["data-key"] == "D8" })

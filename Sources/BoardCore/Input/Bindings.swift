@@ -24,13 +24,15 @@ public enum Command: Hashable, Sendable {
     /// A command of one screen's own, a value of an enum that screen declares in its own
     /// file (`.own(MeetingsCommand.addDecision)`), so a new screen adds its keys there, not here.
     case own(OwnCommand)
-    /// Building the plan: areas, findings, KPIs, milestones, the header and governance.
-    case structure(StructureCommand)
 }
 
 extension Command {
     /// A screen's own command, from its own enum.
     public static func own<C: Hashable & Sendable>(_ command: C) -> Command { .own(OwnCommand(command)) }
+
+    /// Building the plan: areas, findings, KPIs, milestones, the header and governance, the
+    /// commands the screens that build it share (`StructureCommand`).
+    public static func structure(_ command: StructureCommand) -> Command { .own(command) }
 
     /// This command as one of a screen's own, when it is a value of `type`.
     public func own<C: Hashable & Sendable>(as type: C.Type) -> C? {

@@ -131,7 +131,8 @@ extension BoardState {
         switch overlay {
         case var .prompt(prompt):
             let typed = prompt.editor.text
-            let answer = prompt.handle(key, prompt.carriesWhatWasShown ? self : seeing(prompt.seen))
+            // Enter answers over the plan as it was seen; other keys only edit the text.
+            let answer = prompt.handle(key, key == .enter && !prompt.carriesWhatWasShown ? seeing(prompt.seen) : self)
             self.overlay = .prompt(prompt)
             guard let answer else { return [] }
             return answered(answer.following(seen: prompt.seen, again: .prompt(PromptAgain(prompt, typed: typed))))

@@ -171,7 +171,8 @@ struct DecisionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Who carries it out.", valueName: "name"))
         var owner: String?
 
-        @Option(help: ArgumentHelp("When it is due.", valueName: "date"))
+        // `--by-when`, as every other date something is due by; `--due` still works.
+        @Option(name: [.customLong("by-when"), .customLong("due")], help: ArgumentHelp("When it is due (--due works too).", valueName: "date"))
         var due: String?
 
         @Option(help: ArgumentHelp("The area of weakness it is about.", valueName: "number"))
@@ -197,7 +198,7 @@ struct DecisionCommand: ParsableCommand {
             let m = try chooseMeeting(meeting, in: plan)
             let link: DecisionLink? = area.map { .area($0) } ?? action.map { .action($0) } ?? risk.map { .risk($0) }
             let decision = Decision(number: plan.nextDecisionNumber, text: text, owner: owner,
-                                    due: try due.map { try parseDate($0, option: "--due") }, link: link)
+                                    due: try due.map { try parseDate($0, option: "--by-when") }, link: link)
             try db.apply(.meeting(.addDecision(meeting: m.name, decision: decision)))
             try Output.line("Recorded decision \(decision.label) at \"\(m.name)\"" + (link.map { ", about \($0.display)" } ?? "") + ".")
         }
