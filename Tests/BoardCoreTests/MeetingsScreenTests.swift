@@ -44,14 +44,14 @@ final class MeetingsScreenTests: XCTestCase {
             for (width, height) in [(80, 24), (160, 48)] {
                 var list = try meetingsBoard(width: width, height: height)
                 list.press(.char("2"), .char("M"), .down)
-                Golden.check(Render.screen(list), theme: style, name: "meetings-\(width)x\(height)-\(theme)")
+                Golden.check(list, theme: style, name: "meetings-\(width)x\(height)-\(theme)")
                 var agenda = try agenda(width: width, height: height, previous: true)
                 agenda.press(.down, .down)
-                Golden.check(Render.screen(agenda), theme: style, name: "meeting-agenda-\(width)x\(height)-\(theme)")
+                Golden.check(agenda, theme: style, name: "meeting-agenda-\(width)x\(height)-\(theme)")
                 var decision = agenda
                 decision.press(.char("D"))
                 decision.type("Ask the DfE adviser to review")
-                Golden.check(Render.screen(decision), theme: style, name: "meeting-decision-entry-\(width)x\(height)-\(theme)")
+                Golden.check(decision, theme: style, name: "meeting-decision-entry-\(width)x\(height)-\(theme)")
             }
         }
     }

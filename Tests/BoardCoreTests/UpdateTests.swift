@@ -388,9 +388,9 @@ final class UpdateTests: XCTestCase {
 
     func testMouseClickSelectsAndASecondClickOpensAndTheWheelScrolls() throws {
         var state = try board()
-        _ = state.update(.mouse(Mouse(.click, x: 10, y: 5)))  // row 3 of the body: area 3
+        _ = state.update(.mouse(Mouse(.click, x: 10, y: 6)))  // below the title, breadcrumb and notice: area 3
         XCTAssertEqual(state.areaIndex, 2)
-        _ = state.update(.mouse(Mouse(.click, x: 10, y: 5)))
+        _ = state.update(.mouse(Mouse(.click, x: 10, y: 6)))
         XCTAssertEqual(state.screen, .area(3))
         _ = state.update(.mouse(Mouse(.wheelDown, x: 10, y: 10)))
         XCTAssertEqual(state.currentAction?.ref, "3b")
