@@ -68,6 +68,8 @@ let package = Package(
             name: "planboard-bench",
             dependencies: ["BoardCore", "PlanModel", "PlanExchange", "SamplePlans"]
         ),
+        // Weighs the store's two readers of its JSON columns (docs/BENCHMARKS.md).
+        .executableTarget(name: "planboard-bench-store", dependencies: ["PlanModel", "PlanStore"]),
         .target(name: "TestSupport", dependencies: ["PlanModel", "PlanExchange", "PlanStore", "SamplePlans"]),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "TestSupport"]),
         .testTarget(name: "PlanExchangeTests", dependencies: ["PlanModel", "PlanExchange", "TestSupport"], exclude: ["BadInput"]),

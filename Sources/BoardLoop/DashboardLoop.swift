@@ -259,18 +259,12 @@ public final class DashboardLoop {
                 }
             case .undo: try undo()
             case .redo: try redo()
-            case let .openEditor(ref, field, text):
-                let edited = editor.edit(text, on: terminal)
-                for effect in state.update(.editorReturned(ref: ref, field: field, text: edited == text ? nil : edited, saw: text)) { perform(effect) }
-            case let .openStructureEditor(what, text):
-                let edited = editor.edit(text, on: terminal)
-                for effect in state.update(.structureEditorReturned(what, text: edited == text ? nil : edited)) { perform(effect) }
+            case let .openEditor(request):
+                let edited = editor.edit(request.text, on: terminal)
+                for effect in state.update(.editorReturned(request, text: edited == request.text ? nil : edited)) { perform(effect) }
             case let .recordCheckpoint(name, date):
                 saved(try source.recordCheckpoint(name: name, date: date),
                       said: "Recorded checkpoint “\(name)” (\(date.display)): every status, score and actual as they stand.")
-            case let .editLongText(key, text):
-                let edited = editor.edit(text, on: terminal)
-                for effect in state.update(.longTextReturned(key, text: edited == text ? nil : edited, saw: text)) { perform(effect) }
             case let .writePack(meeting, since):
                 guard let packWriter else {
                     _ = state.update(.failed("This dashboard cannot write files; use `planboard report --meeting \"\(meeting)\" -o FILE`."))
@@ -383,7 +377,7 @@ extension Effect {
     var needsTheStore: Bool {
         switch self {
         case .apply, .undo, .redo, .recordCheckpoint: true
-        case .openEditor, .openStructureEditor, .editLongText, .writePack, .quit: false
+        case .openEditor, .writePack, .quit: false
         }
     }
 }

@@ -1,12 +1,16 @@
 import Foundation
+import PlanExchange
 import PlanModel
 
 /// Reads and writes the small JSON values kept in columns (leads, KPI links, findings, a
 /// baseline, checkpoint snapshots) by hand, byte by byte.
 ///
-/// Foundation's `JSONDecoder` costs tens of microseconds a call on Linux, which is most of
-/// the time it takes to open a large plan (docs/BENCHMARKS.md). The text written is the
-/// text `JSONEncoder` with sorted keys writes, so files stay as they were.
+/// Foundation's `JSONDecoder` costs tens of microseconds a call on Linux, and the strict
+/// reader of plan files (`JSONParser`, which builds a tree of values with their lines and
+/// columns) makes loading a plan of 100,000 actions take about 1.5 times the CPU time
+/// (planboard-bench-store, docs/BENCHMARKS.md). Text in quotes is read by the strict
+/// reader's own `JSONStringLiteral`, so both take and refuse the same text. The text
+/// written is the text `JSONEncoder` with sorted keys writes, so files stay as they were.
 enum ColumnJSON {
     struct Malformed: Error {}
 
@@ -45,75 +49,11 @@ enum ColumnJSON {
             return true
         }
 
+        /// Text in double quotes, read by the one reader the strict parser uses too.
         mutating func string() throws -> String {
-            try expect(UInt8(ascii: "\""))
-            let start = i
-            var plain = true
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == UInt8(ascii: "\"") {
-                    if plain {
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                        i += 1
-                        return text
-                    }
-                    break
-                }
-                if b == UInt8(ascii: "\\") { plain = false; i += 2; continue }
-                if b < 0x20 { throw Malformed() }
-                i += 1
-            }
-            guard i < bytes.count else { throw Malformed() }
-            return try unescape(UnsafeBufferPointer(rebasing: bytes[start..<i]), then: i + 1)
-        }
-
-        private mutating func unescape(_ raw: UnsafeBufferPointer<UInt8>, then next: Int) throws -> String {
-            var out: [UInt8] = []
-            out.reserveCapacity(raw.count)
-            var k = 0
-            func hex4(_ at: Int) throws -> UInt32 {
-                guard at + 4 <= raw.count else { throw Malformed() }
-                var v: UInt32 = 0
-                for b in raw[at..<at + 4] {
-                    v <<= 4
-                    switch b {
-                    case 0x30...0x39: v |= UInt32(b - 0x30)
-                    case 0x41...0x46: v |= UInt32(b - 0x37)
-                    case 0x61...0x66: v |= UInt32(b - 0x57)
-                    default: throw Malformed()
-                    }
-                }
-                return v
-            }
-            while k < raw.count {
-                let b = raw[k]
-                guard b == UInt8(ascii: "\\") else { out.append(b); k += 1; continue }
-                guard k + 1 < raw.count else { throw Malformed() }
-                let e = raw[k + 1]
-                k += 2
-                switch e {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4(k)
-                    k += 4
-                    if (0xD800...0xDBFF).contains(scalar), k + 6 <= raw.count, raw[k] == UInt8(ascii: "\\"), raw[k + 1] == UInt8(ascii: "u") {
-                        let low = try hex4(k + 2)
-                        if (0xDC00...0xDFFF).contains(low) {
-                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                            k += 6
-                        }
-                    }
-                    out.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
-                default: throw Malformed()
-                }
-            }
-            i = next
-            return String(decoding: out, as: UTF8.self)
+            guard peek() == UInt8(ascii: "\""), let text = try? JSONStringLiteral.read(bytes, at: i) else { throw Malformed() }
+            i = text.end
+            return text.value
         }
 
         mutating func number() throws -> Double {
@@ -170,28 +110,13 @@ enum ColumnJSON {
             }
         }
 
-        /// Reads an object, calling `member` with each key; the member reads its value.
-        mutating func object(_ member: (inout Reader, String) throws -> Void) throws {
-            try expect(UInt8(ascii: "{"))
-            if peek() == UInt8(ascii: "}") { i += 1; return }
-            while true {
-                let key = try string()
-                try expect(UInt8(ascii: ":"))
-                try member(&self, key)
-                switch peek() {
-                case UInt8(ascii: ","): i += 1
-                case UInt8(ascii: "}"): i += 1; return
-                default: throw Malformed()
-                }
-            }
-        }
-
-        /// The bytes of the string next, when it holds no escapes (nil, reading nothing,
-        /// when it does): a name or a status compared without making a `String` for it.
+        /// The bytes of the string next, when they are plain printable ASCII (nil, reading
+        /// nothing, when they are not): a key or a status compared without making a `String`
+        /// for it. Anything else (an escape, a control character, UTF-8) is left to `string()`.
         mutating func plainBytes() throws -> UnsafeBufferPointer<UInt8>? {
             try expect(UInt8(ascii: "\""))
             let start = i
-            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") { i += 1 }
+            while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\"), (0x20..<0x80).contains(bytes[i]) { i += 1 }
             guard i < bytes.count else { throw Malformed() }
             guard bytes[i] == UInt8(ascii: "\"") else {
                 i = start - 1
@@ -201,7 +126,7 @@ enum ColumnJSON {
             return UnsafeBufferPointer(rebasing: bytes[start..<i - 1])
         }
 
-        /// An object read as `object` does, with each key given as its bytes.
+        /// Reads an object, calling `member` with each key's bytes; the member reads its value.
         mutating func fields(_ member: (inout Reader, UnsafeBufferPointer<UInt8>) throws -> Void) throws {
             try expect(UInt8(ascii: "{"))
             if peek() == UInt8(ascii: "}") { i += 1; return }
@@ -237,7 +162,7 @@ enum ColumnJSON {
         mutating func skip() throws {
             switch peek() {
             case UInt8(ascii: "\""): _ = try string()
-            case UInt8(ascii: "{"): try object { r, _ in try r.skip() }
+            case UInt8(ascii: "{"): try fields { r, _ in try r.skip() }
             case UInt8(ascii: "["): try array { r in try r.skip() }
             case UInt8(ascii: "t"): i += 4
             case UInt8(ascii: "f"): i += 5
@@ -266,12 +191,7 @@ enum ColumnJSON {
     /// Runs `body` over the UTF-8 of `text`, requiring it to read the whole text.
     static func read<T>(_ text: String, _ body: (inout Reader) throws -> T) throws -> T {
         var text = text
-        return try text.withUTF8 { buffer in
-            var reader = Reader(buffer)
-            let value = try body(&reader)
-            try reader.end()
-            return value
-        }
+        return try text.withUTF8 { try read(bytes: $0, body) }
     }
 
     /// `YYYY-MM-DD` exactly, as `PlanDate(iso:)` reads it.
@@ -306,7 +226,13 @@ enum ColumnJSON {
     }
 
     static func strings(_ text: String) throws -> [String] {
-        try read(text) { r in
+        var text = text
+        return try text.withUTF8 { try strings(bytes: $0) }
+    }
+
+    /// A list of texts from its UTF-8 bytes (which need not be valid UTF-8: such text is refused).
+    static func strings(bytes: UnsafeBufferPointer<UInt8>) throws -> [String] {
+        try read(bytes: bytes) { r in
             var out: [String] = []
             try r.array { out.append(try $0.string()) }
             return out
@@ -327,11 +253,13 @@ enum ColumnJSON {
             try r.array { r in
                 var letter: String?
                 var body: String?
-                try r.object { r, key in
-                    switch key {
-                    case "letter": letter = try r.string()
-                    case "text": body = try r.string()
-                    default: try r.skip()
+                try r.fields { r, key in
+                    if matches(key, "letter") {
+                        letter = try r.string()
+                    } else if matches(key, "text") {
+                        body = try r.string()
+                    } else {
+                        try r.skip()
                     }
                 }
                 guard let letter, let body else { throw Malformed() }
@@ -346,12 +274,15 @@ enum ColumnJSON {
             var value: Double?
             var date: PlanDate?
             var note: String?
-            try r.object { r, key in
-                switch key {
-                case "value": value = try r.number()
-                case "date": date = r.null() ? nil : try r.date()
-                case "note": note = try r.string()
-                default: try r.skip()
+            try r.fields { r, key in
+                if matches(key, "value") {
+                    value = try r.number()
+                } else if matches(key, "date") {
+                    date = r.null() ? nil : try r.date()
+                } else if matches(key, "note") {
+                    note = try r.string()
+                } else {
+                    try r.skip()
                 }
             }
             guard let value, let note else { throw Malformed() }
@@ -363,11 +294,13 @@ enum ColumnJSON {
         try read(text) { r in
             var label: String?
             var value: Double?
-            try r.object { r, key in
-                switch key {
-                case "label": label = try r.string()
-                case "value": value = try r.number()
-                default: try r.skip()
+            try r.fields { r, key in
+                if matches(key, "label") {
+                    label = try r.string()
+                } else if matches(key, "value") {
+                    value = try r.number()
+                } else {
+                    try r.skip()
                 }
             }
             guard let label, let value else { throw Malformed() }
@@ -405,8 +338,8 @@ enum ColumnJSON {
             var actions: [Checkpoint.ActionState]?
             var risks: [Checkpoint.RiskState]?
             var kpis: [Checkpoint.KPIState]?
-            try r.object { r, key in
-                switch key {
+            try r.fields { r, key in
+                switch String(decoding: key, as: UTF8.self) {
                 case "name": name = try r.string()
                 case "date": date = try r.date()
                 case "actions":
@@ -457,8 +390,8 @@ enum ColumnJSON {
                     try r.array { r in
                         var ref: String?
                         var actuals: [Double?]?
-                        try r.object { r, key in
-                            switch key {
+                        try r.fields { r, key in
+                            switch String(decoding: key, as: UTF8.self) {
                             case "ref": ref = try r.string()
                             case "actuals":
                                 var values: [Double?] = []

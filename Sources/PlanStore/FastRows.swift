@@ -24,6 +24,11 @@ struct FastRows {
     let db: Database
     let file: String
     let shape: Shape
+    /// Whether the JSON columns are read by the strict reader (`StrictColumns`) instead of
+    /// by hand (`ColumnJSON`): only the benchmark asks, to weigh one against the other.
+    var strictColumns = false
+
+    private var reader: any ColumnReading.Type { strictColumns ? StrictColumns.self : ColumnJSON.self }
 
     static func load(_ db: Database, file: String, shape: Shape = .whole) throws -> Plan {
         try FastRows(db: db, file: file, shape: shape).plan()
@@ -114,9 +119,9 @@ struct FastRows {
             let status: String = row[6]
             return Action(
                 ref: ref, text: row[2], byWhen: try optionalDate(row[3], "action \(ref) by-when"),
-                leads: try json(row[4], "action \(ref) leads", ColumnJSON.strings),
+                leads: try json(row[4], "action \(ref) leads", { try reader.strings($0) }),
                 seniorResponsibleOfficer: row[5], status: Status(rawValue: status) ?? .notStarted,
-                kpiText: row[7], kpis: try json(row[8], "action \(ref) KPIs", ColumnJSON.strings),
+                kpiText: row[7], kpis: try json(row[8], "action \(ref) KPIs", { try reader.strings($0) }),
                 successCriteria: row[9], notes: notes.removeValue(forKey: ref) ?? [], byWhenWritten: written[ref])
         }
     }
@@ -202,7 +207,7 @@ struct FastRows {
         while let row = try rows.next() {
             let number: Int = row[0]
             areas.append(Area(number: number, title: row[1], weakness: row[2], findingsSource: row[3],
-                              findings: try json(row[4], "area \(number) findings", ColumnJSON.findings),
+                              findings: try json(row[4], "area \(number) findings", { try reader.findings($0) }),
                               actions: actions[number] ?? []))
         }
         return areas
@@ -226,7 +231,7 @@ struct FastRows {
                               residual: Score(likelihood: row[7], impact: row[8]),
                               target: Score(likelihood: row[9], impact: row[10]),
                               progress: row[11], reviewDate: try optionalDate(row[12], "risk \(ref) review date"),
-                              areas: try json(row[13], "risk \(ref) areas", ColumnJSON.ints)))
+                              areas: try json(row[13], "risk \(ref) areas", { try reader.ints($0) })))
         }
         guard zip(positions, positions.dropFirst()).contains(where: { $0 >= $1 }) else { return risks }
         return positions.indices.sorted { (positions[$0], $0) < (positions[$1], $1) }.map { risks[$0] }
@@ -248,8 +253,8 @@ struct FastRows {
             let baseline: String? = row[4]
             let comparator: String? = row[5]
             kpis.append(KPI(ref: ref, name: row[1], unit: row[2], better: Better(rawValue: better) ?? .higher,
-                            baseline: try baseline.map { try json($0, "KPI \(ref) baseline", ColumnJSON.measure) },
-                            comparator: try comparator.map { try json($0, "KPI \(ref) comparator", ColumnJSON.comparator) },
+                            baseline: try baseline.map { try json($0, "KPI \(ref) baseline", { try reader.measure($0) }) },
+                            comparator: try comparator.map { try json($0, "KPI \(ref) comparator", { try reader.comparator($0) }) },
                             milestones: milestones[ref] ?? []))
         }
         return kpis
@@ -278,7 +283,10 @@ struct FastRows {
         return try withExtendedLifetime(rows) {
             guard let row = try rows.next() else { return nil }
             let checkpoint = try row.withUnsafeData(atIndex: 0) { data in
-                data?.withUnsafeBytes { raw in try? ColumnJSON.checkpoint(bytes: raw.bindMemory(to: UInt8.self)) }
+                data?.withUnsafeBytes { raw in
+                    let bytes = raw.bindMemory(to: UInt8.self)
+                    return try? reader.checkpoint(bytes: bytes)
+                }
             }
             guard let checkpoint else { throw damaged("checkpoint") }
             return checkpoint

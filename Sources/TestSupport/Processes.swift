@@ -57,7 +57,19 @@ public enum PlanboardBinary {
 
     /// Runs planboard with `arguments`, waiting for it to finish.
     public static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let process = Self.process(arguments, environment: environment)
+        try collect(Self.process(arguments, environment: environment), stdin: stdin)
+    }
+
+    /// Runs a shell line (for redirections such as `> /dev/full`, or `script` for a
+    /// terminal), with `$PB` naming planboard, waiting for it to finish.
+    public static func shell(_ line: String, environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        let process = Self.process(["-c", line], environment: environment.merging(["PB": url.path]) { $1 })
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        return try collect(process, stdin: stdin)
+    }
+
+    /// Starts `process` and gathers what it writes until it ends.
+    private static func collect(_ process: Process, stdin: String?) throws -> Result {
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

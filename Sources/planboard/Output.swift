@@ -31,6 +31,12 @@ enum Output {
         try standardOutput(Visible.lines(text) + "\n")
     }
 
+    /// A list, a line per item, or `none` when it is empty (a list command's "No … yet").
+    static func lines(_ items: [String], orIfNone none: String) throws {
+        if items.isEmpty { try line(none) }
+        for item in items { try line(item) }
+    }
+
     /// Writes `text` to standard output, all of it, or says why it could not. On a terminal,
     /// any control character in it (an escape sequence in plan text) is shown, not obeyed.
     static func standardOutput(_ text: String) throws {

@@ -20,7 +20,7 @@ struct Planboard: ParsableCommand {
         subcommands: [Dashboard.self, Summary.self, Mine.self, Validate.self, Import.self, Export.self, SetCommand.self, Batch.self, Log.self,
                       CheckpointCommand.self, Undo.self, Redo.self, Generate.self,
                       MeetingCommand.self, HighlightCommand.self, DecisionCommand.self, Report.self,
-                      Init.self, HeaderCommand.self, GovernanceCommand.self, AreaCommand.self, FindingCommand.self, KPICommand.self,
+                      Init.self, HeaderCommand.self, GovernanceCommand.self, AreaCommand.self, FindingCommand.self, ActionCommand.self, KPICommand.self,
                       ServerCommand.self, PeopleCommand.self, Copy.self, Publish.self, EvidenceCommand.self, AgreementCommand.self,
                       MinutesCommand.self],
         defaultSubcommand: Dashboard.self

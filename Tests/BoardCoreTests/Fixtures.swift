@@ -42,6 +42,12 @@ func onlyEdit(_ effects: [Effect]) -> Edit? {
     return edit
 }
 
+/// The one `$EDITOR` request in a list of effects.
+func editorRequest(_ effects: [Effect]) -> EditorRequest? {
+    guard effects.count == 1, case let .openEditor(request) = effects[0] else { return nil }
+    return request
+}
+
 /// The screens by name, as the tests say where the person is.
 extension ScreenID {
     static func area(_ number: Int) -> ScreenID { AreaScreen.id(number) }

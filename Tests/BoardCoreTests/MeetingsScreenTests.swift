@@ -44,14 +44,14 @@ final class MeetingsScreenTests: XCTestCase {
             for (width, height) in [(80, 24), (160, 48)] {
                 var list = try meetingsBoard(width: width, height: height)
                 list.press(.char("2"), .char("M"), .down)
-                Golden.check(Render.screen(list), theme: style, name: "meetings-\(width)x\(height)-\(theme)")
+                Golden.check(list, theme: style, name: "meetings-\(width)x\(height)-\(theme)")
                 var agenda = try agenda(width: width, height: height, previous: true)
                 agenda.press(.down, .down)
-                Golden.check(Render.screen(agenda), theme: style, name: "meeting-agenda-\(width)x\(height)-\(theme)")
+                Golden.check(agenda, theme: style, name: "meeting-agenda-\(width)x\(height)-\(theme)")
                 var decision = agenda
                 decision.press(.char("D"))
                 decision.type("Ask the DfE adviser to review")
-                Golden.check(Render.screen(decision), theme: style, name: "meeting-decision-entry-\(width)x\(height)-\(theme)")
+                Golden.check(decision, theme: style, name: "meeting-decision-entry-\(width)x\(height)-\(theme)")
             }
         }
     }
@@ -113,12 +113,30 @@ final class MeetingsScreenTests: XCTestCase {
         XCTAssertEqual(state.plan.meeting(named: m.name)?.decisions.last?.text, "Fund two more caseworkers")
     }
 
+    func testTheDashboardOpensAgainOnTheDecisionOrHighlightLineItWasLeftOn() throws {
+        var state = try agenda(width: 160, height: 200, previous: true)
+        let m = try recorded
+        let d = try XCTUnwrap(m.decisions.first)
+        state.press(.end)
+        while state.top.selection(state) != .decision(d.number) { state.press(.up) }
+        var again = try board(width: 160, height: 200, view: .dashboard)
+        again.plan = state.plan
+        again.restore(state.place)
+        XCTAssertEqual(again.screen, state.screen, "the same meeting's agenda")
+        XCTAssertEqual(again.top.selection(again), .decision(d.number), "the same decision, by its number")
+
+        state.press(.home, .down, .down, .down, .down)
+        guard case .highlight? = state.top.selection(state) else { return XCTFail("on a highlight line: \(String(describing: state.top.selection(state)))") }
+        again.restore(state.place)
+        XCTAssertEqual(again.top.selection(again), state.top.selection(state), "the same line of the same area's highlight")
+    }
+
     func testADecisionIsMarkedDoneReopenedAndTurnedIntoAnAction() throws {
         var state = try agenda(width: 160, height: 200, previous: true)
         let m = try recorded
         let d = try XCTUnwrap(m.decisions.first { $0.action == nil && !$0.done && state.plan.area(of: $0) != nil })
         state.press(.end)
-        while state.top.selection(state) != .item("d:\(d.number)") { state.press(.up) }
+        while state.top.selection(state) != .decision(d.number) { state.press(.up) }
         try state.save(state.press(.char("x")))
         XCTAssertEqual(state.plan.decision(d.number)?.decision.done, true)
         try state.save(state.press(.char("x")))
@@ -160,11 +178,12 @@ final class MeetingsScreenTests: XCTestCase {
         XCTAssertEqual(state.plan.meeting(named: m.name)?.highlight(area: 1)?.progress, "Pay review commissioned")
 
         let effects = state.press(.char("E"))
-        guard effects.count == 1, case let .editLongText(key, text) = effects[0] else { return XCTFail("expected $EDITOR, got \(effects)") }
-        XCTAssertEqual(text, "Pay review commissioned")
-        try state.save(state.update(.longTextReturned(key, text: "Line one\nLine two", saw: text)))
+        let request = try XCTUnwrap(editorRequest(effects), "expected $EDITOR, got \(effects)")
+        XCTAssertEqual(request.text, "Pay review commissioned")
+        XCTAssertEqual(request.what, "area 1 progress at “\(m.name)”")
+        try state.save(state.update(.editorReturned(request, text: "Line one\nLine two")))
         XCTAssertEqual(state.plan.meeting(named: m.name)?.highlight(area: 1)?.progress, "Line one\nLine two")
-        _ = state.update(.longTextReturned(key, text: nil, saw: text))
+        _ = state.update(.editorReturned(request, text: nil))
         XCTAssertEqual(state.message, "No change.")
     }
 
@@ -176,7 +195,7 @@ final class MeetingsScreenTests: XCTestCase {
         try state.save(state.press(.enter))
         let added = try XCTUnwrap(state.plan.meeting(named: "Board 2023-08-15"))
         XCTAssertFalse(added.isRecorded)
-        XCTAssertEqual(state.top.selection(state), .item("m:Board 2023-08-15"))
+        XCTAssertEqual(state.top.selection(state), .meeting("Board 2023-08-15"))
         try state.save(state.press(.char("R")))
         XCTAssertEqual(state.plan.meeting(named: "Board 2023-08-15")?.checkpoint, "Board 2023-08-15")
         XCTAssertEqual(state.since?.name, "Board 2023-08-15", "since means the meeting just recorded")

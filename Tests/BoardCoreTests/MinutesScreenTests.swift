@@ -17,7 +17,7 @@ final class MinutesScreenTests: XCTestCase {
         var state = try agenda()
         let m = try XCTUnwrap(state.plan.meetings.last)
         XCTAssertTrue(state.text.contains("Present (0): not recorded (P records it)"))
-        XCTAssertTrue(state.text.contains("M2 ○ open  Bring the ASD assessment recovery trajectory"), "carried from the six-month review")
+        XCTAssertTrue(state.text.contains("M3 ○ open  Share the SEN2 timeliness return"), "carried from the six-month review")
 
         state.press(.char("P"))
         state.type("Jackie Ross, Sam Patel")
@@ -40,15 +40,15 @@ final class MinutesScreenTests: XCTestCase {
         state.press(.char("J"))
         state.type("Bring the recruitment plan")
         try state.save(state.press(.enter))
-        XCTAssertTrue(state.text.contains("M4 raised here  Bring the recruitment plan"))
+        XCTAssertTrue(state.text.contains("M5 raised here  Bring the recruitment plan"))
 
         state.press(.char("X"))
-        state.type("m2")
+        state.type("m3")
         let close = state.press(.enter)
         guard case let .record(.setRecord(raisedAt, _, to))? = onlyEdit(close) else { return XCTFail("closing is a record edit") }
         XCTAssertEqual(raisedAt, "Six-month review 2023-02-14", "the matter is closed where it was raised")
-        XCTAssertEqual(to.mattersArising.first { $0.number == 2 }?.closedAt, m.name)
+        XCTAssertEqual(to.mattersArising.first { $0.number == 3 }?.closedAt, m.name)
         try state.save(close)
-        XCTAssertTrue(state.text.contains("M2 ■ closed"))
+        XCTAssertTrue(state.text.contains("M3 ■ closed"))
     }
 }

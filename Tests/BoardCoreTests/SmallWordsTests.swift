@@ -147,7 +147,9 @@ final class EditorKeyTests: XCTestCase {
         let action = try XCTUnwrap(state.currentAction)
         state.press(.down, .down, .down)  // a short field (by-when, lead or status)
         let effects = state.press(.char("E"))
-        XCTAssertEqual(effects, [.openEditor(ref: action.ref, field: .text, text: action.text)], "\(effects) \(state.message ?? "")")
+        let request = try XCTUnwrap(editorRequest(effects), "\(effects) \(state.message ?? "")")
+        XCTAssertEqual(request.what, "\(action.ref) action")
+        XCTAssertEqual(request.text, action.text)
     }
 }
 

@@ -236,18 +236,21 @@ final class StructureEditorTests: XCTestCase {
     func testAnAreaStatementAndTheNarrativeEditInTheEditor() throws {
         var state = try board()
         let area = try XCTUnwrap(state.plan.areas.first)
-        XCTAssertEqual(state.press(.char("S")), [.openStructureEditor(.statement(area.number), text: area.weakness)])
-        let effects = state.update(.structureEditorReturned(.statement(area.number), text: "Restated\nover two lines\n\n"))
+        let statement = try XCTUnwrap(editorRequest(state.press(.char("S"))))
+        XCTAssertEqual(statement.what, "area \(area.number) weakness as written")
+        XCTAssertEqual(statement.text, area.weakness)
+        let effects = state.update(.editorReturned(statement, text: "Restated\nover two lines\n\n"))
         XCTAssertEqual(onlyEdit(effects), .structure(.setArea(number: area.number, field: .weakness, from: area.weakness, to: "Restated\nover two lines")))
-        XCTAssertEqual(state.update(.structureEditorReturned(.statement(area.number), text: " \n")), [])
+        XCTAssertEqual(state.update(.editorReturned(statement, text: " \n")), [])
         XCTAssertTrue(state.message?.contains("needs its weakness") ?? false)
-        XCTAssertEqual(state.update(.structureEditorReturned(.statement(area.number), text: nil)), [])
+        XCTAssertEqual(state.update(.editorReturned(statement, text: nil)), [])
         XCTAssertEqual(state.message, "No change.")
 
         var governance = try board(view: .governance)
         let narrative = governance.plan.governance.narrative
-        XCTAssertEqual(governance.press(.char("e"), .char("n")), [.openStructureEditor(.narrative, text: narrative)])
-        XCTAssertEqual(onlyEdit(governance.update(.structureEditorReturned(.narrative, text: "Shorter."))),
+        let request = try XCTUnwrap(editorRequest(governance.press(.char("e"), .char("n"))))
+        XCTAssertEqual(request.text, narrative)
+        XCTAssertEqual(onlyEdit(governance.update(.editorReturned(request, text: "Shorter."))),
                        .structure(.setPlanField(field: .narrative, from: .text(narrative), to: .text("Shorter."))))
     }
 }

@@ -200,11 +200,13 @@ final class UpdateTests: XCTestCase {
     func testLongTextCanGoToTheEditor() throws {
         var state = try board()
         state.press(.down, .down, .enter)
-        let effects = state.press(.char("E"))
-        XCTAssertEqual(effects, [.openEditor(ref: "3a.i", field: .text, text: "Increase capacity in the team – including EP capacity.")])
-        XCTAssertEqual(onlyEdit(state.update(.editorReturned(ref: "3a.i", field: .text, text: "New text\nover two lines", saw: "Increase capacity in the team – including EP capacity."))),
+        let request = try XCTUnwrap(editorRequest(state.press(.char("E"))))
+        XCTAssertEqual(request.what, "3a.i action")
+        XCTAssertEqual(request.text, "Increase capacity in the team – including EP capacity.")
+        XCTAssertEqual(onlyEdit(state.update(.editorReturned(request, text: "New text\nover two lines"))),
                        state.plan.setting(.text, ofAction: "3a.i", to: .text("New text\nover two lines")))
-        XCTAssertEqual(state.update(.editorReturned(ref: "3a.i", field: .text, text: nil, saw: "Increase capacity in the team – including EP capacity.")), [])
+        XCTAssertEqual(state.update(.editorReturned(request, text: nil)), [])
+        XCTAssertEqual(state.message, "No change.")
     }
 
     /// The text in the prompt on top, if a prompt is open.
@@ -386,9 +388,9 @@ final class UpdateTests: XCTestCase {
 
     func testMouseClickSelectsAndASecondClickOpensAndTheWheelScrolls() throws {
         var state = try board()
-        _ = state.update(.mouse(Mouse(.click, x: 10, y: 5)))  // row 3 of the body: area 3
+        _ = state.update(.mouse(Mouse(.click, x: 10, y: 6)))  // below the title, breadcrumb and notice: area 3
         XCTAssertEqual(state.areaIndex, 2)
-        _ = state.update(.mouse(Mouse(.click, x: 10, y: 5)))
+        _ = state.update(.mouse(Mouse(.click, x: 10, y: 6)))
         XCTAssertEqual(state.screen, .area(3))
         _ = state.update(.mouse(Mouse(.wheelDown, x: 10, y: 10)))
         XCTAssertEqual(state.currentAction?.ref, "3b")

@@ -8,18 +8,6 @@ import XCTest
 /// samples, the same ones every run. Each must be read or refused with a message; none may
 /// crash, hang or put a raw control character in the message.
 final class FuzzTests: XCTestCase {
-    struct Rng {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    }
-
     /// Bytes that make interesting trouble: JSON punctuation, escapes, control characters,
     /// bytes that are not UTF-8, and the start of a UTF-8 sequence cut short.
     static let interesting: [[UInt8]] = [
@@ -30,7 +18,7 @@ final class FuzzTests: XCTestCase {
         Array("0.5".utf8), Array("\"2023-02-30\"".utf8), Array("\"red\"".utf8), Array("\"3b\"".utf8), Array("\u{202E}".utf8),
     ]
 
-    static func mutate(_ input: [UInt8], _ rng: inout Rng) -> [UInt8] {
+    static func mutate(_ input: [UInt8], _ rng: inout SeededRandom) -> [UInt8] {
         var bytes = input
         for _ in 0...rng.below(4) {
             guard !bytes.isEmpty else { return Self.interesting[rng.below(Self.interesting.count)] }
@@ -55,7 +43,7 @@ final class FuzzTests: XCTestCase {
 
     func testMutatedSamplesAreReadOrRefusedWithMessagesThatHoldNoControlCharacter() throws {
         let cases = 600
-        var rng = Rng(state: 0x5EED_0008)
+        var rng = SeededRandom(state: 0x5EED_0008)
         var refusedCount = 0, acceptedCount = 0
         let samples = try SamplePlans.all.map { [UInt8](try Samples.bytes($0)) }
         for n in 0..<cases {

@@ -2,21 +2,9 @@ import PlanModel
 import TestSupport
 import XCTest
 
-/// A small deterministic random source, so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Makes edits of every kind against a plan, valid or not.
 struct EditMaker {
-    var rng: SplitMix64
+    var rng: SeededRandom
 
     mutating func pick<T>(_ items: [T]) -> T? { items.isEmpty ? nil : items[Int.random(in: 0..<items.count, using: &rng)] }
 
@@ -79,7 +67,7 @@ final class EditTests: XCTestCase {
     func testEveryEditFollowedByItsInverseGivesBackThePlan() throws {
         for sample in SamplePlans.all {
             let original = try Samples.plan(sample)
-            var maker = EditMaker(rng: SplitMix64(state: 42))
+            var maker = EditMaker(rng: SeededRandom(state: 42))
             var applied = 0
             for _ in 0..<600 {
                 guard let edit = maker.edit(for: original) else { continue }
@@ -94,7 +82,7 @@ final class EditTests: XCTestCase {
 
     func testASequenceOfEditsUndoneInReverseGivesBackThePlan() throws {
         let original = try Samples.plan(SamplePlans.fictional)
-        var maker = EditMaker(rng: SplitMix64(state: 7))
+        var maker = EditMaker(rng: SeededRandom(state: 7))
         var plan = original
         var inverses: [Edit] = []
         for _ in 0..<400 {
@@ -145,7 +133,7 @@ final class EditTests: XCTestCase {
 
     func testEditsRoundTripThroughTheirLogForm() throws {
         let plan = try Samples.plan(SamplePlans.devonIllustrative)
-        var maker = EditMaker(rng: SplitMix64(state: 3))
+        var maker = EditMaker(rng: SeededRandom(state: 3))
         for _ in 0..<200 {
             guard let edit = maker.edit(for: plan) else { continue }
             let data = try JSONEncoder().encode(edit)

@@ -123,7 +123,7 @@ final class RulesTests: XCTestCase {
 
     func testTheIllustrativeCheckpointsDifferFromNow() throws {
         let plan = try Samples.plan(SamplePlans.devonIllustrative)
-        XCTAssertEqual(plan.checkpoints.count, 2)
+        XCTAssertEqual(plan.checkpoints.count, 3)
         for checkpoint in plan.checkpoints {
             XCTAssertFalse(plan.changes(since: checkpoint).isEmpty, "\(checkpoint.name) should show what changed since")
         }

@@ -69,7 +69,9 @@ final class StructureEditTests: XCTestCase {
         let stale = StructureEdit.setArea(number: 3, field: .title, from: "A title someone else replaced", to: "Mine")
         XCTAssertThrowsError(try apply(plan, stale)) { error in
             XCTAssertTrue("\(error)".contains("area 3 title is now “EHC plan timeliness and quality”"), "\(error)")
-            XCTAssertTrue("\(error)".contains("Nothing was changed"), "\(error)")
+            XCTAssertTrue("\(error)".contains("nothing was changed"), "\(error)")
+            XCTAssertEqual((error as? EditError)?.conflict?.target, .structure(["area", "3", "title"]),
+                           "a conflict on the part it sets, so the stores say who changed it and the question comes back")
         }
         let staleHeader = StructureEdit.setPlanField(field: .localArea, from: .text("Cornwall"), to: .text("Mine"))
         XCTAssertThrowsError(try apply(plan, staleHeader))

@@ -150,7 +150,8 @@ final class BoardPackTests: XCTestCase {
     // MARK: What the sections say
 
     func testAHighlightShowsTheSROsJudgementAndTheDatesThatMovedSinceTheLastMeeting() throws {
-        let html = try HTMLNode.parse(try pack().html())
+        // Compared with the six-month review: the dates moved between it and the monthly board.
+        let html = try HTMLNode.parse(try pack(since: "Six-month review 2023-02-14").html())
         let area3 = try XCTUnwrap(html.first("section", "id", "area-3")).allText
         XCTAssertTrue(area3.contains("RAG: ▲ Amber — the SRO’s judgement; the actions roll up to ● Red"), area3)
         XCTAssertTrue(area3.contains("What changed since Six-month review 2023-02-14"))
@@ -165,13 +166,14 @@ final class BoardPackTests: XCTestCase {
 
     func testTheDecisionsLogListsOpenAndDoneDecisions() throws {
         let html = try HTMLNode.parse(try pack().html())
-        XCTAssertEqual(html.first("table", "data-table", "decisions-open")?.all("tr").compactMap { $0.attributes["data-key"] }, ["D3", "D4"])
-        XCTAssertEqual(html.first("table", "data-table", "decisions-done")?.all("tr").compactMap { $0.attributes["data-key"] }, ["D1", "D2", "D5"])
+        XCTAssertEqual(html.first("table", "data-table", "decisions-open")?.all("tr").compactMap { $0.attributes["data-key"] }, ["D3", "D4", "D7"])
+        XCTAssertEqual(html.first("table", "data-table", "decisions-done")?.all("tr").compactMap { $0.attributes["data-key"] }, ["D1", "D2", "D5", "D6"])
         XCTAssertTrue(html.first("tr", "data-key", "D3")?.allText.contains("Open, overdue") ?? false)
     }
 
     func testSinceDefaultsToThePreviousRecordedMeetingAndCanBeChosen() throws {
-        XCTAssertEqual(try pack().since?.name, "Six-month review 2023-02-14")
+        XCTAssertEqual(try pack().since?.name, "Board 2023-07-18", "the last monthly board, not six months back")
+        XCTAssertEqual(try pack(meeting: "Board 2023-07-18").since?.name, "Six-month review 2023-02-14")
         XCTAssertEqual(try pack(meeting: "Six-month review 2023-02-14").since?.name, "Board 2022-11-15")
         XCTAssertNil(try pack(meeting: "Board 2022-11-15").since)
         XCTAssertEqual(try pack(since: "Board 2022-11-15").since?.name, "Board 2022-11-15")

@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-@testable import PlanStore
+@_spi(Benchmark) @testable import PlanStore
 import TestSupport
 import XCTest
 
@@ -41,6 +41,21 @@ final class ColumnJSONTests: XCTestCase {
         XCTAssertEqual(try ColumnJSON.measure(try json.text(Measure(value: 7))), Measure(value: 7))
         let comparator = PlanModel.Comparator(label: "England average", value: 63.2)
         XCTAssertEqual(try ColumnJSON.comparator(try json.text(comparator)), comparator)
+    }
+
+    /// The benchmark weighs ColumnJSON against the strict reader: both must give the same plan.
+    func testTheStrictReaderReadsEveryColumnAsColumnJSONReadsIt() throws {
+        let folder = try TempFolder("columns")
+        for name in SamplePlans.all {
+            var plan = try Samples.plan(name)
+            var odd = Checkpoint(name: "Tab\there \"quoted\" \\ back", date: TestDates.date("2023-09-02"), of: plan)
+            odd.kpis.append(Checkpoint.KPIState(ref: "K9", actuals: [1.5, nil, -0.25, 1e-7, 3]))
+            plan.checkpoints.append(odd)
+            let store = try PlanStore.create(path: folder.path("\(name).sqlite"), plan: plan, user: "t")
+            let byHand = try store.loadReadingColumns(strictly: false)
+            XCTAssertEqual(byHand, try store.loadReadingColumns(strictly: true), name)
+            XCTAssertEqual(byHand.checkpoints, plan.checkpoints, name)
+        }
     }
 
     func testDamagedColumnsAreRefused() {

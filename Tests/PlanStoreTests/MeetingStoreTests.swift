@@ -33,8 +33,8 @@ final class MeetingStoreTests: XCTestCase {
         let store = try PlanStore.create(path: path, plan: try Samples.illustrativeWithMeetings(), user: "carol")
         let before = try store.load()
         try store.apply(.meeting(.addDecision(meeting: "Board 2023-08-22",
-                                              decision: Decision(number: 6, text: "Publish the charter", owner: "Jackie Ross", link: .area(2)))))
-        try store.apply(try store.load().turning(decision: 6, on: TestDates.date("2023-08-22"), author: "carol"))
+                                              decision: Decision(number: 8, text: "Publish the charter", owner: "Jackie Ross", link: .area(2)))))
+        try store.apply(try store.load().turning(decision: 8, on: TestDates.date("2023-08-22"), author: "carol"))
         try store.apply(try store.load().recording(meeting: "Board 2023-08-22"))
         let after = try store.load()
         let reopened = try PlanStore.open(path: path, user: "carol")

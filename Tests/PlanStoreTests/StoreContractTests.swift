@@ -142,7 +142,7 @@ extension StoreContract {
         }
         XCTAssertThrowsError(try store.changes(sinceCheckpoint: "Nope")) { error in
             XCTAssertEqual((error as? StoreError)?.message,
-                           "there is no checkpoint called \"Nope\"; expected one of: Board 2022-11-15, Six-month review 2023-02-14, Board 1")
+                           "there is no checkpoint called \"Nope\"; expected one of: Board 2022-11-15, Six-month review 2023-02-14, Board 2023-07-18, Board 1")
         }
         // The plan was imported after the sample's own checkpoint was recorded: on a server
         // its import is timed by the server's clock, so it is among the changes since.

@@ -13,18 +13,6 @@ import XCTest
 ///   the reported change again (or undoing it) gives back the plan as it was before;
 /// - a refused step changes nothing.
 final class UndoPropertyTests: XCTestCase {
-    struct Rng {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(n))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-    }
-
     /// Every value a person could change, by identity: "a:3b:leads", "n:3b:<note id>" ...
     static func snapshot(_ plan: Plan) -> [String: String] {
         var out: [String: String] = [:]
@@ -53,7 +41,7 @@ final class UndoPropertyTests: XCTestCase {
             let people = ["alice", "bob", "carol"]
             var stores: [String: PlanStore] = [:]
             for person in people { stores[person] = try PlanStore.open(path: path, user: person) }
-            var rng = Rng(state: seed)
+            var rng = SeededRandom(state: seed)
             // The model: each standing change (by log position), who made it, when it was
             // last applied, and the values it put in place.
             var standing: [Int64: (user: String, appliedAt: Int, wrote: [String: String])] = [:]
@@ -61,7 +49,7 @@ final class UndoPropertyTests: XCTestCase {
             var noteNumber = 0
 
             for step in 0..<120 {
-                let person = rng.pick(people)
+                let person = rng.one(of: people)
                 let store = try XCTUnwrap(stores[person])
                 let before = try store.load()
                 let was = Self.snapshot(before)
@@ -70,16 +58,16 @@ final class UndoPropertyTests: XCTestCase {
 
                 if choice < 5 {
                     // An edit on what the person sees, from small pools so values recur.
-                    let ref = rng.pick(["3b", "3d", "1a"])
+                    let ref = rng.one(of: ["3b", "3d", "1a"])
                     let edit: Edit
                     switch rng.next(5) {
-                    case 0: edit = before.setting(.leads, ofAction: ref, to: .names([rng.pick(["Ann", "Ben", "Cat"])]))
-                    case 1: edit = before.setting(.text, ofAction: ref, to: .text(rng.pick(["one", "two", "three"])))
-                    case 2: edit = before.setting(.byWhen, ofAction: ref, to: .date(rng.pick([PlanDate(iso: "2024-01-31"), PlanDate(iso: "2024-02-29"), nil])))
+                    case 0: edit = before.setting(.leads, ofAction: ref, to: .names([rng.one(of: ["Ann", "Ben", "Cat"])]))
+                    case 1: edit = before.setting(.text, ofAction: ref, to: .text(rng.one(of: ["one", "two", "three"])))
+                    case 2: edit = before.setting(.byWhen, ofAction: ref, to: .date(rng.one(of: [PlanDate(iso: "2024-01-31"), PlanDate(iso: "2024-02-29"), nil])))
                     case 3:
                         noteNumber += 1
                         edit = .addNote(ref: ref, index: nil, note: Note(date: TestDates.date("2023-08-15"), author: person, text: "\(person) note \(noteNumber)"))
-                    default: edit = before.setting(.owner, ofRisk: "R1", to: .text(rng.pick(["Ann", "Ben", "Cat"])))
+                    default: edit = before.setting(.owner, ofRisk: "R1", to: .text(rng.one(of: ["Ann", "Ben", "Cat"])))
                     }
                     // Only edits that change something: undoing a change to the same value
                     // rightly changes nothing, which would hide a false report.

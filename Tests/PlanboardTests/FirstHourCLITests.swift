@@ -50,6 +50,43 @@ final class FirstHourCLITests: XCTestCase {
         XCTAssertTrue(imported.stdout.hasSuffix("Open it: planboard --db \(other)\n"), imported.stdout)
     }
 
+    func testInitTakesThePlanFileTypedFirstAsADbWouldBe() throws {
+        let typedFirst = folder.path("northmoor.sqlite")
+        let made = try run("init", typedFirst, "--local-area", "Northmoor Local Area")
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(try PlanStore.open(path: typedFirst, user: "check").load().header.localArea, "Northmoor Local Area")
+        XCTAssertTrue(made.stdout.contains("open the dashboard: planboard --db \(typedFirst)"), made.stdout)
+        let two = try run("init", folder.path("a.sqlite"), "--db", folder.path("b.sqlite"))
+        XCTAssertEqual(two.status, 2, "two places for one plan is a usage error")
+        XCTAssertTrue(two.stderr.contains("Two places for one new plan"), two.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path("a.sqlite")) || FileManager.default.fileExists(atPath: folder.path("b.sqlite")),
+                       "neither is made")
+    }
+
+    func testAnActionIsAddedAndRemovedFromTheCommandLine() throws {
+        let plan = folder.path("northmoor.sqlite")
+        XCTAssertEqual(try run("init", plan, "--local-area", "Northmoor Local Area").status, 0)
+        XCTAssertEqual(try run("area", "add", "--title", "Waiting times", "--weakness", "Families wait too long.", "--db", plan).status, 0)
+        let slip = try run("action", "add", "--area", "1", "--text", "Recruit two caseworkers", "--lead", "Sam Okafor", "--db", plan)
+        XCTAssertEqual(slip.status, 1, "a lead the plan does not know needs --new-person, as with set")
+        let added = try run("action", "add", "--area", "1", "--text", "Recruit two caseworkers", "--by-when", "31/03/2027",
+                            "--lead", "Sam Okafor", "--new-person", "--db", plan)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        XCTAssertEqual(added.stdout, "Added 1a to area 1: Recruit two caseworkers (by 31 Mar 2027, lead Sam Okafor).\n")
+        XCTAssertEqual(try run("action", "add", "--area", "1", "--text", "Publish waiting times", "--db", plan).stdout,
+                       "Added 1b to area 1: Publish waiting times (no by-when yet, no lead yet).\n", "the area's next reference")
+        let taken = try run("action", "add", "--area", "1", "--text", "Again", "--ref", "1a", "--db", plan)
+        XCTAssertEqual(taken.status, 1)
+        XCTAssertTrue(taken.stderr.contains("1a is already used"), taken.stderr)
+        let stored = try PlanStore.open(path: plan, user: "check").load()
+        XCTAssertEqual(stored.action("1a")?.leads, ["Sam Okafor"])
+        XCTAssertEqual(stored.action("1a")?.byWhen, PlanDate(iso: "2027-03-31"))
+        XCTAssertEqual(try run("action", "remove", "1b", "--db", plan).status, 0)
+        XCTAssertNil(try PlanStore.open(path: plan, user: "check").load().action("1b"))
+        XCTAssertEqual(try run("undo", "--db", plan).status, 0)
+        XCTAssertEqual(try PlanStore.open(path: plan, user: "check").load().action("1b")?.text, "Publish waiting times", "undo brings it back")
+    }
+
     func testAMistypedCommandIsNamedWithTheNearestOne() throws {
         let slip = try run("sumary", "--db", db)
         XCTAssertEqual(slip.status, 2, "a usage error")

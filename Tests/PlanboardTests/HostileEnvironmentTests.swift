@@ -23,33 +23,9 @@ final class HostileEnvironmentTests: XCTestCase {
         try PlanboardBinary.run(args, environment: ["PLANBOARD_TODAY": "2023-08-15", "USER": user].merging(env) { $1 }, stdin: stdin)
     }
 
-    /// Runs a shell command line (for redirections such as `> /dev/full`); `$PB` is planboard.
-    struct ShellResult {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    func shell(_ script: String) throws -> ShellResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        var env = ProcessInfo.processInfo.environment
-        env["PB"] = PlanboardBinary.url.path
-        env["DB"] = db
-        env["PLANBOARD_TODAY"] = "2023-08-15"
-        env["PLANBOARD_DB"] = nil
-        process.environment = env
-        let err = Pipe()
-        let out = Pipe()
-        process.standardError = err
-        process.standardOutput = out
-        try process.run()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ShellResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                                      stderr: String(decoding: errData, as: UTF8.self))
+    /// Runs a shell command line (for redirections such as `> /dev/full`); `$PB` is planboard, `$DB` the plan.
+    func shell(_ script: String) throws -> PlanboardBinary.Result {
+        try PlanboardBinary.shell(script, environment: ["DB": db, "PLANBOARD_TODAY": "2023-08-15"])
     }
 
     func importSample() throws {

@@ -25,17 +25,17 @@ final class MinutesCLITests: XCTestCase {
         XCTAssertEqual(away.stdout, "Jane Milligan sent apologies for \"\(m)\": 1 present, 1 apologies.\n")
         try planboard("minutes", "write", "Area 3", "--text", "The board noted the backlog halved.", "--meeting", m)
         let raised = try planboard("minutes", "arising", "add", "Report EP recruitment", "--owner", "Jackie Ross", "--meeting", m)
-        XCTAssertEqual(raised.stdout, "Matter arising M4 raised at \"\(m)\"; it is carried to later agendas until closed.\n")
-        XCTAssertEqual(try planboard("minutes", "arising", "close", "M2", "--meeting", m).stdout, "M2 closed at \"\(m)\".\n")
-        try planboard("minutes", "arising", "close", "M2", "--meeting", m, expect: 1)
+        XCTAssertEqual(raised.stdout, "Matter arising M5 raised at \"\(m)\"; it is carried to later agendas until closed.\n")
+        XCTAssertEqual(try planboard("minutes", "arising", "close", "M3", "--meeting", m).stdout, "M3 closed at \"\(m)\".\n")
+        try planboard("minutes", "arising", "close", "M3", "--meeting", m, expect: 1)
 
         let shown = try planboard("minutes", "show", "--meeting", m).stdout
         XCTAssertTrue(shown.contains("Present: Jackie Ross (Head of SEND)\nApologies: Jane Milligan\n"), shown)
-        XCTAssertTrue(shown.contains("  M2 Bring the ASD assessment recovery trajectory to the board. (Jane Milligan) — raised at Six-month review 2023-02-14; closed at \(m)"), shown)
+        XCTAssertTrue(shown.contains("  M3 Share the SEN2 timeliness return with members before each board. (SEND performance team) — raised at Six-month review 2023-02-14; closed at \(m)"), shown)
         XCTAssertTrue(shown.contains("  Area 3: The board noted the backlog halved."), shown)
         let log = try planboard("log").stdout
         XCTAssertEqual(log.components(separatedBy: "record of “\(m)”").count - 1, 4, "each step one change in the log")
-        XCTAssertTrue(log.contains("record of “Six-month review 2023-02-14”: matters arising"), "closing M2 changes the meeting that raised it")
+        XCTAssertTrue(log.contains("record of “Six-month review 2023-02-14”: matters arising"), "closing M3 changes the meeting that raised it")
 
         // The meeting held and the next one drafted: its pack opens with these minutes and the open matters.
         try planboard("meeting", "record", m)
@@ -45,8 +45,8 @@ final class MinutesCLITests: XCTestCase {
         XCTAssertLessThan(minutes.lowerBound, try XCTUnwrap(pack.range(of: "## Summary")).lowerBound, "the pack opens with them")
         XCTAssertTrue(pack.contains("### \(m) (22 Aug 2023)"), pack)
         XCTAssertTrue(pack.contains("**Apologies:** Jane Milligan"))
-        XCTAssertTrue(pack.contains("| **M4** | Report EP recruitment | Jackie Ross | \(m) | ○ Open |"))
-        XCTAssertFalse(pack.contains("| **M2** |"), "closed before this meeting, it is no longer carried")
+        XCTAssertTrue(pack.contains("| **M5** | Report EP recruitment | Jackie Ross | \(m) | ○ Open |"))
+        XCTAssertFalse(pack.contains("| **M3** |"), "closed before this meeting, it is no longer carried")
         XCTAssertTrue(try planboard("undo").stdout.contains("Undid:"))
     }
 }

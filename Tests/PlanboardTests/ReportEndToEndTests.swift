@@ -129,17 +129,17 @@ final class ReportEndToEndTests: XCTestCase {
 
     func testADecisionRecordedThroughTheCLIAppearsInTheNextPack() throws {
         let added = try planboard("decision", "add", "Publish the communication charter by October", "--meeting", "Board 2023-08-22",
-                                  "--owner", "Jackie Ross", "--due", "31/10/2023", "--area", "2", "--db", db)
+                                  "--owner", "Jackie Ross", "--by-when", "31/10/2023", "--area", "2", "--db", db)
         XCTAssertEqual(added.status, 0, added.stderr)
-        XCTAssertEqual(added.stdout, "Recorded decision D6 at \"Board 2023-08-22\", about area 2.\n")
-        let row = try XCTUnwrap(try pack().first("table", "data-table", "decisions-open")?.all("tr").first { $0.attributes["data-key"] == "D6" })
+        XCTAssertEqual(added.stdout, "Recorded decision D8 at \"Board 2023-08-22\", about area 2.\n")
+        let row = try XCTUnwrap(try pack().first("table", "data-table", "decisions-open")?.all("tr").first { $0.attributes["data-key"] == "D8" })
         XCTAssertTrue(row.allText.contains("Publish the communication charter by October"), row.allText)
         XCTAssertTrue(row.allText.contains("31 Oct 2023"))
         XCTAssertTrue(row.allText.contains("○ Open"))
 
-        XCTAssertEqual(try planboard("decision", "done", "D6", "--db", db).stdout, "Decision D6 is done.\n")
+        XCTAssertEqual(try planboard("decision", "done", "D8", "--db", db).stdout, "Decision D8 is done.\n")
         let done = try pack().first("table", "data-table", "decisions-done")?.all("tr").compactMap { $0.attributes["data-key"] }
-        XCTAssertEqual(done, ["D1", "D2", "D5", "D6"])
+        XCTAssertEqual(done, ["D1", "D2", "D5", "D6", "D8"])
     }
 
     func testADecisionTurnedIntoAnActionAppearsInItsArea() throws {
@@ -169,7 +169,7 @@ final class ReportEndToEndTests: XCTestCase {
         XCTAssertTrue(area1.contains("RAG: ✓ Green — the SRO’s judgement; the actions roll up to ● Red"), area1)
         XCTAssertTrue(area1.contains("New grades advertised"))
         XCTAssertTrue(html.all("h1").first?.allText == "Board pack: Board 2023-10-10")
-        XCTAssertTrue(area1.contains("What changed since Six-month review 2023-02-14"), "the drafted 22 August board is not recorded yet")
+        XCTAssertTrue(area1.contains("What changed since Board 2023-07-18"), "the drafted 22 August board is not recorded yet")
 
         let recorded = try planboard("meeting", "record", "Board 2023-08-22", "--db", db)
         XCTAssertEqual(recorded.status, 0, recorded.stderr)

@@ -156,7 +156,7 @@ final class SharedPlanTests: SharedPlanTestCase {
         let initialised = try planboard(["server", "init", "--db", owner])
         XCTAssertTrue(initialised.stdout.contains("Set up postgres://postgres@127.0.0.1"), initialised.stdout)
         let copied = try planboard(["copy", "--from", original, "--to", owner])
-        XCTAssertTrue(copied.stdout.contains("4 changes in the log, 3 checkpoints, 3 people"), copied.stdout)
+        XCTAssertTrue(copied.stdout.contains("4 changes in the log, 4 checkpoints, 3 people"), copied.stdout)
         let onServer = try planboard(["people", "list", "--db", owner]).stdout
         for line in people { XCTAssertTrue(onServer.contains(line), "the file's people have their roles on the server: \(onServer)") }
         try planboard(["copy", "--from", original, "--to", owner], expect: 1)

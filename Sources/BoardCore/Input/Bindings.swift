@@ -21,11 +21,33 @@ public enum Command: Hashable, Sendable {
     case groupByLead
     /// Triage narrowed to the actions the person signing in leads.
     case mine
-    /// A command of one screen's own, named by that screen (e.g. `Command.local("meetings.addDecision")`),
-    /// so a new screen adds its keys in its own file, not here.
-    case local(String)
-    /// Building the plan: areas, findings, KPIs, milestones, the header and governance.
-    case structure(StructureCommand)
+    /// A command of one screen's own, a value of an enum that screen declares in its own
+    /// file (`.own(MeetingsCommand.addDecision)`), so a new screen adds its keys there, not here.
+    case own(OwnCommand)
+}
+
+extension Command {
+    /// A screen's own command, from its own enum.
+    public static func own<C: Hashable & Sendable>(_ command: C) -> Command { .own(OwnCommand(command)) }
+
+    /// Building the plan: areas, findings, KPIs, milestones, the header and governance, the
+    /// commands the screens that build it share (`StructureCommand`).
+    public static func structure(_ command: StructureCommand) -> Command { .own(command) }
+
+    /// This command as one of a screen's own, when it is a value of `type`.
+    public func own<C: Hashable & Sendable>(as type: C.Type) -> C? {
+        if case let .own(command) = self { command.value as? C } else { nil }
+    }
+}
+
+/// A screen's own command: a value of the enum the screen declares, compared by type and value.
+public struct OwnCommand: Hashable, Sendable {
+    let value: any Hashable & Sendable
+
+    init<C: Hashable & Sendable>(_ value: C) { self.value = value }
+
+    public static func == (a: OwnCommand, b: OwnCommand) -> Bool { AnyHashable(a.value) == AnyHashable(b.value) }
+    public func hash(into hasher: inout Hasher) { AnyHashable(value).hash(into: &hasher) }
 }
 
 /// What a binding needs before it can act. Checked once, centrally, before any screen sees

@@ -23,6 +23,14 @@ public struct Prompt: Sendable {
     private var typed = ""
     var hint: @Sendable (String, BoardState) -> String
     var submit: @Sendable (String, BoardState) -> Submission
+    /// The plan as it stood when the question opened (set when it is asked). Enter builds
+    /// its edit from this plan, so the edit carries the value the person saw, never a newer
+    /// one someone else saved meanwhile (which the store then refuses as a conflict).
+    var seen: Plan?
+    /// Whether its edit says itself what was shown (one text of a larger item, such as a
+    /// highlight's progress), so it is built over the plan as it is now: a change made
+    /// meanwhile to another part of the same item is then no conflict.
+    var carriesWhatWasShown = false
 
     init(_ label: String, _ text: String = "", completesNames: Bool = false,
          hint: @escaping @Sendable (String, BoardState) -> String,
@@ -100,6 +108,8 @@ public struct Picker: Sendable {
     var saysCancelled = true
     /// Whatever the picker has gathered so far (the likelihood of a score).
     var gathered: Int?
+    /// The plan as it stood when the question opened, as for a prompt.
+    var seen: Plan?
 }
 
 /// What sits over the screen and takes the keys until it is answered.
@@ -120,19 +130,30 @@ extension BoardState {
         clearMessage()
         switch overlay {
         case var .prompt(prompt):
-            let answer = prompt.handle(key, self)
+            let typed = prompt.editor.text
+            // Enter answers over the plan as it was seen; other keys only edit the text.
+            let answer = prompt.handle(key, key == .enter && !prompt.carriesWhatWasShown ? seeing(prompt.seen) : self)
             self.overlay = .prompt(prompt)
             guard let answer else { return [] }
-            return answered(answer)
+            return answered(answer.following(seen: prompt.seen, again: .prompt(PromptAgain(prompt, typed: typed))))
         case let .confirm(confirm):
             self.overlay = nil
             return key == .char("y") || key == .char("Y") ? carryOut(confirm.yes) : carryOut([.say(confirm.no)])
         case var .picker(picker):
-            let answer = picker.handle(&picker, key, self)
+            let answer = picker.handle(&picker, key, seeing(picker.seen))
             self.overlay = .picker(picker)
             guard let answer else { return [] }
-            return answered(answer)
+            return answered(answer.following(seen: picker.seen, again: nil))
         }
+    }
+
+    /// The board as the person saw it when a question opened: the same board over the plan
+    /// of that moment (worked out afresh, so the live board's remembered figures stay).
+    func seeing(_ seen: Plan?) -> BoardState {
+        guard let seen else { return self }
+        var board = afresh()
+        board.plan = seen
+        return board
     }
 
     /// A refusal keeps the overlay open; anything else closes it and carries out its steps.
@@ -148,4 +169,48 @@ extension BoardState {
             return carryOut(steps)
         }
     }
+}
+
+extension Submission {
+    /// The answer to a question or to `$EDITOR`, made ready to carry out: a question it asks
+    /// next was seen over the same plan as this one, and (given `again`) every edit it saves
+    /// can be asked again with what was typed when it has no question of its own to come back to.
+    func following(seen: Plan?, again: Retry?) -> Submission {
+        func ready(_ steps: [Step]) -> [Step] {
+            steps.map { step in
+                switch step {
+                case let .effect(.apply(edit, done, nil)) where again != nil:
+                    return .effect(.apply(edit, done: done, retry: again))
+                case var .ask(.prompt(next)) where next.seen == nil:
+                    next.seen = seen
+                    return .ask(.prompt(next))
+                case var .ask(.picker(next)) where next.seen == nil:
+                    next.seen = seen
+                    return .ask(.picker(next))
+                default:
+                    return step
+                }
+            }
+        }
+        switch self {
+        case .refuse: return self
+        case let .done(steps): return .done(ready(steps))
+        case let .keep(steps): return .keep(ready(steps))
+        }
+    }
+}
+
+/// A prompt whose edit the store refused as out of date, with what was typed: asked again
+/// over the plan as it is now, so the second Enter applies the typed text over the newer value.
+public struct PromptAgain: Equatable, Sendable {
+    var prompt: Prompt
+    public var typed: String
+
+    init(_ prompt: Prompt, typed: String) {
+        self.prompt = prompt
+        self.typed = typed
+    }
+
+    /// Two are the same question with the same text.
+    public static func == (a: PromptAgain, b: PromptAgain) -> Bool { a.prompt.label == b.prompt.label && a.typed == b.typed }
 }

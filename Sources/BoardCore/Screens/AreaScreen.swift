@@ -98,8 +98,8 @@ public struct AreaScreen: ScreenComponent {
         case .filter: return [.ask(.picker(filterPicker()))]
         case .addAction: return selectedArea(board).map { [.ask(.prompt(board.newActionPrompt($0)))] } ?? []
         case .toggleFindings: toggleFindings(board)
-        case let .structure(structure): return findingCommand(structure, board)
-        default: break
+        default:
+            if let structure = command.own(as: StructureCommand.self) { return findingCommand(structure, board) }
         }
         return []
     }

@@ -26,7 +26,7 @@ public struct AreasScreen: ScreenComponent {
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
-        if case let .structure(structure) = command { return board.areaCommand(structure, selectedArea(board), closing: false) }
+        if let structure = command.own(as: StructureCommand.self) { return board.areaCommand(structure, selectedArea(board), closing: false) }
         guard command == .open else { return [] }
         guard let area = selectedArea(board) else {
             return [.say("No areas yet: press \(Bindings.key(.structure(.addArea), on: Self.self)) to add one.")]

@@ -32,7 +32,7 @@ public struct DecisionsScreen: LineScreen {
         if all.isEmpty { lines.append(Line("No decisions yet: on a meeting's agenda (M, then Enter) D records one.", .dim)) }
         for (meeting, d) in all {
             let state = d.done ? Line.Segment("✓ done ", .status(.complete), keepsRole: true) : Line.Segment("○ open ", .normal)
-            var line = Line([Line.Segment(" " + TextLayout.pad(d.label, 5), .heading), state], target: .item("\(meeting.name)\u{1F}\(d.number)"))
+            var line = Line([Line.Segment(" " + TextLayout.pad(d.label, 5), .heading), state], target: .decision(d.number))
             line.segments.append(Line.Segment(TextLayout.fit(d.text, max(10, width - 15))))
             lines.append(line)
             let area = plan.area(of: d).map { "area \($0)" } ?? "no area"
@@ -49,9 +49,8 @@ public struct DecisionsScreen: LineScreen {
     }
 
     public mutating func perform(_ command: Command, _ board: BoardState) -> [Step] {
-        guard command == .open, case let .item(key)? = selection(board) else { return [] }
-        let parts = key.split(separator: "\u{1F}", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let number = Int(parts[1]), board.plan.meeting(named: parts[0]) != nil else { return [] }
-        return [.push(ScreenID(MeetingsScreen.kind, parts[0])), .focus(.item("d:\(number)"))]
+        guard command == .open, case let .decision(number)? = selection(board),
+              let meeting = board.plan.meetings.first(where: { $0.decisions.contains { $0.number == number } }) else { return [] }
+        return [.push(ScreenID(MeetingsScreen.kind, meeting.name)), .focus(.decision(number))]
     }
 }

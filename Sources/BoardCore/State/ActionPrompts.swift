@@ -31,7 +31,10 @@ extension BoardState {
     private func editInEditor(_ action: Action) -> [Step] {
         let selected = (top as? ActionScreen)?.field ?? .text
         let field = [.text, .kpiText, .successCriteria].contains(selected) ? selected : .text
-        return [.effect(.openEditor(ref: action.ref, field: field, text: action.text(of: field)))]
+        let ref = action.ref
+        return [.effect(.openEditor(EditorRequest("\(ref) \(field.label)", in: plan, read: { $0.action(ref)?.text(of: field) }) { edited, saw, board in
+            board.commit(field, of: ref, saw: .text(saw), text: edited, retry: nil)
+        }))]
     }
 
     /// Asks why an action is Red or Amber; the status it replaces is the one seen now.
@@ -86,7 +89,7 @@ extension BoardState {
 
     /// Turns what was typed into an edit replacing `saw` (the value the person saw when
     /// the prompt or editor opened), or says what is wrong.
-    func commit(_ field: ActionField, of ref: String, saw: FieldValue, text raw: String, retry: Retry) -> Submission {
+    func commit(_ field: ActionField, of ref: String, saw: FieldValue, text raw: String, retry: Retry?) -> Submission {
         let text = raw.trimmingCharacters(in: .whitespaces)
         func edit(_ value: FieldValue, shown: String) -> Step {
             actionFieldEdit(ref, field, saw: saw, value, shown: shown, retry: retry)

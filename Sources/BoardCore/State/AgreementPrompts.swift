@@ -4,7 +4,8 @@ import PlanModel
 /// The agreed plan in the dashboard: moving an agreed by-when asks why (a revision,
 /// proposed until agreed), and a chair records that a proposed move was agreed.
 enum AgreementKeys {
-    static let agreeCommand = Command.local("agreement.agree")
+    private enum Own: Hashable, Sendable { case agree }
+    static let agreeCommand = Command.own(Own.agree)
 
     static var bindings: [Binding] {
         [Binding([.char("Y")], agreeCommand, "Record that the action's proposed change of its agreed date was agreed, and by whom",
@@ -15,7 +16,7 @@ enum AgreementKeys {
 extension BoardState {
     /// When a by-when typed for `ref` moves it away from its agreed date, the question
     /// asking why (the move becomes a revision); nil when no reason is needed.
-    func revisionQuestion(_ ref: String, saw: FieldValue, to date: PlanDate?, retry: Retry) -> Step? {
+    func revisionQuestion(_ ref: String, saw: FieldValue, to date: PlanDate?, retry: Retry?) -> Step? {
         guard let action = plan.action(ref), let standing = plan.dateStanding(of: action), standing.inAgreedPlan,
               date != standing.agreed, case let .date(from) = saw else { return nil }
         let baseline = plan.baseline
@@ -41,6 +42,10 @@ extension BoardState {
                                     hint: "e.g. the DfE adviser at the 6-month review; dated today · Enter save · Esc cancel") { text, board in
             let who = text.trimmingCharacters(in: .whitespaces)
             guard !who.isEmpty else { return .refuse("Say who agreed it, then Enter (Esc cancels).") }
+            // The proposal as the board answering holds it: as seen, or the newer one when asked again.
+            guard let proposed = board.plan.action(ref)?.revisions.last(where: { $0.baseline == board.plan.baseline && !$0.isAgreed }) else {
+                return .refuse("\(ref) has no proposed change of its agreed date any more (Esc cancels).")
+            }
             var agreed = proposed
             agreed.agreedBy = who
             agreed.agreedOn = board.today

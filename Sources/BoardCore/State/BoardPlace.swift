@@ -48,7 +48,9 @@ extension BoardState {
         case let .risk(ref): "risk \(ref)"
         case let .kpi(ref): "kpi \(ref)"
         case let .checkpoint(name): "checkpoint \(name)"
-        case let .item(key): "item \(key)"
+        case let .meeting(name): "meeting \(name)"
+        case let .highlight(area, part): "highlight \(area) \(part.rawValue)"
+        case let .decision(number): "decision \(number)"
         case let .milestone(label): "milestone \(label)"
         case .field, .change, .cell, .finding: nil
         }
@@ -63,7 +65,12 @@ extension BoardState {
         case "risk": return .risk(parts[1])
         case "kpi": return .kpi(parts[1])
         case "checkpoint": return .checkpoint(parts[1])
-        case "item": return .item(parts[1])
+        case "meeting": return .meeting(parts[1])
+        case "decision": return Int(parts[1]).map(Target.decision)
+        case "highlight":
+            let words = parts[1].split(separator: " ").map(String.init)
+            guard words.count == 2, let area = Int(words[0]), let part = HighlightPart(rawValue: words[1]) else { return nil }
+            return .highlight(area: area, part: part)
         case "milestone": return .milestone(parts[1])
         default: return nil
         }

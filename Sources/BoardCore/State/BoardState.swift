@@ -97,8 +97,12 @@ public struct BoardState: Sendable {
     public var currentKPI: KPI? { top.selectedKPI(self) }
     public var currentArea: Area? { top.selectedArea(self) }
 
+    /// Rows above the content: the title line, the breadcrumb, and the plan's notice
+    /// where it wraps below the breadcrumb.
+    public var headerRows: Int { 1 + Header.breadcrumbRows(self).count }
+
     /// Rows between the header and the bars.
-    public var contentRows: Int { max(1, height - 4) }
+    public var contentRows: Int { max(1, height - headerRows - 2) }
 }
 
 func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int { max(low, min(high, value)) }

@@ -93,14 +93,16 @@ public enum Retry: Equatable, Sendable {
     /// A Red or Amber status with its typed reason.
     case reason(ref: String, status: Status, typed: String)
     /// Text from `$EDITOR`: too long for a prompt, so it is offered to apply as it is.
-    case editor(ref: String, field: ActionField, text: String)
+    case editor(EditorAgain)
     case riskField(ref: String, field: RiskField, typed: String)
     case score(ref: String, stage: Risk.Stage, likelihood: Int, impact: Int)
     case actual(kpi: String, milestone: Int, typed: String)
     case removeAction(ref: String)
     case removeRisk(ref: String)
-    /// A highlight's or a decision's text, typed or from `$EDITOR` (`item` as the agenda names it).
-    case meetingItem(meeting: String, item: String, typed: String)
+    /// A highlight's or a decision's text, typed or from `$EDITOR` (`item`: its line on the agenda).
+    case meetingItem(meeting: String, item: Target, typed: String)
+    /// Any other prompt: the same question over the plan as it is now, holding what was typed.
+    case prompt(PromptAgain)
 }
 
 extension BoardState {
@@ -115,8 +117,8 @@ extension BoardState {
             return plan.action(ref).map { .prompt(fieldPrompt($0, field, newPeople: accepted).typed(typed)) }
         case let .reason(ref, status, typed):
             return plan.action(ref).map { .prompt(reasonPrompt($0, status).typed(typed)) }
-        case let .editor(ref, field, text):
-            return plan.action(ref).map { .picker(applyAgainPicker($0, field, text)) }
+        case let .editor(again):
+            return again.request.read(plan).map { .picker(applyAgainPicker(again, newer: $0)) }
         case let .riskField(ref, field, typed):
             guard let risk = plan.risk(ref), case let .prompt(prompt) = riskFieldQuestion(risk, field) else { return nil }
             return .prompt(prompt.typed(typed))
@@ -131,15 +133,19 @@ extension BoardState {
             return plan.risk(ref).map { .confirm(removeRiskConfirm($0, closing: false)) }
         case let .meetingItem(meeting, item, typed):
             return askAgainMeetingItem(meeting: meeting, item: item, typed: typed)
+        case let .prompt(again):
+            var prompt = again.prompt.typed(again.typed)
+            prompt.seen = plan
+            return .prompt(prompt)
         }
     }
 
-    /// Offers text edited in `$EDITOR` again, to apply over the newer value with one Enter.
-    private func applyAgainPicker(_ seen: Action, _ field: ActionField, _ text: String) -> Picker {
-        Picker(label: "Your \(field.label) text for \(seen.ref) is kept: apply it over the newer one?",
+    /// Offers text edited in `$EDITOR` again, to apply over the newer text with one Enter.
+    private func applyAgainPicker(_ again: EditorAgain, newer: String) -> Picker {
+        Picker(label: "Your text for \(again.request.what) is kept: apply it over the newer one?",
                bar: "Enter apply yours · Esc drop yours, keep theirs", showsCursor: false) { _, key, board in
             guard key == .enter else { return .refuse("Enter applies your text; Esc drops it.") }
-            return board.commit(field, of: seen.ref, saw: seen.value(of: field), text: text, retry: .editor(ref: seen.ref, field: field, text: text))
+            return again.request.returned(again.edited, newer, board).following(seen: nil, again: .editor(again))
         }
     }
 

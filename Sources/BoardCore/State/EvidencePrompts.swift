@@ -5,8 +5,9 @@ import PlanModel
 /// KPI's screen (on the selected figure) and a meeting's agenda (on an area's highlight),
 /// the questions they ask, and the lines that list it.
 enum EvidenceKeys {
-    static let addCommand = Command.local("evidence.add")
-    static let removeCommand = Command.local("evidence.remove")
+    private enum Own: Hashable, Sendable { case add, remove }
+    static let addCommand = Command.own(Own.add)
+    static let removeCommand = Command.own(Own.remove)
 
     static func bindings(chair: Bool = false) -> [Binding] {
         let needs: [Requirement] = chair ? [.writable, .chair] : [.writable]

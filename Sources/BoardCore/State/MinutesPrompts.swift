@@ -4,10 +4,11 @@ import PlanModel
 /// A meeting as a board secretary records it, on its agenda: who attended and who sent
 /// apologies, the minute of each area, and matters arising raised and closed.
 enum MinutesKeys {
-    static let attendance = Command.local("minutes.attendance")
-    static let minute = Command.local("minutes.minute")
-    static let raise = Command.local("minutes.raise")
-    static let close = Command.local("minutes.close")
+    private enum Own: Hashable, Sendable { case attendance, minute, raise, close }
+    static let attendance = Command.own(Own.attendance)
+    static let minute = Command.own(Own.minute)
+    static let raise = Command.own(Own.raise)
+    static let close = Command.own(Own.close)
 
     static var bindings: [Binding] {
         [Binding([.char("P")], attendance, "Record who is present, then who sent apologies (names, commas between)", needs: [.writable, .chair]),
@@ -31,7 +32,7 @@ extension BoardState {
             let item = "Area \(area)"
             return [.ask(.prompt(Prompt("Minute of \(item): ", m.record.minute(item)?.text ?? "", hint: "What the board noted or agreed · Enter save · Esc cancel") { text, board in
                 let text = text.trimmingCharacters(in: .whitespaces)
-                return .done([board.recordEdit(m, done: "Minute of \(item) saved.") { record in
+                return .done([board.recordEdit(board.plan.meeting(named: m.name) ?? m, done: "Minute of \(item) saved.") { record in
                     record.minutes.removeAll { $0.item == item }
                     if !text.isEmpty { record.minutes.append(Minute(item: item, text: text)) }
                 }])
@@ -41,7 +42,7 @@ extension BoardState {
                 let text = text.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { return .refuse("Type the matter, then Enter (Esc cancels).") }
                 let number = board.plan.nextMatterNumber
-                return .done([board.recordEdit(m, done: "Matter arising M\(number) raised.") { record in
+                return .done([board.recordEdit(board.plan.meeting(named: m.name) ?? m, done: "Matter arising M\(number) raised.") { record in
                     record.mattersArising.append(MatterArising(number: number, text: text))
                 }])
             }))]
@@ -66,7 +67,7 @@ extension BoardState {
         let apologies = m.record.attendance.filter { !$0.present }.map(\.name).joined(separator: ", ")
         return Prompt("Apologies: ", apologies, completesNames: true, hint: "Names, commas between · Enter save · Esc cancel") { text, board in
             let away = TypedText.names(text)
-            return .done([board.recordEdit(m, done: "Attendance saved: \(present.count) present, \(away.count) apologies.") { record in
+            return .done([board.recordEdit(board.plan.meeting(named: m.name) ?? m, done: "Attendance saved: \(present.count) present, \(away.count) apologies.") { record in
                 let roles = Dictionary(record.attendance.map { ($0.name, $0.role) }, uniquingKeysWith: { a, _ in a })
                 record.attendance = present.map { Attendee(name: $0, role: roles[$0] ?? "", present: true) }
                     + away.filter { !present.contains($0) }.map { Attendee(name: $0, role: roles[$0] ?? "", present: false) }
@@ -74,7 +75,8 @@ extension BoardState {
         }
     }
 
-    /// The edit changing `seen`'s record (as it was when the question opened).
+    /// The edit changing `seen`'s record: the meeting as the board answering the question
+    /// holds it (as it was when the question opened, or the newer one when asked again).
     func recordEdit(_ seen: Meeting, done: String, _ change: (inout MeetingRecord) -> Void) -> Step {
         var to = seen.record
         change(&to)

@@ -11,6 +11,12 @@ extension BoardState {
             case .pop: pop()
             case let .show(visits): show(visits)
             case let .say(text, error): say(text, error: error)
+            case var .ask(.prompt(prompt)):
+                if prompt.seen == nil { prompt.seen = plan }
+                overlay = .prompt(prompt)
+            case var .ask(.picker(picker)):
+                if picker.seen == nil { picker.seen = plan }
+                overlay = .picker(picker)
             case let .ask(overlay): self.overlay = overlay
             case let .effect(effect): effects.append(effect)
             case let .since(name): sinceName = name

@@ -98,8 +98,6 @@ public protocol ScreenComponent: Sendable {
     static var globalBindings: [Binding] { get }
     /// Makes the screen for a subject, or nil when the plan has no such thing.
     static func make(_ subject: String, _ board: BoardState) -> Self?
-    /// `$EDITOR` gave back the screen's own long text (see `Effect.editLongText`).
-    static func longTextReturned(_ key: LongText, text: String, saw: String, _ board: BoardState) -> Submission
 
     var id: ScreenID { get }
     /// The first visible line.
@@ -139,7 +137,6 @@ public protocol ScreenComponent: Sendable {
 extension ScreenComponent {
     public static var isView: Bool { false }
     public static var globalBindings: [Binding] { [] }
-    public static func longTextReturned(_ key: LongText, text: String, saw: String, _ board: BoardState) -> Submission { .done([]) }
     public var id: ScreenID { ScreenID(Self.kind) }
     public func crumb(_ board: BoardState) -> String { Self.title }
     public func selection(_ board: BoardState) -> Target? { nil }

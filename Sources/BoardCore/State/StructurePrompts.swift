@@ -278,24 +278,43 @@ extension BoardState {
             guard case let .char(c) = key, let field = Self.planFields.first(where: { $0.0 == c })?.1 else {
                 return .refuse("Press the letter of a field: \(keys) (Esc cancels).")
             }
-            if field == .narrative { return .done([.effect(.openStructureEditor(.narrative, text: board.plan.governance.narrative))]) }
+            if field == .narrative { return .done([.effect(.openEditor(board.narrativeEditor()))]) }
             return .done([.ask(.prompt(board.planFieldPrompt(field)))])
         }
     }
 
-    /// What came back from `$EDITOR`, as an edit (trailing blank lines dropped).
-    func longTextEdited(_ what: StructureText, _ raw: String) -> Submission {
-        var text = raw
-        while text.last?.isNewline == true { text.removeLast() }
-        switch what {
-        case let .statement(number):
+    /// `$EDITOR` on an area's weakness as written; an empty one is refused.
+    func statementEditor(_ area: Area) -> EditorRequest {
+        let number = area.number
+        return EditorRequest("area \(number) weakness as written", in: plan, read: { $0.area(number: number)?.weakness }) { raw, saw, _ in
+            let text = Self.droppingTrailingLines(raw)
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 return .refuse("An area needs its weakness as written; nothing was changed.")
             }
-            return .done([areaFieldEdit(number, .weakness, text)])
-        case .narrative:
-            return .done([planFieldEdit(.narrative, .text(text))])
+            return .done([Self.longTextEdit(.setArea(number: number, field: .weakness, from: saw, to: text), changed: text != saw,
+                                            done: "Saved area \(number)'s weakness.")])
         }
+    }
+
+    /// `$EDITOR` on the governance narrative.
+    func narrativeEditor() -> EditorRequest {
+        EditorRequest("the governance narrative", in: plan, read: { $0.governance.narrative }) { raw, saw, _ in
+            let text = Self.droppingTrailingLines(raw)
+            return .done([Self.longTextEdit(.setPlanField(field: .narrative, from: .text(saw), to: .text(text)), changed: text != saw,
+                                            done: "Saved the \(PlanField.narrative.label).")])
+        }
+    }
+
+    /// The edit for long text back from `$EDITOR`, from the text it opened on.
+    private static func longTextEdit(_ edit: StructureEdit, changed: Bool, done: String) -> Step {
+        changed ? .effect(.apply(.structure(edit), done: done)) : .say("Nothing changed: the plan already holds that.")
+    }
+
+    /// Text from `$EDITOR` without the blank lines editors leave at its end.
+    static func droppingTrailingLines(_ raw: String) -> String {
+        var text = raw
+        while text.last?.isNewline == true { text.removeLast() }
+        return text
     }
 
     /// Edits a header or governance field as one line of text; lists are separated by
@@ -385,7 +404,7 @@ extension BoardState {
         guard let area else { return [.say("No areas yet: press \(Bindings.key(.structure(.addArea), on: AreasScreen.self)) to add one.")] }
         switch command {
         case .editAreaTitle: return [.ask(.prompt(areaFieldPrompt(area, .title)))]
-        case .editAreaStatement: return [.effect(.openStructureEditor(.statement(area.number), text: area.weakness))]
+        case .editAreaStatement: return [.effect(.openEditor(statementEditor(area)))]
         case let .moveArea(delta): return [moveAreaEdit(area.number, by: delta), .focus(.area(clamp((plan.areas.firstIndex { $0.number == area.number } ?? 0) + delta, 0, plan.areas.count - 1)))]
         case .removeArea: return [.ask(.confirm(removeAreaConfirm(area, closing: closing)))]
         default: return []

@@ -27,24 +27,16 @@ extension BoardState {
         case let .failed(text):
             say(text, error: true)
             if !top.exists(in: plan) { carryOut([.pop]) }
-        case let .editorReturned(ref, field, text, saw):
+        case let .editorReturned(request, text):
             guard let text else {
                 say("No change.")
                 return []
             }
-            return answer(commit(field, of: ref, saw: .text(saw), text: text, retry: .editor(ref: ref, field: field, text: text)))
+            return answer(request.returned(text, request.text, self).following(seen: nil, again: .editor(EditorAgain(request: request, edited: text))))
         case let .conflicted(plan, log, said, retry):
             conflicted(plan, log, said: said, retry: retry)
-        case let .structureEditorReturned(what, text):
-            guard let text else {
-                say("No change.")
-                return []
-            }
-            return answer(longTextEdited(what, text))
         case let .today(date):
             today = date
-        case let .longTextReturned(key, text, saw):
-            return longTextReturned(key, text, saw: saw)
         case let .said(text):
             say(text)
         case let .notSaved(said, retry):
@@ -90,16 +82,6 @@ extension BoardState {
         } else if was != nil {
             say("The server is answering again; the dashboard has caught up with changes made meanwhile.")
         }
-    }
-
-    /// Long text back from `$EDITOR`, for the screen that asked for it.
-    private mutating func longTextReturned(_ key: LongText, _ text: String?, saw: String) -> [Effect] {
-        guard let text else {
-            say("No change.")
-            return []
-        }
-        guard let screen = Screens.type(key.screen) else { return [] }
-        return answer(screen.longTextReturned(key, text: text, saw: saw, self))
     }
 
     /// A key: to the prompt or question on screen, else to the binding for it here.

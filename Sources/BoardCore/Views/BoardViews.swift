@@ -117,7 +117,11 @@ enum BoardViews {
         }
         // Each risk's text where it is cut, to wrap onto a second line if rows are spare.
         var riskRows: [(index: Int, rest: String)] = []
-        for risk in state.topRisks {
+        // Where rows are short (a small terminal, a notice over two rows), fewer risks, down
+        // to three, so the "Since" line below them still shows.
+        let below = roomy ? (state.since == nil ? 2 : 3) : 1
+        let riskRoom = max(3, state.contentRows - lines.count - below)
+        for risk in state.topRisks.prefix(riskRoom) {
             let band = plan.settings.band(for: risk.residual.value)
             var line = Line(target: .risk(risk.ref))
             line.highlight = .marked(1)

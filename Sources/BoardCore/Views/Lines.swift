@@ -16,10 +16,19 @@ public enum Target: Hashable, Sendable {
     case cell(Int, Int)
     /// A finding of the area on screen, by letter ("" for the folded findings line).
     case finding(String)
-    /// A line of one screen's own, by a key that screen chooses (a meeting's name, a decision).
-    case item(String)
+    /// A meeting in the list of meetings, by name.
+    case meeting(String)
+    /// A line of an area's highlight report on a meeting's agenda.
+    case highlight(area: Int, part: HighlightPart)
+    /// A decision of the board, by its number (D5 is 5).
+    case decision(Int)
     /// A milestone of the KPI on screen, by label.
     case milestone(String)
+}
+
+/// The lines of an area's highlight report on an agenda: its RAG and its texts.
+public enum HighlightPart: String, Hashable, Sendable, CaseIterable {
+    case rag, reason, progress, next, escalate, ask
 }
 
 /// A line of styled text, and what it stands for when it can be selected.

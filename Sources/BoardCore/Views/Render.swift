@@ -16,7 +16,7 @@ public enum Render {
         let rows = state.contentRows
         let top = ScreenLayout.top(state, body)
         for (row, index) in body.visible(top: top, rows: rows).enumerated() {
-            body.line(index).draw(into: &buffer, x: 0, y: 2 + row, width: state.width)
+            body.line(index).draw(into: &buffer, x: 0, y: state.headerRows + row, width: state.width)
         }
         bottom(state, &buffer)
         if body.count > rows, !state.isAsking, state.message == nil, state.top.marksMore { scrollMark(state, body: body, top: top, &buffer) }
@@ -44,13 +44,8 @@ public enum Render {
         x = buffer.put(person, x: x, y: 0, role: .header)
         buffer.put(date, x: x, y: 0, role: .header)
 
-        let crumbs = state.stack.map { $0.crumb(state) }
-        var title = " " + crumbs.joined(separator: " › ")
-        if let query = state.search { title += "   /\(query)" }
-        let end = buffer.put(TextLayout.fit(title, state.width - 2), x: 0, y: 1, role: .title)
-        if let notice = plan.header.notice, state.width - end > 12 {
-            let shown = TextLayout.fit("⚑ " + notice, state.width - end - 2)
-            buffer.put(shown, x: state.width - DisplayWidth.of(shown), y: 1, role: .notice)
+        for (i, row) in Header.breadcrumbRows(state).enumerated() {
+            for piece in row { buffer.put(piece.text, x: piece.x, y: 1 + i, role: piece.role) }
         }
     }
 

@@ -9,7 +9,7 @@ public enum ScreenLayout {
 
     /// What a click at (x, y) selects.
     public static func hit(_ state: BoardState, x: Int, y: Int) -> Target? {
-        let row = y - 2
+        let row = y - state.headerRows
         guard row >= 0, row < state.contentRows else { return nil }
         let body = body(of: state)
         let visible = body.visible(top: top(state, body), rows: state.contentRows)

@@ -43,45 +43,35 @@ public struct JSONParser {
         return node
     }
 
-    /// Finds the first byte that is not valid UTF-8.
+    /// Finds the first byte that is not valid UTF-8 (by `JSONStringLiteral`'s rules).
     static func checkUTF8(_ bytes: [UInt8]) throws(JSONSyntaxError) {
-        var line = 1
-        var column = 1
-        var k = 0
-        while k < bytes.count {
-            let b = bytes[k]
-            let length: Int
-            switch b {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            if length > 0 && k + length > bytes.count {
-                throw JSONSyntaxError(message: "the file ends in the middle of a UTF-8 character; it may have been cut off",
-                                      line: line, column: column)
-            }
-            var ok = length > 0
-            if ok && length > 1 {
-                for j in 1..<length where bytes[k + j] & 0xC0 != 0x80 { ok = false }
-                if ok && length == 3 {
-                    let v = (Int(b & 0x0F) << 12) | (Int(bytes[k + 1] & 0x3F) << 6) | Int(bytes[k + 2] & 0x3F)
-                    if v < 0x800 || (0xD800...0xDFFF).contains(v) { ok = false }
+        let problem: JSONSyntaxError? = bytes.withUnsafeBufferPointer { buffer in
+            var line = 1
+            var column = 1
+            var k = 0
+            while k < buffer.count {
+                let b = buffer[k]
+                if b < 0x80 {
+                    if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+                    k += 1
+                    continue
                 }
-                if ok && length == 4 {
-                    let v = (Int(b & 0x07) << 18) | (Int(bytes[k + 1] & 0x3F) << 12)
-                    if v < 0x10000 || v > 0x10FFFF { ok = false }
+                let announced = JSONStringLiteral.announcedLength(b)
+                if announced > 0 && k + announced > buffer.count {
+                    return JSONSyntaxError(message: "the file ends in the middle of a UTF-8 character; it may have been cut off",
+                                           line: line, column: column)
                 }
+                guard let length = JSONStringLiteral.validLength(buffer, at: k) else {
+                    let hex = String(b, radix: 16, uppercase: true)
+                    return JSONSyntaxError(message: "found the byte 0x\(hex.count < 2 ? "0" + hex : hex), which is not valid UTF-8; expected the file to be saved as UTF-8",
+                                           line: line, column: column)
+                }
+                column += 1
+                k += length
             }
-            guard ok else {
-                let hex = String(b, radix: 16, uppercase: true)
-                throw JSONSyntaxError(message: "found the byte 0x\(hex.count < 2 ? "0" + hex : hex), which is not valid UTF-8; expected the file to be saved as UTF-8",
-                                      line: line, column: column)
-            }
-            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
-            k += length
+            return nil
         }
+        if let problem { throw problem }
     }
 
     private var column: Int {
@@ -251,91 +241,48 @@ public struct JSONParser {
 
     private mutating func string() throws(JSONSyntaxError) -> String {
         let (startLine, startColumn) = here()
-        i += 1
-        var out: [UInt8] = []
-        var scalars = 0
-        let limit = Self.maxTextScalars
-        lastOversizedLength = nil
-        while true {
-            // Plain bytes in one run: no escape, quote or control character.
-            let runStart = i
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == 0x22 || b == 0x5C || b < 0x20 { break }
-                if b & 0xC0 != 0x80 { scalars += 1 }
-                i += 1
-            }
-            if i > runStart && scalars <= limit + 1 {
-                out.append(contentsOf: bytes[runStart..<i])
-            }
-            guard i < bytes.count else { throw error("the file ends inside text; expected a closing '\"'") }
-            let b = bytes[i]
-            if b == UInt8(ascii: "\"") {
-                i += 1
-                // Text without escapes (nearly all of it) is made straight from the file's bytes.
-                if out.isEmpty && scalars <= limit { return String(decoding: bytes[runStart..<i - 1], as: UTF8.self) }
-                break
-            }
-            if b == 0x0A || b == 0x0D {
-                throw JSONSyntaxError(message: "the text that starts here is not closed before the end of the line; expected a closing '\"' (a line break inside text is written \\n)",
-                                      line: startLine, column: startColumn)
-            }
-            if b == 0x09 { throw error("found a tab character inside text; expected it written \\t") }
-            if b < 0x20 {
-                throw error("found the control character U+\(String(format: "%04X", b)) inside text; expected it written \\u\(String(format: "%04x", b))")
-            }
-            let escapeStart = i
-            scalars += 1
-            i += 1
-            guard i < bytes.count else { throw error("the file ends inside text; expected an escape") }
-            let e = bytes[i]
-            i += 1
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                        i = escapeStart
-                        throw error("found a lone UTF-16 surrogate \\u\(String(scalar, radix: 16)); expected a pair")
-                    }
-                    i += 2
-                    let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw error("found an invalid UTF-16 surrogate pair; expected a low surrogate") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                } else if (0xDC00...0xDFFF).contains(scalar) {
-                    i = escapeStart
-                    throw error("found a lone UTF-16 surrogate \\u\(String(scalar, radix: 16)); expected a pair")
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw error("found an invalid \\u escape") }
-                out.append(contentsOf: Array(String(Character(u)).utf8))
-            default:
-                i = escapeStart
-                let shown = e >= 0x21 && e < 0x7F ? String(Character(Unicode.Scalar(e))) : "U+\(String(format: "%04X", e))"
-                throw error("found the escape \\\(shown); expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
-            }
+        let start = i
+        let read = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONStringLiteral.Failure) in try JSONStringLiteral.read(buffer, at: start, keeping: Self.maxTextScalars) }
         }
-        if scalars > limit {
-            lastOversizedLength = scalars
-            // Keep no more than the limit's worth; the node carries the full length.
-            return String(String(decoding: out, as: UTF8.self).unicodeScalars.prefix(limit + 1))
+        switch read {
+        case let .success(text):
+            i = text.end
+            lastOversizedLength = text.scalars > Self.maxTextScalars ? text.scalars : nil
+            return text.value
+        case let .failure(failure):
+            i = failure.offset
+            throw error(for: failure.kind, line: startLine, column: startColumn)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
-    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        guard i + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[i..<i + 4], as: UTF8.self), radix: 16) else {
-            throw error("found a \\u escape without four hexadecimal digits")
+    /// The words for what stopped `JSONStringLiteral`, at the parser's place.
+    private func error(for kind: JSONStringLiteral.Failure.Kind, line: Int, column: Int) -> JSONSyntaxError {
+        switch kind {
+        case .unterminated:
+            return error("the file ends inside text; expected a closing '\"'")
+        case .endsInEscape:
+            return error("the file ends inside text; expected an escape")
+        case .lineBreak:
+            return JSONSyntaxError(message: "the text that starts here is not closed before the end of the line; expected a closing '\"' (a line break inside text is written \\n)",
+                                   line: line, column: column)
+        case .tab:
+            return error("found a tab character inside text; expected it written \\t")
+        case let .controlCharacter(b):
+            return error("found the control character U+\(String(format: "%04X", b)) inside text; expected it written \\u\(String(format: "%04x", b))")
+        case .badHex:
+            return error("found a \\u escape without four hexadecimal digits")
+        case let .loneSurrogate(scalar):
+            return error("found a lone UTF-16 surrogate \\u\(String(scalar, radix: 16)); expected a pair")
+        case .unpairedHighSurrogate:
+            return error("found an invalid UTF-16 surrogate pair; expected a low surrogate")
+        case let .unknownEscape(e):
+            let shown = e >= 0x21 && e < 0x7F ? String(Character(Unicode.Scalar(e))) : "U+\(String(format: "%04X", e))"
+            return error("found the escape \\\(shown); expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+        case let .invalidUTF8(b):
+            let hex = String(b, radix: 16, uppercase: true)
+            return error("found the byte 0x\(hex.count < 2 ? "0" + hex : hex), which is not valid UTF-8; expected the file to be saved as UTF-8")
         }
-        i += 4
-        return v
     }
 
     private mutating func number() throws(JSONSyntaxError) -> Double {

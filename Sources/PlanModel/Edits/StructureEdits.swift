@@ -184,7 +184,7 @@ extension Plan {
         switch edit {
         case let .setPlanField(field, from, to):
             let current = value(of: field)
-            guard current == from else { throw EditError.changed(field.label, now: current, saw: from) }
+            guard current == from else { throw EditError.changed(field.label, now: current, saw: from, in: edit) }
             try set(field, to)
             return .setPlanField(field: field, from: to, to: from)
 
@@ -207,7 +207,7 @@ extension Plan {
             let a = try areaIndex(number)
             let current = areas[a][keyPath: Plan.areaKeyPath(field)]
             guard current == from else {
-                throw EditError.changed("area \(number) \(field.words)", now: .text(current), saw: .text(from))
+                throw EditError.changed("area \(number) \(field.words)", now: .text(current), saw: .text(from), in: edit)
             }
             areas[a][keyPath: Plan.areaKeyPath(field)] = to
             return .setArea(number: number, field: field, from: to, to: from)
@@ -254,7 +254,7 @@ extension Plan {
             let a = try areaIndex(number)
             let f = try findingPlace(area: a, letter: letter)
             guard areas[a].findings[f].text == from else {
-                throw EditError.changed("finding \(number)\(letter)", now: .text(areas[a].findings[f].text), saw: .text(from))
+                throw EditError.changed("finding \(number)\(letter)", now: .text(areas[a].findings[f].text), saw: .text(from), in: edit)
             }
             areas[a].findings[f].text = to
             return .setFinding(area: number, letter: letter, from: to, to: from)
@@ -296,7 +296,7 @@ extension Plan {
         case let .setKPI(ref, field, from, to):
             let k = try kpiIndex(ref)
             let current = kpis[k].value(of: field)
-            guard current == from else { throw EditError.changed("KPI \(ref) \(field.words)", now: current, saw: from) }
+            guard current == from else { throw EditError.changed("KPI \(ref) \(field.words)", now: current, saw: from, in: edit) }
             try kpis[k].set(field, to)
             return .setKPI(ref: ref, field: field, from: to, to: from)
 
@@ -334,7 +334,7 @@ extension Plan {
             let m = try milestoneIndex(k, label)
             let current = kpis[k].milestones[m].value(of: field)
             guard current == from else {
-                throw EditError.changed("KPI \(ref) milestone \"\(label)\" \(field.rawValue)", now: current, saw: from)
+                throw EditError.changed("KPI \(ref) milestone \"\(label)\" \(field.rawValue)", now: current, saw: from, in: edit)
             }
             try kpis[k].milestones[m].set(field, to)
             let newLabel = kpis[k].milestones[m].label
@@ -511,9 +511,10 @@ extension EditError {
         EditError("there is no KPI \(ref); expected one of \(Validator.list(plan.kpis.map(\.ref)))")
     }
 
-    /// A set refused because the plan no longer holds what the person saw.
-    static func changed(_ what: String, now: StructureValue, saw: StructureValue) -> EditError {
-        EditError("\(what) is now \(now.words), not \(saw.words) as you saw; someone changed it since. Nothing was changed")
+    /// Someone changed what `edit` sets since the person saw it: a conflict on the part it
+    /// writes, so the stores say who changed it and when, and the question comes back.
+    static func changed(_ what: String, now: StructureValue, saw: StructureValue, in edit: StructureEdit) -> EditError {
+        EditError(conflict: EditConflict(target: edit.targets.first ?? .structure([]), what: what, expected: saw.words, found: now.words))
     }
 }
 

@@ -1,5 +1,5 @@
-/// Board meetings for the illustrative Devon sample: its two checkpoints as recorded
-/// meetings, with highlight reports and decisions, and the next board drafted.
+/// Board meetings for the illustrative Devon sample: its checkpoints as recorded meetings
+/// (the first board, the six-month review and the last monthly board), with highlight reports and decisions, and the next board drafted.
 ///
 /// Everything here is invented for demonstration, like the sample's dates, statuses and
 /// figures; `notice` says so, and the sample generator puts it on the plan.
@@ -107,8 +107,42 @@ public enum IllustrativeMeetings {
                     Decision(number: 5, text: "Extend the annual review backlog team by six months.",
                              owner: "Jackie Ross", due: PlanDate(iso: "2023-03-31"), done: true, link: .action("3b")),
                 ])))
+        }
+        if checkpoints.count > 2 {
+            let third = checkpoints[2]
+            out.append(Meeting(
+                name: third.name, date: third.date, checkpoint: third.name,
+                byWhen: byWhen(movedSince: [:]),
+                highlights: keep([
+                    Highlight(area: 1, rag: .red, reason: "Caseworker posts are still vacant while the revised pay proposal waits for Cabinet.",
+                              progress: "Revised caseworker pay proposal ready for Cabinet; agency cover extended.",
+                              nextSteps: "Take the revised pay proposal to Cabinet.",
+                              escalations: "Caseworker vacancies (risk R1).",
+                              asks: "Support the revised pay proposal going to Cabinet."),
+                    Highlight(area: 2, rag: .amber, reason: "Health still writes to families by post only (2a.h).",
+                              progress: "Working group with the parent carer forum set up and has met once.",
+                              nextSteps: "Draft a joint communication charter with the forum.",
+                              escalations: "", asks: ""),
+                    Highlight(area: 3, rag: .red, reason: "Recruitment holds up 3a.i, 3j and 3o, though timeliness is improving.",
+                              progress: "Delayed annual reviews down to 640; multi-agency QA framework agreed.",
+                              nextSteps: "Start joint quality assurance audits; find tuition places for the pupils without a full-time offer (3o).",
+                              escalations: "Educational psychologist vacancies (risk R1).",
+                              asks: "Agree the proposed new by-when for 3o."),
+                    Highlight(area: 4, rag: .amber, reason: "Recovery trajectory received; the waiting list has only just begun to fall.",
+                              progress: "NHS Devon brought its recovery trajectory for the ASD waiting list (D3).",
+                              nextSteps: "Draft the ASD actions for the plan.",
+                              escalations: "ASD waiting list (risk R3).", asks: ""),
+                ]),
+                decisions: keep([
+                    Decision(number: 6, text: "Support the revised caseworker pay proposal going to Cabinet.",
+                             owner: "Melissa Caslake", due: PlanDate(iso: "2023-07-31"), done: true, link: .action("1b")),
+                    Decision(number: 7, text: "Bring the 12-month KPI figures and the SEN2 timeliness return to the next board.",
+                             owner: "Jackie Ross", due: PlanDate(iso: "2023-08-22"), done: false, link: .area(3)),
+                ])))
+        }
+        if let latest = checkpoints.last, checkpoints.count > 1 {
             // The next board, drafted: its highlights follow the roll-up unless the SRO judges otherwise.
-            if let next = PlanDate(iso: "2023-08-22"), next > second.date {
+            if let next = PlanDate(iso: "2023-08-22"), next > latest.date {
                 out.append(Meeting(
                     name: "Board 2023-08-22", date: next,
                     highlights: keep([

@@ -25,8 +25,15 @@ public enum IllustrativeMinutes {
                       ("Area 3", "The advisers noted the backlog team’s progress and agreed the revised date for 1b."),
                       ("Area 4", "NHS Devon to bring a recovery trajectory for the ASD waiting list (D3)."),
                       ("Review", "The DfE and NHS England advisers reviewed progress at six months; the plan continues as agreed.")],
-            matters: [MatterArising(number: 2, text: "Bring the ASD assessment recovery trajectory to the board.", owner: "Jane Milligan"),
+            matters: [MatterArising(number: 2, text: "Bring the ASD assessment recovery trajectory to the board.", owner: "Jane Milligan",
+                                    closedAt: "Board 2023-07-18"),
                       MatterArising(number: 3, text: "Share the SEN2 timeliness return with members before each board.", owner: "SEND performance team")]),
+        "Board 2023-07-18": (
+            apologies: ["Ruth Hale"],
+            minutes: [("Matters arising", "M2: NHS Devon presented its recovery trajectory for the ASD waiting list; closed."),
+                      ("Area 1", "The board agreed to support the revised caseworker pay proposal going to Cabinet (D6)."),
+                      ("Area 3", "The board asked for the 12-month KPI figures and the SEN2 return at the next board (D7).")],
+            matters: [MatterArising(number: 4, text: "Report how many schools have attended the annual review training (3n).", owner: "Jackie Ross")]),
     ]
 
     /// The meetings with their records added where the sample has them.

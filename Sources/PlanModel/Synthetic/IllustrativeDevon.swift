@@ -287,5 +287,11 @@ public enum IllustrativeDevon: SampleBuilders {
              statuses: ["1c": .amber, "3a.i": .amber, "3b": .red, "3i": .green, "3o": .amber, "3p.ii": .notStarted],
              scores: ["R2": [.residual: (4, 4)]],
              actuals: ["K1": [1350, 950, nil], "K2": [1980, 1890, nil], "K3": [49, 44, nil], "K4": [36, 47, nil], "K5": [55, 71, nil], "K6": [nil, 52, nil]]),
+        // The last monthly board, four weeks before the story's day: 1d-e was still on track,
+        // the backlog risk not yet lowered, and the 12-month figures not yet in.
+        SampleThen("Board 2023-07-18", "2023-07-18",
+             statuses: ["1d-e": .green],
+             scores: ["R2": [.residual: (4, 4)]],
+             actuals: ["K1": [1350, 900, nil], "K2": [1980, 1890, nil], "K4": [36, 47, nil], "K5": [55, 71, nil], "K6": [nil, 52, nil]]),
     ]
 }

@@ -56,19 +56,23 @@ public enum SyntheticPlan {
 
     /// SplitMix64: small, fast, and the same everywhere (property tests use it too, so a
     /// failing seed can be run again).
-    public struct Random: Sendable {
+    public struct Random: RandomNumberGenerator, Sendable {
         public var state: UInt64
 
         public init(state: UInt64) { self.state = state }
 
-        /// A number in 0..<bound.
-        public mutating func next(_ bound: Int) -> Int {
+        /// The next 64 random bits (SplitMix64).
+        public mutating func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
             var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            z ^= z >> 31
-            return Int(z % UInt64(max(1, bound)))
+            return z ^ (z >> 31)
+        }
+
+        /// A number in 0..<bound.
+        public mutating func next(_ bound: Int) -> Int {
+            Int(next() % UInt64(max(1, bound)))
         }
     }
 }

@@ -20,6 +20,14 @@ struct AgreementCommand: ParsableCommand {
             """),
         subcommands: [AgreePlan.self, Move.self, Approve.self, List.self])
 
+    /// The plan as it is now, with the action `ref` whose dates are to change, or the refusal.
+    static func open(_ store: StoreOptions, action ref: String) throws -> (any PlanStoring, Plan, Action) {
+        let db = try store.open()
+        let plan = try db.load()
+        guard let action = plan.action(ref) else { throw CLIError("there is no action \(ref)") }
+        return (db, plan, action)
+    }
+
     struct AgreePlan: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "plan", abstract: "Record that the plan was agreed: every by-when becomes the agreed one.")
 
@@ -39,7 +47,7 @@ struct AgreementCommand: ParsableCommand {
             let db = try store.open()
             let plan = try db.load()
             let with = people.isEmpty ? plan.header.advisers.map { $0.role.isEmpty ? $0.name : "\($0.name) (\($0.role))" } : people
-            let after = try refusingStore { try db.apply(plan.agreeing(on: day, with: with, note: note)) }
+            let after = try refusing { try db.apply(plan.agreeing(on: day, with: with, note: note)) }
             let old = after.baseline > 1 ? " The earlier baseline\(after.baseline > 2 ? "s are" : " is") kept." : ""
             try Output.line("Plan agreed on \(day.display)\(with.isEmpty ? "" : " with \(with.joined(separator: ", "))"): baseline \(after.baseline), \(after.allActions.count) agreed by-when dates.\(old)")
         }
@@ -61,13 +69,11 @@ struct AgreementCommand: ParsableCommand {
 
         func run() throws {
             let date: PlanDate? = to.lowercased() == "none" ? nil : try parseDate(to, option: "--to")
-            let db = try store.open()
-            let plan = try db.load()
-            guard plan.action(ref) != nil else { throw CLIError("there is no action \(ref)") }
+            let (db, plan, _) = try AgreementCommand.open(store, action: ref)
             guard plan.baseline > 0 else {
                 throw CLIError("the plan has not been agreed yet, so there is no agreed date to revise; record the agreement with `planboard agreement plan --date D`, or change the date with `planboard set \(ref) --by-when D`")
             }
-            let after = try refusingStore { try db.apply(plan.revisingByWhen(of: ref, to: date, reason: reason, by: store.userName, on: try Today.date())) }
+            let after = try refusing { try db.apply(plan.revisingByWhen(of: ref, to: date, reason: reason, by: store.userName, on: try Today.date())) }
             let words = after.action(ref).flatMap { after.dateStanding(of: $0)?.words } ?? "\(ref) is back on its agreed date"
             try Output.line("\(ref): \(words). A chair records its agreement with `planboard agreement approve \(ref) --by WHO`.")
         }
@@ -89,16 +95,14 @@ struct AgreementCommand: ParsableCommand {
 
         func run() throws {
             let day = try on.map { try parseDate($0, option: "--on") } ?? Today.date()
-            let db = try store.open()
-            let plan = try db.load()
-            guard let action = plan.action(ref) else { throw CLIError("there is no action \(ref)") }
+            let (db, plan, action) = try AgreementCommand.open(store, action: ref)
             guard let proposed = action.revisions.last(where: { $0.baseline == plan.baseline && !$0.isAgreed }) else {
                 throw CLIError("\(ref) has no proposed revision of its agreed date; propose one with `planboard agreement move \(ref) --to D --reason R`")
             }
             var agreed = proposed
             agreed.agreedBy = by
             agreed.agreedOn = day
-            let after = try refusingStore { try db.apply(.agreement(.setRevision(ref: ref, from: proposed, to: agreed))) }
+            let after = try refusing { try db.apply(.agreement(.setRevision(ref: ref, from: proposed, to: agreed))) }
             try Output.line("\(ref): \(after.action(ref).flatMap { after.dateStanding(of: $0)?.words } ?? "agreed").")
         }
     }
@@ -120,16 +124,9 @@ struct AgreementCommand: ParsableCommand {
                 }
             }
             let moves = unagreed ? plan.unagreedMoves : plan.revisedDates
-            if moves.isEmpty { try Output.line(unagreed ? "No unagreed changes of date." : "No agreed date has moved."); return }
-            for (action, standing) in moves {
-                let reason = standing.revision.map { " – \($0.reason)" } ?? ""
-                try Output.line("\(action.ref): \(standing.words ?? "")\(reason)")
-            }
+            try Output.lines(moves.map { action, standing in
+                "\(action.ref): \(standing.words ?? "")" + (standing.revision.map { " – \($0.reason)" } ?? "")
+            }, orIfNone: unagreed ? "No unagreed changes of date." : "No agreed date has moved.")
         }
     }
-}
-
-/// A store's refusal of an edit, reported as the command's own error.
-func refusingStore<T>(_ body: () throws -> T) throws -> T {
-    do { return try body() } catch let error as EditError { throw CLIError(error.message) }
 }

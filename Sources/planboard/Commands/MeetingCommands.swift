@@ -51,11 +51,10 @@ struct MeetingCommand: ParsableCommand {
 
         func run() throws {
             let plan = try store.open().load()
-            if plan.meetings.isEmpty { try Output.line("No meetings yet: add one with `planboard meeting add NAME --date D`."); return }
-            for m in plan.meetings {
+            try Output.lines(plan.meetings.map { m in
                 let state = m.checkpoint.map { "recorded (checkpoint \"\($0)\")" } ?? "drafted"
-                try Output.line("\(m.date.iso)  \(m.name): \(state); \(m.highlights.count) highlight\(m.highlights.count == 1 ? "" : "s"), \(m.decisions.count) decision\(m.decisions.count == 1 ? "" : "s")")
-            }
+                return "\(m.date.iso)  \(m.name): \(state); \(m.highlights.count) highlight\(m.highlights.count == 1 ? "" : "s"), \(m.decisions.count) decision\(m.decisions.count == 1 ? "" : "s")"
+            }, orIfNone: "No meetings yet: add one with `planboard meeting add NAME --date D`.")
         }
     }
 
@@ -118,9 +117,7 @@ struct HighlightCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let db = try store.open()
-        let plan = try db.load()
-        let m = try chooseMeeting(meeting, in: plan)
+        let (db, plan, m) = try openMeeting(meeting, store)
         let current = m.highlight(area: area)
         var h = current ?? Highlight(area: area)
         if let rag {
@@ -171,7 +168,8 @@ struct DecisionCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Who carries it out.", valueName: "name"))
         var owner: String?
 
-        @Option(help: ArgumentHelp("When it is due.", valueName: "date"))
+        // `--by-when`, as every other date something is due by; `--due` still works.
+        @Option(name: [.customLong("by-when"), .customLong("due")], help: ArgumentHelp("When it is due (--due works too).", valueName: "date"))
         var due: String?
 
         @Option(help: ArgumentHelp("The area of weakness it is about.", valueName: "number"))
@@ -192,12 +190,10 @@ struct DecisionCommand: ParsableCommand {
         }
 
         func run() throws {
-            let db = try store.open()
-            let plan = try db.load()
-            let m = try chooseMeeting(meeting, in: plan)
+            let (db, plan, m) = try openMeeting(meeting, store)
             let link: DecisionLink? = area.map { .area($0) } ?? action.map { .action($0) } ?? risk.map { .risk($0) }
             let decision = Decision(number: plan.nextDecisionNumber, text: text, owner: owner,
-                                    due: try due.map { try parseDate($0, option: "--due") }, link: link)
+                                    due: try due.map { try parseDate($0, option: "--by-when") }, link: link)
             try db.apply(.meeting(.addDecision(meeting: m.name, decision: decision)))
             try Output.line("Recorded decision \(decision.label) at \"\(m.name)\"" + (link.map { ", about \($0.display)" } ?? "") + ".")
         }
@@ -264,15 +260,14 @@ struct DecisionCommand: ParsableCommand {
         func run() throws {
             let plan = try store.open().load()
             let all = plan.decisions
-            if all.isEmpty { try Output.line("No decisions yet: record one with `planboard decision add TEXT --meeting NAME`."); return }
-            for (m, d) in all.filter({ !$0.decision.done }) + all.filter({ $0.decision.done }) {
+            try Output.lines((all.filter { !$0.decision.done } + all.filter { $0.decision.done }).map { m, d in
                 var parts = [d.done ? "done" : "open", "at \"\(m.name)\""]
                 if let owner = d.owner { parts.append("owner \(owner)") }
                 if let due = d.due { parts.append("due \(due.iso)") }
                 if let link = d.link { parts.append("about \(link.display)") }
                 if let action = d.action { parts.append("became action \(action)") }
-                try Output.line("\(d.label)  \(d.text.replacingOccurrences(of: "\n", with: " ")) (\(parts.joined(separator: ", ")))")
-            }
+                return "\(d.label)  \(d.text.replacingOccurrences(of: "\n", with: " ")) (\(parts.joined(separator: ", ")))"
+            }, orIfNone: "No decisions yet: record one with `planboard decision add TEXT --meeting NAME`.")
         }
     }
 
@@ -288,6 +283,14 @@ struct DecisionCommand: ParsableCommand {
         try db.apply(.meeting(.setDecision(meeting: m.name, from: d, to: to)))
         try Output.line("Decision \(d.label) is \(done ? "done" : "open again").")
     }
+}
+
+/// The plan as it is now and the meeting a command names in it (the latest when it names
+/// none), to be changed.
+func openMeeting(_ name: String?, _ store: StoreOptions) throws -> (any PlanStoring, Plan, Meeting) {
+    let db = try store.open()
+    let plan = try db.load()
+    return (db, plan, try chooseMeeting(name, in: plan))
 }
 
 /// The meeting a command names, or the latest one.
@@ -314,7 +317,7 @@ func decisionNumber(_ text: String) throws -> Int {
     return n
 }
 
-/// A model refusal, reported as the command's own error (exit 1).
+/// A refusal of an edit, by the model or by the store, reported as the command's own error (exit 1).
 func refusing<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as EditError { throw CLIError(error.message) }
 }

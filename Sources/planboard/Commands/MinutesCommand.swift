@@ -29,12 +29,10 @@ struct MinutesCommand: ParsableCommand {
 
     /// Applies `change` to the chosen meeting's record as one edit, and returns the plan after it.
     static func change(_ store: StoreOptions, _ meeting: String?, _ change: (inout MeetingRecord, Plan, Meeting) throws -> Void) throws -> (Plan, Meeting) {
-        let db = try store.open()
-        let plan = try db.load()
-        let m = try chooseMeeting(meeting, in: plan)
+        let (db, plan, m) = try openMeeting(meeting, store)
         var to = m.record
         try change(&to, plan, m)
-        let after = try refusingStore { try db.apply(.record(.setRecord(meeting: m.name, from: m.record, to: to))) }
+        let after = try refusing { try db.apply(.record(.setRecord(meeting: m.name, from: m.record, to: to))) }
         return (after, after.meeting(named: m.name) ?? m)
     }
 
@@ -125,9 +123,7 @@ struct MinutesCommand: ParsableCommand {
             func run() throws {
                 let digits = number.uppercased().hasPrefix("M") ? String(number.dropFirst()) : number
                 guard let n = Int(digits) else { throw CLIError("\"\(number)\" is not a matter's number; expected one such as 2 or M2") }
-                let db = try store.open()
-                let plan = try db.load()
-                let at = try chooseMeeting(meeting.meeting, in: plan)
+                let (db, plan, at) = try openMeeting(meeting.meeting, store)
                 guard let (raised, matter) = plan.mattersArising.first(where: { $0.matter.number == n }) else {
                     throw CLIError("there is no matter arising M\(n); `planboard minutes show` lists them")
                 }
@@ -135,7 +131,7 @@ struct MinutesCommand: ParsableCommand {
                 guard let edit = plan.changingRecord(of: raised.name, { record in
                     if let i = record.mattersArising.firstIndex(where: { $0.number == n }) { record.mattersArising[i].closedAt = at.name }
                 }) else { return }
-                _ = try refusingStore { try db.apply(edit) }
+                _ = try refusing { try db.apply(edit) }
                 try Output.line("M\(n) closed at \"\(at.name)\".")
             }
         }

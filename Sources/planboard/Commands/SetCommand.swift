@@ -66,6 +66,11 @@ struct SetCommand: ParsableCommand {
     /// A lead the plan does not know is refused unless --new-person says it is meant,
     /// naming the people it is close to: "Jackie Ros" is far more often a slip than a person.
     func checkLeads(in plan: Plan) throws {
+        try Self.checkLeads(lead, newPerson: newPerson, in: plan)
+    }
+
+    /// The same check for any command that names leads (`action add`).
+    static func checkLeads(_ lead: [String], newPerson: Bool, in plan: Plan) throws {
         let people = plan.people
         for name in lead where !people.contains(name) && !newPerson {
             let near = NearNames.near(name, in: people)

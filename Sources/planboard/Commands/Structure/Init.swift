@@ -15,13 +15,29 @@ struct Init: ParsableCommand {
             pointing nowhere), a folder or a device is refused and left as it was.
             A shared plan on PostgreSQL is not made with init: run `planboard server init
             --db URL`, then `planboard import FILE --db URL` or `planboard copy`.
-            Example: planboard init --local-area "Northmoor Local Area" --db northmoor.sqlite
+            Example: planboard init northmoor.sqlite --local-area "Northmoor Local Area"
             """))
 
     @Option(name: .customLong("local-area"), help: ArgumentHelp("The local area's name, e.g. \"Devon Local Area\".", valueName: "name"))
     var localArea: String?
 
-    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("The plan file to make: the same as --db, for those who type it first.", valueName: "file"))
+    var file: String?
+
+    @OptionGroup var given: StoreOptions
+
+    /// Where the plan goes: the file named first, else --db and its defaults.
+    var store: StoreOptions {
+        var store = given
+        if let file { store.db = file }
+        return store
+    }
+
+    func validate() throws {
+        if let file, let db = given.db, file != db {
+            throw ValidationError("Two places for one new plan: \(file) and --db \(db). Give one of them.")
+        }
+    }
 
     /// The name a plan gets when none is given; `header set --local-area` changes it.
     static let unnamed = "Unnamed local area"

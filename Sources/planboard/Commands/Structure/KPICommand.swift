@@ -213,13 +213,7 @@ struct KPILink: ParsableCommand {
         for actionRef in actions where plan.action(actionRef) == nil {
             throw CLIError("there is no action \(actionRef); expected a reference such as \(plan.allActions.first?.ref ?? "1a")")
         }
-        let edits = plan.linking(actions: actions, toKPI: ref, link)
-        guard !edits.isEmpty else {
-            try Output.line("Nothing to change: the plan already holds that.")
-            return
-        }
-        _ = try db.apply(edits.count == 1 ? edits[0] : .batch(edits))
-        for edit in edits { try Output.line("Saved: \(edit.summary)") }
+        try StructureCLI.save(plan.linking(actions: actions, toKPI: ref, link), to: db)
     }
 }
 

@@ -12,12 +12,18 @@ enum StructureCLI {
     static func apply(_ options: StoreOptions, _ build: (Plan) throws -> [StructureEdit]) throws -> Plan {
         let db = try options.open()
         let edits = try build(db.load())
+        return try save(edits.map(Edit.structure), to: db)
+    }
+
+    /// Applies `edits` as one change and says what was saved, one line each ("Nothing to
+    /// change" when there are none); returns the plan after them.
+    @discardableResult
+    static func save(_ edits: [Edit], to db: any PlanStoring) throws -> Plan {
         guard !edits.isEmpty else {
             try Output.line("Nothing to change: the plan already holds that.")
             return try db.load()
         }
-        let edit: Edit = edits.count == 1 ? .structure(edits[0]) : .batch(edits.map(Edit.structure))
-        let after = try db.apply(edit)
+        let after = try db.apply(edits.count == 1 ? edits[0] : .batch(edits))
         for e in edits { try Output.line("Saved: \(e.summary)") }
         return after
     }
