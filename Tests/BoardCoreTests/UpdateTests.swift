@@ -104,7 +104,7 @@ final class UpdateTests: XCTestCase {
         XCTAssertFalse(state.isAsking)
     }
 
-    func testByWhenIsCheckedAsYouTypeAndAcceptsThreeForms() throws {
+    func testByWhenIsCheckedAsYouTypeAndAcceptsThePlainFormsAndWordsAsPlansWriteThem() throws {
         var state = try board()
         state.forgetAgreement()
         state.press(.down, .down, .enter, .down, .down, .down, .enter, .down, .down)  // action 3b, field By when
@@ -114,10 +114,13 @@ final class UpdateTests: XCTestCase {
         XCTAssertTrue(state.text.contains("✗ not a date yet"), "refused as you type")
         XCTAssertEqual(state.press(.enter), [])
         XCTAssertTrue(state.message?.contains("is not a date") ?? false)
-        for (typed, iso) in [("2023-03-31", "2023-03-31"), ("31/10/2023", "2023-10-31"), ("1 Dec 2023", "2023-12-01")] {
+        // The plain forms, and words as plans write them, which an import already reads.
+        for (typed, iso, shown) in [("2023-03-31", "2023-03-31", "31 Mar 2023"), ("31/10/2023", "2023-10-31", "31 Oct 2023"),
+                                    ("1 Dec 2023", "2023-12-01", "1 Dec 2023"), ("end of January 2027", "2027-01-31", "31 Jan 2027"),
+                                    ("Q2 2027/28", "2027-09-30", "30 Sep 2027"), ("Summer term 2027", "2027-07-31", "31 Jul 2027")] {
             state.press(.char("w"), .ctrl("u"))
             state.type(typed)
-            XCTAssertTrue(state.text.contains("✓ "), "\(typed) is accepted as you type")
+            XCTAssertTrue(state.text.contains("✓ \(shown) "), "\(typed) is accepted as you type, saying the date it will be:\n\(state.text)")
             XCTAssertEqual(onlyEdit(state.press(.enter)), state.plan.setting(.byWhen, ofAction: "3b", to: .date(PlanDate(iso: iso))))
         }
         state.press(.char("w"), .ctrl("u"))

@@ -113,8 +113,12 @@ final class CLITests: XCTestCase {
 
         let impossible = try planboard("set", "3d", "--by-when", "30/02/2023", "--db", db)
         XCTAssertEqual(impossible.status, 1)
-        XCTAssertEqual(impossible.stderr, "planboard: --by-when: “30/02/2023” is not a date: type 2023-03-31, 31/03/2023 or 31 Mar 2023. Nothing was changed\n")
+        XCTAssertEqual(impossible.stderr, "planboard: --by-when: “30/02/2023” is not a date: type 31/03/2027, 31 Mar 2027, 2027-03-31, or words such as “end of March 2027” or “Q4 2026/27”. Nothing was changed\n")
         XCTAssertEqual(try planboard("set", "9z", "--note", "x", "--db", db).status, 1)
+        // Words as plans write a by-when are read as an import reads them.
+        let words = try planboard("set", "3d", "--by-when", "end of January 2027", "--db", db)
+        XCTAssertEqual(words.stdout, "3d: Red, by 31 Jan 2027, lead Jackie Ross, Sam Okafor, 2 notes. Saved.\n", words.stderr)
+        XCTAssertEqual(try planboard("undo", "--db", db).status, 0)
 
         XCTAssertEqual(try planboard("undo", "--db", db).stdout, "Undid: 3d lead Jackie Ross → Jackie Ross, Sam Okafor; 3d by-when 16 Dec 2022 → 31 Oct 2023; note on 3d: Roadmap withdrawn – £ cut; 3d status Complete → Red\n")
         XCTAssertEqual(try PlanStore.open(path: db, user: "t").load(), try Samples.plan(SamplePlans.devonIllustrative))

@@ -187,7 +187,7 @@ public enum Render {
         switch TypedText.date(typed) {
         case .success(nil): "empty = no date · Enter \(enter) · Esc cancel"
         case let .success(date?): "✓ \(date.display) · Enter \(enter) · Esc cancel"
-        case .failure: "✗ not a date yet: 2023-03-31, 31/03/2023, 31 Mar 2023"
+        case .failure: "✗ not a date yet: \(TypedText.dateExamples)"
         }
     }
 

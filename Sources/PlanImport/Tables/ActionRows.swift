@@ -212,7 +212,7 @@ struct ActionRowReader {
         renamed = []
         for item in items {
             var action = RowAction(ref: item.ref, place: place)
-            action.text = item.text.isEmpty && isTracker ? nil : CellValues.oneLine(item.text)
+            action.text = item.text.isEmpty && isTracker ? nil : QuickTrim.oneLine(item.text)
             fill(&action, from: cells, place: place, report: &report)
             if bothReadings, let previous = actions.last?.ref {
                 report.ask(place, "\(item.ref) \"\(item.text.prefix(50))\" is read as a new action; it has no letter, status, date or lead of its own, so it may instead be the rest of \(previous). If so, join the two rows in the document and import again")
@@ -234,7 +234,7 @@ struct ActionRowReader {
                     action.byWhen = .some(date)
                     if let note { report.place(place, "\(action.ref) by when: \(note)") }
                 } else {
-                    let written = CellValues.oneLine(text)
+                    let written = QuickTrim.oneLine(text)
                     action.byWhenWritten = written
                     // A tracker says what became of it once it knows whether the action is new.
                     if !isTracker {
@@ -247,11 +247,11 @@ struct ActionRowReader {
                 action.leads = ActionRowReader.leads(text, ref: action.ref, place: place, report: &report)
             case .sro:
                 guard given else { continue }
-                action.sro = .some(text.isEmpty ? nil : CellValues.oneLine(text))
+                action.sro = .some(text.isEmpty ? nil : QuickTrim.oneLine(text))
             case .status:
                 if !text.isEmpty {
                     if let s = CellValues.status(text) { action.status = s } else {
-                        report.miss(place, "\(action.ref) status \"\(CellValues.oneLine(text))\" is not a status; expected Red, Amber, Green, Complete (Blue) or Not started, as a word or a letter. Left \(isTracker ? "as it was" : "Not started")")
+                        report.miss(place, "\(action.ref) status \"\(QuickTrim.oneLine(text))\" is not a status; expected Red, Amber, Green, Complete (Blue) or Not started, as a word or a letter. Left \(isTracker ? "as it was" : "Not started")")
                     }
                 } else if let fill = cell.fill, let s = CellValues.status(fill: fill) {
                     action.status = s
@@ -259,9 +259,9 @@ struct ActionRowReader {
                 } else if !isTracker {
                     action.status = .notStarted
                 }
-            case .kpiText: if given { action.kpiText = CellValues.oneLine(text) }
-            case .successCriteria: if given { action.successCriteria = CellValues.oneLine(text) }
-            case .progress: if !text.isEmpty { action.progress = CellValues.oneLine(text) }
+            case .kpiText: if given { action.kpiText = QuickTrim.oneLine(text) }
+            case .successCriteria: if given { action.successCriteria = QuickTrim.oneLine(text) }
+            case .progress: if !text.isEmpty { action.progress = QuickTrim.oneLine(text) }
             default: continue
             }
         }
@@ -293,7 +293,7 @@ struct ActionRowReader {
             return existing + " " + more
         }
         for (index, role) in roles where cells.indices.contains(index) && !cells[index].merged {
-            let text = CellValues.oneLine(cells[index].trimmed)
+            let text = QuickTrim.oneLine(cells[index].trimmed)
             guard !text.isEmpty else {
                 if role == .status, last.status == nil || last.status == .notStarted,
                    let fill = cells[index].fill, let s = CellValues.status(fill: fill) { last.status = s }
@@ -320,12 +320,12 @@ struct ActionRowReader {
         var out: [String] = []
         let parts = text.utf8.contains { $0 == 0x0A || $0 == 0x3B } ? text.components(separatedBy: CharacterSet(charactersIn: "\n;")) : [text]
         for part in parts {
-            var name = CellValues.oneLine(part)
+            var name = QuickTrim.oneLine(part)
             // Each ending is ":", "," or "d" last; most names end otherwise.
             let mayEnd = name.utf8.last.map { [0x3A, 0x2C, 0x64, 0x44].contains($0) } ?? false
             for ending in [" and:", " and", ":", ","] where mayEnd && name.lowercased().hasSuffix(ending) {
                 name = String(name.dropLast(ending.count)).trimmingCharacters(in: .whitespaces)
-                report.skip(place, "\(ref) lead \"\(CellValues.oneLine(part))\": the unfinished \"\(ending.trimmingCharacters(in: .whitespaces))\" after the name")
+                report.skip(place, "\(ref) lead \"\(QuickTrim.oneLine(part))\": the unfinished \"\(ending.trimmingCharacters(in: .whitespaces))\" after the name")
             }
             for name in personAndTeams(name) where !name.isEmpty && !out.contains(name) { out.append(name) }
         }
@@ -338,7 +338,7 @@ struct ActionRowReader {
     static func personAndTeams(_ text: String) -> [String] {
         // Three parts need a "," or "/" between them.
         guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x2F }) else { return [text] }
-        let parts = text.components(separatedBy: CharacterSet(charactersIn: ",/")).map(CellValues.oneLine).filter { !$0.isEmpty }
+        let parts = text.components(separatedBy: CharacterSet(charactersIn: ",/")).map(QuickTrim.oneLine).filter { !$0.isEmpty }
         guard parts.count >= 3, parts.dropFirst().allSatisfy({ $0.split(separator: " ").count <= 3 }) else { return [text] }
         var out = parts
         // The first part may be the person followed by their first team: "Jackie Ross 0-25".

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// What the person says a column means, with `--column "HEADER=FIELD"`: for headers planboard
 /// does not know ("Budget code=ignore", "Description=action") or reads otherwise.
 public struct ColumnChoices: Equatable, Sendable {
@@ -71,7 +73,7 @@ extension ColumnMatcher {
     /// Says what became of a header column that was given no role: left out by the person's
     /// choice, a second column of a role already taken, or words planboard does not know.
     static func unused(_ header: String, choices: ColumnChoices, taken: Set<ColumnRole>) -> (skipped: Bool, what: String) {
-        let shown = CellValues.oneLine(header)
+        let shown = QuickTrim.oneLine(header)
         if case .some(.none) = choices.choice(for: header) {
             return (true, "the column \"\(shown)\", left out as --column said")
         }

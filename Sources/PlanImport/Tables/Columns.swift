@@ -240,13 +240,6 @@ enum CellValues {
         return WrittenDates.read(t).map { ($0.date, $0.note) }
     }
 
-    static func monthIndex(_ word: Substring) -> Int? {
-        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let w = word.lowercased()
-        guard w.count >= 3 else { return nil }
-        return names.firstIndex { w.hasPrefix($0) }.map { $0 + 1 }
-    }
-
     /// The first number in a cell ("1,600", "58%", "almost 2,000"), or a word for a share.
     static func number(_ text: String) -> Double? {
         let t = text.replacingOccurrences(of: ",", with: "")
@@ -263,17 +256,5 @@ enum CellValues {
         let numbers = TextScan.integers(in: text)
         guard numbers.count >= 2, (1...5).contains(numbers[0]), (1...5).contains(numbers[1]) else { return nil }
         return Score(likelihood: numbers[0], impact: numbers[1])
-    }
-
-    /// One line: runs of white space (line breaks too) as single spaces.
-    static func oneLine(_ text: String) -> String {
-        // Printable ASCII with single spaces between words is one line already.
-        var space = true
-        let plain = text.utf8.allSatisfy { byte in
-            defer { space = byte == 0x20 }
-            return byte == 0x20 ? !space : byte > 0x20 && byte < 0x7F
-        }
-        if plain && !space { return text }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

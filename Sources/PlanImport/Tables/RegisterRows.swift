@@ -17,7 +17,7 @@ struct RiskRowReader {
     mutating func read(_ cells: [GridCell], place: String, plan: Plan, report: inout ImportReport) {
         guard cells.contains(where: { !$0.trimmed.isEmpty }) else { return }
         func text(_ role: ColumnRole) -> String {
-            roles.first { $0.value == role }.map { cells.indices.contains($0.key) ? CellValues.oneLine(cells[$0.key].trimmed) : "" } ?? ""
+            roles.first { $0.value == role }.map { cells.indices.contains($0.key) ? QuickTrim.oneLine(cells[$0.key].trimmed) : "" } ?? ""
         }
         let statement = text(.risk)
         guard !statement.isEmpty else {
@@ -75,7 +75,7 @@ struct KPIRowReader {
     mutating func read(_ cells: [GridCell], place: String, existing: [KPI], report: inout ImportReport) {
         guard cells.contains(where: { !$0.trimmed.isEmpty }) else { return }
         func text(_ role: ColumnRole) -> String {
-            roles.first { $0.value == role }.map { cells.indices.contains($0.key) ? CellValues.oneLine(cells[$0.key].trimmed) : "" } ?? ""
+            roles.first { $0.value == role }.map { cells.indices.contains($0.key) ? QuickTrim.oneLine(cells[$0.key].trimmed) : "" } ?? ""
         }
         let name = text(.kpiName)
         guard !name.isEmpty else {
@@ -94,7 +94,7 @@ struct KPIRowReader {
         var percent = baselineText.contains("%") || comparatorText.contains("%")
         for (index, role) in roles.sorted(by: { $0.key < $1.key }) {
             guard case let .milestone(label) = role else { continue }
-            let cell = cells.indices.contains(index) ? CellValues.oneLine(cells[index].trimmed) : ""
+            let cell = cells.indices.contains(index) ? QuickTrim.oneLine(cells[index].trimmed) : ""
             percent = percent || cell.contains("%")
             let target = cell.isEmpty ? nil : CellValues.number(cell)
             if !cell.isEmpty && target == nil { report.miss(place, "KPI \(ref) \(label) target \"\(cell)\" is not a number; left empty") }

@@ -154,7 +154,7 @@ public enum TrackerImport {
     private static func describeHeader(_ headerRow: SheetRow, roles: [Int: ColumnRole], above: [SheetRow], sheet: String,
                                        choices: ColumnChoices, report: inout ImportReport) {
         for row in above where row.cells.contains(where: { !$0.trimmed.isEmpty }) {
-            report.skip("\(sheet), row \(row.number)", "above the header: \"\(CellValues.oneLine(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")).prefix(60))\"")
+            report.skip("\(sheet), row \(row.number)", "above the header: \"\(QuickTrim.oneLine(row.cells.map(\.trimmed).filter { !$0.isEmpty }.joined(separator: " | ")).prefix(60))\"")
         }
         report.skip("\(sheet), row \(headerRow.number)", "the tracker's header")
         let taken = Set(roles.values)

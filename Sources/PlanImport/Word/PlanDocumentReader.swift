@@ -138,7 +138,7 @@ struct Interpreter {
     // MARK: Paragraphs
 
     private mutating func paragraph(_ p: WordDocument.Paragraph) {
-        let text = CellValues.oneLine(p.text)
+        let text = QuickTrim.oneLine(p.text)
         let place = "paragraph \(p.number)"
         guard !text.isEmpty else { return }
         let normal = ColumnMatcher.normalise(text)
@@ -235,7 +235,7 @@ struct Interpreter {
     }
 
     private mutating func setHeader(_ field: HeaderLabel, _ value: String, place: String) {
-        let text = CellValues.oneLine(value)
+        let text = QuickTrim.oneLine(value)
         switch field {
         case .localArea:
             plan.header.localArea = text
@@ -277,7 +277,7 @@ struct Interpreter {
             }
         }
         return pieces.map { piece in
-            let fields = piece.split(separator: ",").map { CellValues.oneLine(String($0)) }
+            let fields = piece.split(separator: ",").map { QuickTrim.oneLine(String($0)) }
             return Person(name: fields.first ?? piece, role: fields.count > 1 ? fields[1] : "",
                           organisation: fields.count > 2 ? fields[2...].joined(separator: ", ") : "")
         }
@@ -405,7 +405,7 @@ struct Interpreter {
     private mutating func governanceTable(_ text: String, place: String) {
         var listing = false
         for line in text.components(separatedBy: "\n") {
-            let line = CellValues.oneLine(line)
+            let line = QuickTrim.oneLine(line)
             guard !line.isEmpty else { continue }
             if line.hasSuffix(":") {
                 governanceLine(line, place: place, isListItem: false)
@@ -449,7 +449,7 @@ struct Interpreter {
                 let rowPlace = "\(place), row \(r + 1)"
                 // The plan's title merged across the table's first row.
                 if r == 0, TableGrid.isTitleRow(row), HeaderLabel.match(row[0].text) == nil {
-                    let title = CellValues.oneLine(row[0].trimmed)
+                    let title = QuickTrim.oneLine(row[0].trimmed)
                     if plan.header.title.isEmpty {
                         plan.header.title = title
                         report.place(rowPlace, "the plan's title")
@@ -459,13 +459,13 @@ struct Interpreter {
                     continue
                 }
                 guard let label = HeaderLabel.match(row.first?.text ?? "") else {
-                    let text = CellValues.oneLine(row.map(\.text).joined(separator: " "))
+                    let text = QuickTrim.oneLine(row.map(\.text).joined(separator: " "))
                     if !text.isEmpty { report.miss(rowPlace, "\"\(text.prefix(80))\" in the header table; not placed") }
                     continue
                 }
                 let value = row.dropFirst().map(\.text).filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.joined(separator: "\n")
                 if value.isEmpty {
-                    report.skip(rowPlace, "\(row.first.map { CellValues.oneLine($0.text) } ?? ""): left blank")
+                    report.skip(rowPlace, "\(row.first.map { QuickTrim.oneLine($0.text) } ?? ""): left blank")
                 } else {
                     setHeader(label, value, place: rowPlace)
                 }
@@ -493,14 +493,14 @@ struct Interpreter {
         // Title rows above the header: one cell spanning the whole table ("Actions designed to lead to improvement").
         var top = 0
         while top < grid.rows.count - 1, TableGrid.isTitleRow(grid.rows[top]) {
-            let title = CellValues.oneLine(grid.rows[top][0].trimmed)
+            let title = QuickTrim.oneLine(grid.rows[top][0].trimmed)
             report.skip("\(place), row \(top + 1)", "the table's title row \"\(title.prefix(60))\"")
             if ColumnMatcher.normalise(title).hasPrefix("actions designed"), section == .area { section = .actions }
             top += 1
         }
         let body = Array(grid.rows.dropFirst(top))
         guard let (headerRows, kind, roles) = TableGrid.header(body, choices: choices) else {
-            let first = CellValues.oneLine(grid.rows[0].map(\.text).joined(separator: " | "))
+            let first = QuickTrim.oneLine(grid.rows[0].map(\.text).joined(separator: " | "))
             report.miss(place, "a table whose header planboard does not recognise (first row: \"\(first.prefix(100))\"); expected an actions table (Action, By when, Responsible officer, RAG, KPI …), a risk register or an impact score card. Not placed")
             return
         }
@@ -514,7 +514,7 @@ struct Interpreter {
                 let (skipped, what) = ColumnMatcher.unused(header, choices: choices, taken: taken)
                 if skipped { report.skip(columnPlace, what) } else { report.miss(columnPlace, what) }
             } else {
-                report.miss(columnPlace, "the column \"\(CellValues.oneLine(header))\" is not one planboard knows; its cells were not placed")
+                report.miss(columnPlace, "the column \"\(QuickTrim.oneLine(header))\" is not one planboard knows; its cells were not placed")
             }
         }
         for header in headers { usedChoices.insert(ColumnMatcher.normalise(header)) }
@@ -542,7 +542,7 @@ struct Interpreter {
             for (r, row) in dataRows {
                 let rowPlace = "\(place), row \(r + 1)"
                 func text(_ role: ColumnRole) -> String {
-                    roles.first { $0.value == role }.map { row.indices.contains($0.key) ? CellValues.oneLine(row[$0.key].trimmed) : "" } ?? ""
+                    roles.first { $0.value == role }.map { row.indices.contains($0.key) ? QuickTrim.oneLine(row[$0.key].trimmed) : "" } ?? ""
                 }
                 let from = text(.lineFrom), to = text(.lineTo)
                 guard !from.isEmpty || !to.isEmpty else { continue }
@@ -559,7 +559,7 @@ struct Interpreter {
                 report.place(rowPlace, "reporting line \(from) → \(to) (\(kind.rawValue))")
             }
         case .kpis:
-            let comparatorLabel = roles.first { $0.value == .comparator }.map { CellValues.oneLine(headers[$0.key]) } ?? "Comparator"
+            let comparatorLabel = roles.first { $0.value == .comparator }.map { QuickTrim.oneLine(headers[$0.key]) } ?? "Comparator"
             var reader = KPIRowReader(roles: roles, comparatorLabel: comparatorLabel)
             for (r, row) in dataRows { reader.read(row, place: "\(place), row \(r + 1)", existing: plan.kpis, report: &report) }
             plan.kpis += reader.kpis

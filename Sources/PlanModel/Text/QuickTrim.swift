@@ -15,6 +15,18 @@ public enum QuickTrim {
         untouched(text) ? text : text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// One line: runs of white space (line breaks too) as single spaces, none at either end.
+    public static func oneLine(_ text: String) -> String {
+        // Printable ASCII with single spaces between words is one line already.
+        var space = true
+        let plain = text.utf8.allSatisfy { byte in
+            defer { space = byte == 0x20 }
+            return byte == 0x20 ? !space : byte > 0x20 && byte < 0x7F
+        }
+        if plain && !space { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
     /// Whether neither end can be trimmed by either set: both end characters are printable
     /// ASCII other than the space (and the text is not empty).
     static func untouched(_ text: String) -> Bool {

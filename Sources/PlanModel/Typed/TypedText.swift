@@ -7,8 +7,11 @@ public enum TypedText {
     /// at once rather than frozen on.
     public static let maximumLength = 100_000
 
-    /// The forms of date people may type, as the messages name them.
-    public static let dateForms = "2023-03-31, 31/03/2023 or 31 Mar 2023"
+    /// The forms of date people may type, as the messages name them: the plain forms, and
+    /// words as plans write them (`WrittenDates`).
+    public static let dateForms = "31/03/2027, 31 Mar 2027, 2027-03-31, or words such as “end of March 2027” or “Q4 2026/27”"
+    /// The same, short enough for a hint line of 80 columns.
+    public static let dateExamples = "31/03/2027, 31 Mar 2027, end of March 2027, Q4 2026/27"
 
     /// Why a text is too long, naming the limit.
     public static func tooLong(_ length: Int) -> String {
@@ -19,7 +22,9 @@ public enum TypedText {
     public static func date(_ text: String) -> Result<PlanDate?, Refusal> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { return .success(nil) }
-        guard let date = PlanDate(typed: trimmed) else {
+        // The plain forms first; then words as plans write them ("end of January 2027",
+        // "Q2 2027/28", "Summer term 2027"), read as an import reads a by-when.
+        guard let date = PlanDate(typed: trimmed) ?? WrittenDates.read(trimmed)?.date else {
             return .failure(Refusal("“\(trimmed)” is not a date: type \(dateForms)"))
         }
         return .success(date)

@@ -1,14 +1,15 @@
-import PlanModel
 
 /// By-whens as plans write them, read into the last day they allow: "End of March 2023",
 /// "Q2 2023/24" (financial-year quarters, Q1 = April to June), "Summer term 2023" (Autumn =
 /// 31 Dec, Spring = 31 Mar, Summer = 31 Jul of the school year named), "2023", "2023/24",
-/// "w/c 3 Oct 2022" (the Friday of that week), "01.04.23" and two-digit years.
-enum WrittenDates {
+/// "w/c 3 Oct 2022" (the Friday of that week), "01.04.23" and two-digit years. An import reads
+/// a by-when cell with it, and `TypedText.date` reads what a person types, so the dashboard and
+/// the command line take every date an import takes.
+public enum WrittenDates {
     /// The date and how it was read (nil when the text was already a plain date); nil when
     /// the text is not a date planboard can read.
-    static func read(_ text: String) -> (date: PlanDate, note: String?)? {
-        let original = CellValues.oneLine(text)
+    public static func read(_ text: String) -> (date: PlanDate, note: String?)? {
+        let original = QuickTrim.oneLine(text)
         // A date in a form planboard accepts as it is (most trackers' dates): nothing to read.
         if let d = PlanDate(typed: original) { return (d, nil) }
         var words = original.lowercased()
@@ -34,7 +35,7 @@ enum WrittenDates {
 
         let parts = t.replacingOccurrences(of: "-", with: " ").split(separator: " ").map(String.init)
         // "March 2023", "Mar-23", "Sept 23": the end of that month.
-        if parts.count == 2, let m = CellValues.monthIndex(Substring(parts[0])), let y = year(parts[1]), let end = endOfMonth(y, m) {
+        if parts.count == 2, let m = monthIndex(Substring(parts[0])), let y = year(parts[1]), let end = endOfMonth(y, m) {
             return read(as: end, "the end of that month")
         }
         // "Q2 2023/24", "Q4 22/23", "2023/24 Q1", "Q3 2023" (the financial year starting then).
@@ -95,7 +96,7 @@ enum WrittenDates {
             }
         }
         let w = t.split(separator: " ").map(String.init)
-        if w.count == 3, let d = Int(w[0]), let m = CellValues.monthIndex(Substring(w[1])), let y = year(w[2]) {
+        if w.count == 3, let d = Int(w[0]), let m = monthIndex(Substring(w[1])), let y = year(w[2]) {
             return PlanDate(year: y, month: m, day: d)
         }
         return nil
@@ -107,6 +108,14 @@ enum WrittenDates {
         if text.count == 4 { return n }
         if text.count == 2 { return 2000 + n }
         return nil
+    }
+
+    /// A month from its name or the first three letters of it ("Sept", "jan"): 1 to 12.
+    public static func monthIndex(_ word: Substring) -> Int? {
+        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let w = word.lowercased()
+        guard w.count >= 3 else { return nil }
+        return names.firstIndex { w.hasPrefix($0) }.map { $0 + 1 }
     }
 
     static func endOfMonth(_ year: Int, _ month: Int) -> PlanDate? {
