@@ -154,7 +154,7 @@ enum Today {
 func parseDate(_ text: String, option: String) throws -> PlanDate {
     switch TypedText.date(text) {
     case let .success(date?): return date
-    case .success(nil): throw CLIError("\(option) is empty; give a date such as \(TypedText.dateForms), or \(option) none for no date. Nothing was changed")
+    case .success(nil): throw CLIError("\(option) is empty; give a date such as \(TypedText.dateExamples), or \(option) none for no date. Nothing was changed")
     case let .failure(refusal): throw CLIError("\(option): \(refusal.message). Nothing was changed")
     }
 }

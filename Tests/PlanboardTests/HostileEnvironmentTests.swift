@@ -336,7 +336,7 @@ final class HostileEnvironmentTests: XCTestCase {
         try importSample()
         let empty = try planboard("set", "3b", "--by-when", "", "--db", db)
         XCTAssertEqual(empty.status, 1)
-        XCTAssertEqual(empty.stderr, "planboard: --by-when is empty; give a date such as 2023-03-31, 31/03/2023 or 31 Mar 2023, or --by-when none for no date. Nothing was changed\n")
+        XCTAssertEqual(empty.stderr, "planboard: --by-when is empty; give a date such as 31/03/2027, 31 Mar 2027, end of March 2027, Q4 2026/27, or --by-when none for no date. Nothing was changed\n")
         XCTAssertNotNil(try PlanStore.open(path: db, user: "t").load().action("3b")?.byWhen, "the date is kept")
         XCTAssertEqual(try planboard("set", "3b", "--by-when", "none", "--db", db).status, 0)
         XCTAssertNil(try PlanStore.open(path: db, user: "t").load().action("3b")?.byWhen)

@@ -5,23 +5,8 @@ import XCTest
 
 /// A secretary's session with the real binary: meetings, highlights, decisions and the pack,
 /// in HTML, Markdown, PDF through a real browser and Word through pandoc.
-final class ReportEndToEndTests: XCTestCase {
-    var folder: TempFolder!
-    var db: String { folder.path("plan.sqlite") }
-
-    override func setUpWithError() throws {
-        folder = try TempFolder("report")
-        let json = try Samples.writeIllustrativeWithMeetings(in: folder)
-        let imported = try planboard("import", json, "--db", db)
-        XCTAssertEqual(imported.status, 0, imported.stderr)
-    }
-
-    override func tearDown() { folder = nil }
-
-    @discardableResult
-    func planboard(_ args: String..., env: [String: String] = [:]) throws -> PlanboardBinary.Result {
-        try PlanboardBinary.run(args, environment: ["PLANBOARD_TODAY": "2023-08-15", "USER": "secretary"].merging(env) { $1 })
-    }
+final class ReportEndToEndTests: SecretaryPlanTestCase {
+    override class var folderName: String { "report" }
 
     func pack(_ extra: String...) throws -> HTMLNode {
         let out = folder.path("pack-\(UUID().uuidString).html")

@@ -6,23 +6,12 @@ import XCTest
 
 /// Where `report` writes, in every format, beside `export`: a full disk, a device, a link that
 /// points nowhere yet, and a terminal that plan text must not act on. Each runs the real binary.
-final class ReportOutputTests: XCTestCase {
-    var folder: TempFolder!
-    var db: String { folder.path("plan.sqlite") }
+final class ReportOutputTests: SecretaryPlanTestCase {
+    override class var folderName: String { "report-output" }
 
     override func setUpWithError() throws {
         signal(SIGPIPE, SIG_IGN)
-        folder = try TempFolder("report-output")
-        let json = try Samples.writeIllustrativeWithMeetings(in: folder)
-        let imported = try planboard("import", json, "--db", db)
-        XCTAssertEqual(imported.status, 0, imported.stderr)
-    }
-
-    override func tearDown() { folder = nil }
-
-    @discardableResult
-    func planboard(_ args: String...) throws -> PlanboardBinary.Result {
-        try PlanboardBinary.run(args, environment: ["PLANBOARD_TODAY": "2023-08-15", "USER": "secretary"])
+        try super.setUpWithError()
     }
 
     /// A converter the format needs; missing is a failure in CI (which installs it) and a skip elsewhere.
