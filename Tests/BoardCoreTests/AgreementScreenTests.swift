@@ -32,6 +32,10 @@ final class AgreementScreenTests: XCTestCase {
         state.type("2027-06-30")
         XCTAssertEqual(state.press(.enter), [], "the move asks why first")
         XCTAssertTrue(state.text.contains("Why does 3b move from \(agreed.display)?"), state.text)
+        // What a reason does is said whole on a small screen too.
+        _ = state.update(.resize(width: 80, height: 24))
+        XCTAssertTrue(state.text.contains("The agreed date moves only when a chair agrees · Enter save · Esc cancel"), state.text)
+        _ = state.update(.resize(width: 120, height: 50))
         state.type("Recruitment slipped")
         let move = state.press(.enter)
         let revision = DateRevision(baseline: 1, from: agreed, to: TestDates.date("2027-06-30"), reason: "Recruitment slipped",

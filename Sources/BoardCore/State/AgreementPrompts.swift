@@ -21,7 +21,7 @@ extension BoardState {
               date != standing.agreed, case let .date(from) = saw else { return nil }
         let baseline = plan.baseline
         return .ask(.prompt(Prompt("Why does \(ref) move from \(standing.agreed?.display ?? "no date")? ",
-                                   hint: "Its agreed date; the reason goes with the revised one, proposed until a chair agrees it · Enter save · Esc cancel") { text, board in
+                                   hint: "The agreed date moves only when a chair agrees · Enter save · Esc cancel") { text, board in
             let reason = text.trimmingCharacters(in: .whitespaces)
             guard !reason.isEmpty else { return .refuse("A change of an agreed date needs a reason: say why, then Enter (Esc cancels).") }
             let revision = DateRevision(baseline: baseline, from: from, to: date, reason: reason, proposedBy: board.user, proposedOn: board.today)
