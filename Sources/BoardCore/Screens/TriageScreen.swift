@@ -143,7 +143,7 @@ public struct TriageScreen: ScreenComponent {
     /// Asks which lead to show, offering the one shown, else the person's own name.
     private func leadPrompt(offering me: String?) -> Prompt {
         Prompt("Lead: ", lead ?? me ?? "", completesNames: true,
-               hint: "Part of a name · Tab completes · Enter with nothing shows everyone · Esc cancel") { text, _ in
+               hint: "Part of a name · Tab completes · Enter alone shows everyone · Esc cancel") { text, _ in
             let lead = text.trimmingCharacters(in: .whitespaces)
             let said = lead.isEmpty ? "Showing every lead." : "Showing \(lead)’s actions only. \(Bindings.key(.filter, on: Self.self)) then Enter on nothing shows everyone."
             return .done([.change(TriageScreen.self) { screen, _ in

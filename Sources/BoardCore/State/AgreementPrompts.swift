@@ -39,7 +39,7 @@ extension BoardState {
         }
         let ref = action.ref
         return [.ask(.prompt(Prompt("Who agreed \(ref)'s move to \(proposed.to?.display ?? "no date")? ",
-                                    hint: "e.g. the DfE adviser at the 6-month review; dated today · Enter save · Esc cancel") { text, board in
+                                    hint: "e.g. DfE adviser, 6-month review; dated today · Enter save · Esc cancel") { text, board in
             let who = text.trimmingCharacters(in: .whitespaces)
             guard !who.isEmpty else { return .refuse("Say who agreed it, then Enter (Esc cancels).") }
             // The proposal as the board answering holds it: as seen, or the newer one when asked again.

@@ -39,7 +39,7 @@ extension BoardState {
     }
 
     private func evidenceWherePrompt(_ holder: EvidenceHolder, title: String) -> Prompt {
-        Prompt("Where is “\(TextLayout.fit(title, 30))”? ", hint: "A link (https://…) or a document reference: a file path, an intranet address · Enter next · Esc cancel") { text, board in
+        Prompt("Where is “\(TextLayout.fit(title, 30))”? ", hint: "A link (https://…), file path or intranet address · Enter next · Esc cancel") { text, board in
             let location = text.trimmingCharacters(in: .whitespaces)
             guard !location.isEmpty else { return .refuse("Say where the evidence is: a link or a document reference (Esc cancels).") }
             return .done([.ask(.prompt(board.evidenceShowsPrompt(holder, title: title, location: location)))])
@@ -47,7 +47,7 @@ extension BoardState {
     }
 
     private func evidenceShowsPrompt(_ holder: EvidenceHolder, title: String, location: String) -> Prompt {
-        Prompt("What does it show? ", hint: "A sentence (Enter with nothing skips) · dated today, in your name · Enter save · Esc cancel") { text, board in
+        Prompt("What does it show? ", hint: "A sentence, dated today in your name (empty skips) · Enter save · Esc cancel") { text, board in
             let item = Evidence(title: title, date: board.today, location: location,
                                 shows: text.trimmingCharacters(in: .whitespaces), addedBy: board.user)
             if let problem = Evidence.problem(item) { return .refuse("The evidence \(problem) (Esc cancels).") }

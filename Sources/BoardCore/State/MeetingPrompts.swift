@@ -252,7 +252,7 @@ extension BoardState {
         case let .action(ref)?, let .risk(ref)?: ref
         case nil: ""
         }
-        return Prompt("\(d.label) about: ", shown, hint: "An area number, an action (3b) or a risk (R2); empty: none · Enter record · Esc cancel") { text, board in
+        return Prompt("\(d.label) about: ", shown, hint: "Area number, action (3b) or risk (R2); empty: none · Enter record · Esc cancel") { text, board in
             let typed = text.trimmingCharacters(in: .whitespaces)
             var d = d
             if typed.isEmpty { d.link = nil }
