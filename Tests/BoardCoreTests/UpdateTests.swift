@@ -329,6 +329,17 @@ final class UpdateTests: XCTestCase {
         var tall = try board(width: 160, height: 48)
         tall.press(.down, .down, .enter)
         XCTAssertTrue(tall.showsFullFindings, "a tall screen shows them in full")
+
+        // An area with one finding names it, not a range of one.
+        var plan = try Samples.plan(SamplePlans.devonIllustrative)
+        let area = try XCTUnwrap(plan.areas.firstIndex { $0.number == 3 })
+        plan.areas[area].findings = Array(plan.areas[area].findings.prefix(1))
+        var one = BoardState(plan: plan, today: TestDates.illustrativeToday, user: "tester", width: 80, height: 24)
+        _ = one.update(.resize(width: 80, height: 24))
+        _ = one.update(.key(.char(View.areas.key ?? "?")))
+        one.press(.down, .down, .enter)
+        XCTAssertTrue(one.text.contains("Finding a — F shows it"), one.text)
+        XCTAssertFalse(one.text.contains("a–a"), one.text)
     }
 
     func testAddingAndDeletingActionsAndNotes() throws {

@@ -118,9 +118,14 @@ enum AreaViews {
         for text in TextLayout.wrap(area.weakness, width: width - 1) { lines.append(Line(text)) }
         lines.append(.blank)
         let source = area.findingsSource.isEmpty ? "" : " — \(area.findingsSource)"
-        let letters = area.findings.isEmpty ? "" : " \(area.findings[0].letter)–\(area.findings[area.findings.count - 1].letter)"
+        // "Findings a–f (6)", and for one alone "Finding a", not "Findings a–a (1)".
+        let heading = switch (area.findings.first, area.findings.last) {
+        case let (first?, last?) where area.findings.count > 1: "Findings \(first.letter)–\(last.letter) (\(area.findings.count))"
+        case let (only?, _): "Finding \(only.letter)"
+        default: "Findings (0)"
+        }
         if screen.showsFullFindings(state) {
-            lines.append(Line("Findings\(letters) (\(area.findings.count))\(source)", .heading))
+            lines.append(Line("\(heading)\(source)", .heading))
             for finding in area.findings {
                 let prefix = "\(finding.letter)) "
                 for (k, text) in TextLayout.wrap(finding.text, width: width - 1 - prefix.count).enumerated() {
@@ -133,8 +138,8 @@ enum AreaViews {
                 }
             }
         } else if !area.findings.isEmpty {
-            var line = Line([Line.Segment("Findings\(letters) (\(area.findings.count))", .heading),
-                             Line.Segment(TextLayout.fit(" — \(Bindings.key(.toggleFindings, on: AreaScreen.self)) shows them\(source)", width - 20), .dim)], target: .finding(""))
+            var line = Line([Line.Segment(heading, .heading),
+                             Line.Segment(TextLayout.fit(" — \(Bindings.key(.toggleFindings, on: AreaScreen.self)) shows \(area.findings.count == 1 ? "it" : "them")\(source)", width - 20), .dim)], target: .finding(""))
             line.selected = screen.finding == ""
             lines.append(line)
         }
