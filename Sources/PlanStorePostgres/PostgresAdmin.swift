@@ -250,4 +250,13 @@ public enum PostgresAdmin {
         defer { store.close() }
         try store.replace(with: plan, summary: summary)
     }
+
+    /// What `create(_:plan:summary:)` would refuse for this person's role before writing, or
+    /// nil when they may: a dry run gives the same refusal, in the same words.
+    public static func refusalToCreate(_ location: PostgresLocation,
+                                       environment: [String: String] = ProcessInfo.processInfo.environment) throws -> StoreError? {
+        let store = try PostgresPlanStore.openForLoading(location, environment: environment)
+        defer { store.close() }
+        return store.replaceRefusal
+    }
 }

@@ -156,7 +156,7 @@ public final class PostgresPlanStore: PlanStoring, @unchecked Sendable {
     }
 
     /// Opens a database that may have the schema but no plan yet (for `copy` and `import`).
-    public static func openForLoading(_ location: PostgresLocation, environment: [String: String]) throws -> PostgresPlanStore {
+    static func openForLoading(_ location: PostgresLocation, environment: [String: String]) throws -> PostgresPlanStore {
         let session = PostgresSession(location: location, password: location.password(environment: environment))
         try session.connect()
         do {

@@ -93,7 +93,7 @@ final class ReportAccountingTests: XCTestCase {
             let report = result.report
             let lines = report.placed + report.notPlaced + report.skipped
             let places = Set(lines.map(\.place))
-            let sheet = name.hasSuffix(".csv") ? try Sheet.csv(url: url, name: name) : try Sheet.xlsx(url: url, name: name)
+            let sheet = try Sheet.read(url: url, name: name)
             // A column reported as a whole (cells under no header) accounts for its cells.
             let wholeColumns = Set(lines.map(\.place).filter { $0.hasPrefix("\(sheet.name), column ") })
             let missing = sheet.rows.filter { row in

@@ -11,7 +11,7 @@ final class TrackerSizeTests: XCTestCase {
 
     func sheet(_ name: String) throws -> Sheet {
         let url = Self.fixtures.appendingPathComponent(name)
-        return name.hasSuffix(".csv") ? try Sheet.csv(url: url, name: name) : try Sheet.xlsx(url: url, name: name)
+        return try Sheet.read(url: url, name: name)
     }
 
     func testASheetWrittenOnOneLineOfElevenMegabytesIsReadWhole() throws {

@@ -33,16 +33,10 @@ struct Sheet {
         return ImportError(file: file, "has a cell of \(size) at \(place); expected at most \(Validator.maxTextLength) characters in one cell. Nothing was changed")
     }
 
-    static func xlsx(url: URL, name: String) throws -> Sheet {
-        try collect(SheetSource.xlsx(url: url, name: name))
-    }
-
-    static func csv(url: URL, name: String) throws -> Sheet {
-        try collect(SheetSource.csv(url: url, name: name))
-    }
-
-    /// Every row of a sheet held at once: for tests and small sheets (a tracker is read row by row).
-    static func collect(_ source: SheetSource) throws -> Sheet {
+    /// Every row of a tracker held at once, for tests (an import reads it row by row with
+    /// `SheetSource`).
+    static func read(url: URL, name: String) throws -> Sheet {
+        let source = try SheetSource.open(url: url, name: name)
         var rows: [SheetRow] = []
         try source.forEachRow { rows.append($0) }
         return Sheet(name: source.name, rows: rows)

@@ -39,6 +39,8 @@ public enum TrackerImport {
         var placedBefore = 0
         var unheaded: [Int: (count: Int, first: Int, last: Int)] = [:]
         var sheetName = ""
+        // Whether actions become edits while the sheet is read (below), or once it is read.
+        var whileReading = false
         var edits: [Edit] = []
         var changes: [String] = []
         var working = ActionEditBatch(plan)
@@ -96,7 +98,7 @@ public enum TrackerImport {
             // the sheet is read, when that holds less than keeping every row's action until the
             // sheet's bytes go: so for a CSV file; a worksheet's XML, several times its text, is
             // let go first.
-            let whileReading = sheet.heldBytes < sheet.expectedRows * MemoryLayout<RowAction>.stride
+            whileReading = sheet.heldBytes < sheet.expectedRows * MemoryLayout<RowAction>.stride
             try sheet.forEachRow { row in
                 guard let found = header else {
                     // Still looking for the header (past the tenth row, the rows are only read
@@ -131,7 +133,7 @@ public enum TrackerImport {
         guard header != nil, var reader else {
             throw ImportError(file: name, "has no header row planboard recognises in its first ten rows; expected columns such as Ref, Action (or Description), Lead (or Owner), By when (or Deadline), RAG (or Status), or say what a column holds with --column \"HEADER=FIELD\" (FIELD one of \(ColumnChoices.fieldList)). Nothing was changed")
         }
-        if edits.capacity == 0 { reserve(reader.actions.count) }
+        if !whileReading { reserve(reader.actions.count) }
         try reader.drain(all: true, process)
         for (column, seen) in unheaded.sorted(by: { $0.key < $1.key }) {
             let rows = seen.first == seen.last ? "row \(seen.first)" : "rows \(seen.first)–\(seen.last)"

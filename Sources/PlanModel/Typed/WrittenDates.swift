@@ -1,4 +1,3 @@
-
 /// By-whens as plans write them, read into the last day they allow: "End of March 2023",
 /// "Q2 2023/24" (financial-year quarters, Q1 = April to June), "Summer term 2023" (Autumn =
 /// 31 Dec, Spring = 31 Mar, Summer = 31 Jul of the school year named), "2023", "2023/24",
@@ -22,7 +21,7 @@ public enum WrittenDates {
         let t = unordinal(words.joined(separator: " "))
         func read(as date: PlanDate, _ how: String) -> (PlanDate, String?) { (date, "read \"\(original)\" as \(how), \(date.display)") }
 
-        if let d = PlanDate(typed: original) ?? PlanDate(typed: unordinal(original)) { return (d, nil) }
+        if let d = PlanDate(typed: unordinal(original)) { return (d, nil) }
         if let d = PlanDate(typed: t) ?? dayMonthYear(t) { return (d, "read \"\(original)\" as \(d.display)") }
 
         // "w/c 3 Oct 2022", "week commencing 03/10/22": the Friday of that week.
@@ -111,7 +110,7 @@ public enum WrittenDates {
     }
 
     /// A month from its name or the first three letters of it ("Sept", "jan"): 1 to 12.
-    public static func monthIndex(_ word: Substring) -> Int? {
+    static func monthIndex(_ word: Substring) -> Int? {
         let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
         let w = word.lowercased()
         guard w.count >= 3 else { return nil }

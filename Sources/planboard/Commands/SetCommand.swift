@@ -21,7 +21,7 @@ struct SetCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Why the action is Red or Amber (required for those).", valueName: "text"))
     var reason: String?
 
-    @Option(name: .customLong("by-when"), help: ArgumentHelp("The date it is due: 31/03/2027, 31 Mar 2027, 2027-03-31, words such as “end of March 2027” or “Q4 2026/27”, or none.", valueName: "date"))
+    @Option(name: .customLong("by-when"), help: ArgumentHelp("The date it is due: \(TypedText.dateForms), or none.", valueName: "date"))
     var byWhen: String?
 
     @Option(help: ArgumentHelp("The action lead; repeat for several. Replaces the current leads.", valueName: "name"))

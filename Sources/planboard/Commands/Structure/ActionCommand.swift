@@ -20,7 +20,7 @@ struct ActionAdd: ParsableCommand {
     @Option(help: ArgumentHelp("The area's number.", valueName: "n")) var area: Int
     @Option(help: ArgumentHelp("What will be done.", valueName: "text")) var text: String
     @Option(help: ArgumentHelp("Its reference (default: the area's next, e.g. 3q).", valueName: "ref")) var ref: String?
-    @Option(name: .customLong("by-when"), help: ArgumentHelp("The date it is due: 31/03/2027, 31 Mar 2027, 2027-03-31, words such as “end of March 2027” or “Q4 2026/27”, or none.", valueName: "date"))
+    @Option(name: .customLong("by-when"), help: ArgumentHelp("The date it is due: \(TypedText.dateForms), or none.", valueName: "date"))
     var byWhen: String?
     @Option(help: ArgumentHelp("The action lead; repeat for several.", valueName: "name")) var lead: [String] = []
     @Flag(name: .customLong("new-person"), help: "A --lead not yet in the plan is a new person, not a mistyped name.")

@@ -57,9 +57,7 @@ enum ImportDryRun {
             guard replace else { throw alreadyHolds("\(location)", current) }
             if let refusal = store.replaceRefusal { throw refusal }
         } catch let error as StoreError where error.kind == .notFound && error.message.contains("no plan yet") {
-            let empty = try PostgresPlanStore.openForLoading(location, environment: ProcessInfo.processInfo.environment)
-            defer { empty.close() }
-            if let refusal = empty.replaceRefusal { throw refusal }
+            if let refusal = try PostgresAdmin.refusalToCreate(location) { throw refusal }
         }
     }
 }
